@@ -1,0 +1,105 @@
+/* content.h — the content model: what the kiosk shows, loaded from YAML.
+ *
+ * Everything here is plain data owned by one arena (content.arena). Strings
+ * that staff can translate are `struct ltext`: one string per configured
+ * language, already resolved at load time so that a language without its own
+ * translation falls back to the default language's text. Nothing in the rest
+ * of the program has to handle a missing translation. */
+#ifndef SIGNPOST_CONTENT_H
+#define SIGNPOST_CONTENT_H
+
+#include "arena.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CONTENT_MAX_LANGS 16
+#define CONTENT_MAX_FILE_BYTES (1024 * 1024)
+
+/* Translatable text: by_lang[i] is the text for content.langs[i]; never NULL
+ * for i < content.n_langs once loaded (falls back to the default language). */
+struct ltext {
+	const char *by_lang[CONTENT_MAX_LANGS];
+};
+
+/* Where something was written in the YAML file (1-based), for messages. */
+struct mark {
+	int line, col;
+};
+
+struct call {
+	struct ltext name;  /* "The Havens" */
+	const char *number; /* "020 3299 6900", shown as written */
+	struct ltext hours; /* "Open 24 hours"; by_lang[0] == NULL when absent */
+	bool has_hours;
+};
+
+enum block_kind { BLOCK_TEXT, BLOCK_STEPS, BLOCK_BULLETS, BLOCK_CALL };
+
+struct block {
+	enum block_kind kind;
+	struct mark at;
+	struct ltext text;   /* BLOCK_TEXT */
+	struct ltext *items; /* BLOCK_STEPS, BLOCK_BULLETS: n_items entries */
+	size_t n_items;
+	struct call call;    /* BLOCK_CALL */
+};
+
+struct screen {
+	const char *id; /* [a-z0-9_-]+, unique */
+	struct mark at;
+	struct ltext title;
+	struct block *blocks;
+	size_t n_blocks;
+	bool loop;         /* shown in the attract loop */
+	double duration;   /* seconds in the loop; 0 = kiosk.cycle */
+	bool show_help;    /* the help line at the bottom; default true */
+};
+
+enum transition { TRANSITION_FADE, TRANSITION_SLIDE, TRANSITION_NONE };
+
+/* Colours are 0xRRGGBB. */
+struct theme {
+	uint32_t background, text, accent;
+	const char *font; /* fontconfig family name, "DejaVu Sans" by default */
+};
+
+/* Words the kiosk itself shows, translatable like everything else. */
+struct labels {
+	struct ltext touch_hint; /* "Touch the screen to find out more" */
+	struct ltext help_prefix; /* "Talk to someone now:" */
+};
+
+struct content {
+	struct arena arena;
+	const char *path; /* as given, in the arena */
+
+	/* kiosk: */
+	const char *langs[CONTENT_MAX_LANGS]; /* codes; langs[0] is the default */
+	size_t n_langs;
+	double cycle;         /* seconds per loop screen, default 12 */
+	double idle_timeout;  /* seconds, default 90 */
+	int quick_exit;       /* screen index of the neutral screen; -1 if none */
+	enum transition transition; /* default fade */
+	struct call help;     /* the help line shown at the bottom of screens */
+	bool has_help;
+
+	/* display: */
+	int rotation;           /* 0, 90, 180, 270 */
+	double diagonal_inches; /* 0 when not given */
+
+	struct theme theme;
+	struct labels labels;
+
+	struct screen *screens;
+	size_t n_screens;
+};
+
+/* Index of the screen with this id, or -1. */
+int content_find_screen(const struct content *c, const char *id);
+
+/* Frees everything the content owns (its arena); NULL is ok. */
+void content_free(struct content *c);
+
+#endif
