@@ -1,0 +1,523 @@
+/* layout.c — wrap, fit, paginate; see layout.h.
+ *
+ * A screen's blocks become a flow of "units" (a paragraph line, a list item,
+ * a call box), each with its elements placed relative to the unit. Fitting
+ * tries the whole flow at decreasing sizes; pagination then cuts the flow
+ * between units, keeping a list item's lines together when they fit on one
+ * page. Titles repeat on every page. */
+#include "layout.h"
+
+#include "arena.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- wrapping ---------------------------------------------------------- */
+
+static size_t utf8_next(const char *s, size_t i, size_t end)
+{
+	i++;
+	while (i < end && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+static void emit_line(struct line *out, size_t cap, size_t *n, size_t off, size_t len, int width)
+{
+	if (*n < cap)
+		out[*n] = (struct line){ off, len, width };
+	(*n)++;
+}
+
+/* Wraps one paragraph text[start, end) (no newlines inside). */
+static void wrap_paragraph(const struct measurer *m, enum font_style style, int px, const char *text,
+			   size_t start, size_t end, int max_width, struct line *out, size_t cap,
+			   size_t *n)
+{
+	size_t ls = start;
+	while (ls < end && text[ls] == ' ')
+		ls++;
+	if (ls >= end) {
+		emit_line(out, cap, n, start, 0, 0); /* a blank line between paragraphs */
+		return;
+	}
+	while (ls < end) {
+		size_t fit_end = ls;
+		int fit_w = 0;
+		size_t we = ls;
+		while (we < end) {
+			size_t e = we;
+			while (e < end && text[e] == ' ')
+				e++;
+			while (e < end && text[e] != ' ')
+				e++;
+			int w = m->text_width(m->ctx, style, px, text + ls, e - ls);
+			if (w > max_width)
+				break;
+			fit_end = e;
+			fit_w = w;
+			we = e;
+		}
+		if (fit_end == ls) {
+			/* The first word alone is too wide: break it between characters,
+			 * always taking at least one so the loop makes progress. */
+			size_t e = utf8_next(text, ls, end);
+			fit_end = e;
+			fit_w = m->text_width(m->ctx, style, px, text + ls, e - ls);
+			while (e < end && text[e] != ' ') {
+				size_t nx = utf8_next(text, e, end);
+				int w = m->text_width(m->ctx, style, px, text + ls, nx - ls);
+				if (w > max_width)
+					break;
+				fit_end = e = nx;
+				fit_w = w;
+			}
+		}
+		emit_line(out, cap, n, ls, fit_end - ls, fit_w);
+		ls = fit_end;
+		while (ls < end && text[ls] == ' ')
+			ls++;
+	}
+}
+
+size_t layout_wrap(const struct measurer *m, enum font_style style, int px, const char *text,
+		   int max_width, struct line *out, size_t cap)
+{
+	size_t len = strlen(text);
+	while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == ' '))
+		len--; /* YAML block scalars end with a newline */
+	size_t n = 0;
+	if (max_width < 1)
+		max_width = 1;
+	size_t pos = 0;
+	while (pos < len) {
+		size_t pend = pos;
+		while (pend < len && text[pend] != '\n')
+			pend++;
+		wrap_paragraph(m, style, px, text, pos, pend, max_width, out, cap, &n);
+		pos = pend + 1;
+	}
+	return n;
+}
+
+/* Wraps into a freshly allocated array; *n gets the count. */
+static struct line *wrap_alloc(const struct measurer *m, enum font_style style, int px,
+			       const char *text, int max_width, size_t *n)
+{
+	size_t count = layout_wrap(m, style, px, text, max_width, NULL, 0);
+	struct line *lines = xcalloc(count ? count : 1, sizeof *lines);
+	layout_wrap(m, style, px, text, max_width, lines, count);
+	*n = count;
+	return lines;
+}
+
+/* ---- metrics ----------------------------------------------------------- */
+
+struct metrics layout_metrics(int w, int h, double text_scale)
+{
+	struct metrics mt = { .w = w, .h = h };
+	mt.u = (w < h ? w : h) / 100.0;
+	mt.margin_x = (int)lround(mt.u * 6);
+	mt.margin_top = (int)lround(mt.u * 5);
+	mt.title_px = (int)lround(mt.u * 7.5 * text_scale);
+	mt.body_px = (int)lround(mt.u * 5.0 * text_scale);
+	mt.small_px = (int)lround(mt.u * 4.0);
+	mt.dot_d = (int)lround(mt.u * 2);
+	/* body_top, body_bottom and the band are set once title and footer are
+	 * measured (layout_screen) */
+	mt.band_top = h;
+	mt.body_top = mt.margin_top;
+	mt.body_bottom = h;
+	return mt;
+}
+
+/* ---- the flow of units -------------------------------------------------- */
+
+struct unit {
+	size_t first, n; /* elements in flow.elems */
+	int h;
+	int gap_before;  /* space above it unless it starts a page */
+	bool glued;      /* continues the previous unit (same list item) */
+};
+
+struct flow {
+	struct elem *elems;
+	size_t n_elems, cap_elems;
+	struct unit *units;
+	size_t n_units, cap_units;
+};
+
+static struct elem *flow_elem(struct flow *f)
+{
+	if (f->n_elems == f->cap_elems) {
+		f->cap_elems = f->cap_elems ? f->cap_elems * 2 : 64;
+		f->elems = xrealloc(f->elems, f->cap_elems * sizeof *f->elems);
+	}
+	struct elem *e = &f->elems[f->n_elems++];
+	memset(e, 0, sizeof *e);
+	return e;
+}
+
+static void flow_unit(struct flow *f, size_t first, int h, int gap_before, bool glued)
+{
+	if (f->n_units == f->cap_units) {
+		f->cap_units = f->cap_units ? f->cap_units * 2 : 32;
+		f->units = xrealloc(f->units, f->cap_units * sizeof *f->units);
+	}
+	f->units[f->n_units++] = (struct unit){ first, f->n_elems - first, h, gap_before, glued };
+}
+
+struct sizes {
+	int body_px, body_lh, title_px, title_lh;
+	int x, width; /* body column */
+	int block_gap, item_gap;
+};
+
+/* Adds text as lines at (x, rel_y) inside the unit being built; returns the
+ * height used. */
+static int add_lines(struct flow *f, const struct measurer *m, enum elem_role role,
+		     enum font_style style, int px, int lh, const char *text, int x, int y,
+		     int width, int block)
+{
+	size_t n;
+	struct line *lines = wrap_alloc(m, style, px, text, width, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct elem *e = flow_elem(f);
+		*e = (struct elem){ .role = role, .x = x, .y = y + (int)i * lh, .w = lines[i].width,
+				    .h = lh, .style = style, .px = px, .text = text + lines[i].off,
+				    .len = lines[i].len, .block = block };
+	}
+	free(lines);
+	return (int)n * lh;
+}
+
+/* A paragraph: one unit per line, so it can break across pages anywhere. */
+static void flow_text(struct flow *f, const struct measurer *m, const struct sizes *z,
+		      const char *text, int block, int gap)
+{
+	size_t n;
+	struct line *lines = wrap_alloc(m, FONT_REGULAR, z->body_px, text, z->width, &n);
+	for (size_t i = 0; i < n; i++) {
+		size_t first = f->n_elems;
+		struct elem *e = flow_elem(f);
+		*e = (struct elem){ .role = ELEM_BODY, .x = z->x, .y = 0, .w = lines[i].width,
+				    .h = z->body_lh, .style = FONT_REGULAR, .px = z->body_px,
+				    .text = text + lines[i].off, .len = lines[i].len, .block = block };
+		flow_unit(f, first, z->body_lh, i == 0 ? gap : 0, i > 0);
+	}
+	free(lines);
+}
+
+/* A list item: marker plus wrapped text, one unit. */
+static void flow_item(struct flow *f, const struct measurer *m, const struct sizes *z,
+		      enum block_kind kind, int number, const char *text, int block, int gap)
+{
+	size_t first = f->n_elems;
+	int indent = kind == BLOCK_STEPS ? (int)lround(z->body_lh * 1.35) : (int)lround(z->body_lh * 0.9);
+	struct elem *mark = flow_elem(f);
+	if (kind == BLOCK_STEPS) {
+		int d = (int)lround(z->body_lh * 1.0);
+		*mark = (struct elem){ .role = ELEM_STEP_BADGE, .x = z->x, .y = (z->body_lh - d) / 2,
+				       .w = d, .h = d, .style = FONT_BOLD,
+				       .px = (int)lround(z->body_px * 0.8), .number = number,
+				       .block = block };
+	} else {
+		int d = (int)lround(z->body_px * 0.32);
+		*mark = (struct elem){ .role = ELEM_BULLET, .x = z->x + d / 2,
+				       .y = (z->body_lh - d) / 2, .w = d, .h = d, .block = block };
+	}
+	int h = add_lines(f, m, ELEM_BODY, FONT_REGULAR, z->body_px, z->body_lh, text,
+			  z->x + indent, 0, z->width - indent, block);
+	if (h < z->body_lh)
+		h = z->body_lh;
+	flow_unit(f, first, h, gap, false);
+}
+
+/* A call block: a filled box with the name, the number large, the hours. */
+static void flow_call(struct flow *f, const struct measurer *m, const struct sizes *z,
+		      const struct call *call, size_t lang, int block, int gap)
+{
+	size_t first = f->n_elems;
+	int pad = (int)lround(z->body_lh * 0.5);
+	int inner = z->width - 2 * pad;
+	int num_px = (int)lround(z->body_px * 1.4);
+	int num_lh = m->line_height(m->ctx, FONT_BOLD, num_px);
+	int small_px = (int)lround(z->body_px * 0.85);
+	int small_lh = m->line_height(m->ctx, FONT_REGULAR, small_px);
+	int num_w = m->text_width(m->ctx, FONT_BOLD, num_px, call->number, strlen(call->number));
+	const char *name = call->name.by_lang[lang];
+	const char *hours = call->has_hours ? call->hours.by_lang[lang] : NULL;
+
+	struct elem *box = flow_elem(f);
+	size_t box_i = f->n_elems - 1;
+	*box = (struct elem){ .role = ELEM_CALL_BOX, .x = z->x, .y = 0, .w = z->width, .block = block };
+
+	int gap_x = (int)lround(z->body_lh * 0.8);
+	int left_w = inner - num_w - gap_x;
+	int min_left = m->text_width(m->ctx, FONT_BOLD, z->body_px, "Mmmmmmmmmm", 10);
+	int h;
+	if (num_w <= inner && left_w >= min_left) {
+		/* one row: name and hours on the left, the number on the right */
+		int y = pad;
+		y += add_lines(f, m, ELEM_CALL_NAME, FONT_BOLD, z->body_px, z->body_lh, name,
+			       z->x + pad, y, left_w, block);
+		if (hours)
+			y += add_lines(f, m, ELEM_CALL_HOURS, FONT_REGULAR, small_px, small_lh, hours,
+				       z->x + pad, y, left_w, block);
+		int left_h = y - pad;
+		int row_h = left_h > num_lh ? left_h : num_lh;
+		struct elem *num = flow_elem(f);
+		*num = (struct elem){ .role = ELEM_CALL_NUMBER, .x = z->x + z->width - pad - num_w,
+				      .y = pad + (row_h - num_lh) / 2, .w = num_w, .h = num_lh,
+				      .style = FONT_BOLD, .px = num_px, .text = call->number,
+				      .len = strlen(call->number), .block = block };
+		h = row_h + 2 * pad;
+	} else {
+		/* stacked: name, number, hours */
+		int y = pad;
+		y += add_lines(f, m, ELEM_CALL_NAME, FONT_BOLD, z->body_px, z->body_lh, name,
+			       z->x + pad, y, inner, block);
+		y += add_lines(f, m, ELEM_CALL_NUMBER, FONT_BOLD, num_px, num_lh, call->number,
+			       z->x + pad, y, inner, block);
+		if (hours)
+			y += add_lines(f, m, ELEM_CALL_HOURS, FONT_REGULAR, small_px, small_lh, hours,
+				       z->x + pad, y, inner, block);
+		h = y + pad;
+	}
+	f->elems[box_i].h = h;
+	flow_unit(f, first, h, gap, false);
+}
+
+static void flow_blocks(struct flow *f, const struct measurer *m, const struct sizes *z,
+			const struct screen *sc, size_t lang)
+{
+	for (size_t b = 0; b < sc->n_blocks; b++) {
+		const struct block *bl = &sc->blocks[b];
+		int gap = b == 0 ? 0 : z->block_gap;
+		switch (bl->kind) {
+		case BLOCK_TEXT:
+			flow_text(f, m, z, bl->text.by_lang[lang], (int)b, gap);
+			break;
+		case BLOCK_STEPS:
+		case BLOCK_BULLETS:
+			for (size_t i = 0; i < bl->n_items; i++)
+				flow_item(f, m, z, bl->kind, (int)i + 1, bl->items[i].by_lang[lang],
+					  (int)b, i == 0 ? gap : z->item_gap);
+			break;
+		case BLOCK_CALL:
+			flow_call(f, m, z, &bl->call, lang, (int)b, gap);
+			break;
+		}
+	}
+}
+
+static int flow_height(const struct flow *f)
+{
+	int h = 0;
+	for (size_t i = 0; i < f->n_units; i++)
+		h += f->units[i].h + (i ? f->units[i].gap_before : 0);
+	return h;
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+static void page_push(struct page *p, size_t *cap, const struct elem *e, int dy)
+{
+	if (p->n_elems == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		p->elems = xrealloc(p->elems, *cap * sizeof *p->elems);
+	}
+	struct elem c = *e;
+	c.y += dy;
+	p->elems[p->n_elems++] = c;
+}
+
+static struct page *new_page(struct screen_layout *out, const struct flow *title, size_t *cap)
+{
+	out->pages = xrealloc(out->pages, (out->n_pages + 1) * sizeof *out->pages);
+	struct page *p = &out->pages[out->n_pages++];
+	*p = (struct page){ 0 };
+	*cap = 0;
+	for (size_t i = 0; i < title->n_elems; i++)
+		page_push(p, cap, &title->elems[i], 0);
+	return p;
+}
+
+/* Height of the glued group that starts at unit i. */
+static int group_height(const struct flow *f, size_t i, size_t *end)
+{
+	int h = f->units[i].h;
+	size_t j = i + 1;
+	while (j < f->n_units && f->units[j].glued) {
+		h += f->units[j].h + f->units[j].gap_before;
+		j++;
+	}
+	*end = j;
+	return h;
+}
+
+static void paginate(struct screen_layout *out, const struct flow *title, const struct flow *body)
+{
+	int top = out->m.body_top, avail = out->m.body_bottom - out->m.body_top;
+	size_t cap;
+	struct page *p = new_page(out, title, &cap);
+	int y = 0;
+	bool empty = true;
+	size_t i = 0;
+	while (i < body->n_units) {
+		size_t end;
+		int gh = group_height(body, i, &end);
+		int need = gh + (empty ? 0 : body->units[i].gap_before);
+		if (!empty && y + need > avail && gh <= avail) {
+			p = new_page(out, title, &cap);
+			y = 0;
+			empty = true;
+		}
+		/* place the group unit by unit; a group taller than a page breaks */
+		for (size_t u = i; u < end; u++) {
+			const struct unit *un = &body->units[u];
+			int g = empty ? 0 : un->gap_before;
+			if (!empty && y + g + un->h > avail) {
+				p = new_page(out, title, &cap);
+				y = 0;
+				empty = true;
+				g = 0;
+			}
+			y += g;
+			for (size_t k = 0; k < un->n; k++)
+				page_push(p, &cap, &body->elems[un->first + k], top + y);
+			y += un->h;
+			empty = false;
+		}
+		i = end;
+	}
+}
+
+static void flow_free(struct flow *f)
+{
+	free(f->elems);
+	free(f->units);
+	memset(f, 0, sizeof *f);
+}
+
+/* The footer band: the help line on the left (who to call, the number
+ * large), the touch hint and page dots on the right. It does not shrink with
+ * the body text: it is the one thing every visitor must be able to read. */
+static void layout_footer(struct flow *f, const struct measurer *m, const struct content *c,
+			  bool with_help, size_t lang, struct metrics *mt)
+{
+	int pad = (int)lround(mt->u * 2.5);
+	int gap = (int)lround(mt->u * 4);
+	int inner = mt->w - 2 * mt->margin_x;
+	int small_px = mt->small_px;
+	int small_lh = m->line_height(m->ctx, FONT_REGULAR, small_px);
+	int num_px = (int)lround(mt->u * 6.5);
+	int num_lh = m->line_height(m->ctx, FONT_BOLD, num_px);
+	size_t band_i = f->n_elems;
+	struct elem *band = flow_elem(f);
+	band->role = ELEM_BAND;
+
+	/* right column: hint above the dots */
+	const char *hint = c->labels.touch_hint.by_lang[lang];
+	int hint_w = m->text_width(m->ctx, FONT_REGULAR, small_px, hint, strlen(hint));
+	int right_w = hint_w < inner * 2 / 5 ? hint_w : inner * 2 / 5;
+	if (!with_help)
+		right_w = hint_w < inner ? hint_w : inner;
+	size_t first_hint = f->n_elems;
+	int right_h = add_lines(f, m, ELEM_HINT, FONT_REGULAR, small_px, small_lh, hint, 0, 0,
+				right_w, -1);
+	right_h += mt->dot_d * 3;
+
+	/* left column: prefix, number, name and hours */
+	int left_h = 0;
+	size_t first_left = f->n_elems;
+	if (with_help) {
+		int left_w = inner - right_w - gap;
+		const char *name = c->help.name.by_lang[lang];
+		left_h += add_lines(f, m, ELEM_HELP_PREFIX, FONT_REGULAR, small_px, small_lh,
+				    c->labels.help_prefix.by_lang[lang], mt->margin_x, 0, left_w, -1);
+		left_h += add_lines(f, m, ELEM_HELP_NUMBER, FONT_BOLD, num_px, num_lh, c->help.number,
+				    mt->margin_x, left_h, left_w, -1);
+		left_h += add_lines(f, m, ELEM_HELP_NAME, FONT_REGULAR, small_px, small_lh, name,
+				    mt->margin_x, left_h, left_w, -1);
+		if (c->help.has_hours)
+			left_h += add_lines(f, m, ELEM_HELP_NAME, FONT_REGULAR, small_px, small_lh,
+					    c->help.hours.by_lang[lang], mt->margin_x, left_h,
+					    left_w, -1);
+	}
+	int content_h = left_h > right_h ? left_h : right_h;
+	int band_h = content_h + 2 * pad;
+	mt->band_top = mt->h - band_h;
+	int y0 = mt->band_top + pad;
+	for (size_t i = first_left; i < f->n_elems; i++)
+		f->elems[i].y += y0 + (content_h - left_h) / 2;
+	/* hint lines right-aligned, dots under them */
+	int right_y = y0 + (content_h - right_h) / 2;
+	for (size_t i = first_hint; i < first_left; i++) {
+		f->elems[i].x = mt->w - mt->margin_x - f->elems[i].w;
+		f->elems[i].y += right_y;
+	}
+	mt->dots_right = mt->w - mt->margin_x;
+	mt->dots_cy = right_y + right_h - mt->dot_d;
+	f->elems[band_i] = (struct elem){ .role = ELEM_BAND, .x = 0, .y = mt->band_top, .w = mt->w,
+					  .h = band_h, .block = -1 };
+	mt->body_bottom = mt->band_top - (int)lround(mt->u * 4);
+}
+
+/* Lays title and body at shrink factor k; returns true when it fits on one
+ * page. Leaves the flows for the caller to paginate or free. */
+static bool layout_try(struct screen_layout *out, struct flow *title, struct flow *body,
+		       const struct measurer *m, const struct content *c, size_t s, size_t lang,
+		       int w, int h, double text_scale, double k)
+{
+	const struct screen *sc = &c->screens[s];
+	struct metrics mt = layout_metrics(w, h, text_scale * k);
+	struct sizes z = { .body_px = mt.body_px, .title_px = mt.title_px };
+	z.body_lh = m->line_height(m->ctx, FONT_REGULAR, z.body_px);
+	z.title_lh = m->line_height(m->ctx, FONT_BOLD, z.title_px);
+	z.x = mt.margin_x;
+	z.width = w - 2 * mt.margin_x;
+	z.block_gap = (int)lround(z.body_lh * 0.6);
+	z.item_gap = (int)lround(z.body_lh * 0.3);
+
+	int th = add_lines(title, m, ELEM_TITLE, FONT_BOLD, z.title_px, z.title_lh,
+			   sc->title.by_lang[lang], z.x, mt.margin_top, z.width, -1);
+	/* room for the accent rule under the title (drawn by the scene) */
+	mt.body_top = mt.margin_top + th + (int)lround(mt.u * 5);
+	layout_footer(title, m, c, sc->show_help && c->has_help, lang, &mt);
+	flow_blocks(body, m, &z, sc, lang);
+
+	out->m = mt;
+	out->shrink = k;
+	return flow_height(body) <= mt.body_bottom - mt.body_top;
+}
+
+void layout_screen(struct screen_layout *out, const struct measurer *m, const struct content *c,
+		   size_t s, size_t lang, int w, int h, double text_scale)
+{
+	memset(out, 0, sizeof *out);
+	struct flow title = { 0 }, body = { 0 };
+	/* nominal size first, then 5% steps down to the floor */
+	for (int step = 0;; step++) {
+		double k = 1.0 - 0.05 * step;
+		bool last = k <= LAYOUT_SHRINK_FLOOR + 1e-9;
+		if (layout_try(out, &title, &body, m, c, s, lang, w, h, text_scale, k) || last)
+			break;
+		flow_free(&title);
+		flow_free(&body);
+	}
+	paginate(out, &title, &body);
+	flow_free(&title);
+	flow_free(&body);
+}
+
+void layout_free(struct screen_layout *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->n_pages; i++)
+		free(l->pages[i].elems);
+	free(l->pages);
+	memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,107 @@
+/* layout.h — text wrapping, fitting and pagination for a given screen size.
+ *
+ * Pure: text is measured through `struct measurer` (SDL_ttf in the program,
+ * a fixed-width fake in unit tests). Sizes derive from the screen: u is one
+ * hundredth of the shorter side, so a layout at 800x480 and at 1920x1080 has
+ * the same proportions. A screen is laid out at its nominal size; if its
+ * blocks do not fit, the text shrinks in steps down to a readable floor, and
+ * only then is it split into pages. Nothing is ever clipped or overlapped. */
+#ifndef SIGNPOST_LAYOUT_H
+#define SIGNPOST_LAYOUT_H
+
+#include "content.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum font_style { FONT_REGULAR, FONT_BOLD };
+
+struct measurer {
+	void *ctx;
+	/* Width in pixels of text[0..len) (UTF-8) drawn in style at px size. */
+	int (*text_width)(void *ctx, enum font_style style, int px, const char *text, size_t len);
+	/* Distance in pixels from one line's top to the next line's top. */
+	int (*line_height)(void *ctx, enum font_style style, int px);
+};
+
+/* One wrapped line: text[off .. off+len) of the source string. */
+struct line {
+	size_t off, len;
+	int width;
+};
+
+/* Wraps text into lines no wider than max_width, breaking at spaces (and at
+ * explicit newlines); a word wider than a line is broken between characters.
+ * Returns the number of lines (>= 1 for non-empty text, 0 for empty text) and
+ * stores up to cap of them in out. */
+size_t layout_wrap(const struct measurer *m, enum font_style style, int px, const char *text,
+		   int max_width, struct line *out, size_t cap);
+
+/* What a laid-out element is, so the scene can style it and tests can ask
+ * "is there a call number on this page" without looking at pixels. */
+enum elem_role {
+	ELEM_TITLE,       /* a line of the screen title */
+	ELEM_BODY,        /* a line of paragraph, step or bullet text */
+	ELEM_STEP_BADGE,  /* the numbered circle of a step; number in `number` */
+	ELEM_BULLET,      /* the mark in front of a bullet item */
+	ELEM_CALL_BOX,    /* the filled box behind a call block */
+	ELEM_CALL_NAME,
+	ELEM_CALL_NUMBER,
+	ELEM_CALL_HOURS,
+	ELEM_BAND,        /* the footer band behind the help line and hint */
+	ELEM_HELP_PREFIX, /* "Talk to someone now:" */
+	ELEM_HELP_NUMBER,
+	ELEM_HELP_NAME,   /* the service's name and hours */
+	ELEM_HINT,        /* "Touch the screen to find out more" */
+};
+
+/* A positioned element. Text elements point into the content (text, len);
+ * their box is x, y (top-left), w, h in screen pixels. */
+struct elem {
+	enum elem_role role;
+	int x, y, w, h;
+	enum font_style style;
+	int px;
+	const char *text;
+	size_t len;
+	int number; /* ELEM_STEP_BADGE */
+	int block;  /* index of the content block it belongs to; -1 for title */
+};
+
+struct page {
+	struct elem *elems; /* title lines first, then body */
+	size_t n_elems;
+};
+
+/* Sizes for a screen size and text scale (1.0 normal, 1.5 large text). */
+struct metrics {
+	int w, h;
+	double u;              /* min(w, h) / 100 */
+	int margin_x, margin_top;
+	int title_px, body_px, small_px;
+	int band_top;          /* the footer band runs from here to the bottom */
+	int body_top, body_bottom; /* the region blocks are laid into */
+	int dots_right, dots_cy, dot_d; /* page dots: right end, centre line, size */
+};
+
+struct screen_layout {
+	struct metrics m;
+	double shrink;  /* 1.0 = nominal size; < 1.0 when the text was shrunk */
+	struct page *pages;
+	size_t n_pages;
+};
+
+/* Nominal metrics before the title and footer are measured. */
+struct metrics layout_metrics(int w, int h, double text_scale);
+
+/* Lays out screen s of c in language lang for a w x h screen. The result owns
+ * its arrays; free with layout_free(). Always produces at least one page. */
+void layout_screen(struct screen_layout *out, const struct measurer *m, const struct content *c,
+		   size_t s, size_t lang, int w, int h, double text_scale);
+
+/* The smallest shrink factor layout_screen() will use before paginating. */
+#define LAYOUT_SHRINK_FLOOR 0.8
+
+void layout_free(struct screen_layout *l);
+
+#endif

@@ -1,0 +1,86 @@
+/* scene.h — (content, kiosk state, layouts, time) -> a draw list.
+ *
+ * The draw list is the frame as data: rectangles, circles and text runs, each
+ * with its place, colour and role. The SDL edge replays it; tests ask it
+ * questions ("is a call number on screen", "is anything outside the screen")
+ * without a display. */
+#ifndef SIGNPOST_SCENE_H
+#define SIGNPOST_SCENE_H
+
+#include "content.h"
+#include "kiosk.h"
+#include "layout.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum draw_kind { DRAW_RECT, DRAW_CIRCLE, DRAW_TEXT };
+
+enum draw_role {
+	ROLE_BACKGROUND,
+	ROLE_TITLE,
+	ROLE_RULE,
+	ROLE_BODY,
+	ROLE_STEP_BADGE,
+	ROLE_STEP_NUMBER,
+	ROLE_BULLET,
+	ROLE_CALL_BOX,
+	ROLE_CALL_NAME,
+	ROLE_CALL_NUMBER,
+	ROLE_CALL_HOURS,
+	ROLE_BAND,
+	ROLE_HELP_PREFIX,
+	ROLE_HELP_NUMBER,
+	ROLE_HELP_NAME,
+	ROLE_HINT,
+	ROLE_DOT,
+	ROLE_DOT_CURRENT,
+	ROLE_PAGE_NUMBER,
+};
+
+struct draw_item {
+	enum draw_kind kind;
+	enum draw_role role;
+	int x, y, w, h;        /* text: top-left of the run; circle: bounding box */
+	uint32_t rgb;          /* 0xRRGGBB */
+	uint8_t alpha;         /* 255 = opaque */
+	int radius;            /* rect: rounded corners */
+	enum font_style style; /* text */
+	int px;                /* text size in pixels */
+	const char *text;      /* points into the content, or NULL: use own_text */
+	size_t len;
+	char own_text[16];     /* short texts made by the scene ("3", "2 / 5") */
+};
+
+struct draw_list {
+	struct draw_item *items;
+	size_t n, cap;
+	uint32_t clear_rgb; /* the colour behind everything */
+};
+
+/* What the scene needs: layouts[i] is screen i laid out at the current size,
+ * language and text scale. */
+struct scene_input {
+	const struct content *content;
+	const struct kiosk *kiosk;
+	const struct screen_layout *layouts;
+	const struct measurer *measurer;
+	uint64_t now;
+};
+
+/* Replaces the list's items with the frame for in. The list keeps its
+ * memory between frames; free with draw_list_free(). */
+void scene_build(struct draw_list *out, const struct scene_input *in);
+
+/* The text of a text item (its own_text when text is NULL). */
+const char *draw_item_text(const struct draw_item *it, size_t *len);
+
+void draw_list_free(struct draw_list *l);
+
+/* WCAG relative-luminance contrast ratio of two 0xRRGGBB colours (1..21). */
+double colour_contrast(uint32_t a, uint32_t b);
+
+/* a blended toward b by t (0..1). */
+uint32_t colour_mix(uint32_t a, uint32_t b, double t);
+
+#endif

@@ -1,0 +1,107 @@
+/* main.c — signpost's command line. Start reading here.
+ *
+ * Parses the options of the staff-facing contract (see --help and the
+ * README) and hands over to app_check(), app_preview() or app_run(). */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef SIGNPOST_VERSION
+#define SIGNPOST_VERSION "0"
+#endif
+
+#define DEFAULT_CONFIG "/etc/signpost/content.yaml"
+
+static const char usage[] =
+	"usage: signpost [--config FILE] [--window WxH]      run the kiosk\n"
+	"       signpost --check [--config FILE] [--size WxH]\n"
+	"                                                     check the content, print problems\n"
+	"       signpost --preview DIR [--size WxH] [--config FILE]\n"
+	"                                                     save every screen as PNG in DIR\n"
+	"       signpost --version | --help\n"
+	"\n"
+	"FILE defaults to $SIGNPOST_CONFIG, else " DEFAULT_CONFIG ".\n"
+	"--window WxH runs in a window (Esc quits) instead of fullscreen.\n"
+	"--size WxH is the screen size for --check and --preview (default 800x480).\n"
+	"--trace prints what the kiosk shows to stderr: for tests only, never on a\n"
+	"        kiosk in use (without it nothing records what visitors look at).\n"
+	"Exit status: 0 ok, 1 content invalid, 2 usage or environment error.\n";
+
+static int parse_size(const char *s, int *w, int *h)
+{
+	char x;
+	if (!s || sscanf(s, "%d%c%d", w, &x, h) != 3 || (x != 'x' && x != 'X') || *w < 64 ||
+	    *h < 64 || *w > 16384 || *h > 16384)
+		return -1;
+	return 0;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "signpost: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n(signpost --help shows how to use it)\n");
+	return 2;
+}
+
+int main(int argc, char **argv)
+{
+	struct app_options o = { 0 };
+	enum { RUN, CHECK, PREVIEW } mode = RUN;
+	const char *window = NULL, *size = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("signpost %s\n", SIGNPOST_VERSION);
+			return 0;
+		} else if (strcmp(a, "--check") == 0) {
+			mode = CHECK;
+		} else if (strcmp(a, "--trace") == 0) {
+			o.trace = true;
+		} else if (strcmp(a, "--config") == 0 || strcmp(a, "--preview") == 0 ||
+			   strcmp(a, "--window") == 0 || strcmp(a, "--size") == 0) {
+			if (!next)
+				return usage_error("%s needs a value", a);
+			i++;
+			if (a[2] == 'c')
+				o.config = next;
+			else if (a[2] == 'p') {
+				mode = PREVIEW;
+				o.preview_dir = next;
+			} else if (a[2] == 'w')
+				window = next;
+			else
+				size = next;
+		} else {
+			return usage_error("unknown option '%s'", a);
+		}
+	}
+	if (!o.config)
+		o.config = getenv("SIGNPOST_CONFIG");
+	if (!o.config || !*o.config)
+		o.config = DEFAULT_CONFIG;
+
+	const char *dims = mode == RUN ? window : size;
+	if ((mode == RUN && size) || (mode != RUN && window))
+		return usage_error("%s", mode == RUN ? "--size goes with --check or --preview; use "
+						       "--window WxH to run in a window"
+						     : "--window is for running the kiosk; use --size WxH");
+	if (dims && parse_size(dims, &o.w, &o.h) != 0)
+		return usage_error("'%s' is not a size; write it like 800x480", dims);
+
+	switch (mode) {
+	case CHECK:
+		return app_check(&o);
+	case PREVIEW:
+		return app_preview(&o);
+	default:
+		return app_run(&o);
+	}
+}

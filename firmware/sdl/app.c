@@ -1,0 +1,360 @@
+/* app.c — check, preview and run; see app.h.
+ *
+ * The run loop sleeps in SDL_WaitEventTimeout until the kiosk's next
+ * deadline or an event, so a static screen costs nothing between frames.
+ * Signals arrive through a thread that waits for them with sigwait() and
+ * turns each into an SDL event: the main loop handles SIGTERM, SIGINT and
+ * SIGHUP in one place, with no work done in a signal handler. */
+#include "app.h"
+
+#include "deck.h"
+#include "kiosk.h"
+#include "load.h"
+#include "render.h"
+#include "scene.h"
+#include "text.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Loads and prints problems; returns the exit code of the load. */
+static int load_content(const char *path, struct content *c, bool quiet_ok)
+{
+	struct diag_list d = { 0 };
+	enum load_result r = content_load(path, c, &d);
+	if (!quiet_ok || r != LOAD_OK)
+		diag_print(&d, path, stderr);
+	diag_clear(&d);
+	return (int)r;
+}
+
+static bool open_text(struct text *t, const struct content *c)
+{
+	char err[512];
+	if (!text_open(t, c->theme.font, err, sizeof err)) {
+		fprintf(stderr, "signpost: error: %s\n", err);
+		return false;
+	}
+	return true;
+}
+
+int app_check(const struct app_options *o)
+{
+	struct content c;
+	struct diag_list d = { 0 };
+	enum load_result r = content_load(o->config, &c, &d);
+	int code = (int)r;
+	if (r == LOAD_OK) {
+		struct text t;
+		char err[512];
+		if (!text_open(&t, c.theme.font, err, sizeof err)) {
+			diag_print(&d, o->config, stderr);
+			fprintf(stderr, "signpost: error: %s\n", err);
+			code = 2;
+			goto out;
+		}
+		if (t.fell_back)
+			diag_add(&d, DIAG_WARNING, 0, 0,
+				 "font '%s' is not installed; '%s' is used instead (install the font, "
+				 "or change theme: font)",
+				 c.theme.font, TEXT_FALLBACK_FAMILY);
+		struct measurer m = text_measurer(&t);
+		deck_check_fit(&m, &c, o->w ? o->w : APP_DEFAULT_W, o->h ? o->h : APP_DEFAULT_H, &d);
+		text_close(&t);
+		diag_sort(&d);
+	}
+	diag_print(&d, o->config, stderr);
+	if (code == 0)
+		fprintf(stderr, "%s: ok: %zu screens, %zu language%s, %zu warning%s\n", o->config,
+			c.n_screens, c.n_langs, c.n_langs == 1 ? "" : "s",
+			diag_count(&d, DIAG_WARNING), diag_count(&d, DIAG_WARNING) == 1 ? "" : "s");
+out:
+	if (r == LOAD_OK)
+		content_free(&c);
+	diag_clear(&d);
+	return code;
+}
+
+/* Draws one view of the deck into a software surface and saves it. */
+static bool preview_one(struct render *rd, SDL_Surface *surf, const struct deck *dk,
+			struct kiosk *k, const struct measurer *m, const char *path)
+{
+	struct draw_list dl = { 0 };
+	struct scene_input in = { dk->content, k, dk->layouts, m, k->shown_at };
+	scene_build(&dl, &in);
+	render_frame(rd, &dl);
+	SDL_RenderPresent(rd->r);
+	draw_list_free(&dl);
+	if (IMG_SavePNG(surf, path) != 0) {
+		fprintf(stderr, "signpost: error: cannot write %s: %s\n", path, IMG_GetError());
+		return false;
+	}
+	return true;
+}
+
+int app_preview(const struct app_options *o)
+{
+	struct content c;
+	int code = load_content(o->config, &c, true);
+	if (code != 0)
+		return code;
+	int w = o->w ? o->w : APP_DEFAULT_W, h = o->h ? o->h : APP_DEFAULT_H;
+	struct text t;
+	SDL_Surface *surf = NULL;
+	SDL_Renderer *r = NULL;
+	code = 2;
+	if (mkdir(o->preview_dir, 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "signpost: error: cannot create %s: %s\n", o->preview_dir, strerror(errno));
+		goto out_content;
+	}
+	if (!open_text(&t, &c))
+		goto out_content;
+	surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+	if (!r) {
+		fprintf(stderr, "signpost: error: cannot make a %dx%d drawing surface: %s\n", w, h,
+			SDL_GetError());
+		goto out_text;
+	}
+	struct render rd;
+	render_init(&rd, r, &t);
+	struct measurer m = text_measurer(&t);
+	size_t written = 0;
+	bool ok = true;
+	for (size_t lang = 0; lang < c.n_langs && ok; lang++) {
+		struct deck dk;
+		deck_build(&dk, &m, &c, w, h, lang, 1.0);
+		struct kiosk k;
+		kiosk_init(&k, &c, 0);
+		kiosk_set_page_counts(&k, dk.page_counts, dk.n);
+		for (size_t s = 0; s < c.n_screens && ok; s++) {
+			for (int p = 0; p < dk.page_counts[s] && ok; p++) {
+				/* show the dots as the loop would: this screen's place in it */
+				k.view = (struct kiosk_view){ (int)s, p };
+				for (size_t i = 0; i < k.n_loop; i++)
+					if (k.loop[i] == (int)s)
+						k.loop_pos = i;
+				char path[4096];
+				snprintf(path, sizeof path, "%s/%02zu-%s-%s-%d.png", o->preview_dir, s + 1,
+					 c.screens[s].id, c.langs[lang], p + 1);
+				ok = preview_one(&rd, surf, &dk, &k, &m, path);
+				written += ok;
+			}
+		}
+		kiosk_free(&k);
+		deck_free(&dk);
+	}
+	render_free(&rd);
+	if (ok) {
+		fprintf(stderr, "%s: wrote %zu pictures (%dx%d) to %s\n", o->config, written, w, h,
+			o->preview_dir);
+		code = 0;
+	}
+	SDL_DestroyRenderer(r);
+out_text:
+	SDL_FreeSurface(surf);
+	text_close(&t);
+out_content:
+	content_free(&c);
+	return code;
+}
+
+/* ---- the running kiosk ------------------------------------------------- */
+
+static Uint32 signal_event; /* SDL user event; code = the signal number */
+
+static void *signal_thread(void *arg)
+{
+	sigset_t *set = arg;
+	for (;;) {
+		int sig;
+		if (sigwait(set, &sig) != 0)
+			continue;
+		SDL_Event ev = { .type = signal_event };
+		ev.user.code = sig;
+		SDL_PushEvent(&ev);
+	}
+	return NULL;
+}
+
+struct run {
+	const struct app_options *o;
+	struct content content;
+	struct text text;
+	struct measurer m;
+	struct deck deck;
+	struct kiosk kiosk;
+	struct render render;
+	struct draw_list dl;
+	SDL_Window *win;
+	SDL_Renderer *r;
+	bool fullscreen, quit, dirty;
+	int w, h;
+};
+
+static void trace_view(struct run *st, const char *why)
+{
+	if (!st->o->trace)
+		return;
+	const struct kiosk *k = &st->kiosk;
+	fprintf(stderr, "trace: %s screen=%s page=%d\n", why,
+		st->content.screens[k->view.screen].id, k->view.page + 1);
+}
+
+static void relayout(struct run *st)
+{
+	SDL_GetRendererOutputSize(st->r, &st->w, &st->h);
+	deck_free(&st->deck);
+	deck_build(&st->deck, &st->m, &st->content, st->w, st->h, st->kiosk.lang,
+		   st->kiosk.text_scale);
+	kiosk_set_page_counts(&st->kiosk, st->deck.page_counts, st->deck.n);
+	render_flush(&st->render);
+	st->dirty = true;
+}
+
+static void handle_event(struct run *st, const SDL_Event *ev)
+{
+	if (ev->type == signal_event) {
+		if (ev->user.code == SIGHUP) {
+			/* live reload comes with the staff-operations work; until then
+			 * a reload request is acknowledged, not ignored silently */
+			fprintf(stderr, "signpost: SIGHUP received; reload is not supported yet, "
+					"restart the service to load new content\n");
+		} else {
+			st->quit = true;
+		}
+		return;
+	}
+	switch (ev->type) {
+	case SDL_KEYDOWN:
+		/* Esc quits only in a development window; in fullscreen nothing a
+		 * visitor can press ends the program */
+		if (!st->fullscreen && ev->key.keysym.sym == SDLK_ESCAPE)
+			st->quit = true;
+		break;
+	case SDL_WINDOWEVENT:
+		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+			relayout(st);
+		else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED)
+			st->dirty = true;
+		else if (ev->window.event == SDL_WINDOWEVENT_CLOSE && !st->fullscreen)
+			st->quit = true;
+		break;
+	default:
+		break;
+	}
+}
+
+int app_run(const struct app_options *o)
+{
+	struct run st = { .o = o };
+	int code = load_content(o->config, &st.content, true);
+	if (code != 0)
+		return code;
+	code = 2;
+
+	/* Block the signals in every thread (SDL's included) before SDL starts;
+	 * one thread of ours receives them. */
+	static sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+	SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+		fprintf(stderr, "signpost: error: cannot open the display: %s\n"
+				"  (on the Pi run it on the console with SDL_VIDEODRIVER=kmsdrm; on a "
+				"desktop, from a terminal in that desktop)\n",
+			SDL_GetError());
+		goto out_content;
+	}
+	signal_event = SDL_RegisterEvents(1);
+	pthread_t tid;
+	pthread_create(&tid, NULL, signal_thread, &set);
+	pthread_detach(tid);
+
+	if (!open_text(&st.text, &st.content))
+		goto out_sdl;
+	st.m = text_measurer(&st.text);
+
+	st.fullscreen = o->w == 0;
+	Uint32 flags = SDL_WINDOW_SHOWN | (st.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+	st.win = SDL_CreateWindow("signpost", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+				  st.fullscreen ? 0 : o->w, st.fullscreen ? 0 : o->h, flags);
+	if (!st.win) {
+		fprintf(stderr, "signpost: error: cannot open a window: %s\n", SDL_GetError());
+		goto out_text;
+	}
+	if (st.fullscreen)
+		SDL_ShowCursor(SDL_DISABLE);
+	st.r = SDL_CreateRenderer(st.win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+	if (!st.r) /* no GPU driver: the software renderer always works */
+		st.r = SDL_CreateRenderer(st.win, -1, SDL_RENDERER_SOFTWARE);
+	if (!st.r) {
+		fprintf(stderr, "signpost: error: cannot draw to the window: %s\n", SDL_GetError());
+		goto out_win;
+	}
+	render_init(&st.render, st.r, &st.text);
+	kiosk_init(&st.kiosk, &st.content, SDL_GetTicks64());
+	relayout(&st);
+	trace_view(&st, "start");
+
+	while (!st.quit) {
+		Uint64 now = SDL_GetTicks64();
+		struct kiosk_view before = st.kiosk.view;
+		if (kiosk_tick(&st.kiosk, now)) {
+			st.dirty = true;
+			if (before.screen != st.kiosk.view.screen || before.page != st.kiosk.view.page)
+				trace_view(&st, "loop");
+		}
+		if (st.dirty) {
+			struct scene_input in = { &st.content, &st.kiosk, st.deck.layouts, &st.m, now };
+			scene_build(&st.dl, &in);
+			render_frame(&st.render, &st.dl);
+			SDL_RenderPresent(st.r);
+			st.dirty = st.kiosk.in_transition; /* keep animating */
+		}
+		uint64_t deadline = kiosk_next_deadline(&st.kiosk, SDL_GetTicks64());
+		int timeout;
+		if (st.dirty)
+			timeout = 16; /* animating: about one frame */
+		else if (deadline == KIOSK_NO_DEADLINE)
+			timeout = -1;
+		else {
+			Uint64 t = SDL_GetTicks64();
+			timeout = deadline <= t ? 0 : (int)(deadline - t > 86400000 ? 86400000 : deadline - t);
+		}
+		SDL_Event ev;
+		if (timeout < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, timeout)) {
+			handle_event(&st, &ev);
+			while (SDL_PollEvent(&ev))
+				handle_event(&st, &ev);
+		}
+	}
+	code = 0;
+
+	draw_list_free(&st.dl);
+	kiosk_free(&st.kiosk);
+	deck_free(&st.deck);
+	render_free(&st.render);
+	SDL_DestroyRenderer(st.r);
+out_win:
+	SDL_DestroyWindow(st.win);
+out_text:
+	text_close(&st.text);
+out_sdl:
+	SDL_Quit();
+out_content:
+	content_free(&st.content);
+	return code;
+}

@@ -1,0 +1,219 @@
+/* render.c — draw-list replay with SDL_Renderer; see render.h. */
+#include "render.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void render_init(struct render *rd, SDL_Renderer *r, struct text *text)
+{
+	memset(rd, 0, sizeof *rd);
+	rd->r = r;
+	rd->text = text;
+}
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* The texture for a text run, white on transparent; made on first use. */
+static struct render_entry *text_texture(struct render *rd, enum font_style style, int px,
+					 const char *s, size_t len)
+{
+	char head[16];
+	int hl = snprintf(head, sizeof head, "%d:%d:", (int)style, px);
+	size_t key_len = (size_t)hl + len;
+	char stack[512];
+	char *key = key_len < sizeof stack ? stack : malloc(key_len);
+	if (!key)
+		abort();
+	memcpy(key, head, (size_t)hl);
+	memcpy(key + hl, s, len);
+
+	size_t slot = hash_bytes(key, key_len) % RENDER_CACHE_SLOTS;
+	for (size_t probe = 0; probe < RENDER_CACHE_SLOTS; probe++) {
+		struct render_entry *e = &rd->cache[(slot + probe) % RENDER_CACHE_SLOTS];
+		if (!e->key)
+			break;
+		if (e->key_len == key_len && memcmp(e->key, key, key_len) == 0) {
+			if (key != stack)
+				free(key);
+			return e;
+		}
+	}
+	if (rd->n_cached >= RENDER_CACHE_SLOTS * 3 / 4)
+		render_flush(rd); /* keep probing short; a frame refills what it needs */
+
+	struct render_entry *e = NULL;
+	for (size_t probe = 0; probe < RENDER_CACHE_SLOTS; probe++) {
+		e = &rd->cache[(slot + probe) % RENDER_CACHE_SLOTS];
+		if (!e->key)
+			break;
+	}
+	TTF_Font *font = text_font(rd->text, style, px);
+	char *z = malloc(len + 1);
+	if (!z)
+		abort();
+	memcpy(z, s, len);
+	z[len] = '\0';
+	SDL_Surface *surf = font ? TTF_RenderUTF8_Blended(font, z, (SDL_Color){ 255, 255, 255, 255 }) : NULL;
+	free(z);
+	e->key = key != stack ? key : malloc(key_len);
+	if (!e->key)
+		abort();
+	if (key == stack)
+		memcpy(e->key, key, key_len);
+	e->key_len = key_len;
+	e->tex = NULL;
+	e->w = e->h = 0;
+	if (surf) {
+		e->tex = SDL_CreateTextureFromSurface(rd->r, surf);
+		e->w = surf->w;
+		e->h = surf->h;
+		SDL_FreeSurface(surf);
+		rd->textures_made++;
+	}
+	rd->n_cached++;
+	return e;
+}
+
+/* An anti-aliased white disc of diameter d, for circles and round corners. */
+static SDL_Texture *disc_texture(struct render *rd, int d)
+{
+	for (size_t i = 0; i < rd->n_discs; i++)
+		if (rd->discs[i].d == d)
+			return rd->discs[i].tex;
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, d, d, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!s)
+		return NULL;
+	double r = d / 2.0;
+	for (int y = 0; y < d; y++) {
+		Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+		for (int x = 0; x < d; x++) {
+			/* coverage from 4x4 subsamples */
+			int inside = 0;
+			for (int sy = 0; sy < 4; sy++)
+				for (int sx = 0; sx < 4; sx++) {
+					double px = x + (sx + 0.5) / 4 - r, py = y + (sy + 0.5) / 4 - r;
+					inside += px * px + py * py <= r * r;
+				}
+			Uint32 a = (Uint32)(inside * 255 / 16);
+			row[x] = (a << 24) | 0xFFFFFF;
+		}
+	}
+	SDL_Texture *t = SDL_CreateTextureFromSurface(rd->r, s);
+	SDL_FreeSurface(s);
+	if (t)
+		SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+	if (rd->n_discs == sizeof rd->discs / sizeof rd->discs[0]) {
+		SDL_DestroyTexture(rd->discs[0].tex);
+		memmove(&rd->discs[0], &rd->discs[1], (rd->n_discs - 1) * sizeof rd->discs[0]);
+		rd->n_discs--;
+	}
+	rd->discs[rd->n_discs].d = d;
+	rd->discs[rd->n_discs].tex = t;
+	rd->n_discs++;
+	return t;
+}
+
+static void tint(SDL_Texture *t, uint32_t rgb, uint8_t alpha)
+{
+	SDL_SetTextureColorMod(t, (rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+	SDL_SetTextureAlphaMod(t, alpha);
+}
+
+static void fill_rect(struct render *rd, const struct draw_item *it)
+{
+	SDL_SetRenderDrawColor(rd->r, (it->rgb >> 16) & 0xFF, (it->rgb >> 8) & 0xFF, it->rgb & 0xFF,
+			       it->alpha);
+	int r = it->radius;
+	if (r * 2 > it->w)
+		r = it->w / 2;
+	if (r * 2 > it->h)
+		r = it->h / 2;
+	if (r <= 0) {
+		SDL_RenderFillRect(rd->r, &(SDL_Rect){ it->x, it->y, it->w, it->h });
+		return;
+	}
+	/* a cross of two rects plus four quarter discs */
+	SDL_RenderFillRect(rd->r, &(SDL_Rect){ it->x + r, it->y, it->w - 2 * r, it->h });
+	SDL_RenderFillRect(rd->r, &(SDL_Rect){ it->x, it->y + r, r, it->h - 2 * r });
+	SDL_RenderFillRect(rd->r, &(SDL_Rect){ it->x + it->w - r, it->y + r, r, it->h - 2 * r });
+	SDL_Texture *disc = disc_texture(rd, 2 * r);
+	if (!disc)
+		return;
+	tint(disc, it->rgb, it->alpha);
+	const SDL_Rect src[4] = { { 0, 0, r, r }, { r, 0, r, r }, { 0, r, r, r }, { r, r, r, r } };
+	const SDL_Rect dst[4] = { { it->x, it->y, r, r },
+				  { it->x + it->w - r, it->y, r, r },
+				  { it->x, it->y + it->h - r, r, r },
+				  { it->x + it->w - r, it->y + it->h - r, r, r } };
+	for (int i = 0; i < 4; i++)
+		SDL_RenderCopy(rd->r, disc, &src[i], &dst[i]);
+}
+
+void render_frame(struct render *rd, const struct draw_list *l)
+{
+	SDL_SetRenderDrawBlendMode(rd->r, SDL_BLENDMODE_BLEND);
+	uint32_t c = l->clear_rgb;
+	SDL_SetRenderDrawColor(rd->r, (c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF, 255);
+	SDL_RenderClear(rd->r);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct draw_item *it = &l->items[i];
+		switch (it->kind) {
+		case DRAW_RECT:
+			fill_rect(rd, it);
+			break;
+		case DRAW_CIRCLE: {
+			SDL_Texture *disc = disc_texture(rd, it->w);
+			if (disc) {
+				tint(disc, it->rgb, it->alpha);
+				SDL_RenderCopy(rd->r, disc, NULL, &(SDL_Rect){ it->x, it->y, it->w, it->h });
+			}
+			break;
+		}
+		case DRAW_TEXT: {
+			size_t len;
+			const char *s = draw_item_text(it, &len);
+			if (len == 0)
+				break;
+			struct render_entry *e = text_texture(rd, it->style, it->px, s, len);
+			if (e->tex) {
+				tint(e->tex, it->rgb, it->alpha);
+				SDL_RenderCopy(rd->r, e->tex, NULL, &(SDL_Rect){ it->x, it->y, e->w, e->h });
+			}
+			break;
+		}
+		}
+	}
+}
+
+void render_flush(struct render *rd)
+{
+	for (size_t i = 0; i < RENDER_CACHE_SLOTS; i++) {
+		struct render_entry *e = &rd->cache[i];
+		if (e->tex)
+			SDL_DestroyTexture(e->tex);
+		free(e->key);
+		memset(e, 0, sizeof *e);
+	}
+	rd->n_cached = 0;
+	for (size_t i = 0; i < rd->n_discs; i++)
+		SDL_DestroyTexture(rd->discs[i].tex);
+	rd->n_discs = 0;
+}
+
+void render_free(struct render *rd)
+{
+	render_flush(rd);
+	rd->r = NULL;
+}

@@ -1,0 +1,52 @@
+/* render.h — replays a draw list with an SDL_Renderer.
+ *
+ * Text runs become textures once and are reused from a cache keyed by
+ * (text, style, size); colour and alpha are applied at draw time, so a fade
+ * costs no new textures. Circles and rounded corners come from one
+ * anti-aliased disc texture per size. */
+#ifndef SIGNPOST_RENDER_H
+#define SIGNPOST_RENDER_H
+
+#include "scene.h"
+#include "text.h"
+
+#include <stddef.h>
+
+struct SDL_Renderer;
+struct SDL_Texture;
+
+#define RENDER_CACHE_SLOTS 1024
+
+struct render_entry {
+	char *key; /* style, px and the text, packed; NULL = empty slot */
+	size_t key_len;
+	struct SDL_Texture *tex;
+	int w, h;
+};
+
+struct render {
+	struct SDL_Renderer *r;
+	struct text *text;
+	struct render_entry cache[RENDER_CACHE_SLOTS];
+	size_t n_cached;
+	struct {
+		int d;
+		struct SDL_Texture *tex;
+	} discs[16];
+	size_t n_discs;
+	unsigned long textures_made; /* for tests and benchmarks */
+};
+
+/* Prepares to draw with r (not owned) and fonts from text (not owned). */
+void render_init(struct render *rd, struct SDL_Renderer *r, struct text *text);
+
+/* Clears and draws the list; does not present. */
+void render_frame(struct render *rd, const struct draw_list *l);
+
+/* Drops every cached texture (content reloaded, size changed). */
+void render_flush(struct render *rd);
+
+/* render_flush() and forget the renderer. */
+void render_free(struct render *rd);
+
+#endif
