@@ -1,0 +1,353 @@
+/* test_layout.c — wrapping, shrinking and pagination with the fake measurer. */
+#include "fixture.h"
+#include "test.h"
+
+#include "layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static void wrap_breaks_at_spaces(void)
+{
+	/* px 10 -> 5 px per character; 45 px = 9 characters per line */
+	struct line l[8];
+	size_t n = layout_wrap(&fake_measurer, FONT_REGULAR, 10, "one two three four", 45, l, 8);
+	CHECK_INT(n, 3);
+	CHECK_INT(l[0].len, 7); /* "one two" */
+	CHECK_INT(l[0].width, 35);
+	CHECK_INT(l[1].off, 8); /* "three" */
+	CHECK_INT(l[1].len, 5);
+	CHECK_INT(l[2].off, 14);
+	CHECK_INT(l[2].len, 4);
+}
+
+static void wrap_exact_fit_stays_on_one_line(void)
+{
+	struct line l[4];
+	size_t n = layout_wrap(&fake_measurer, FONT_REGULAR, 10, "abcde fghi", 50, l, 4);
+	CHECK_INT(n, 1);
+	CHECK_INT(l[0].width, 50);
+}
+
+static void wrap_breaks_long_words(void)
+{
+	struct line l[8];
+	size_t n = layout_wrap(&fake_measurer, FONT_REGULAR, 10, "abcdefghijklmnopqrstuvwxy", 50, l, 8);
+	CHECK_INT(n, 3);
+	CHECK_INT(l[0].len, 10);
+	CHECK_INT(l[1].len, 10);
+	CHECK_INT(l[2].len, 5);
+	for (size_t i = 0; i < n; i++)
+		CHECK(l[i].width <= 50);
+}
+
+static void wrap_long_word_never_splits_a_character(void)
+{
+	/* each "é" is 2 bytes; 3 characters per line */
+	struct line l[8];
+	size_t n = layout_wrap(&fake_measurer, FONT_REGULAR, 10, "ééééééé", 15, l, 8);
+	CHECK_INT(n, 3);
+	CHECK_INT(l[0].len, 6);
+	CHECK_INT(l[2].len, 2);
+}
+
+static void wrap_narrower_than_one_character_still_progresses(void)
+{
+	struct line l[8];
+	size_t n = layout_wrap(&fake_measurer, FONT_REGULAR, 10, "abc", 1, l, 8);
+	CHECK_INT(n, 3);
+}
+
+static void wrap_honours_newlines_and_trailing_newline(void)
+{
+	struct line l[8];
+	size_t n = layout_wrap(&fake_measurer, FONT_REGULAR, 10, "first\n\nsecond\n", 500, l, 8);
+	CHECK_INT(n, 3);
+	CHECK_INT(l[0].len, 5);
+	CHECK_INT(l[1].len, 0); /* the blank line between paragraphs */
+	CHECK_INT(l[2].off, 7);
+}
+
+static void wrap_empty_text_has_no_lines(void)
+{
+	struct line l[2];
+	CHECK_INT(layout_wrap(&fake_measurer, FONT_REGULAR, 10, "", 50, l, 2), 0);
+	CHECK_INT(layout_wrap(&fake_measurer, FONT_REGULAR, 10, "   ", 50, l, 2), 0);
+}
+
+static void wrap_counts_beyond_capacity(void)
+{
+	struct line l[1];
+	size_t n = layout_wrap(&fake_measurer, FONT_REGULAR, 10, "aa bb cc dd", 10, l, 1);
+	CHECK_INT(n, 4);
+	CHECK_INT(l[0].len, 2);
+}
+
+/* every element inside the screen, and no two text elements overlapping */
+static void check_page_sane(const struct screen_layout *l, const struct page *p)
+{
+	for (size_t i = 0; i < p->n_elems; i++) {
+		const struct elem *a = &p->elems[i];
+		CHECK(a->x >= 0 && a->y >= 0);
+		CHECK(a->x + a->w <= l->m.w && a->y + a->h <= l->m.h);
+		if (a->role == ELEM_BODY || a->role == ELEM_STEP_BADGE || a->role == ELEM_CALL_BOX)
+			CHECK(a->y >= l->m.body_top && a->y + a->h <= l->m.body_bottom);
+		if (!a->text || a->role == ELEM_BAND)
+			continue;
+		for (size_t j = i + 1; j < p->n_elems; j++) {
+			const struct elem *b = &p->elems[j];
+			if (!b->text)
+				continue;
+			bool overlap = a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h &&
+				       b->y < a->y + a->h;
+			CHECK(!overlap);
+		}
+	}
+}
+
+static size_t count_role(const struct page *p, enum elem_role r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_elems; i++)
+		n += p->elems[i].role == r;
+	return n;
+}
+
+static void short_screen_fits_at_full_size(void)
+{
+	struct content c;
+	fixture_content(&c, 1);
+	struct block *b = fixture_blocks(&c, 0, 2);
+	fixture_text(&c, &b[0], "A short paragraph.");
+	const char *steps[] = { "First", "Second" };
+	fixture_list(&c, &b[1], BLOCK_STEPS, steps, 2);
+	struct screen_layout l;
+	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	CHECK_INT(l.n_pages, 1);
+	CHECK(l.shrink == 1.0);
+	CHECK_INT(l.m.body_px, 24); /* 5% of the short side */
+	CHECK_INT(count_role(&l.pages[0], ELEM_STEP_BADGE), 2);
+	CHECK_INT(count_role(&l.pages[0], ELEM_HELP_NUMBER), 1);
+	check_page_sane(&l, &l.pages[0]);
+	layout_free(&l);
+	content_free(&c);
+}
+
+static void sizes_scale_with_resolution(void)
+{
+	struct content c;
+	fixture_content(&c, 1);
+	struct block *b = fixture_blocks(&c, 0, 1);
+	fixture_text(&c, &b[0], "Hello.");
+	struct screen_layout small, big, portrait;
+	layout_screen(&small, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	layout_screen(&big, &fake_measurer, &c, 0, 0, 1920, 1080, 1.0);
+	layout_screen(&portrait, &fake_measurer, &c, 0, 0, 480, 800, 1.0);
+	CHECK_INT(big.m.body_px, 54);
+	CHECK_INT(portrait.m.body_px, small.m.body_px);
+	CHECK(big.m.title_px > big.m.body_px);
+	check_page_sane(&portrait, &portrait.pages[0]);
+	check_page_sane(&big, &big.pages[0]);
+	layout_free(&small);
+	layout_free(&big);
+	layout_free(&portrait);
+	content_free(&c);
+}
+
+static char *words(int n)
+{
+	char *s = malloc((size_t)n * 6 + 1);
+	s[0] = '\0';
+	for (int i = 0; i < n; i++)
+		strcat(s, i ? " word" : "word");
+	return s;
+}
+
+static void a_little_too_long_shrinks_but_stays_one_page(void)
+{
+	/* find a paragraph length that no longer fits at full size but does
+	 * fit at the floor: it must shrink, not paginate */
+	bool seen = false;
+	for (int n = 20; n < 200 && !seen; n += 2) {
+		struct content c;
+		fixture_content(&c, 1);
+		char *t = words(n);
+		fixture_text(&c, &fixture_blocks(&c, 0, 1)[0], t);
+		struct screen_layout l;
+		layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+		if (l.shrink < 1.0 && l.n_pages == 1) {
+			seen = true;
+			CHECK(l.shrink >= LAYOUT_SHRINK_FLOOR - 1e-9);
+			CHECK(l.m.body_px < 24);
+			check_page_sane(&l, &l.pages[0]);
+		}
+		CHECK(!(l.n_pages > 1 && l.shrink > LAYOUT_SHRINK_FLOOR + 1e-9)); /* shrink first */
+		layout_free(&l);
+		free(t);
+		content_free(&c);
+	}
+	CHECK(seen);
+}
+
+static void much_too_long_paginates_at_the_floor_without_losing_text(void)
+{
+	struct content c;
+	fixture_content(&c, 1);
+	char *t = words(400);
+	fixture_text(&c, &fixture_blocks(&c, 0, 1)[0], t);
+	struct screen_layout l;
+	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	CHECK(l.n_pages > 1);
+	CHECK(l.shrink <= LAYOUT_SHRINK_FLOOR + 1e-9);
+	size_t chars = 0;
+	for (size_t p = 0; p < l.n_pages; p++) {
+		check_page_sane(&l, &l.pages[p]);
+		CHECK_INT(count_role(&l.pages[p], ELEM_TITLE), 1); /* title on every page */
+		for (size_t i = 0; i < l.pages[p].n_elems; i++)
+			if (l.pages[p].elems[i].role == ELEM_BODY)
+				chars += l.pages[p].elems[i].len + 1;
+	}
+	CHECK_INT(chars, strlen(t) + 1); /* every word is on some page */
+	layout_free(&l);
+	free(t);
+	content_free(&c);
+}
+
+static void list_items_are_not_split_across_pages(void)
+{
+	struct content c;
+	fixture_content(&c, 1);
+	const char *items[12];
+	char *t = words(12);
+	for (int i = 0; i < 12; i++)
+		items[i] = t;
+	fixture_list(&c, &fixture_blocks(&c, 0, 1)[0], BLOCK_BULLETS, items, 12);
+	struct screen_layout l;
+	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	CHECK(l.n_pages > 1);
+	size_t bullets = 0;
+	for (size_t p = 0; p < l.n_pages; p++) {
+		check_page_sane(&l, &l.pages[p]);
+		/* an item's lines follow its bullet on the same page: the first body
+		 * line of a page always sits at the top of the body */
+		const struct page *pg = &l.pages[p];
+		for (size_t i = 0; i < pg->n_elems; i++)
+			if (pg->elems[i].role == ELEM_BODY) {
+				CHECK(i > 0 && pg->elems[i - 1].role == ELEM_BULLET);
+				break;
+			}
+		bullets += count_role(pg, ELEM_BULLET);
+	}
+	CHECK_INT(bullets, 12);
+	layout_free(&l);
+	free(t);
+	content_free(&c);
+}
+
+static void call_block_one_row_when_wide_stacked_when_narrow(void)
+{
+	struct content c;
+	fixture_content(&c, 1);
+	struct block *b = fixture_blocks(&c, 0, 1);
+	b->kind = BLOCK_CALL;
+	b->call = (struct call){ .name = lt("Rape Crisis 24/7 Support Line for England and Wales"), .number = "0808 500 2222",
+				 .hours = lt("Open 24 hours"), .has_hours = true };
+	struct screen_layout wide, narrow;
+	layout_screen(&wide, &fake_measurer, &c, 0, 0, 1920, 1080, 1.0);
+	layout_screen(&narrow, &fake_measurer, &c, 0, 0, 480, 800, 1.0);
+	const struct elem *name = NULL, *num = NULL;
+	for (size_t i = 0; i < wide.pages[0].n_elems; i++) {
+		const struct elem *e = &wide.pages[0].elems[i];
+		if (e->role == ELEM_CALL_NAME)
+			name = e;
+		if (e->role == ELEM_CALL_NUMBER)
+			num = e;
+	}
+	CHECK(name && num && num->x > name->x + name->w); /* side by side */
+	name = num = NULL;
+	for (size_t i = 0; i < narrow.pages[0].n_elems; i++) {
+		const struct elem *e = &narrow.pages[0].elems[i];
+		if (e->role == ELEM_CALL_NAME)
+			name = e;
+		if (e->role == ELEM_CALL_NUMBER)
+			num = e;
+	}
+	CHECK(name && num && num->y >= name->y + name->h); /* stacked */
+	check_page_sane(&wide, &wide.pages[0]);
+	check_page_sane(&narrow, &narrow.pages[0]);
+	layout_free(&wide);
+	layout_free(&narrow);
+	content_free(&c);
+}
+
+static void empty_blocks_and_no_blocks_still_give_a_page(void)
+{
+	struct content c;
+	fixture_content(&c, 1);
+	fixture_text(&c, &fixture_blocks(&c, 0, 1)[0], "");
+	struct screen_layout l;
+	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	CHECK_INT(l.n_pages, 1);
+	CHECK_INT(count_role(&l.pages[0], ELEM_BODY), 0);
+	CHECK_INT(count_role(&l.pages[0], ELEM_TITLE), 1);
+	layout_free(&l);
+	c.screens[0].n_blocks = 0;
+	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	CHECK_INT(l.n_pages, 1);
+	layout_free(&l);
+	content_free(&c);
+}
+
+static void large_text_scale_reflows(void)
+{
+	struct content c;
+	fixture_content(&c, 1);
+	char *t = words(30);
+	fixture_text(&c, &fixture_blocks(&c, 0, 1)[0], t);
+	struct screen_layout normal, large;
+	layout_screen(&normal, &fake_measurer, &c, 0, 0, 1920, 1080, 1.0);
+	layout_screen(&large, &fake_measurer, &c, 0, 0, 1920, 1080, 1.5);
+	CHECK(large.m.body_px >= normal.m.body_px * 3 / 2 - 1 || large.n_pages > normal.n_pages ||
+	      large.shrink < 1.0);
+	CHECK(count_role(&large.pages[0], ELEM_BODY) > count_role(&normal.pages[0], ELEM_BODY));
+	layout_free(&normal);
+	layout_free(&large);
+	free(t);
+	content_free(&c);
+}
+
+static void screen_without_help_has_no_help_line(void)
+{
+	struct content c;
+	fixture_content(&c, 1);
+	fixture_text(&c, &fixture_blocks(&c, 0, 1)[0], "x");
+	c.screens[0].show_help = false;
+	struct screen_layout l;
+	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	CHECK_INT(count_role(&l.pages[0], ELEM_HELP_NUMBER), 0);
+	CHECK(count_role(&l.pages[0], ELEM_HINT) >= 1);
+	layout_free(&l);
+	content_free(&c);
+}
+
+int main(void)
+{
+	RUN(wrap_breaks_at_spaces);
+	RUN(wrap_exact_fit_stays_on_one_line);
+	RUN(wrap_breaks_long_words);
+	RUN(wrap_long_word_never_splits_a_character);
+	RUN(wrap_narrower_than_one_character_still_progresses);
+	RUN(wrap_honours_newlines_and_trailing_newline);
+	RUN(wrap_empty_text_has_no_lines);
+	RUN(wrap_counts_beyond_capacity);
+	RUN(short_screen_fits_at_full_size);
+	RUN(sizes_scale_with_resolution);
+	RUN(a_little_too_long_shrinks_but_stays_one_page);
+	RUN(much_too_long_paginates_at_the_floor_without_losing_text);
+	RUN(list_items_are_not_split_across_pages);
+	RUN(call_block_one_row_when_wide_stacked_when_narrow);
+	RUN(empty_blocks_and_no_blocks_still_give_a_page);
+	RUN(large_text_scale_reflows);
+	RUN(screen_without_help_has_no_help_line);
+	return TEST_DONE();
+}

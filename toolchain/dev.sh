@@ -1,0 +1,79 @@
+#!/bin/sh
+# toolchain/dev.sh — install what is missing, build, and run the kiosk or
+# the tests. The README's two commands call this; .ci/run calls `test`.
+#
+#   sh toolchain/dev.sh run     build, then run the kiosk on config/content.yaml
+#                               (in a window when a desktop is there,
+#                               fullscreen on KMS/DRM otherwise)
+#   sh toolchain/dev.sh test    build (normal and ASan+UBSan) and run every test
+#
+# Works as root on a fresh Debian 12 / Raspberry Pi OS bookworm machine, or as
+# a user with sudo. Only missing packages are installed.
+set -eu
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# What building needs, and what the tests need on top.
+build_pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev \
+libsdl2-image-dev libyaml-dev libfontconfig-dev fonts-dejavu-core"
+test_pkgs="xvfb xauth xdotool imagemagick"
+
+as_root() {
+	if [ "$(id -u)" = 0 ]; then
+		"$@"
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo "$@"
+	else
+		echo "dev.sh: need root to install packages: run as root or install sudo" >&2
+		exit 2
+	fi
+}
+
+install_missing() {
+	missing=""
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+			missing="$missing $p"
+	done
+	[ -z "$missing" ] && return 0
+	echo "dev.sh: installing:$missing"
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+	# shellcheck disable=SC2086
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
+}
+
+build() { # build DIR [cmake options...]
+	dir=$1
+	shift
+	cmake -S . -B "$dir" "$@" >/dev/null
+	cmake --build "$dir" -j "$jobs"
+}
+
+case "${1:-}" in
+run)
+	install_missing $build_pkgs
+	build build -DCMAKE_BUILD_TYPE=Release
+	if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+		exec ./build/signpost --config config/content.yaml --window 1280x800
+	fi
+	exec ./build/signpost --config config/content.yaml
+	;;
+test)
+	install_missing $build_pkgs $test_pkgs
+	build build -DCMAKE_BUILD_TYPE=Release -DSIGNPOST_WERROR=ON
+	(cd build && ctest --output-on-failure -j "$jobs")
+	echo "dev.sh: the same tests with AddressSanitizer, LeakSanitizer and UBSan"
+	build build-asan -DCMAKE_BUILD_TYPE=Debug -DSIGNPOST_WERROR=ON -DSIGNPOST_SANITIZE=ON
+	(cd build-asan &&
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0" \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure -j "$jobs")
+	;;
+*)
+	echo "usage: sh toolchain/dev.sh run|test" >&2
+	exit 2
+	;;
+esac
