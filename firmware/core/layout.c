@@ -239,7 +239,7 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 		      const struct call *call, size_t lang, int block, int gap)
 {
 	size_t first = f->n_elems;
-	int pad = (int)lround(z->body_lh * 0.5);
+	int pad = (int)lround(z->body_lh * 0.4);
 	int inner = z->width - 2 * pad;
 	int num_px = (int)lround(z->body_px * 1.4);
 	int num_lh = m->line_height(m->ctx, FONT_BOLD, num_px);
@@ -255,9 +255,11 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 
 	int gap_x = (int)lround(z->body_lh * 0.8);
 	int left_w = inner - num_w - gap_x;
-	int min_left = m->text_width(m->ctx, FONT_BOLD, z->body_px, "Mmmmmmmmmm", 10);
+	/* side by side only while the name keeps to two comfortable lines */
+	bool one_row = left_w >= inner / 3 &&
+		       layout_wrap(m, FONT_BOLD, z->body_px, name, left_w, NULL, 0) <= 2;
 	int h;
-	if (num_w <= inner && left_w >= min_left) {
+	if (one_row) {
 		/* one row: name and hours on the left, the number on the right */
 		int y = pad;
 		y += add_lines(f, m, ELEM_CALL_NAME, FONT_BOLD, z->body_px, z->body_lh, name,
@@ -267,6 +269,8 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 				       z->x + pad, y, left_w, block);
 		int left_h = y - pad;
 		int row_h = left_h > num_lh ? left_h : num_lh;
+		for (size_t i = box_i + 1; i < f->n_elems; i++)
+			f->elems[i].y += (row_h - left_h) / 2;
 		struct elem *num = flow_elem(f);
 		*num = (struct elem){ .role = ELEM_CALL_NUMBER, .x = z->x + z->width - pad - num_w,
 				      .y = pad + (row_h - num_lh) / 2, .w = num_w, .h = num_lh,
@@ -401,65 +405,112 @@ static void flow_free(struct flow *f)
 	memset(f, 0, sizeof *f);
 }
 
-/* The footer band: the help line on the left (who to call, the number
- * large), the touch hint and page dots on the right. It does not shrink with
- * the body text: it is the one thing every visitor must be able to read. */
+/* The help line: "prefix name" on one line when they fit, then the number
+ * large, with the hours beside it when they fit. Placed at (x, y); returns
+ * its height. */
+static int footer_help(struct flow *f, const struct measurer *m, const struct content *c,
+		       size_t lang, const struct metrics *mt, int x, int y, int width)
+{
+	int small_px = mt->small_px, num_px = (int)lround(mt->u * 6.5);
+	int small_lh = m->line_height(m->ctx, FONT_REGULAR, small_px);
+	int num_lh = m->line_height(m->ctx, FONT_BOLD, num_px);
+	const char *prefix = c->labels.help_prefix.by_lang[lang];
+	const char *name = c->help.name.by_lang[lang];
+	int space = m->text_width(m->ctx, FONT_REGULAR, small_px, " ", 1);
+	int prefix_w = m->text_width(m->ctx, FONT_REGULAR, small_px, prefix, strlen(prefix));
+	int name_w = m->text_width(m->ctx, FONT_BOLD, small_px, name, strlen(name));
+	int h = add_lines(f, m, ELEM_HELP_PREFIX, FONT_REGULAR, small_px, small_lh, prefix, x, y,
+			  width, -1);
+	if (h == small_lh && prefix_w + space + name_w <= width)
+		add_lines(f, m, ELEM_HELP_NAME, FONT_BOLD, small_px, small_lh, name,
+			  x + prefix_w + space, y, width, -1);
+	else
+		h += add_lines(f, m, ELEM_HELP_NAME, FONT_BOLD, small_px, small_lh, name, x, y + h,
+			       width, -1);
+	int num_w = m->text_width(m->ctx, FONT_BOLD, num_px, c->help.number, strlen(c->help.number));
+	int nh = add_lines(f, m, ELEM_HELP_NUMBER, FONT_BOLD, num_px, num_lh, c->help.number, x,
+			   y + h, width, -1);
+	if (c->help.has_hours) {
+		const char *hours = c->help.hours.by_lang[lang];
+		int hours_w = m->text_width(m->ctx, FONT_REGULAR, small_px, hours, strlen(hours));
+		int hx = x + num_w + 2 * space;
+		if (nh == num_lh && hx + hours_w <= x + width)
+			add_lines(f, m, ELEM_HELP_NAME, FONT_REGULAR, small_px, small_lh, hours, hx,
+				  y + h + (num_lh - small_lh) * 2 / 3, width, -1);
+		else
+			nh += add_lines(f, m, ELEM_HELP_NAME, FONT_REGULAR, small_px, small_lh, hours, x,
+					y + h + nh, width, -1);
+	}
+	return h + nh;
+}
+
+static void shift(struct flow *f, size_t from, int dx, int dy)
+{
+	for (size_t i = from; i < f->n_elems; i++) {
+		f->elems[i].x += dx;
+		f->elems[i].y += dy;
+	}
+}
+
+/* The footer band: the help line (who to call, the number large), the touch
+ * hint and the page dots. Side by side when the number fits beside the
+ * hint; otherwise the hint and dots make a row above the help line. It does
+ * not shrink with the body text: it is the one thing every visitor must be
+ * able to read. */
 static void layout_footer(struct flow *f, const struct measurer *m, const struct content *c,
 			  bool with_help, size_t lang, struct metrics *mt)
 {
-	int pad = (int)lround(mt->u * 2.5);
-	int gap = (int)lround(mt->u * 4);
+	int pad = (int)lround(mt->u * 2.5), gap = (int)lround(mt->u * 4);
 	int inner = mt->w - 2 * mt->margin_x;
 	int small_px = mt->small_px;
 	int small_lh = m->line_height(m->ctx, FONT_REGULAR, small_px);
-	int num_px = (int)lround(mt->u * 6.5);
-	int num_lh = m->line_height(m->ctx, FONT_BOLD, num_px);
 	size_t band_i = f->n_elems;
-	struct elem *band = flow_elem(f);
-	band->role = ELEM_BAND;
+	flow_elem(f)->role = ELEM_BAND;
 
-	/* right column: hint above the dots */
 	const char *hint = c->labels.touch_hint.by_lang[lang];
 	int hint_w = m->text_width(m->ctx, FONT_REGULAR, small_px, hint, strlen(hint));
-	int right_w = hint_w < inner * 2 / 5 ? hint_w : inner * 2 / 5;
-	if (!with_help)
-		right_w = hint_w < inner ? hint_w : inner;
-	size_t first_hint = f->n_elems;
-	int right_h = add_lines(f, m, ELEM_HINT, FONT_REGULAR, small_px, small_lh, hint, 0, 0,
-				right_w, -1);
-	right_h += mt->dot_d * 3;
+	int n_dots = 0;
+	for (size_t i = 0; i < c->n_screens; i++)
+		n_dots += c->screens[i].loop;
+	int dots_w = (n_dots + 3) * mt->dot_d * 2; /* and room for "2 / 3" */
+	int num_w = with_help ? m->text_width(m->ctx, FONT_BOLD, (int)lround(mt->u * 6.5),
+					      c->help.number, strlen(c->help.number))
+			      : 0;
+	int col_w = hint_w < inner * 2 / 5 ? hint_w : inner * 2 / 5;
+	bool side = with_help && inner - col_w - gap >= num_w;
+	int content_h;
 
-	/* left column: prefix, number, name and hours */
-	int left_h = 0;
-	size_t first_left = f->n_elems;
-	if (with_help) {
-		int left_w = inner - right_w - gap;
-		const char *name = c->help.name.by_lang[lang];
-		left_h += add_lines(f, m, ELEM_HELP_PREFIX, FONT_REGULAR, small_px, small_lh,
-				    c->labels.help_prefix.by_lang[lang], mt->margin_x, 0, left_w, -1);
-		left_h += add_lines(f, m, ELEM_HELP_NUMBER, FONT_BOLD, num_px, num_lh, c->help.number,
-				    mt->margin_x, left_h, left_w, -1);
-		left_h += add_lines(f, m, ELEM_HELP_NAME, FONT_REGULAR, small_px, small_lh, name,
-				    mt->margin_x, left_h, left_w, -1);
-		if (c->help.has_hours)
-			left_h += add_lines(f, m, ELEM_HELP_NAME, FONT_REGULAR, small_px, small_lh,
-					    c->help.hours.by_lang[lang], mt->margin_x, left_h,
-					    left_w, -1);
+	size_t first = f->n_elems;
+	if (side) {
+		/* help on the left; hint right-aligned above the dots on the right */
+		int help_h = footer_help(f, m, c, lang, mt, mt->margin_x, 0, inner - col_w - gap);
+		size_t hint_i = f->n_elems;
+		int hint_h = add_lines(f, m, ELEM_HINT, FONT_REGULAR, small_px, small_lh, hint, 0, 0,
+				       col_w, -1);
+		int right_h = hint_h + mt->dot_d * 3;
+		content_h = help_h > right_h ? help_h : right_h;
+		shift(f, first, 0, (content_h - help_h) / 2);
+		for (size_t i = hint_i; i < f->n_elems; i++) {
+			f->elems[i].x = mt->w - mt->margin_x - f->elems[i].w;
+			f->elems[i].y += (content_h - right_h) / 2 - (content_h - help_h) / 2;
+		}
+		mt->dots_cy = (content_h - right_h) / 2 + right_h - mt->dot_d;
+	} else {
+		/* a row of hint and dots, then the help line under it */
+		int hint_width = inner - dots_w > inner / 2 ? inner - dots_w : inner / 2;
+		int row_h = add_lines(f, m, ELEM_HINT, FONT_REGULAR, small_px, small_lh, hint,
+				      mt->margin_x, 0, hint_width, -1);
+		mt->dots_cy = small_lh / 2;
+		content_h = row_h;
+		if (with_help)
+			content_h += gap / 2 + footer_help(f, m, c, lang, mt, mt->margin_x,
+							   row_h + gap / 2, inner);
 	}
-	int content_h = left_h > right_h ? left_h : right_h;
 	int band_h = content_h + 2 * pad;
 	mt->band_top = mt->h - band_h;
-	int y0 = mt->band_top + pad;
-	for (size_t i = first_left; i < f->n_elems; i++)
-		f->elems[i].y += y0 + (content_h - left_h) / 2;
-	/* hint lines right-aligned, dots under them */
-	int right_y = y0 + (content_h - right_h) / 2;
-	for (size_t i = first_hint; i < first_left; i++) {
-		f->elems[i].x = mt->w - mt->margin_x - f->elems[i].w;
-		f->elems[i].y += right_y;
-	}
+	shift(f, first, 0, mt->band_top + pad);
+	mt->dots_cy += mt->band_top + pad;
 	mt->dots_right = mt->w - mt->margin_x;
-	mt->dots_cy = right_y + right_h - mt->dot_d;
 	f->elems[band_i] = (struct elem){ .role = ELEM_BAND, .x = 0, .y = mt->band_top, .w = mt->w,
 					  .h = band_h, .block = -1 };
 	mt->body_bottom = mt->band_top - (int)lround(mt->u * 4);

@@ -1,0 +1,87 @@
+# run.sh — the real kiosk in a window and fullscreen under Xvfb: it shows the
+# content, keeps running whatever keys are pressed in fullscreen, advances the
+# attract loop, and exits 0 within a second of SIGTERM or SIGINT.
+. "$(dirname "$0")/lib.sh"
+
+if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command -v convert >/dev/null; then
+	fail "Xvfb, xdotool and ImageMagick are needed (the README's test command installs them)"
+	done_testing
+	exit 1
+fi
+exec 3>"$tmp/display"
+Xvfb -displayfd 3 -screen 0 800x480x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+i=0
+while [ ! -s "$tmp/display" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+export DISPLAY=":$(cat "$tmp/display")"
+
+# wait_window: until a window named signpost is mapped (10 s at most)
+wait_window() {
+	i=0
+	while [ $i -lt 100 ]; do
+		xdotool search --onlyvisible --name '^signpost$' >/dev/null 2>&1 && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# stops_within_a_second PID SIGNAL
+stops_within_a_second() {
+	kill -"$2" "$1"
+	i=0
+	while kill -0 "$1" 2>/dev/null && [ $i -lt 10 ]; do sleep 0.1; i=$((i + 1)); done
+	if kill -0 "$1" 2>/dev/null; then
+		fail "still running 1 s after SIG$2"
+		kill -KILL "$1"
+	else ok; fi
+	wait "$1"
+	rc=$?
+	if [ $rc = 0 ]; then ok; else fail "exit code $rc after SIG$2, expected 0"; fi
+}
+
+# 1. a window: the welcome screen, drawn in the theme's colours
+"$bin" --window 800x480 --trace --config "$src/config/content.yaml" 2>"$tmp/trace" &
+pid=$!
+if wait_window; then ok; else fail "no window appeared"; fi
+sleep 0.5
+import -window root "$tmp/shot.png"
+bg=$(convert "$tmp/shot.png" -format '%[hex:p{4,4}]' info:)
+case "$bg" in 1B2340*) ok ;; *) fail "background is #$bg, expected #1B2340" ;; esac
+colours=$(convert "$tmp/shot.png" -format '%k' info:)
+if [ "$colours" -gt 50 ]; then ok; else fail "only $colours colours on screen: no text drawn?"; fi
+# the accent-coloured help number is on screen
+accent=$(convert "$tmp/shot.png" -fill black +opaque '#F2B705' -fill white -opaque '#F2B705' -format '%[fx:mean*w*h]' info:)
+if [ "${accent%.*}" -gt 200 ]; then ok; else fail "no accent-coloured help number ($accent pixels)"; fi
+if grep -q "trace: start screen=welcome page=1" "$tmp/trace"; then ok; else fail "trace lacks the start"; fi
+stops_within_a_second $pid TERM
+
+# 2. fullscreen: no key or combination ends it; SIGINT does
+"$bin" --config "$src/config/content.yaml" 2>"$tmp/err" &
+pid=$!
+if wait_window; then ok; else fail "no fullscreen window appeared"; fi
+for k in Escape ctrl+q alt+F4 ctrl+c ctrl+w ctrl+alt+BackSpace q; do
+	xdotool search --name '^signpost$' windowfocus --sync key "$k" 2>/dev/null || xdotool key "$k"
+done
+sleep 0.5
+if kill -0 $pid 2>/dev/null; then ok; else fail "a key press ended the fullscreen kiosk"; fi
+stops_within_a_second $pid INT
+
+# 3. the attract loop moves on by itself
+cat >"$tmp/loop.yaml" <<'YAML'
+kiosk: { cycle: 3 }
+screens:
+  - { id: first, title: "First", blocks: [ { text: "One" } ] }
+  - { id: second, title: "Second", blocks: [ { text: "Two" } ] }
+YAML
+"$bin" --window 640x400 --trace --config "$tmp/loop.yaml" 2>"$tmp/trace" &
+pid=$!
+wait_window || fail "no window for the loop test"
+sleep 4
+if grep -q "trace: loop screen=second page=1" "$tmp/trace"; then ok; else fail "loop did not advance"; cat "$tmp/trace" >&2; fi
+stops_within_a_second $pid TERM
+
+# 4. no display at all: a clear message and exit 2
+DISPLAY= SDL_VIDEODRIVER=x11 expect_exit 2 "no display" -- "$bin" --window 640x400 --config "$src/config/content.yaml"
+expect_err "cannot open the display" "says the display is the problem"
+done_testing

@@ -1,0 +1,204 @@
+/* test_render_sdl.c — real fonts, real SDL software renderer, no display.
+ *
+ * Screens of tests/render/content.yaml are drawn at 800x480 and 1920x1080
+ * and compared with golden PNGs in tests/render/golden/ with a small
+ * tolerance (anti-aliasing may differ by a shade between FreeType builds).
+ * To accept new pictures deliberately, run with SIGNPOST_UPDATE_GOLDENS=1
+ * and look at every changed PNG before committing it.
+ *
+ * Also: the default content laid out with SDL_ttf measuring, at the sizes
+ * staff use, never overlaps or leaves the screen. */
+#include "test.h"
+
+#include "deck.h"
+#include "kiosk.h"
+#include "load.h"
+#include "render.h"
+#include "scene.h"
+#include "text.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdlib.h>
+
+#define GOLDEN_DIR "tests/render/golden"
+#define CHANNEL_TOLERANCE 48    /* per colour channel, out of 255 */
+#define PIXEL_TOLERANCE 0.005   /* share of pixels allowed to differ */
+
+static struct text text;
+static struct measurer m;
+
+static SDL_Surface *draw(const struct content *c, const char *id, int w, int h,
+			 struct draw_list *dl_out, struct deck *dk)
+{
+	deck_build(dk, &m, c, w, h, 0, 1.0);
+	struct kiosk k;
+	kiosk_init(&k, c, 0);
+	kiosk_set_page_counts(&k, dk->page_counts, dk->n);
+	k.view.screen = content_find_screen(c, id);
+	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+	struct render rd;
+	render_init(&rd, r, &text);
+	struct scene_input in = { c, &k, dk->layouts, &m, 0 };
+	scene_build(dl_out, &in);
+	render_frame(&rd, dl_out);
+	SDL_RenderPresent(r);
+	render_free(&rd);
+	SDL_DestroyRenderer(r);
+	kiosk_free(&k);
+	return surf;
+}
+
+static Uint32 pixel_at(SDL_Surface *s, int x, int y)
+{
+	return ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x] & 0xFFFFFF;
+}
+
+/* share of pixels that differ by more than the tolerance in any channel */
+static double compare(SDL_Surface *a, SDL_Surface *b)
+{
+	long bad = 0;
+	for (int y = 0; y < a->h; y++)
+		for (int x = 0; x < a->w; x++) {
+			Uint32 p = pixel_at(a, x, y), q = pixel_at(b, x, y);
+			for (int sh = 0; sh <= 16; sh += 8) {
+				int d = (int)((p >> sh) & 0xFF) - (int)((q >> sh) & 0xFF);
+				if (d > CHANNEL_TOLERANCE || d < -CHANNEL_TOLERANCE) {
+					bad++;
+					break;
+				}
+			}
+		}
+	return (double)bad / ((double)a->w * a->h);
+}
+
+static void golden(const struct content *c, const char *id, int w, int h)
+{
+	struct draw_list dl = { 0 };
+	struct deck dk;
+	SDL_Surface *surf = draw(c, id, w, h, &dl, &dk);
+	char path[512];
+	snprintf(path, sizeof path, GOLDEN_DIR "/%s-%dx%d.png", id, w, h);
+
+	/* what the draw list promises is really in the pixels: the call box is
+	 * filled with the accent colour, the background is the theme's */
+	for (size_t i = 0; i < dl.n; i++) {
+		const struct draw_item *it = &dl.items[i];
+		if (it->role == ROLE_CALL_BOX)
+			CHECK_INT(pixel_at(surf, it->x + it->w / 2, it->y + 3), 0xF2B705);
+	}
+	CHECK_INT(pixel_at(surf, 2, 2), 0x1B2340);
+
+	if (getenv("SIGNPOST_UPDATE_GOLDENS")) {
+		CHECK_INT(IMG_SavePNG(surf, path), 0);
+		printf("wrote %s: look at it before committing\n", path);
+	} else {
+		SDL_Surface *raw = IMG_Load(path);
+		if (!raw) {
+			fprintf(stderr, "%s: missing golden; create it with SIGNPOST_UPDATE_GOLDENS=1\n", path);
+			CHECK(raw != NULL);
+		} else {
+			SDL_Surface *g = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+			CHECK_INT(g->w, w);
+			CHECK_INT(g->h, h);
+			if (g->w == w && g->h == h) {
+				double diff = compare(surf, g);
+				if (diff > PIXEL_TOLERANCE) {
+					char out[512];
+					snprintf(out, sizeof out, "%s-%dx%d.actual.png", id, w, h);
+					IMG_SavePNG(surf, out);
+					fprintf(stderr, "%s differs in %.2f%% of pixels; actual frame in %s\n",
+						path, diff * 100, out);
+				}
+				CHECK(diff <= PIXEL_TOLERANCE);
+			}
+			SDL_FreeSurface(g);
+			SDL_FreeSurface(raw);
+		}
+	}
+	SDL_FreeSurface(surf);
+	draw_list_free(&dl);
+	deck_free(&dk);
+}
+
+static struct content fixture;
+
+static void goldens_small(void)
+{
+	golden(&fixture, "reporting", 800, 480);
+	golden(&fixture, "havens", 800, 480);
+	golden(&fixture, "neutral", 800, 480);
+}
+
+static void goldens_large(void)
+{
+	golden(&fixture, "reporting", 1920, 1080);
+	golden(&fixture, "havens", 1920, 1080);
+}
+
+static void golden_portrait(void)
+{
+	golden(&fixture, "havens", 480, 800);
+}
+
+/* the shipped content with real glyph widths: nothing outside the screen,
+ * no two runs of text on top of each other, at every size staff use */
+static void default_content_never_overlaps(void)
+{
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(content_load("config/content.yaml", &c, &d), LOAD_OK);
+	diag_clear(&d);
+	static const int sizes[][2] = { { 800, 480 }, { 480, 800 }, { 1024, 600 },
+					{ 1280, 800 }, { 1920, 1080 }, { 1080, 1920 } };
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		int w = sizes[z][0], h = sizes[z][1];
+		struct deck dk;
+		deck_build(&dk, &m, &c, w, h, 0, 1.0);
+		for (size_t s = 0; s < dk.n; s++)
+			for (size_t p = 0; p < dk.layouts[s].n_pages; p++) {
+				const struct page *pg = &dk.layouts[s].pages[p];
+				for (size_t i = 0; i < pg->n_elems; i++) {
+					const struct elem *a = &pg->elems[i];
+					CHECK(a->x >= 0 && a->y >= 0 && a->x + a->w <= w && a->y + a->h <= h);
+					for (size_t j = i + 1; j < pg->n_elems && a->text; j++) {
+						const struct elem *b = &pg->elems[j];
+						if (!b->text)
+							continue;
+						CHECK(!(a->x < b->x + b->w && b->x < a->x + a->w &&
+							a->y < b->y + b->h && b->y < a->y + a->h));
+					}
+				}
+			}
+		deck_free(&dk);
+	}
+	content_free(&c);
+}
+
+int main(void)
+{
+	char err[256];
+	if (!text_open(&text, "DejaVu Sans", err, sizeof err) || text.fell_back) {
+		fprintf(stderr, "DejaVu Sans is needed for the render tests: %s\n", err);
+		return 1;
+	}
+	m = text_measurer(&text);
+	struct diag_list d = { 0 };
+	if (content_load("tests/render/content.yaml", &fixture, &d) != LOAD_OK) {
+		diag_print(&d, "tests/render/content.yaml", stderr);
+		return 1;
+	}
+	diag_clear(&d);
+	RUN(goldens_small);
+	RUN(goldens_large);
+	RUN(golden_portrait);
+	RUN(default_content_never_overlaps);
+	content_free(&fixture);
+	text_close(&text);
+	TTF_Quit();
+	IMG_Quit();
+	SDL_Quit();
+	return TEST_DONE();
+}
