@@ -1,0 +1,1342 @@
+/* load.c — YAML content file -> content model, strictly checked; see load.h.
+ *
+ * Four steps, each refusing what the next cannot handle: read the file (at
+ * most 1 MiB), check the raw text and build a node tree (yamltree.c), then
+ * walk the tree against the schema tables below, filling a struct content
+ * in its own arena. Problems go to a local list that is sorted and then
+ * appended to the caller's; content is handed out only without errors.
+ *
+ * Where a message points: a problem with a key (unknown, duplicate, a
+ * block's second kind) points at the key; a problem with a value (wrong
+ * type, out of range, empty, unknown screen or language) at the value;
+ * something missing at the start of the group it is missing from; a
+ * problem with the whole file (too big, empty, unreadable) at line 0. */
+#include "load.h"
+
+#include "utf8.h"
+#include "yamltree.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_SCREENS 1000
+#define MAX_ID_CHARS 40
+#define MAX_NUMBER_CHARS 40
+#define MAX_PROBLEMS 200 /* of each severity; more would bury the first */
+#define MAX_FIELDS 8     /* keys in the biggest section */
+#define MAX_NAME 64      /* longer words are never suggestion candidates */
+#define EXCERPT 40       /* bytes of a value quoted back in a message */
+#define EXCERPT_SIZE (EXCERPT + 8)
+
+#define WANT_TEXT "text, or one text per language like {en: \"...\", pl: \"...\"}"
+
+struct loader {
+	struct content *c;
+	struct ytree *tree;              /* its arena also holds our scratch */
+	struct diag_list *diags; /* ours, sorted before the caller sees it */
+	size_t n_errors, n_warnings;
+	bool langs_bad;                  /* kiosk.languages was wrong: skip
+					    language checks that would only
+					    repeat it */
+	const struct ynode *quick_exit;  /* kiosk.quick_exit's value */
+	const struct ynode **screen_ids; /* per screen, its id value */
+	bool *loop_given;                /* per screen */
+};
+
+/* ---- reporting ---------------------------------------------------------- */
+
+static void vreport(struct loader *L, enum diag_severity sev, int line, int col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+
+static void vreport(struct loader *L, enum diag_severity sev, int line, int col, const char *fmt, va_list ap)
+{
+	size_t *count = sev == DIAG_ERROR ? &L->n_errors : &L->n_warnings;
+	if (++*count > MAX_PROBLEMS)
+		return;
+	char msg[1024];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_add(L->diags, sev, line, col, "%s", msg);
+}
+
+static void error_at(struct loader *L, const struct ynode *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void warn_at(struct loader *L, const struct ynode *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void error_file(struct loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void error_at(struct loader *L, const struct ynode *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(L, DIAG_ERROR, at->line, at->col, fmt, ap);
+	va_end(ap);
+}
+
+static void warn_at(struct loader *L, const struct ynode *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(L, DIAG_WARNING, at->line, at->col, fmt, ap);
+	va_end(ap);
+}
+
+static void error_file(struct loader *L, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(L, DIAG_ERROR, 0, 0, fmt, ap);
+	va_end(ap);
+}
+
+/* s[0..n) as a short one-line quote for a message, in out[EXCERPT_SIZE]. */
+static const char *excerpt(const char *s, size_t n, char *out)
+{
+	size_t k = utf8_prefix(s, n, EXCERPT);
+	memcpy(out, s, k);
+	for (size_t i = 0; i < k; i++)
+		if ((unsigned char)out[i] < 0x20)
+			out[i] = ' ';
+	strcpy(out + k, k < n ? "..." : "");
+	return out;
+}
+
+/* What a value is, for "must be X, not Y"; out has EXCERPT_SIZE + 2. */
+static const char *describe(const struct ynode *v, char *out)
+{
+	switch (v->kind) {
+	case YNODE_MAP:
+		return "a group of settings";
+	case YNODE_LIST:
+		return "a list";
+	case YNODE_SCALAR: {
+		if (v->len == 0)
+			return "empty";
+		char q[EXCERPT_SIZE];
+		snprintf(out, EXCERPT_SIZE + 2, "'%s'", excerpt(v->str, v->len, q));
+		return out;
+	}
+	default:
+		return "unreadable";
+	}
+}
+
+/* Is the rest of the line after this (empty, plain) value a comment? Then
+ * the staff member wrote  key: #... , and YAML took it for a comment. */
+static bool comment_follows(const struct loader *L, const struct ynode *v)
+{
+	size_t len;
+	const char *line = ytree_line(L->tree, v->line, &len);
+	if (!line || !v->plain)
+		return false;
+	size_t i = 0;
+	for (int col = 1; col < v->col && i < len; col++) {
+		uint32_t cp;
+		size_t k = utf8_decode(line + i, len - i, &cp);
+		i += k ? k : 1;
+	}
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i < len && line[i] == '#';
+}
+
+static void empty_value(struct loader *L, const struct ynode *v, const char *subject, const char *want)
+{
+	if (comment_follows(L, v))
+		error_at(L, v, "%s is empty: in YAML a # starts a comment, so put text that contains # in quotes",
+			 subject);
+	else
+		error_at(L, v, "%s is empty; it must be %s", subject, want);
+}
+
+static void wrong_type(struct loader *L, const struct ynode *v, const char *subject, const char *want)
+{
+	if (v->kind == YNODE_BAD)
+		return;
+	if (v->kind == YNODE_SCALAR && v->len == 0) {
+		empty_value(L, v, subject, want);
+		return;
+	}
+	char d[EXCERPT_SIZE + 2];
+	error_at(L, v, "%s must be %s, not %s", subject, want, describe(v, d));
+}
+
+/* A non-empty single value, or an error saying what it should have been. */
+static bool want_scalar(struct loader *L, const struct ynode *v, const char *subject, const char *want)
+{
+	if (v->kind == YNODE_SCALAR && v->len > 0)
+		return true;
+	wrong_type(L, v, subject, want);
+	return false;
+}
+
+/* ---- small helpers ------------------------------------------------------- */
+
+/* n elements of size bytes in the arena. n is bounded by the tree, itself
+ * bounded by the 1 MiB file, so overflow means memory is corrupt. */
+static void *arena_array(struct arena *a, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		abort();
+	return arena_alloc(a, n * size);
+}
+
+static char lower(char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+static bool equal_nocase(const char *a, size_t n, const char *b)
+{
+	size_t m = strlen(b);
+	if (n != m)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (lower(a[i]) != lower(b[i]))
+			return false;
+	return true;
+}
+
+/* Optimal string alignment distance (insert, delete, change, swap two
+ * neighbours), ASCII case ignored; SIZE_MAX for words too long to matter. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if (n > MAX_NAME || m > MAX_NAME)
+		return SIZE_MAX;
+	size_t rows[3][MAX_NAME + 1];
+	size_t *two = rows[0], *one = rows[1], *cur = rows[2];
+	for (size_t j = 0; j <= m; j++)
+		one[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = lower(a[i - 1]) != lower(b[j - 1]);
+			size_t best = one[j - 1] + cost;
+			if (one[j] + 1 < best)
+				best = one[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) &&
+			    lower(a[i - 2]) == lower(b[j - 1]) && two[j - 2] + 1 < best)
+				best = two[j - 2] + 1;
+			cur[j] = best;
+		}
+		size_t *t = two;
+		two = one;
+		one = cur;
+		cur = t;
+	}
+	return one[m];
+}
+
+/* Index of the name nearest to word, if near enough to be a typo; else -1. */
+static int nearest(const char *word, const char *const *names, size_t n)
+{
+	int best = -1;
+	size_t best_d = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		if (!names[i])
+			continue;
+		size_t len = strlen(names[i]);
+		size_t limit = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+		size_t d = edit_distance(word, names[i]);
+		if (d <= limit && d < best_d) {
+			best = (int)i;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+/* Appends s to out[size] (holding *used bytes), cutting it short if full. */
+static void append(char *out, size_t size, size_t *used, const char *s)
+{
+	size_t n = strlen(s);
+	if (n > size - 1 - *used)
+		n = size - 1 - *used;
+	memcpy(out + *used, s, n);
+	*used += n;
+	out[*used] = '\0';
+}
+
+/* "a, b, c" (at most max names, then "..."), in out[size]. */
+static const char *join(const char *const *names, size_t n, size_t max, char *out, size_t size)
+{
+	size_t used = 0, shown = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (!names[i])
+			continue;
+		if (shown == max) {
+			append(out, size, &used, ", ...");
+			break;
+		}
+		if (shown++)
+			append(out, size, &used, ", ");
+		append(out, size, &used, names[i]);
+	}
+	return out;
+}
+
+static const struct ynode *map_get(const struct ynode *map, const char *key)
+{
+	for (const struct ynode *k = map->child; k && k->next; k = k->next->next)
+		if (k->kind == YNODE_SCALAR && strcmp(k->str, key) == 0)
+			return k->next;
+	return NULL;
+}
+
+static struct mark mark_of(const struct ynode *v)
+{
+	return (struct mark){ v->line, v->col };
+}
+
+/* A key must be a word; the value is looked at only when it is. */
+static bool key_ok(struct loader *L, const struct ynode *k)
+{
+	if (k->kind == YNODE_BAD)
+		return false;
+	if (k->kind != YNODE_SCALAR) {
+		char d[EXCERPT_SIZE + 2];
+		error_at(L, k, "a key must be a single word followed by ':', like title:, not %s", describe(k, d));
+		return false;
+	}
+	if (k->len == 0) {
+		error_at(L, k, "there is a ':' here with no key in front of it; write the key, like title:");
+		return false;
+	}
+	return true;
+}
+
+/* ---- values ------------------------------------------------------------- */
+
+/* Decimal only: digits, an optional point and sign. No exponents, hex, inf
+ * or nan, and no locale: a Polish locale must not make "10.1" invalid. */
+static bool parse_decimal(const char *s, size_t n, double *out)
+{
+	size_t i = 0, digits = 0;
+	bool negative = false;
+	if (i < n && (s[i] == '+' || s[i] == '-'))
+		negative = s[i++] == '-';
+	double v = 0;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		v = v * 10 + (s[i] - '0');
+	if (i < n && s[i] == '.') {
+		double scale = 0.1;
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++, scale /= 10)
+			v += (s[i] - '0') * scale;
+	}
+	if (i != n || digits == 0)
+		return false;
+	*out = negative ? -v : v;
+	return true;
+}
+
+static int hex_digit(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	ch = lower(ch);
+	return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+}
+
+/* "#RRGGBB" or "#RGB" -> 0xRRGGBB. */
+static bool parse_colour(const char *s, size_t n, uint32_t *out)
+{
+	if ((n != 7 && n != 4) || s[0] != '#')
+		return false;
+	uint32_t v = 0;
+	for (size_t i = 1; i < n; i++) {
+		int d = hex_digit(s[i]);
+		if (d < 0)
+			return false;
+		v = v << (n == 4 ? 8 : 4) | (uint32_t)(n == 4 ? d * 17 : d);
+	}
+	*out = v;
+	return true;
+}
+
+static bool parse_bool(const char *s, size_t n, bool *out)
+{
+	static const char *const yes[] = { "true", "yes", "on" }, *const no[] = { "false", "no", "off" };
+	for (size_t i = 0; i < 3; i++) {
+		if (equal_nocase(s, n, yes[i])) {
+			*out = true;
+			return true;
+		}
+		if (equal_nocase(s, n, no[i])) {
+			*out = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool id_valid(const char *s, size_t n)
+{
+	if (n == 0 || n > MAX_ID_CHARS)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_'))
+			return false;
+	return true;
+}
+
+/* 2-3 lowercase letters, optionally -REGION: two capitals or three digits. */
+static bool lang_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] >= 'a' && s[i] <= 'z')
+		i++;
+	if (i < 2 || i > 3)
+		return false;
+	if (i == n)
+		return true;
+	const char *r = s + i + 1;
+	size_t rn = n - i - 1;
+	if (s[i] != '-')
+		return false;
+	if (rn == 2)
+		return r[0] >= 'A' && r[0] <= 'Z' && r[1] >= 'A' && r[1] <= 'Z';
+	if (rn == 3)
+		return r[0] >= '0' && r[0] <= '9' && r[1] >= '0' && r[1] <= '9' && r[2] >= '0' && r[2] <= '9';
+	return false;
+}
+
+static int lang_index(const struct content *c, const char *code)
+{
+	for (size_t i = 0; i < c->n_langs; i++)
+		if (strcmp(c->langs[i], code) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Translatable text: one string for every language, or a string per
+ * language code; what names it in messages ("'title'", "item 2 of
+ * 'steps'"). Fills *out, falling back to the default language, only when
+ * the text is usable. */
+static bool get_ltext(struct loader *L, const struct ynode *v, const char *what, struct ltext *out)
+{
+	struct content *c = L->c;
+	struct ltext t = { { NULL } };
+
+	if (v->kind == YNODE_SCALAR && v->len > 0) {
+		const char *s = arena_strndup(&c->arena, v->str, v->len);
+		for (size_t i = 0; i < c->n_langs; i++)
+			t.by_lang[i] = s;
+		*out = t;
+		return true;
+	}
+	if (v->kind != YNODE_MAP) {
+		wrong_type(L, v, what, WANT_TEXT);
+		return false;
+	}
+
+	const struct ynode *keys[CONTENT_MAX_LANGS] = { NULL };
+	bool suggested[CONTENT_MAX_LANGS] = { false }; /* a misspelt code was reported */
+	bool ok = true;
+	for (const struct ynode *k = v->child; k && k->next; k = k->next->next) {
+		const struct ynode *val = k->next;
+		if (!key_ok(L, k)) {
+			ok = false;
+			continue;
+		}
+		char q[EXCERPT_SIZE];
+		int li = lang_index(c, k->str);
+		if (li < 0) {
+			char list[256], sub[CONTENT_MAX_LANGS * 24];
+			int near = nearest(k->str, c->langs, c->n_langs);
+			join(c->langs, c->n_langs, CONTENT_MAX_LANGS, list, sizeof list);
+			if (near >= 0) {
+				snprintf(sub, sizeof sub, "did you mean '%s'?", c->langs[near]);
+				suggested[near] = true;
+			} else
+				snprintf(sub, sizeof sub, "to use it, add it to kiosk.languages");
+			if (!L->langs_bad)
+				error_at(L, k, "language '%s' in %s is not in kiosk.languages (%s); %s",
+					 excerpt(k->str, k->len, q), what, list, sub);
+			ok = false;
+			continue;
+		}
+		if (keys[li]) {
+			error_at(L, k, "the '%s' text of %s is given twice; the first is on line %d, so delete one",
+				 c->langs[li], what, keys[li]->line);
+			continue;
+		}
+		keys[li] = k;
+		char subject[160];
+		snprintf(subject, sizeof subject, "the '%s' text of %s", c->langs[li], what);
+		if (!want_scalar(L, val, subject, "text")) {
+			ok = false;
+			continue;
+		}
+		t.by_lang[li] = arena_strndup(&c->arena, val->str, val->len);
+	}
+	if (!keys[0]) {
+		if (!L->langs_bad)
+			error_at(L, v, "%s has no '%s' text; the first language in kiosk.languages must always "
+				       "have text",
+				 what, c->langs[0]);
+		return false;
+	}
+	for (size_t i = 1; i < c->n_langs; i++)
+		if (!keys[i] && !suggested[i])
+			warn_at(L, v, "no '%s' text for %s; the '%s' text is shown instead", c->langs[i], what,
+				c->langs[0]);
+	if (!ok || !t.by_lang[0])
+		return false;
+	for (size_t i = 1; i < c->n_langs; i++)
+		if (!t.by_lang[i])
+			t.by_lang[i] = t.by_lang[0];
+	*out = t;
+	return true;
+}
+
+/* kiosk.languages, read before anything else because every text needs it. */
+static void get_languages(struct loader *L, const struct ynode *v)
+{
+	struct content *c = L->c;
+	const char *want = "a list of language codes, like [en, pl]";
+	L->langs_bad = true; /* until proven otherwise */
+	if (v->kind == YNODE_BAD)
+		return;
+	if (v->kind != YNODE_LIST) {
+		wrong_type(L, v, "'languages'", want);
+		return;
+	}
+	if (v->n == 0) {
+		error_at(L, v, "'languages' is empty; list at least one language code, like [en]");
+		return;
+	}
+	if (v->n > CONTENT_MAX_LANGS) {
+		error_at(L, v, "'languages' lists %zu languages; at most %d are allowed", v->n, CONTENT_MAX_LANGS);
+		return;
+	}
+	const char *langs[CONTENT_MAX_LANGS];
+	size_t n = 0;
+	bool ok = true;
+	for (const struct ynode *item = v->child; item; item = item->next) {
+		char q[EXCERPT_SIZE];
+		if (item->kind == YNODE_BAD || !want_scalar(L, item, "each language", "a language code, like en")) {
+			ok = false;
+			continue;
+		}
+		if (!lang_valid(item->str, item->len)) {
+			error_at(L, item, "'%s' is not a language code; use 2 or 3 lowercase letters, like en or pl "
+					  "(or with a region, like pt-BR)",
+				 excerpt(item->str, item->len, q));
+			ok = false;
+			continue;
+		}
+		size_t j = 0;
+		while (j < n && strcmp(langs[j], item->str) != 0)
+			j++;
+		if (j < n) {
+			error_at(L, item, "language '%s' is listed twice; delete one of them", item->str);
+			ok = false;
+			continue;
+		}
+		langs[n++] = item->str;
+	}
+	if (n > 0) {
+		for (size_t i = 0; i < n; i++)
+			c->langs[i] = arena_strdup(&c->arena, langs[i]);
+		c->n_langs = n;
+	}
+	L->langs_bad = !ok;
+}
+
+/* ---- the schema ----------------------------------------------------------- */
+
+enum field_type {
+	FT_SECTION,    /* a group of settings, checked against field.sub */
+	FT_NUMBER,     /* double in [min, max] */
+	FT_BOOL,       /* bool */
+	FT_COLOUR,     /* uint32_t 0xRRGGBB */
+	FT_FONT,       /* const char *, not empty */
+	FT_LTEXT,      /* struct ltext */
+	FT_PHONE,      /* const char *, as written */
+	FT_ID,         /* const char *, a screen id */
+	FT_ROTATION,   /* int */
+	FT_TRANSITION, /* enum transition */
+	FT_LANGS,      /* kiosk.languages: read first, see get_languages() */
+	FT_SCREEN_REF, /* kiosk.quick_exit: checked when all screens are known */
+	FT_SCREENS,    /* the content's screens */
+	FT_BLOCKS,     /* a screen's blocks */
+	FT_ITEMS,      /* a block's steps or bullets */
+};
+
+struct section;
+
+struct field {
+	const char *key;
+	enum field_type type;
+	size_t offset;              /* where the value goes in the section's object */
+	double min, max;            /* FT_NUMBER */
+	const char *want;           /* what the value must be, for messages */
+	const char *missing;        /* set for required fields: how to add it */
+	const struct section *sub;  /* FT_SECTION */
+};
+
+struct section {
+	const char *where;                   /* "in a screen", after "unknown key 'x'" */
+	const char *noun;                    /* "this screen", before "has no 'id'" */
+	const char *home;                    /* "in a screen (under 'screens:')" */
+	const struct field *fields;
+	size_t n_fields;
+	const struct section *const *near;   /* whose keys get mis-indented into this one */
+	void (*finish)(void *obj);           /* after all keys were checked */
+};
+
+/* the index of each field in its table, where code needs to know it */
+enum { TOP_KIOSK, TOP_DISPLAY, TOP_THEME, TOP_LABELS, TOP_SCREENS, TOP_N };
+enum { KIOSK_LANGUAGES, KIOSK_CYCLE, KIOSK_IDLE, KIOSK_QUICK_EXIT, KIOSK_TRANSITION, KIOSK_HELP, KIOSK_N };
+enum { SCREEN_ID, SCREEN_TITLE, SCREEN_LOOP, SCREEN_DURATION, SCREEN_SHOW_HELP, SCREEN_BLOCKS, SCREEN_N };
+enum { BLOCK_F_TEXT, BLOCK_F_STEPS, BLOCK_F_BULLETS, BLOCK_F_CALL, BLOCK_N };
+
+static const struct section top_section, kiosk_section, help_section, display_section, theme_section,
+	labels_section, screen_section, block_section, call_section;
+
+static void call_finish(void *obj)
+{
+	struct call *call = obj;
+	call->has_hours = call->hours.by_lang[0] != NULL;
+}
+
+static const struct field call_fields[] = {
+	{ .key = "name", .type = FT_LTEXT, .offset = offsetof(struct call, name), .want = WANT_TEXT,
+	  .missing = "add it, like  name: \"The Havens\"" },
+	{ .key = "number", .type = FT_PHONE, .offset = offsetof(struct call, number),
+	  .want = "a phone number in quotes, like \"0808 500 2222\"",
+	  .missing = "add the phone number, like  number: \"0808 500 2222\"" },
+	{ .key = "hours", .type = FT_LTEXT, .offset = offsetof(struct call, hours), .want = WANT_TEXT },
+};
+
+static const struct field kiosk_fields[KIOSK_N] = {
+	[KIOSK_LANGUAGES] = { .key = "languages", .type = FT_LANGS },
+	[KIOSK_CYCLE] = { .key = "cycle", .type = FT_NUMBER, .offset = offsetof(struct content, cycle),
+			  .min = 3, .max = 600, .want = "a number of seconds between 3 and 600, like 12" },
+	[KIOSK_IDLE] = { .key = "idle_timeout", .type = FT_NUMBER,
+			 .offset = offsetof(struct content, idle_timeout), .min = 10, .max = 3600,
+			 .want = "a number of seconds between 10 and 3600, like 90" },
+	[KIOSK_QUICK_EXIT] = { .key = "quick_exit", .type = FT_SCREEN_REF,
+			       .want = "the id of a screen, like neutral" },
+	[KIOSK_TRANSITION] = { .key = "transition", .type = FT_TRANSITION,
+			       .offset = offsetof(struct content, transition),
+			       .want = "fade, slide or none (none: screens change without movement)" },
+	[KIOSK_HELP] = { .key = "help", .type = FT_SECTION, .offset = offsetof(struct content, help),
+			 .sub = &help_section,
+			 .want = "settings indented under 'help:': name, number and hours" },
+};
+
+static const struct field display_fields[] = {
+	{ .key = "rotation", .type = FT_ROTATION, .offset = offsetof(struct content, rotation),
+	  .want = "0, 90, 180 or 270 (degrees)" },
+	{ .key = "diagonal_inches", .type = FT_NUMBER, .offset = offsetof(struct content, diagonal_inches),
+	  .min = 2, .max = 100, .want = "the size of the screen in inches between 2 and 100, like 10.1" },
+};
+
+static const struct field theme_fields[] = {
+	{ .key = "background", .type = FT_COLOUR, .offset = offsetof(struct theme, background) },
+	{ .key = "text", .type = FT_COLOUR, .offset = offsetof(struct theme, text) },
+	{ .key = "accent", .type = FT_COLOUR, .offset = offsetof(struct theme, accent) },
+	{ .key = "font", .type = FT_FONT, .offset = offsetof(struct theme, font),
+	  .want = "the name of a font in quotes, like \"DejaVu Sans\"" },
+};
+
+static const struct field labels_fields[] = {
+	{ .key = "touch_hint", .type = FT_LTEXT, .offset = offsetof(struct labels, touch_hint), .want = WANT_TEXT },
+	{ .key = "help_prefix", .type = FT_LTEXT, .offset = offsetof(struct labels, help_prefix), .want = WANT_TEXT },
+};
+
+static const struct field block_fields[BLOCK_N] = {
+	[BLOCK_F_TEXT] = { .key = "text", .type = FT_LTEXT, .offset = offsetof(struct block, text), .want = WANT_TEXT },
+	[BLOCK_F_STEPS] = { .key = "steps", .type = FT_ITEMS, .want = "a list of texts, each starting with '- '" },
+	[BLOCK_F_BULLETS] = { .key = "bullets", .type = FT_ITEMS, .want = "a list of texts, each starting with '- '" },
+	[BLOCK_F_CALL] = { .key = "call", .type = FT_SECTION, .offset = offsetof(struct block, call),
+			   .sub = &call_section,
+			   .want = "settings indented under 'call:': name, number and hours" },
+};
+
+/* in block_fields order */
+static const enum block_kind block_kinds[BLOCK_N] = { BLOCK_TEXT, BLOCK_STEPS, BLOCK_BULLETS, BLOCK_CALL };
+
+static const struct field screen_fields[SCREEN_N] = {
+	[SCREEN_ID] = { .key = "id", .type = FT_ID, .offset = offsetof(struct screen, id),
+			.want = "1 to 40 lowercase letters, digits, '-' or '_' (no spaces), like reporting",
+			.missing = "add one, like  id: reporting" },
+	[SCREEN_TITLE] = { .key = "title", .type = FT_LTEXT, .offset = offsetof(struct screen, title),
+			   .want = WANT_TEXT, .missing = "add one, like  title: \"What happens when you report\"" },
+	[SCREEN_LOOP] = { .key = "loop", .type = FT_BOOL, .offset = offsetof(struct screen, loop),
+			  .want = "true or false" },
+	[SCREEN_DURATION] = { .key = "duration", .type = FT_NUMBER, .offset = offsetof(struct screen, duration),
+			      .min = 3, .max = 600, .want = "a number of seconds between 3 and 600, like 20" },
+	[SCREEN_SHOW_HELP] = { .key = "show_help", .type = FT_BOOL, .offset = offsetof(struct screen, show_help),
+			       .want = "true or false" },
+	[SCREEN_BLOCKS] = { .key = "blocks", .type = FT_BLOCKS,
+			    .want = "a list of blocks, each starting with '- ', like  - text: \"...\"",
+			    .missing = "add 'blocks:' with at least one block under it, like  - text: \"...\"" },
+};
+
+static const struct field top_fields[TOP_N] = {
+	[TOP_KIOSK] = { .key = "kiosk", .type = FT_SECTION, .sub = &kiosk_section,
+			.want = "settings indented under 'kiosk:', like  cycle: 12" },
+	[TOP_DISPLAY] = { .key = "display", .type = FT_SECTION, .sub = &display_section,
+			  .want = "settings indented under 'display:', like  rotation: 0" },
+	[TOP_THEME] = { .key = "theme", .type = FT_SECTION, .offset = offsetof(struct content, theme),
+			.sub = &theme_section,
+			.want = "settings indented under 'theme:', like  background: \"#1B2340\"" },
+	[TOP_LABELS] = { .key = "labels", .type = FT_SECTION, .offset = offsetof(struct content, labels),
+			 .sub = &labels_section,
+			 .want = "texts indented under 'labels:', like  touch_hint: \"Touch the screen\"" },
+	[TOP_SCREENS] = { .key = "screens", .type = FT_SCREENS,
+			  .want = "a list of screens, each starting with '- id:'",
+			  .missing = "add 'screens:' with at least one screen under it, starting with '- id:'" },
+};
+
+#define FIELDS(a) (a), sizeof(a) / sizeof((a)[0])
+
+static const struct section *const top_near[] = { &kiosk_section, &display_section, &theme_section,
+						  &labels_section, &screen_section, NULL };
+static const struct section *const kiosk_near[] = { &display_section, &theme_section, &labels_section, NULL };
+static const struct section *const display_near[] = { &kiosk_section, &theme_section, NULL };
+static const struct section *const theme_near[] = { &display_section, &kiosk_section, NULL };
+static const struct section *const labels_near[] = { &kiosk_section, NULL };
+static const struct section *const screen_near[] = { &block_section, &call_section, &kiosk_section, NULL };
+static const struct section *const block_near[] = { &call_section, &screen_section, NULL };
+static const struct section *const call_near[] = { &block_section, NULL };
+
+static const struct section top_section = {
+	"at the top of the file", "the file", "at the top of the file (not indented)",
+	FIELDS(top_fields), top_near, NULL,
+};
+static const struct section kiosk_section = {
+	"in the kiosk section", "kiosk", "under 'kiosk:'", FIELDS(kiosk_fields), kiosk_near, NULL,
+};
+static const struct section help_section = {
+	"in kiosk.help", "kiosk.help", "under 'help:'", FIELDS(call_fields), NULL, call_finish,
+};
+static const struct section display_section = {
+	"in the display section", "display", "under 'display:'", FIELDS(display_fields), display_near, NULL,
+};
+static const struct section theme_section = {
+	"in the theme section", "theme", "under 'theme:'", FIELDS(theme_fields), theme_near, NULL,
+};
+static const struct section labels_section = {
+	"in the labels section", "labels", "under 'labels:'", FIELDS(labels_fields), labels_near, NULL,
+};
+static const struct section screen_section = {
+	"in a screen", "this screen", "in a screen (under 'screens:')", FIELDS(screen_fields), screen_near, NULL,
+};
+static const struct section block_section = {
+	"in a block", "this block", "in a block (under 'blocks:', like  - text: ...)", FIELDS(block_fields),
+	block_near, NULL,
+};
+static const struct section call_section = {
+	"in a call", "this call", "under 'call:' in a block", FIELDS(call_fields), call_near, call_finish,
+};
+
+static int field_index(const struct section *s, const char *key)
+{
+	for (size_t i = 0; i < s->n_fields; i++)
+		if (strcmp(s->fields[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The key and value given for each field of a section; NULL when absent. */
+struct seen {
+	const struct ynode *key, *val;
+};
+
+static void unknown_key(struct loader *L, const struct section *s, const struct ynode *k, bool *suggested)
+{
+	char q[EXCERPT_SIZE];
+	excerpt(k->str, k->len, q);
+
+	/* A key of another section is most likely mis-indented, not misspelt. */
+	for (const struct section *const *other = s->near; other && *other; other++) {
+		if (field_index(*other, k->str) >= 0) {
+			error_at(L, k, "unknown key '%s' %s; '%s' belongs %s, so check its indentation", q, s->where,
+				 q, (*other)->home);
+			return;
+		}
+	}
+	const char *names[MAX_FIELDS];
+	for (size_t i = 0; i < s->n_fields; i++)
+		names[i] = s->fields[i].key;
+	int near = nearest(k->str, names, s->n_fields);
+	if (near >= 0) {
+		suggested[near] = true;
+		error_at(L, k, "unknown key '%s' %s; did you mean '%s'?", q, s->where, names[near]);
+		return;
+	}
+	char list[256];
+	error_at(L, k, "unknown key '%s' %s; the keys allowed there are: %s", q, s->where,
+		 join(names, s->n_fields, MAX_FIELDS, list, sizeof list));
+}
+
+static void check_field(struct loader *L, const struct field *f, const struct ynode *v, void *obj);
+
+/* Checks every key of map against s and fills obj; seen[] (s->n_fields
+ * entries) gets what was given. Returns the number of unusable keys. */
+static size_t walk_section(struct loader *L, const struct section *s, const struct ynode *map, void *obj,
+			   struct seen *seen)
+{
+	bool suggested[MAX_FIELDS] = { false };
+	size_t unusable = 0;
+	for (const struct ynode *k = map->child; k && k->next; k = k->next->next) {
+		const struct ynode *v = k->next;
+		if (!key_ok(L, k)) {
+			unusable++;
+			continue;
+		}
+		int i = field_index(s, k->str);
+		if (i < 0) {
+			unknown_key(L, s, k, suggested);
+			unusable++;
+			continue;
+		}
+		if (seen[i].key) {
+			error_at(L, k, "duplicate key '%s' %s; the first '%s' is on line %d, so delete one of them",
+				 k->str, s->where, k->str, seen[i].key->line);
+			continue;
+		}
+		seen[i] = (struct seen){ k, v };
+		check_field(L, &s->fields[i], v, obj);
+	}
+	/* a misspelt required key was already reported with its suggestion */
+	for (size_t i = 0; i < s->n_fields; i++)
+		if (s->fields[i].missing && !seen[i].key && !suggested[i])
+			error_at(L, map, "%s has no '%s'; %s", s->noun, s->fields[i].key, s->fields[i].missing);
+	if (s->finish)
+		s->finish(obj);
+	return unusable;
+}
+
+static void get_section(struct loader *L, const struct field *f, const char *subject, const struct ynode *v,
+			void *obj)
+{
+	if (v->kind != YNODE_MAP) {
+		wrong_type(L, v, subject, f->want);
+		return;
+	}
+	struct seen seen[MAX_FIELDS] = { { NULL, NULL } };
+	walk_section(L, f->sub, v, obj, seen);
+}
+
+static void get_items(struct loader *L, const struct field *f, const char *subject, const struct ynode *v,
+		      struct block *b)
+{
+	struct content *c = L->c;
+	if (v->kind != YNODE_LIST) {
+		wrong_type(L, v, subject, f->want);
+		return;
+	}
+	if (v->n == 0) {
+		error_at(L, v, "%s is empty; add at least one item, like  - \"...\"", subject);
+		return;
+	}
+	b->items = arena_array(&c->arena, v->n, sizeof *b->items);
+	size_t i = 0;
+	for (const struct ynode *item = v->child; item; item = item->next) {
+		char what[96];
+		snprintf(what, sizeof what, "item %zu of %s", ++i, subject);
+		if (item->kind != YNODE_BAD && get_ltext(L, item, what, &b->items[b->n_items]))
+			b->n_items++;
+	}
+}
+
+/* Exactly one of text, steps, bullets and call makes a block's kind. */
+static void block_kind(struct loader *L, const struct ynode *map, struct block *b, const struct seen *seen,
+		       size_t unusable)
+{
+	const struct ynode *first = NULL;
+	int first_i = -1;
+	for (int i = 0; i < BLOCK_N; i++) {
+		const struct ynode *k = seen[i].key;
+		if (k && (!first || k->line < first->line || (k->line == first->line && k->col < first->col))) {
+			first = k;
+			first_i = i;
+		}
+	}
+	if (!first) {
+		/* unknown keys were reported already, with what to write instead */
+		if (unusable == 0)
+			error_at(L, map, "this block has none of text, steps, bullets or call; give it one of them, "
+					 "like  - text: \"...\"");
+		return;
+	}
+	b->kind = block_kinds[first_i];
+	for (int i = 0; i < BLOCK_N; i++) {
+		if (!seen[i].key || i == first_i)
+			continue;
+		error_at(L, seen[i].key,
+			 "this block has both '%s' and '%s'; a block takes only one of text, steps, bullets or call, "
+			 "so start '%s' as a new block with '- '",
+			 first->str, seen[i].key->str, seen[i].key->str);
+	}
+}
+
+static void get_blocks(struct loader *L, const struct field *f, const struct ynode *v, struct screen *s)
+{
+	struct content *c = L->c;
+	if (v->kind != YNODE_LIST) {
+		wrong_type(L, v, "'blocks'", f->want);
+		return;
+	}
+	if (v->n == 0) {
+		error_at(L, v, "'blocks' is empty; add at least one block, like  - text: \"...\"");
+		return;
+	}
+	s->blocks = arena_array(&c->arena, v->n, sizeof *s->blocks);
+	for (const struct ynode *item = v->child; item; item = item->next) {
+		if (item->kind == YNODE_BAD)
+			continue;
+		if (item->kind == YNODE_SCALAR && item->len == 0) {
+			error_at(L, item, "this block is empty; give it one of text, steps, bullets or call, like  "
+					  "- text: \"...\"");
+			continue;
+		}
+		if (item->kind != YNODE_MAP) {
+			wrong_type(L, item, "each block",
+				   "one of text, steps, bullets or call, like  - text: \"...\"");
+			continue;
+		}
+		struct block *b = &s->blocks[s->n_blocks++];
+		b->at = mark_of(item);
+		struct seen seen[MAX_FIELDS] = { { NULL, NULL } };
+		size_t unusable = walk_section(L, &block_section, item, b, seen);
+		block_kind(L, item, b, seen, unusable);
+	}
+}
+
+static void get_screens(struct loader *L, const struct field *f, const struct ynode *v)
+{
+	struct content *c = L->c;
+	struct arena *tmp = &L->tree->arena;
+	if (v->kind != YNODE_LIST) {
+		wrong_type(L, v, "'screens'", f->want);
+		return;
+	}
+	if (v->n == 0) {
+		error_at(L, v, "'screens' is empty; add at least one screen, starting with '- id:'");
+		return;
+	}
+	if (v->n > MAX_SCREENS) {
+		error_at(L, v, "there are %zu screens, more than the %d allowed; remove some", v->n, MAX_SCREENS);
+		return;
+	}
+	c->screens = arena_array(&c->arena, v->n, sizeof *c->screens);
+	L->screen_ids = arena_array(tmp, v->n, sizeof *L->screen_ids);
+	L->loop_given = arena_array(tmp, v->n, sizeof *L->loop_given);
+	for (const struct ynode *item = v->child; item; item = item->next) {
+		if (item->kind == YNODE_BAD)
+			continue;
+		if (item->kind != YNODE_MAP) {
+			wrong_type(L, item, "each screen", "a group of settings starting with '- id:'");
+			continue;
+		}
+		size_t n = c->n_screens++;
+		struct screen *s = &c->screens[n];
+		s->at = mark_of(item);
+		s->loop = true;
+		s->show_help = true;
+		struct seen seen[MAX_FIELDS] = { { NULL, NULL } };
+		walk_section(L, &screen_section, item, s, seen);
+		L->loop_given[n] = seen[SCREEN_LOOP].key != NULL;
+		if (!s->id)
+			continue;
+		for (size_t j = 0; j < n; j++) {
+			if (c->screens[j].id && strcmp(c->screens[j].id, s->id) == 0) {
+				error_at(L, seen[SCREEN_ID].val,
+					 "two screens have the id '%s'; the first is on line %d, so give each screen "
+					 "its own id",
+					 s->id, L->screen_ids[j]->line);
+				break;
+			}
+		}
+		L->screen_ids[n] = seen[SCREEN_ID].val;
+	}
+}
+
+static void get_id(struct loader *L, const struct field *f, const struct ynode *v, const char **out)
+{
+	if (!want_scalar(L, v, "'id'", f->want))
+		return;
+	if (id_valid(v->str, v->len)) {
+		*out = arena_strndup(&L->c->arena, v->str, v->len);
+		return;
+	}
+	/* "Report Crime" -> report-crime: what they most likely meant */
+	char q[EXCERPT_SIZE], better[MAX_ID_CHARS + 1];
+	size_t n = 0, from = 0, to = v->len;
+	while (from < to && v->str[from] == ' ')
+		from++;
+	while (to > from && v->str[to - 1] == ' ')
+		to--;
+	bool ok = to > from && to - from <= MAX_ID_CHARS;
+	for (size_t i = from; ok && i < to; i++) {
+		char ch = v->str[i] == ' ' ? '-' : lower(v->str[i]);
+		ok = id_valid(&ch, 1);
+		better[n++] = ch;
+	}
+	better[n] = '\0';
+	if (ok)
+		error_at(L, v, "'id' must be %s, not '%s'; did you mean '%s'?", f->want,
+			 excerpt(v->str, v->len, q), better);
+	else
+		error_at(L, v, "'id' must be %s, not '%s'", f->want, excerpt(v->str, v->len, q));
+}
+
+static void get_phone(struct loader *L, const struct field *f, const struct ynode *v, const char **out)
+{
+	if (!want_scalar(L, v, "'number'", f->want))
+		return;
+	bool digit = false;
+	for (size_t i = 0; i < v->len; i++)
+		digit |= v->str[i] >= '0' && v->str[i] <= '9';
+	size_t chars = utf8_count(v->str, v->len);
+	char q[EXCERPT_SIZE];
+	if (!digit)
+		error_at(L, v, "'number' has no digits in it ('%s'); write the phone number, like \"0808 500 2222\"",
+			 excerpt(v->str, v->len, q));
+	else if (chars > MAX_NUMBER_CHARS)
+		error_at(L, v, "'number' is %zu characters long, and at most %d fit; write only the number, and "
+			       "put other words in 'hours'",
+			 chars, MAX_NUMBER_CHARS);
+	else
+		*out = arena_strndup(&L->c->arena, v->str, v->len);
+}
+
+static void get_colour(struct loader *L, const struct field *f, const struct ynode *v, uint32_t *out)
+{
+	char q[EXCERPT_SIZE];
+	if (v->kind == YNODE_SCALAR && v->len == 0) {
+		if (comment_follows(L, v))
+			error_at(L, v, "colour '%s' is empty: in YAML a # starts a comment, so put colours in quotes, "
+				       "like \"#1B2340\"",
+				 f->key);
+		else
+			error_at(L, v, "colour '%s' is empty; write a colour in quotes, like \"#1B2340\"", f->key);
+		return;
+	}
+	if (v->kind != YNODE_SCALAR) {
+		char subject[64];
+		snprintf(subject, sizeof subject, "colour '%s'", f->key);
+		wrong_type(L, v, subject, "a colour in quotes, like \"#1B2340\"");
+		return;
+	}
+	if (!parse_colour(v->str, v->len, out))
+		error_at(L, v, "colour '%s' must be a # and 6 hex digits (0-9, A-F) in quotes, like \"#1B2340\", "
+			       "not '%s'",
+			 f->key, excerpt(v->str, v->len, q));
+}
+
+static void check_field(struct loader *L, const struct field *f, const struct ynode *v, void *obj)
+{
+	char subject[64], q[EXCERPT_SIZE], d[EXCERPT_SIZE + 2];
+	void *dst = (char *)obj + f->offset;
+	snprintf(subject, sizeof subject, "'%s'", f->key);
+	if (v->kind == YNODE_BAD)
+		return;
+
+	switch (f->type) {
+	case FT_SECTION:
+		get_section(L, f, subject, v, dst);
+		break;
+	case FT_NUMBER: {
+		double x;
+		if (!want_scalar(L, v, subject, f->want))
+			break;
+		if (parse_decimal(v->str, v->len, &x) && x >= f->min && x <= f->max)
+			*(double *)dst = x;
+		else
+			error_at(L, v, "%s must be %s, not %s", subject, f->want, describe(v, d));
+		break;
+	}
+	case FT_BOOL:
+		if (want_scalar(L, v, subject, f->want) && !parse_bool(v->str, v->len, (bool *)dst))
+			error_at(L, v, "%s must be true or false, not '%s'", subject, excerpt(v->str, v->len, q));
+		break;
+	case FT_COLOUR:
+		get_colour(L, f, v, (uint32_t *)dst);
+		break;
+	case FT_FONT:
+		if (want_scalar(L, v, subject, f->want))
+			*(const char **)dst = arena_strndup(&L->c->arena, v->str, v->len);
+		break;
+	case FT_LTEXT:
+		get_ltext(L, v, subject, (struct ltext *)dst);
+		break;
+	case FT_PHONE:
+		get_phone(L, f, v, (const char **)dst);
+		break;
+	case FT_ID:
+		get_id(L, f, v, (const char **)dst);
+		break;
+	case FT_ROTATION: {
+		static const char *const angles[] = { "0", "90", "180", "270" };
+		if (!want_scalar(L, v, subject, f->want))
+			break;
+		size_t i = 0;
+		while (i < 4 && strcmp(v->str, angles[i]) != 0)
+			i++;
+		if (i < 4)
+			*(int *)dst = (int)i * 90;
+		else
+			error_at(L, v, "%s must be %s, not %s", subject, f->want, describe(v, d));
+		break;
+	}
+	case FT_TRANSITION: {
+		static const char *const names[] = { [TRANSITION_FADE] = "fade", [TRANSITION_SLIDE] = "slide",
+						     [TRANSITION_NONE] = "none" };
+		if (!want_scalar(L, v, subject, f->want))
+			break;
+		size_t i = 0;
+		while (i < 3 && !equal_nocase(v->str, v->len, names[i]))
+			i++;
+		if (i < 3)
+			*(enum transition *)dst = (enum transition)i;
+		else
+			error_at(L, v, "%s must be %s, not %s", subject, f->want, describe(v, d));
+		break;
+	}
+	case FT_LANGS:
+		break; /* read first, by get_languages() */
+	case FT_SCREEN_REF:
+		if (want_scalar(L, v, subject, f->want))
+			L->quick_exit = v;
+		break;
+	case FT_SCREENS:
+		get_screens(L, f, v);
+		break;
+	case FT_BLOCKS:
+		get_blocks(L, f, v, (struct screen *)obj);
+		break;
+	case FT_ITEMS:
+		get_items(L, f, subject, v, (struct block *)obj);
+		break;
+	}
+}
+
+/* The quick-exit screen must exist; it stays out of the loop unless asked. */
+static void resolve_quick_exit(struct loader *L)
+{
+	struct content *c = L->c;
+	const struct ynode *q = L->quick_exit;
+	if (!q || c->n_screens == 0)
+		return; /* without screens, that was reported already */
+	const char **ids = arena_array(&L->tree->arena, c->n_screens, sizeof *ids);
+	for (size_t i = 0; i < c->n_screens; i++) {
+		ids[i] = c->screens[i].id;
+		for (size_t j = 0; j < i && ids[i]; j++)
+			if (ids[j] && strcmp(ids[i], ids[j]) == 0)
+				ids[i] = NULL; /* a duplicate, reported already; list it once */
+		if (ids[i] && strcmp(ids[i], q->str) == 0) {
+			c->quick_exit = (int)i;
+			if (!L->loop_given[i])
+				c->screens[i].loop = false;
+			return;
+		}
+	}
+	char e[EXCERPT_SIZE], list[512];
+	int near = nearest(q->str, ids, c->n_screens);
+	if (near >= 0)
+		error_at(L, q, "kiosk.quick_exit names the screen '%s', but no screen has that id; did you mean '%s'?",
+			 excerpt(q->str, q->len, e), ids[near]);
+	else
+		error_at(L, q, "kiosk.quick_exit names the screen '%s', but no screen has that id; the screen ids "
+			       "are: %s",
+			 excerpt(q->str, q->len, e), join(ids, c->n_screens, 8, list, sizeof list));
+}
+
+static void set_defaults(struct content *c, const char *path)
+{
+	memset(c, 0, sizeof *c);
+	c->path = arena_strdup(&c->arena, path);
+	c->langs[0] = arena_strdup(&c->arena, "en");
+	c->n_langs = 1;
+	c->cycle = 12;
+	c->idle_timeout = 90;
+	c->quick_exit = -1;
+	c->transition = TRANSITION_FADE;
+	c->theme.background = 0x1B2340;
+	c->theme.text = 0xFFFFFF;
+	c->theme.accent = 0xF2B705;
+	c->theme.font = arena_strdup(&c->arena, "DejaVu Sans");
+}
+
+/* The kiosk's own words, in English for every language until translated. */
+static void set_label_defaults(struct content *c)
+{
+	const char *hint = arena_strdup(&c->arena, "Touch the screen to find out more");
+	const char *prefix = arena_strdup(&c->arena, "Talk to someone now:");
+	for (size_t i = 0; i < c->n_langs; i++) {
+		c->labels.touch_hint.by_lang[i] = hint;
+		c->labels.help_prefix.by_lang[i] = prefix;
+	}
+}
+
+static void check_content(struct loader *L)
+{
+	struct content *c = L->c;
+	const struct ynode *root = L->tree->root;
+	char d[EXCERPT_SIZE + 2];
+
+	if (!root || (root->kind == YNODE_SCALAR && root->len == 0 && root->plain)) {
+		error_file(L, "the file is empty (or has only comments); write the content in it, starting with "
+			      "a 'screens:' list");
+		return;
+	}
+	if (root->kind == YNODE_BAD)
+		return;
+	if (root->kind != YNODE_MAP) {
+		error_at(L, root, "the file must be made of settings such as 'kiosk:' and 'screens:', each at the "
+				  "start of a line, not %s",
+			 describe(root, d));
+		return;
+	}
+	const struct ynode *kiosk = map_get(root, "kiosk");
+	const struct ynode *langs = kiosk && kiosk->kind == YNODE_MAP ? map_get(kiosk, "languages") : NULL;
+	if (langs)
+		get_languages(L, langs);
+	set_label_defaults(c);
+
+	struct seen seen[MAX_FIELDS] = { { NULL, NULL } };
+	walk_section(L, &top_section, root, c, seen);
+	resolve_quick_exit(L);
+	c->has_help = c->help.number != NULL;
+}
+
+enum load_result content_load_buffer(const char *path, const char *buf, size_t len, struct content *out,
+				     struct diag_list *diags)
+{
+	struct content c;
+	struct diag_list mine = { NULL, 0, 0 };
+	struct ytree tree;
+	struct loader L = { .c = &c, .tree = &tree, .diags = &mine };
+
+	memset(out, 0, sizeof *out);
+	memset(&tree, 0, sizeof tree);
+	set_defaults(&c, path ? path : "(content)");
+	if (!buf)
+		len = 0;
+
+	if (len > CONTENT_MAX_FILE_BYTES) {
+		error_file(&L, "the file is larger than 1 MiB (1048576 bytes), the most allowed; check that it is "
+			       "the right file");
+	} else {
+		L.n_errors += ytree_parse(&tree, buf, len, &mine);
+		if (L.n_errors == 0 || (tree.complete && tree.root))
+			check_content(&L);
+	}
+	if (L.n_errors > MAX_PROBLEMS || L.n_warnings > MAX_PROBLEMS)
+		diag_add(&mine, DIAG_ERROR, 0, 0, "only the first %d problems of each kind are shown; fix them and "
+			 "check again", MAX_PROBLEMS);
+
+	diag_sort(&mine);
+	for (size_t i = 0; i < mine.n; i++)
+		diag_add(diags, mine.items[i].severity, mine.items[i].line, mine.items[i].col, "%s",
+			 mine.items[i].message);
+	diag_clear(&mine);
+	ytree_free(&tree);
+
+	if (L.n_errors > 0) {
+		content_free(&c);
+		return LOAD_INVALID;
+	}
+	*out = c;
+	return LOAD_OK;
+}
+
+/* The reason a file cannot be read, in words for staff. */
+static void io_problem(struct diag_list *diags, int err)
+{
+	switch (err) {
+	case ENOENT:
+		diag_add(diags, DIAG_ERROR, 0, 0, "the file does not exist; check the folder and the file name");
+		break;
+	case EACCES:
+	case EPERM:
+		diag_add(diags, DIAG_ERROR, 0, 0,
+			 "no permission to read the file; make it readable, for example with: chmod a+r FILE");
+		break;
+	case EISDIR:
+		diag_add(diags, DIAG_ERROR, 0, 0,
+			 "this is a folder, not a file; give the path of the content file itself, like "
+			 "/etc/signpost/content.yaml");
+		break;
+	default:
+		diag_add(diags, DIAG_ERROR, 0, 0, "the file cannot be read (%s); check the path and the file",
+			 strerror(err));
+		break;
+	}
+}
+
+enum load_result content_load(const char *path, struct content *out, struct diag_list *diags)
+{
+	memset(out, 0, sizeof *out);
+	/* O_NONBLOCK: a FIFO must not hang us; it is refused below anyway */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		io_problem(diags, errno);
+		return LOAD_IO;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		int err = errno;
+		close(fd);
+		io_problem(diags, err);
+		return LOAD_IO;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		if (S_ISDIR(st.st_mode))
+			io_problem(diags, EISDIR);
+		else
+			diag_add(diags, DIAG_ERROR, 0, 0,
+				 "this is not a regular file; give the path of the content file itself");
+		return LOAD_IO;
+	}
+
+	/* Read one byte more than allowed, so "too big" needs no trust in st_size. */
+	size_t want = CONTENT_MAX_FILE_BYTES + 1;
+	size_t cap = st.st_size >= 0 && (uintmax_t)st.st_size < want ? (size_t)st.st_size + 1 : want;
+	char *buf = xmalloc(cap);
+	size_t n = 0;
+	int err = 0;
+	while (n < want) {
+		if (n == cap) {
+			cap = cap * 2 < want ? cap * 2 : want;
+			buf = xrealloc(buf, cap);
+		}
+		ssize_t got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			err = errno;
+			break;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd);
+	if (err) {
+		free(buf);
+		io_problem(diags, err);
+		return LOAD_IO;
+	}
+	enum load_result r = content_load_buffer(path, buf, n, out, diags);
+	free(buf);
+	return r;
+}

@@ -1,0 +1,647 @@
+/* test_load.c — the content loader, from staff's side of the file.
+ *
+ * Every file in tests/invalid/ is a mistake someone could really make; the
+ * table below says where the loader must point and what it must say, and a
+ * check makes sure no file there is left out of the table. The rest loads
+ * valid content and looks at defaults, translations, limits that are
+ * generated rather than checked in (1 MiB, deep nesting), and robustness:
+ * every prefix of every invalid file, under the sanitizers in CI. */
+#include "load.h"
+#include "test.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define INVALID_DIR SIGNPOST_SOURCE_DIR "/tests/invalid"
+
+struct invalid_case {
+	const char *file;
+	int errors;          /* errors in all (warnings are not counted) */
+	int line, col;       /* where the problem must be reported */
+	const char *message; /* part of the message there */
+};
+
+static const struct invalid_case invalid_cases[] = {
+	/* unknown keys */
+	{ "unknown_key_suggestion.yaml", 1, 5, 5, "unknown key 'titel' in a screen; did you mean 'title'?" },
+	{ "unknown_key_no_suggestion.yaml", 1, 3, 3,
+	  "unknown key 'colour' in the theme section; the keys allowed there are: background, text, accent, font" },
+	{ "unknown_key_misindented.yaml", 1, 3, 1, "'cycle' belongs under 'kiosk:', so check its indentation" },
+	{ "unknown_key_text_in_screen.yaml", 1, 4, 5, "'text' belongs in a block (under 'blocks:'" },
+	{ "unknown_key_call_fields_in_block.yaml", 2, 8, 9, "'number' belongs under 'call:' in a block" },
+	/* wrong types, at several levels */
+	{ "wrong_type_root_list.yaml", 1, 1, 1, "the file must be made of settings such as 'kiosk:' and 'screens:'" },
+	{ "wrong_type_screens_scalar.yaml", 1, 3, 10, "'screens' must be a list of screens, each starting with '- id:', not 'welcome'" },
+	{ "wrong_type_kiosk_list.yaml", 1, 2, 3, "'kiosk' must be settings indented under 'kiosk:', like  cycle: 12, not a list" },
+	{ "wrong_type_languages_scalar.yaml", 1, 2, 14, "'languages' must be a list of language codes, like [en, pl], not 'en'" },
+	{ "wrong_type_title_list.yaml", 1, 4, 7, "'title' must be text, or one text per language" },
+	{ "wrong_type_blocks_map.yaml", 1, 5, 7, "'blocks' must be a list of blocks" },
+	{ "wrong_type_block_scalar.yaml", 1, 5, 9, "each block must be one of text, steps, bullets or call" },
+	{ "wrong_type_steps_scalar.yaml", 1, 5, 16, "'steps' must be a list of texts" },
+	/* missing and empty */
+	{ "missing_id.yaml", 1, 2, 5, "this screen has no 'id'; add one, like  id: reporting" },
+	{ "missing_title.yaml", 1, 2, 5, "this screen has no 'title'" },
+	{ "missing_blocks.yaml", 1, 2, 5, "this screen has no 'blocks'" },
+	{ "missing_screens.yaml", 1, 1, 1, "the file has no 'screens'" },
+	{ "empty_title.yaml", 1, 3, 12, "'title' is empty" },
+	{ "empty_screens.yaml", 1, 3, 10, "'screens' is empty; add at least one screen" },
+	{ "empty_steps.yaml", 1, 6, 16, "'steps' is empty; add at least one item" },
+	{ "empty.yaml", 1, 0, 0, "the file is empty" },
+	{ "only_comments.yaml", 1, 0, 0, "the file is empty" },
+	/* duplicates */
+	{ "duplicate_key.yaml", 1, 6, 5, "duplicate key 'title' in a screen; the first 'title' is on line 3" },
+	{ "duplicate_screen_id.yaml", 1, 10, 9, "two screens have the id 'helplines'; the first is on line 2" },
+	{ "duplicate_language.yaml", 1, 2, 23, "language 'en' is listed twice" },
+	/* values */
+	{ "bad_colour.yaml", 1, 2, 15, "colour 'background' must be a # and 6 hex digits" },
+	{ "unquoted_colour.yaml", 1, 2, 14,
+	  "colour 'background' is empty: in YAML a # starts a comment, so put colours in quotes, like \"#1B2340\"" },
+	{ "cycle_out_of_range.yaml", 1, 3, 10, "'cycle' must be a number of seconds between 3 and 600, like 12" },
+	{ "cycle_not_number.yaml", 1, 2, 10, "'cycle' must be a number of seconds between 3 and 600, like 12, not '12 seconds'" },
+	{ "idle_timeout_too_short.yaml", 1, 2, 17, "'idle_timeout' must be a number of seconds between 10 and 3600" },
+	{ "bad_bool.yaml", 1, 4, 11, "'loop' must be true or false, not 'ture'" },
+	{ "bad_rotation.yaml", 1, 2, 13, "'rotation' must be 0, 90, 180 or 270" },
+	{ "bad_transition.yaml", 1, 2, 15, "'transition' must be fade, slide or none" },
+	{ "bad_screen_id.yaml", 1, 2, 9, "did you mean 'reporting-a-crime'?" },
+	{ "bad_language_code.yaml", 1, 2, 19, "'Polish' is not a language code" },
+	{ "quick_exit_missing_screen.yaml", 1, 3, 15,
+	  "kiosk.quick_exit names the screen 'nuetral', but no screen has that id; did you mean 'neutral'?" },
+	/* blocks and calls */
+	{ "block_two_kinds.yaml", 1, 6, 9, "this block has both 'text' and 'call'" },
+	{ "block_no_kind.yaml", 1, 6, 8, "this block is empty; give it one of text, steps, bullets or call" },
+	{ "block_empty_map.yaml", 1, 5, 9, "this block has none of text, steps, bullets or call" },
+	{ "call_without_number.yaml", 1, 6, 11, "this call has no 'number'" },
+	{ "number_without_digit.yaml", 1, 7, 19, "'number' has no digits in it" },
+	{ "help_without_name.yaml", 1, 3, 5, "kiosk.help has no 'name'" },
+	/* translations */
+	{ "unknown_language.yaml", 1, 5, 33,
+	  "language 'pk' in 'title' is not in kiosk.languages (en, pl); did you mean 'pl'?" },
+	{ "missing_default_translation.yaml", 1, 6, 7, "'title' has no 'en' text" },
+	/* the raw text */
+	{ "tab_indentation.yaml", 1, 4, 1, "tab character in indentation; indent with spaces only" },
+	{ "invalid_utf8.yaml", 1, 3, 16, "not valid UTF-8 (byte 0xE9)" },
+	{ "nul_byte.yaml", 1, 5, 28, "NUL byte" },
+	{ "control_character.yaml", 1, 5, 34, "invisible control character (U+0007)" },
+	/* YAML features we refuse, and YAML syntax */
+	{ "anchor.yaml", 1, 3, 12, "YAML anchors and aliases (& and *) are not allowed; write the text out in full" },
+	{ "alias.yaml", 2, 6, 15, "YAML anchors and aliases (& and *) are not allowed; write the text out in full" },
+	{ "tag.yaml", 1, 3, 12, "YAML tags (words starting with !) are not allowed" },
+	{ "too_deep.yaml", 2, 6, 14, "nested too deeply" },
+	{ "two_documents.yaml", 1, 6, 1, "a second YAML document starts here" },
+	{ "unclosed_quote_end.yaml", 1, 5, 15, "this quoted text has no closing quote" },
+	{ "unclosed_quote_middle.yaml", 1, 3, 12, "this quoted text runs on to line 5" },
+	{ "colon_in_text.yaml", 1, 3, 19, "if the text contains a colon, put the whole text in quotes" },
+	{ "missing_colon.yaml", 1, 3, 5, "this line has no ':' after its key" },
+	{ "bad_indentation.yaml", 1, 4, 4, "this line is not indented like the lines around it" },
+	/* several problems at once: see test_several_problems() */
+	{ "several_problems.yaml", 6, 6, 14, "colour 'background' is empty" },
+};
+
+#define N_CASES (sizeof invalid_cases / sizeof invalid_cases[0])
+
+static const char minimal[] = "screens:\n"
+			      "  - id: welcome\n"
+			      "    title: \"Welcome\"\n"
+			      "    blocks:\n"
+			      "      - text: \"You are safe here.\"\n";
+
+static const struct diag *find_diag(const struct diag_list *d, enum diag_severity sev, int line, int col)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].severity == sev && d->items[i].line == line && d->items[i].col == col)
+			return &d->items[i];
+	return NULL;
+}
+
+static bool sorted(const struct diag_list *d)
+{
+	for (size_t i = 1; i < d->n; i++)
+		if (d->items[i - 1].line > d->items[i].line ||
+		    (d->items[i - 1].line == d->items[i].line && d->items[i - 1].col > d->items[i].col))
+			return false;
+	return true;
+}
+
+static bool is_zero(const struct content *c)
+{
+	static const struct content zero;
+	return memcmp(c, &zero, sizeof zero) == 0;
+}
+
+static void print_diags(const struct diag_list *d, const char *path)
+{
+	diag_print(d, path, stderr);
+}
+
+static enum load_result load_text(const char *text, struct content *c, struct diag_list *d)
+{
+	return content_load_buffer("test.yaml", text, strlen(text), c, d);
+}
+
+static void test_invalid_files(void)
+{
+	for (size_t i = 0; i < N_CASES; i++) {
+		const struct invalid_case *t = &invalid_cases[i];
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s", INVALID_DIR, t->file);
+		test_current = t->file;
+
+		struct content c;
+		struct diag_list d = { 0 };
+		enum load_result r = content_load(path, &c, &d);
+		CHECK_INT(r, LOAD_INVALID);
+		CHECK(is_zero(&c));
+		CHECK_INT(diag_count(&d, DIAG_ERROR), t->errors);
+		CHECK(sorted(&d));
+		const struct diag *at = find_diag(&d, DIAG_ERROR, t->line, t->col);
+		CHECK(at != NULL);
+		if (at)
+			CHECK_CONTAINS(at->message, t->message);
+		if (!at || (int)diag_count(&d, DIAG_ERROR) != t->errors)
+			print_diags(&d, t->file);
+		diag_clear(&d);
+		content_free(&c);
+	}
+}
+
+/* A file added to tests/invalid/ without a row above would test nothing. */
+static void test_every_invalid_file_is_in_the_table(void)
+{
+	DIR *dir = opendir(INVALID_DIR);
+	CHECK(dir != NULL);
+	if (!dir)
+		return;
+	size_t files = 0;
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		if (e->d_name[0] == '.')
+			continue;
+		files++;
+		bool found = false;
+		for (size_t i = 0; i < N_CASES && !found; i++)
+			found = strcmp(invalid_cases[i].file, e->d_name) == 0;
+		if (!found)
+			fprintf(stderr, "tests/invalid/%s is not in the table of test_load.c\n", e->d_name);
+		CHECK(found);
+	}
+	closedir(dir);
+	CHECK_INT(files, N_CASES);
+	CHECK(N_CASES >= 30);
+}
+
+static void test_several_problems(void)
+{
+	static const struct {
+		int line, col;
+		const char *message;
+	} want[] = {
+		{ 3, 10, "'cycle' must be a number of seconds between 3 and 600" },
+		{ 4, 15, "kiosk.quick_exit names the screen 'neutral', but no screen has that id; the screen ids are: welcome" },
+		{ 6, 14, "colour 'background' is empty: in YAML a # starts a comment" },
+		{ 9, 5, "unknown key 'titel' in a screen; did you mean 'title'?" },
+		{ 12, 9, "two screens have the id 'welcome'; the first is on line 8" },
+		{ 16, 11, "this call has no 'number'" },
+	};
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(content_load(INVALID_DIR "/several_problems.yaml", &c, &d), LOAD_INVALID);
+	CHECK_INT(d.n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < d.n && i < sizeof want / sizeof want[0]; i++) {
+		CHECK_INT(d.items[i].severity, DIAG_ERROR);
+		CHECK_INT(d.items[i].line, want[i].line);
+		CHECK_INT(d.items[i].col, want[i].col);
+		CHECK_CONTAINS(d.items[i].message, want[i].message);
+	}
+	diag_clear(&d);
+}
+
+static void test_missing_file_and_directory(void)
+{
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(content_load(INVALID_DIR "/no-such-file.yaml", &c, &d), LOAD_IO);
+	CHECK(is_zero(&c));
+	CHECK_INT(d.n, 1);
+	if (d.n == 1) {
+		CHECK_INT(d.items[0].line, 0);
+		CHECK_CONTAINS(d.items[0].message, "the file does not exist");
+	}
+	diag_clear(&d);
+
+	CHECK_INT(content_load(INVALID_DIR, &c, &d), LOAD_IO);
+	CHECK_INT(d.n, 1);
+	if (d.n == 1) {
+		CHECK_INT(d.items[0].line, 0);
+		CHECK_CONTAINS(d.items[0].message, "this is a folder, not a file");
+	}
+	diag_clear(&d);
+}
+
+/* 1 MiB exactly is allowed; one byte more is not. Generated, not checked in. */
+static void test_size_limit(void)
+{
+	size_t size = CONTENT_MAX_FILE_BYTES;
+	char *buf = malloc(size + 1);
+	memcpy(buf, minimal, sizeof minimal - 1);
+	memset(buf + sizeof minimal - 1, '#', size + 1 - (sizeof minimal - 1)); /* one long comment */
+	buf[size - 1] = '\n';
+
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(content_load_buffer("big.yaml", buf, size, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 0);
+	content_free(&c);
+
+	buf[size - 1] = '#';
+	buf[size] = '\n';
+	CHECK_INT(content_load_buffer("big.yaml", buf, size + 1, &c, &d), LOAD_INVALID);
+	CHECK_INT(d.n, 1);
+	if (d.n == 1) {
+		CHECK_INT(d.items[0].line, 0);
+		CHECK_CONTAINS(d.items[0].message, "larger than 1 MiB (1048576 bytes)");
+	}
+	diag_clear(&d);
+	free(buf);
+}
+
+static void test_minimal_defaults(void)
+{
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(minimal, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 0);
+	CHECK_STR(c.path, "test.yaml");
+	CHECK_INT(c.n_langs, 1);
+	CHECK_STR(c.langs[0], "en");
+	CHECK(c.cycle == 12);
+	CHECK(c.idle_timeout == 90);
+	CHECK_INT(c.quick_exit, -1);
+	CHECK_INT(c.transition, TRANSITION_FADE);
+	CHECK(!c.has_help);
+	CHECK_INT(c.rotation, 0);
+	CHECK(c.diagonal_inches == 0);
+	CHECK_INT(c.theme.background, 0x1B2340);
+	CHECK_INT(c.theme.text, 0xFFFFFF);
+	CHECK_INT(c.theme.accent, 0xF2B705);
+	CHECK_STR(c.theme.font, "DejaVu Sans");
+	CHECK_STR(c.labels.touch_hint.by_lang[0], "Touch the screen to find out more");
+	CHECK_STR(c.labels.help_prefix.by_lang[0], "Talk to someone now:");
+	CHECK_INT(c.n_screens, 1);
+	if (c.n_screens == 1) {
+		const struct screen *s = &c.screens[0];
+		CHECK_STR(s->id, "welcome");
+		CHECK_INT(s->at.line, 2);
+		CHECK_INT(s->at.col, 5);
+		CHECK_STR(s->title.by_lang[0], "Welcome");
+		CHECK(s->loop);
+		CHECK(s->show_help);
+		CHECK(s->duration == 0);
+		CHECK_INT(s->n_blocks, 1);
+		CHECK_INT(s->blocks[0].kind, BLOCK_TEXT);
+		CHECK_INT(s->blocks[0].at.line, 5);
+		CHECK_INT(s->blocks[0].at.col, 9);
+		CHECK_STR(s->blocks[0].text.by_lang[0], "You are safe here.");
+	}
+	CHECK_INT(content_find_screen(&c, "welcome"), 0);
+	content_free(&c);
+}
+
+static const char full[] =
+	"kiosk:\n"
+	"  languages: [en, pl, pt-BR]\n"
+	"  cycle: 15.5\n"
+	"  idle_timeout: 120\n"
+	"  quick_exit: neutral\n"
+	"  transition: none\n"
+	"  help:\n"
+	"    name: \"Rape Crisis 24/7 Support Line\"\n"
+	"    number: \"0808 500 2222\"\n"
+	"    hours: { en: \"Free, day and night\", pl: \"Bezpłatnie, całą dobę\", pt-BR: \"Grátis\" }\n"
+	"display:\n"
+	"  rotation: 270\n"
+	"  diagonal_inches: 10.1\n"
+	"theme: { background: \"#000\", text: \"#fafafa\", accent: \"#F2B705\", font: \"Noto Sans\" }\n"
+	"labels:\n"
+	"  touch_hint: { en: \"Touch me\", pl: \"Dotknij\", pt-BR: \"Toque\" }\n"
+	"screens:\n"
+	"  - id: reporting\n"
+	"    title: { en: \"Reporting\", pl: \"Zgłoszenie\", pt-BR: \"Denúncia\" }\n"
+	"    duration: 20\n"
+	"    show_help: No\n"
+	"    blocks:\n"
+	"      - steps: [\"One\", { en: \"Two\", pl: \"Dwa\", pt-BR: \"Dois\" }]\n"
+	"      - bullets:\n"
+	"          - \"A\"\n"
+	"          - \"B\"\n"
+	"      - call: { name: \"The Havens\", number: \"020 3299 6900\" }\n"
+	"  - id: neutral\n"
+	"    title: \"Opening hours\"\n"
+	"    blocks:\n"
+	"      - text: \"9 to 5\"\n"
+	"  - id: loop-neutral\n"
+	"    title: \"Other\"\n"
+	"    loop: off\n"
+	"    blocks:\n"
+	"      - text: \"x\"\n";
+
+static void test_full_content(void)
+{
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(full, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 0);
+	print_diags(&d, "full");
+	CHECK_INT(c.n_langs, 3);
+	CHECK_STR(c.langs[2], "pt-BR");
+	CHECK(c.cycle == 15.5);
+	CHECK(c.idle_timeout == 120);
+	CHECK_INT(c.quick_exit, 1);
+	CHECK_INT(c.transition, TRANSITION_NONE);
+	CHECK(c.has_help);
+	CHECK_STR(c.help.name.by_lang[1], "Rape Crisis 24/7 Support Line");
+	CHECK_STR(c.help.number, "0808 500 2222");
+	CHECK(c.help.has_hours);
+	CHECK_STR(c.help.hours.by_lang[1], "Bezpłatnie, całą dobę");
+	CHECK_INT(c.rotation, 270);
+	CHECK(c.diagonal_inches > 10.09 && c.diagonal_inches < 10.11);
+	CHECK_INT(c.theme.background, 0x000000);
+	CHECK_INT(c.theme.text, 0xFAFAFA);
+	CHECK_STR(c.theme.font, "Noto Sans");
+	CHECK_STR(c.labels.touch_hint.by_lang[2], "Toque");
+	CHECK_STR(c.labels.help_prefix.by_lang[2], "Talk to someone now:");
+	CHECK_INT(c.n_screens, 3);
+	if (c.n_screens == 3) {
+		const struct screen *s = &c.screens[0];
+		CHECK(s->duration == 20);
+		CHECK(!s->show_help);
+		CHECK(s->loop);
+		CHECK_INT(s->n_blocks, 3);
+		CHECK_INT(s->blocks[0].kind, BLOCK_STEPS);
+		CHECK_INT(s->blocks[0].n_items, 2);
+		CHECK_STR(s->blocks[0].items[0].by_lang[2], "One");
+		CHECK_STR(s->blocks[0].items[1].by_lang[1], "Dwa");
+		CHECK_INT(s->blocks[1].kind, BLOCK_BULLETS);
+		CHECK_INT(s->blocks[1].n_items, 2);
+		CHECK_STR(s->blocks[1].items[1].by_lang[0], "B");
+		CHECK_INT(s->blocks[2].kind, BLOCK_CALL);
+		CHECK_STR(s->blocks[2].call.number, "020 3299 6900");
+		CHECK(!s->blocks[2].call.has_hours);
+		CHECK(s->blocks[2].call.hours.by_lang[0] == NULL);
+		/* the quick-exit screen is out of the loop unless it says otherwise */
+		CHECK(!c.screens[1].loop);
+		CHECK(!c.screens[2].loop);
+	}
+	content_free(&c);
+}
+
+static void test_quick_exit_in_loop_when_asked(void)
+{
+	static const char text[] = "kiosk: { quick_exit: neutral }\n"
+				    "screens:\n"
+				    "  - id: neutral\n"
+				    "    title: \"Opening hours\"\n"
+				    "    loop: yes\n"
+				    "    blocks: [ text: \"9 to 5\" ]\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(text, &c, &d), LOAD_OK);
+	CHECK_INT(c.quick_exit, 0);
+	if (c.n_screens == 1)
+		CHECK(c.screens[0].loop);
+	diag_clear(&d);
+	content_free(&c);
+}
+
+/* A language without its own text shows the default language's, with a
+ * warning; the rest of the program never sees a missing translation. */
+static void test_translation_fallback(void)
+{
+	static const char text[] = "kiosk:\n"
+				   "  languages: [en, pl, de]\n"
+				   "screens:\n"
+				   "  - id: rights\n"
+				   "    title: { en: \"Your rights\", pl: \"Twoje prawa\" }\n"
+				   "    blocks:\n"
+				   "      - text: \"Same for everyone\"\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(text, &c, &d), LOAD_OK);
+	CHECK_INT(diag_count(&d, DIAG_ERROR), 0);
+	CHECK_INT(diag_count(&d, DIAG_WARNING), 1);
+	const struct diag *w = find_diag(&d, DIAG_WARNING, 5, 12);
+	CHECK(w != NULL);
+	if (w)
+		CHECK_CONTAINS(w->message, "no 'de' text for 'title'; the 'en' text is shown instead");
+	if (c.n_screens == 1) {
+		const struct ltext *t = &c.screens[0].title;
+		CHECK_STR(t->by_lang[0], "Your rights");
+		CHECK_STR(t->by_lang[1], "Twoje prawa");
+		CHECK_STR(t->by_lang[2], "Your rights");
+		const struct ltext *b = &c.screens[0].blocks[0].text;
+		for (size_t i = 0; i < 3; i++)
+			CHECK_STR(b->by_lang[i], "Same for everyone");
+		CHECK_STR(c.labels.touch_hint.by_lang[1], "Touch the screen to find out more");
+	}
+	diag_clear(&d);
+	content_free(&c);
+}
+
+/* Diagnostics are appended after what the caller already had. */
+static void test_appends_to_callers_list(void)
+{
+	struct content c;
+	struct diag_list d = { 0 };
+	diag_add(&d, DIAG_WARNING, 99, 1, "from before");
+	CHECK_INT(load_text("screens: []\n", &c, &d), LOAD_INVALID);
+	CHECK_INT(d.n, 2);
+	if (d.n == 2) {
+		CHECK_STR(d.items[0].message, "from before");
+		CHECK_INT(d.items[1].line, 1);
+	}
+	diag_clear(&d);
+}
+
+/* A byte order mark takes no column; CRLF ends a line like LF does. */
+static void test_bom_and_crlf(void)
+{
+	static const char text[] = "\xEF\xBB\xBFscreens:\r\n"
+				   "  - id: welcome\r\n"
+				   "    titel: \"Welcome\"\r\n"
+				   "    blocks: [ text: \"x\" ]\r\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(text, &c, &d), LOAD_INVALID);
+	CHECK(find_diag(&d, DIAG_ERROR, 3, 5) != NULL);
+	diag_clear(&d);
+
+	static const char bad[] = "\xEF\xBB\xBFscreens:\r\n\tx: 1\r\n";
+	CHECK_INT(load_text(bad, &c, &d), LOAD_INVALID);
+	CHECK(find_diag(&d, DIAG_ERROR, 2, 1) != NULL);
+	diag_clear(&d);
+}
+
+/* Columns count characters, as libyaml's do, not bytes. */
+static void test_columns_count_characters(void)
+{
+	static const char text[] = "screens:\n"
+				   "  - id: prawa\n"
+				   "    title: \"Prawa\"\n"
+				   "    blocks: [ { text: \"Żółć\", rows: 1 } ]\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(text, &c, &d), LOAD_INVALID);
+	CHECK(find_diag(&d, DIAG_ERROR, 4, 31) != NULL); /* 'rows', after 4 two-byte letters */
+	diag_clear(&d);
+}
+
+/* Far deeper than the limit: one error, no crash, no runaway memory. */
+static void test_very_deep_nesting(void)
+{
+	size_t depth = 100000;
+	char *buf = malloc(depth * 2 + 16);
+	size_t n = 0;
+	n += (size_t)sprintf(buf, "screens: ");
+	for (size_t i = 0; i < depth; i++)
+		buf[n++] = '[';
+	for (size_t i = 0; i < depth; i++)
+		buf[n++] = ']';
+	buf[n++] = '\n';
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(content_load_buffer("deep.yaml", buf, n, &c, &d), LOAD_INVALID);
+	CHECK_INT(diag_count(&d, DIAG_ERROR), 1);
+	if (d.n >= 1) {
+		CHECK_INT(d.items[0].line, 1);
+		CHECK_INT(d.items[0].col, 16); /* the eighth '[' */
+		CHECK_CONTAINS(d.items[0].message, "nested too deeply");
+	}
+	diag_clear(&d);
+	free(buf);
+}
+
+/* Thousands of mistakes give a readable list, not thousands of lines. */
+static void test_problems_are_capped(void)
+{
+	size_t keys = 5000;
+	char *buf = malloc(keys * 16 + 64);
+	size_t n = (size_t)sprintf(buf, "%s", minimal);
+	for (size_t i = 0; i < keys; i++)
+		n += (size_t)sprintf(buf + n, "k%zu: 1\n", i);
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(content_load_buffer("many.yaml", buf, n, &c, &d), LOAD_INVALID);
+	CHECK(d.n > 100 && d.n <= 201);
+	CHECK(sorted(&d));
+	if (d.n > 0)
+		CHECK_CONTAINS(d.items[0].message, "only the first");
+	diag_clear(&d);
+
+	/* the same for the raw-text checks: a file indented with tabs */
+	n = 0;
+	for (size_t i = 0; i < keys; i++)
+		n += (size_t)sprintf(buf + n, "\tk%zu: 1\n", i);
+	CHECK_INT(content_load_buffer("tabs.yaml", buf, n, &c, &d), LOAD_INVALID);
+	CHECK(d.n > 50 && d.n <= 101);
+	diag_clear(&d);
+	free(buf);
+}
+
+/* Every prefix of every invalid file, and each with one byte changed:
+ * nothing may crash or leak (the sanitizers watch), and the result is
+ * always a verdict with a reason. A poor man's fuzzer, run in CI. */
+static void test_truncated_and_mutated_inputs(void)
+{
+	static const char bytes[] = { '\0', '\t', '\n', '"', '\'', '#', '&', '*', '-', ':', '[', '{', '}', '!', '|', '\xC3', '\xFF' };
+	size_t runs = 0, bad = 0;
+	for (size_t i = 0; i < N_CASES; i++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s", INVALID_DIR, invalid_cases[i].file);
+		FILE *f = fopen(path, "rb");
+		if (!f)
+			continue;
+		char buf[4096];
+		size_t len = fread(buf, 1, sizeof buf, f);
+		fclose(f);
+		for (size_t cut = 0; cut <= len; cut++) {
+			for (size_t m = 0; m <= sizeof bytes; m++) {
+				char copy[4096];
+				memcpy(copy, buf, cut);
+				if (m < sizeof bytes && cut > 0)
+					copy[(cut * 7 + m) % cut] = bytes[m];
+				struct content c;
+				struct diag_list d = { 0 };
+				enum load_result r = content_load_buffer("fuzz.yaml", copy, cut, &c, &d);
+				bad += r == LOAD_INVALID && !diag_has_errors(&d);
+				bad += r == LOAD_OK && diag_has_errors(&d);
+				bad += r != LOAD_OK && !is_zero(&c);
+				runs++;
+				diag_clear(&d);
+				content_free(&c);
+			}
+		}
+	}
+	CHECK(runs > 10000);
+	CHECK_INT(bad, 0);
+}
+
+static void test_load_free_cycles(void)
+{
+	const char *path = SIGNPOST_SOURCE_DIR "/config/content.yaml";
+	struct stat st;
+	bool have_config = stat(path, &st) == 0;
+	for (int i = 0; i < 100; i++) {
+		struct content c;
+		struct diag_list d = { 0 };
+		enum load_result r = have_config ? content_load(path, &c, &d) : load_text(full, &c, &d);
+		CHECK_INT(r, LOAD_OK);
+		diag_clear(&d);
+		content_free(&c);
+		content_free(&c); /* freeing twice is harmless */
+	}
+	content_free(NULL);
+}
+
+/* The content we ship must load cleanly: no errors, no warnings. */
+static void test_shipped_content(void)
+{
+	const char *path = SIGNPOST_SOURCE_DIR "/config/content.yaml";
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		printf("config/content.yaml not found; skipped\n");
+		return;
+	}
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(content_load(path, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 0);
+	print_diags(&d, "config/content.yaml");
+	CHECK(c.n_screens > 0);
+	CHECK(c.quick_exit >= 0);
+	diag_clear(&d);
+	content_free(&c);
+}
+
+int main(void)
+{
+	RUN(test_invalid_files);
+	RUN(test_every_invalid_file_is_in_the_table);
+	RUN(test_several_problems);
+	RUN(test_missing_file_and_directory);
+	RUN(test_size_limit);
+	RUN(test_minimal_defaults);
+	RUN(test_full_content);
+	RUN(test_quick_exit_in_loop_when_asked);
+	RUN(test_translation_fallback);
+	RUN(test_appends_to_callers_list);
+	RUN(test_bom_and_crlf);
+	RUN(test_columns_count_characters);
+	RUN(test_very_deep_nesting);
+	RUN(test_problems_are_capped);
+	RUN(test_truncated_and_mutated_inputs);
+	RUN(test_load_free_cycles);
+	RUN(test_shipped_content);
+	return TEST_DONE();
+}
