@@ -49,7 +49,7 @@ struct draw_item {
 	int px;                /* text size in pixels */
 	const char *text;      /* points into the content, or NULL: use own_text */
 	size_t len;
-	char own_text[16];     /* short texts made by the scene ("3", "2 / 5") */
+	char own_text[32];     /* short texts made by the scene ("3", "2 / 5") */
 };
 
 struct draw_list {
