@@ -60,7 +60,7 @@ static inline void fixture_content(struct content *c, size_t n_screens)
 	c->n_screens = n_screens;
 	for (size_t i = 0; i < n_screens; i++) {
 		struct screen *s = &c->screens[i];
-		char id[16];
+		char id[32];
 		snprintf(id, sizeof id, "s%zu", i);
 		s->id = arena_strdup(&c->arena, id);
 		s->title = lt("A title");
