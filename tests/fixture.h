@@ -54,6 +54,12 @@ static inline void fixture_content(struct content *c, size_t n_screens)
 	c->theme = (struct theme){ 0x1B2340, 0xFFFFFF, 0xF2B705, "DejaVu Sans" };
 	c->labels.touch_hint = lt("Touch the screen to find out more");
 	c->labels.help_prefix = lt("Talk to someone now:");
+	c->labels.back = lt("Back");
+	c->labels.topics = lt("Topics");
+	c->labels.quick_exit = lt("Quick exit");
+	c->labels.language_name = lt("English");
+	c->labels.still_there = lt("Are you still there?");
+	c->labels.touch_to_continue = lt("Touch the screen to continue.");
 	c->help = (struct call){ .name = lt("Support line"), .number = "0808 500 2222" };
 	c->has_help = true;
 	c->screens = arena_alloc(&c->arena, n_screens * sizeof *c->screens);

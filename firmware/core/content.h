@@ -67,8 +67,14 @@ struct theme {
 
 /* Words the kiosk itself shows, translatable like everything else. */
 struct labels {
-	struct ltext touch_hint; /* "Touch the screen to find out more" */
-	struct ltext help_prefix; /* "Talk to someone now:" */
+	struct ltext touch_hint;    /* "Touch the screen to find out more" */
+	struct ltext help_prefix;   /* "Talk to someone now:" */
+	struct ltext back;          /* "Back" */
+	struct ltext topics;        /* "Topics": the Home button and menu title */
+	struct ltext quick_exit;    /* "Quick exit" */
+	struct ltext language_name; /* each language's own name: "English" */
+	struct ltext still_there;   /* "Are you still there?" */
+	struct ltext touch_to_continue; /* "Touch the screen to continue." */
 };
 
 struct content {

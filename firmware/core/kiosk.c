@@ -1,4 +1,8 @@
-/* kiosk.c — the attract loop and (later) touch navigation; see kiosk.h. */
+/* kiosk.c — the attract loop, touch navigation, idle notice and privacy
+ * reset; see kiosk.h.
+ *
+ * Privacy: the history exists only for Back and is wiped by Quick exit and
+ * by the idle reset; nothing here is written anywhere. */
 #include "kiosk.h"
 
 #include "arena.h"
@@ -19,9 +23,23 @@ void kiosk_init(struct kiosk *k, const struct content *c, uint64_t now)
 	k->page_count = xcalloc(c->n_screens ? c->n_screens : 1, sizeof *k->page_count);
 	for (size_t i = 0; i < c->n_screens; i++)
 		k->page_count[i] = 1;
+	kiosk_privacy_reset(k, now);
+}
+
+void kiosk_privacy_reset(struct kiosk *k, uint64_t now)
+{
+	k->mode = KIOSK_ATTRACT;
+	k->lang = 0;
+	k->text_scale = 1.0;
+	k->n_history = 0;
+	k->menu_page = 0;
+	k->pressed = ACTION_NONE;
+	k->in_transition = false;
+	k->loop_pos = 0;
 	/* With nothing marked for the loop, the first screen stands still. */
-	k->view.screen = k->n_loop ? k->loop[0] : 0;
+	k->view = (struct kiosk_view){ k->n_loop ? k->loop[0] : 0, 0 };
 	k->shown_at = now;
+	k->last_input = now;
 }
 
 void kiosk_free(struct kiosk *k)
@@ -74,6 +92,18 @@ bool kiosk_tick(struct kiosk *k, uint64_t now)
 		k->in_transition = false;
 		changed = true;
 	}
+	uint64_t idle_ms = (uint64_t)llround(k->content->idle_timeout * 1000.0);
+	if ((k->mode == KIOSK_BROWSE || k->mode == KIOSK_MENU) && now >= k->last_input + idle_ms) {
+		k->before_idle = k->mode;
+		k->mode = KIOSK_IDLE;
+		k->idle_since = now;
+		return true;
+	}
+	if (k->mode == KIOSK_IDLE) {
+		if (now >= k->idle_since + KIOSK_IDLE_GRACE_MS)
+			kiosk_privacy_reset(k, now);
+		return true; /* the countdown moves on */
+	}
 	if (k->mode != KIOSK_ATTRACT || !loop_moves(k))
 		return changed;
 	/* Catch up in whole steps if we were asleep for longer than one dwell
@@ -96,7 +126,15 @@ uint64_t kiosk_next_deadline(const struct kiosk *k, uint64_t now)
 {
 	if (k->in_transition)
 		return now;
-	if (k->mode != KIOSK_ATTRACT || !loop_moves(k))
+	if (k->mode == KIOSK_BROWSE || k->mode == KIOSK_MENU)
+		return k->last_input + (uint64_t)llround(k->content->idle_timeout * 1000.0);
+	if (k->mode == KIOSK_IDLE) {
+		/* once a second for the countdown, then the reset */
+		uint64_t next = k->idle_since + ((now - k->idle_since) / 1000 + 1) * 1000;
+		uint64_t reset = k->idle_since + KIOSK_IDLE_GRACE_MS;
+		return next < reset ? next : reset;
+	}
+	if (!loop_moves(k))
 		return KIOSK_NO_DEADLINE;
 	return k->shown_at + kiosk_dwell_ms(k, k->view.screen);
 }
@@ -109,4 +147,209 @@ double kiosk_transition_progress(const struct kiosk *k, uint64_t now)
 		return 0.0;
 	double t = (double)(now - k->transition_start) / KIOSK_TRANSITION_MS;
 	return t > 1.0 ? 1.0 : t;
+}
+
+/* ---- touch ---------------------------------------------------------------- */
+
+static bool is_topic(const struct kiosk *k, int screen)
+{
+	return screen != k->content->quick_exit;
+}
+
+size_t kiosk_topics(const struct kiosk *k, int *out, size_t cap)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < k->content->n_screens; s++)
+		if (is_topic(k, (int)s)) {
+			if (n < cap)
+				out[n] = (int)s;
+			n++;
+		}
+	return n;
+}
+
+/* The view one step forward (dir 1) or back (dir -1) through the pages of
+ * the topics; false at either end. */
+static bool step_view(const struct kiosk *k, struct kiosk_view *v, int dir)
+{
+	int n = (int)k->content->n_screens;
+	if (is_topic(k, v->screen)) {
+		int page = v->page + dir;
+		if (page >= 0 && page < k->page_count[v->screen]) {
+			v->page = page;
+			return true;
+		}
+	} else {
+		return false; /* the neutral screen is not one of the topics */
+	}
+	for (int s = v->screen + dir; s >= 0 && s < n; s += dir)
+		if (is_topic(k, s)) {
+			v->screen = s;
+			v->page = dir > 0 ? 0 : k->page_count[s] - 1;
+			return true;
+		}
+	return false;
+}
+
+bool kiosk_can_prev(const struct kiosk *k)
+{
+	struct kiosk_view v = k->view;
+	return k->mode == KIOSK_BROWSE && step_view(k, &v, -1);
+}
+
+bool kiosk_can_next(const struct kiosk *k)
+{
+	struct kiosk_view v = k->view;
+	return k->mode == KIOSK_BROWSE && step_view(k, &v, 1);
+}
+
+bool kiosk_can_back(const struct kiosk *k)
+{
+	return k->n_history > 0;
+}
+
+void kiosk_page_position(const struct kiosk *k, int *index, int *total)
+{
+	*index = -1;
+	*total = 0;
+	for (size_t s = 0; s < k->content->n_screens; s++) {
+		if (!is_topic(k, (int)s))
+			continue;
+		if ((int)s == k->view.screen)
+			*index = *total + k->view.page;
+		*total += k->page_count[s];
+	}
+}
+
+/* Remembers where the visitor is, for Back; the oldest falls off. */
+static void history_push(struct kiosk *k)
+{
+	if (k->n_history == KIOSK_MAX_HISTORY) {
+		memmove(&k->history[0], &k->history[1], (KIOSK_MAX_HISTORY - 1) * sizeof k->history[0]);
+		k->n_history--;
+	}
+	k->history[k->n_history++] = k->mode == KIOSK_MENU
+					     ? (struct kiosk_view){ k->menu_page, -1 }
+					     : k->view;
+}
+
+static void do_quick_exit(struct kiosk *k, uint64_t now)
+{
+	kiosk_privacy_reset(k, now);
+	if (k->content->quick_exit >= 0) {
+		k->view = (struct kiosk_view){ k->content->quick_exit, 0 };
+		/* the loop resumes from here: its next step is the first screen */
+		k->loop_pos = k->n_loop ? k->n_loop - 1 : 0;
+	}
+}
+
+static bool act(struct kiosk *k, enum kiosk_action action, int arg, uint64_t now)
+{
+	struct kiosk_view v = k->view;
+	switch (action) {
+	case ACTION_NONE:
+		return false;
+	case ACTION_QUICK_EXIT:
+		do_quick_exit(k, now);
+		return true;
+	case ACTION_BACK:
+		if (!k->n_history)
+			return false;
+		v = k->history[--k->n_history];
+		if (v.page < 0) {
+			k->mode = KIOSK_MENU;
+			k->menu_page = v.screen;
+		} else {
+			k->mode = KIOSK_BROWSE;
+			k->view = v;
+		}
+		return true;
+	case ACTION_HOME:
+		if (k->mode == KIOSK_MENU)
+			return false;
+		history_push(k);
+		k->mode = KIOSK_MENU;
+		k->menu_page = 0;
+		return true;
+	case ACTION_PREV:
+	case ACTION_NEXT:
+		if (k->mode != KIOSK_BROWSE || !step_view(k, &v, action == ACTION_NEXT ? 1 : -1))
+			return false;
+		history_push(k);
+		k->view = v;
+		return true;
+	case ACTION_LANGUAGE:
+		if (k->content->n_langs < 2)
+			return false;
+		k->lang = (k->lang + 1) % k->content->n_langs;
+		return true;
+	case ACTION_TEXT_SIZE:
+		k->text_scale = k->text_scale > 1.0 ? 1.0 : KIOSK_LARGE_TEXT;
+		return true;
+	case ACTION_OPEN:
+		if (arg < 0 || (size_t)arg >= k->content->n_screens)
+			return false;
+		history_push(k);
+		k->mode = KIOSK_BROWSE;
+		k->view = (struct kiosk_view){ arg, 0 };
+		return true;
+	case ACTION_MENU_PAGE:
+		if (k->mode != KIOSK_MENU || arg < 0)
+			return false;
+		k->menu_page = arg;
+		return true;
+	}
+	return false;
+}
+
+bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action, int arg,
+		 uint64_t now)
+{
+	k->last_input = now;
+	if (in == INPUT_DOWN) {
+		k->swallow = false;
+		if (k->mode == KIOSK_IDLE && action != ACTION_QUICK_EXIT) {
+			k->mode = k->before_idle;
+			k->swallow = true;
+			return true;
+		}
+		if (k->mode == KIOSK_ATTRACT && action != ACTION_QUICK_EXIT) {
+			/* wake: the loop pauses on what is shown now */
+			k->mode = KIOSK_BROWSE;
+			k->in_transition = false;
+			k->swallow = true;
+			return true;
+		}
+		k->pressed = action;
+		k->pressed_arg = arg;
+		return action != ACTION_NONE;
+	}
+
+	/* the end of a gesture */
+	bool was_pressed = k->pressed != ACTION_NONE;
+	k->pressed = ACTION_NONE;
+	if (k->swallow) {
+		k->swallow = false;
+		return was_pressed;
+	}
+	bool quick = in == INPUT_TAP && action == ACTION_QUICK_EXIT;
+	if (!quick && (k->mode == KIOSK_IDLE || k->mode == KIOSK_ATTRACT)) {
+		/* an end without a beginning (a lost down event): treat as a wake */
+		if (k->mode == KIOSK_IDLE)
+			k->mode = k->before_idle;
+		else
+			k->mode = KIOSK_BROWSE;
+		k->in_transition = false;
+		return true;
+	}
+	switch (in) {
+	case INPUT_TAP:
+		return act(k, action, arg, now) || was_pressed;
+	case INPUT_SWIPE_NEXT:
+		return act(k, ACTION_NEXT, 0, now) || was_pressed;
+	case INPUT_SWIPE_PREV:
+		return act(k, ACTION_PREV, 0, now) || was_pressed;
+	default:
+		return was_pressed;
+	}
 }

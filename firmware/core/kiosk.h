@@ -17,8 +17,39 @@
 #define KIOSK_TRANSITION_MS 300
 #define KIOSK_NO_DEADLINE UINT64_MAX
 #define KIOSK_MAX_LOOP 1024
+#define KIOSK_MAX_HISTORY 32
+#define KIOSK_IDLE_GRACE_MS 30000 /* "are you still there?" stays this long */
+#define KIOSK_LARGE_TEXT 1.5
 
-enum kiosk_mode { KIOSK_ATTRACT };
+enum kiosk_mode {
+	KIOSK_ATTRACT, /* the loop runs by itself */
+	KIOSK_BROWSE,  /* a visitor is reading: loop paused, navigation shown */
+	KIOSK_MENU,    /* the topics, as tiles */
+	KIOSK_IDLE,    /* "are you still there?" over the screen */
+};
+
+/* What a button does. Hit regions in the draw list carry one. */
+enum kiosk_action {
+	ACTION_NONE,
+	ACTION_BACK,
+	ACTION_HOME,       /* the topics menu */
+	ACTION_PREV,
+	ACTION_NEXT,
+	ACTION_LANGUAGE,   /* next language */
+	ACTION_TEXT_SIZE,  /* normal <-> large */
+	ACTION_QUICK_EXIT,
+	ACTION_OPEN,       /* a topic tile: arg = screen index */
+	ACTION_MENU_PAGE,  /* another page of topics: arg = page */
+};
+
+/* Input, already recognised (gesture.h) and hit-tested (scene.h). */
+enum kiosk_input {
+	INPUT_DOWN,       /* a finger landed on `action` (or on nothing) */
+	INPUT_TAP,        /* and lifted again without moving: press `action` */
+	INPUT_SWIPE_NEXT, /* right to left */
+	INPUT_SWIPE_PREV, /* left to right */
+	INPUT_CANCEL,     /* lifted after moving, neither tap nor swipe */
+};
 
 /* Which page of which screen. */
 struct kiosk_view {
@@ -43,6 +74,17 @@ struct kiosk {
 	bool in_transition;
 	struct kiosk_view from;   /* what is leaving, while in_transition */
 	uint64_t transition_start;
+
+	/* touch */
+	uint64_t last_input;      /* for the idle timeout */
+	uint64_t idle_since;      /* KIOSK_IDLE: when the notice appeared */
+	enum kiosk_mode before_idle;
+	bool swallow;             /* ignore the rest of the waking gesture */
+	enum kiosk_action pressed; /* the button under a finger, shown pressed */
+	int pressed_arg;
+	struct kiosk_view history[KIOSK_MAX_HISTORY]; /* for Back; page -1 = menu */
+	size_t n_history;
+	int menu_page;
 };
 
 /* Starts the attract loop on content c at time now. Every screen has one page
@@ -67,5 +109,31 @@ double kiosk_transition_progress(const struct kiosk *k, uint64_t now);
 
 /* How long view's screen stays in the loop, in milliseconds. */
 uint64_t kiosk_dwell_ms(const struct kiosk *k, int screen);
+
+/* A visitor's input at time now. The touch that wakes the kiosk from the
+ * attract loop (or from the idle notice) does nothing else: the rest of that
+ * gesture is swallowed. Quick exit, shown in every mode, works at once.
+ * Returns true when what should be drawn has changed; the caller then
+ * checks lang and text_scale, which need a new layout when they change. */
+bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action, int arg,
+		 uint64_t now);
+
+/* Back to the attract loop from the start: default language and text size,
+ * no history. What the idle timeout does, and nothing is left behind. */
+void kiosk_privacy_reset(struct kiosk *k, uint64_t now);
+
+/* The screens a visitor moves through with previous/next and sees as topics:
+ * every screen but the quick-exit one, in file order. Fills out (up to cap)
+ * and returns how many. */
+size_t kiosk_topics(const struct kiosk *k, int *out, size_t cap);
+
+/* Position of view among all pages of all topics (0-based) and their total,
+ * for "page 3 of 9". */
+void kiosk_page_position(const struct kiosk *k, int *index, int *total);
+
+/* Whether previous / next / back lead anywhere from here. */
+bool kiosk_can_prev(const struct kiosk *k);
+bool kiosk_can_next(const struct kiosk *k);
+bool kiosk_can_back(const struct kiosk *k);
 
 #endif

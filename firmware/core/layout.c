@@ -8,6 +8,7 @@
 #include "layout.h"
 
 #include "arena.h"
+#include "gesture.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -114,7 +115,7 @@ static struct line *wrap_alloc(const struct measurer *m, enum font_style style, 
 
 /* ---- metrics ----------------------------------------------------------- */
 
-struct metrics layout_metrics(int w, int h, double text_scale)
+struct metrics layout_metrics(int w, int h, double text_scale, double diagonal_inches)
 {
 	struct metrics mt = { .w = w, .h = h };
 	mt.u = (w < h ? w : h) / 100.0;
@@ -124,10 +125,15 @@ struct metrics layout_metrics(int w, int h, double text_scale)
 	mt.body_px = (int)lround(mt.u * 5.0 * text_scale);
 	mt.small_px = (int)lround(mt.u * 4.0);
 	mt.dot_d = (int)lround(mt.u * 2);
+	mt.px_per_mm = gesture_px_per_mm(w, h, diagonal_inches);
+	int nine_mm = (int)ceil(9.0 * mt.px_per_mm), nine_u = (int)lround(mt.u * 9);
+	mt.btn_h = nine_mm > nine_u ? nine_mm : nine_u;
+	mt.top_y = (int)lround(mt.u * 2.5);
+	mt.title_top = mt.top_y + mt.btn_h + (int)lround(mt.u * 2.5);
 	/* body_top, body_bottom and the band are set once title and footer are
 	 * measured (layout_screen) */
 	mt.band_top = h;
-	mt.body_top = mt.margin_top;
+	mt.body_top = mt.title_top;
 	mt.body_bottom = h;
 	return mt;
 }
@@ -452,68 +458,69 @@ static void shift(struct flow *f, size_t from, int dx, int dy)
 	}
 }
 
-/* The footer band: the help line (who to call, the number large), the touch
- * hint and the page dots. Side by side when the number fits beside the
- * hint; otherwise the hint and dots make a row above the help line. It does
- * not shrink with the body text: it is the one thing every visitor must be
- * able to read. */
+/* The footer band: the help line (who to call, the number large) and the
+ * navigation area (page dots, later previous/next). Side by side when the
+ * number fits beside the navigation; otherwise the navigation is a row above
+ * the help line. It does not shrink with the body text: it is the one thing
+ * every visitor must be able to read. */
 static void layout_footer(struct flow *f, const struct measurer *m, const struct content *c,
 			  bool with_help, size_t lang, struct metrics *mt)
 {
 	int pad = (int)lround(mt->u * 2.5), gap = (int)lround(mt->u * 4);
 	int inner = mt->w - 2 * mt->margin_x;
-	int small_px = mt->small_px;
-	int small_lh = m->line_height(m->ctx, FONT_REGULAR, small_px);
 	size_t band_i = f->n_elems;
 	flow_elem(f)->role = ELEM_BAND;
 
-	const char *hint = c->labels.touch_hint.by_lang[lang];
-	int hint_w = m->text_width(m->ctx, FONT_REGULAR, small_px, hint, strlen(hint));
 	int n_dots = 0;
 	for (size_t i = 0; i < c->n_screens; i++)
 		n_dots += c->screens[i].loop;
 	int dots_w = (n_dots + 3) * mt->dot_d * 2; /* and room for "2 / 3" */
+	int label_w = m->text_width(m->ctx, FONT_REGULAR, mt->small_px, "88 / 88", 7);
+	int arrows_w = 2 * mt->btn_h + label_w + 2 * gap;
+	mt->nav_w = dots_w > arrows_w ? dots_w : arrows_w;
+	if (mt->nav_w > inner)
+		mt->nav_w = inner;
 	int num_w = with_help ? m->text_width(m->ctx, FONT_BOLD, (int)lround(mt->u * 6.5),
 					      c->help.number, strlen(c->help.number))
 			      : 0;
-	int col_w = hint_w < inner * 2 / 5 ? hint_w : inner * 2 / 5;
-	bool side = with_help && inner - col_w - gap >= num_w;
-	int content_h;
+	bool side = with_help && inner - mt->nav_w - gap >= num_w;
 
 	size_t first = f->n_elems;
+	int content_h, nav_y;
 	if (side) {
-		/* help on the left; hint right-aligned above the dots on the right */
-		int help_h = footer_help(f, m, c, lang, mt, mt->margin_x, 0, inner - col_w - gap);
-		size_t hint_i = f->n_elems;
-		int hint_h = add_lines(f, m, ELEM_HINT, FONT_REGULAR, small_px, small_lh, hint, 0, 0,
-				       col_w, -1);
-		int right_h = hint_h + mt->dot_d * 3;
-		content_h = help_h > right_h ? help_h : right_h;
+		int help_h = footer_help(f, m, c, lang, mt, mt->margin_x, 0, inner - mt->nav_w - gap);
+		content_h = help_h > mt->btn_h ? help_h : mt->btn_h;
 		shift(f, first, 0, (content_h - help_h) / 2);
-		for (size_t i = hint_i; i < f->n_elems; i++) {
-			f->elems[i].x = mt->w - mt->margin_x - f->elems[i].w;
-			f->elems[i].y += (content_h - right_h) / 2 - (content_h - help_h) / 2;
-		}
-		mt->dots_cy = (content_h - right_h) / 2 + right_h - mt->dot_d;
+		nav_y = (content_h - mt->btn_h) / 2;
 	} else {
-		/* a row of hint and dots, then the help line under it */
-		int hint_width = inner - dots_w > inner / 2 ? inner - dots_w : inner / 2;
-		int row_h = add_lines(f, m, ELEM_HINT, FONT_REGULAR, small_px, small_lh, hint,
-				      mt->margin_x, 0, hint_width, -1);
-		mt->dots_cy = small_lh / 2;
-		content_h = row_h;
+		content_h = mt->btn_h;
+		nav_y = 0;
 		if (with_help)
 			content_h += gap / 2 + footer_help(f, m, c, lang, mt, mt->margin_x,
-							   row_h + gap / 2, inner);
+							   mt->btn_h + gap / 2, inner);
 	}
 	int band_h = content_h + 2 * pad;
 	mt->band_top = mt->h - band_h;
 	shift(f, first, 0, mt->band_top + pad);
-	mt->dots_cy += mt->band_top + pad;
-	mt->dots_right = mt->w - mt->margin_x;
+	mt->nav_x = mt->w - mt->margin_x - mt->nav_w;
+	mt->nav_y = mt->band_top + pad + nav_y;
 	f->elems[band_i] = (struct elem){ .role = ELEM_BAND, .x = 0, .y = mt->band_top, .w = mt->w,
 					  .h = band_h, .block = -1 };
 	mt->body_bottom = mt->band_top - (int)lround(mt->u * 4);
+}
+
+/* The touch hint, at the top left where the buttons will be once touched;
+ * the Quick exit button keeps the right side. */
+static void layout_hint(struct flow *f, const struct measurer *m, const struct content *c,
+			size_t lang, const struct metrics *mt)
+{
+	int small_lh = m->line_height(m->ctx, FONT_REGULAR, mt->small_px);
+	const char *hint = c->labels.touch_hint.by_lang[lang];
+	int width = (mt->w - 2 * mt->margin_x) * 11 / 20;
+	size_t first = f->n_elems;
+	int h = add_lines(f, m, ELEM_HINT, FONT_REGULAR, mt->small_px, small_lh, hint, mt->margin_x, 0,
+			  width, -1);
+	shift(f, first, 0, mt->top_y + (mt->btn_h - h) / 2);
 }
 
 /* Lays title and body at shrink factor k; returns true when it fits on one
@@ -523,7 +530,7 @@ static bool layout_try(struct screen_layout *out, struct flow *title, struct flo
 		       int w, int h, double text_scale, double k)
 {
 	const struct screen *sc = &c->screens[s];
-	struct metrics mt = layout_metrics(w, h, text_scale * k);
+	struct metrics mt = layout_metrics(w, h, text_scale * k, c->diagonal_inches);
 	struct sizes z = { .body_px = mt.body_px, .title_px = mt.title_px };
 	z.body_lh = m->line_height(m->ctx, FONT_REGULAR, z.body_px);
 	z.title_lh = m->line_height(m->ctx, FONT_BOLD, z.title_px);
@@ -532,10 +539,11 @@ static bool layout_try(struct screen_layout *out, struct flow *title, struct flo
 	z.block_gap = (int)lround(z.body_lh * 0.6);
 	z.item_gap = (int)lround(z.body_lh * 0.3);
 
+	layout_hint(title, m, c, lang, &mt);
 	int th = add_lines(title, m, ELEM_TITLE, FONT_BOLD, z.title_px, z.title_lh,
-			   sc->title.by_lang[lang], z.x, mt.margin_top, z.width, -1);
+			   sc->title.by_lang[lang], z.x, mt.title_top, z.width, -1);
 	/* room for the accent rule under the title (drawn by the scene) */
-	mt.body_top = mt.margin_top + th + (int)lround(mt.u * 5);
+	mt.body_top = mt.title_top + th + (int)lround(mt.u * 5);
 	layout_footer(title, m, c, sc->show_help && c->has_help, lang, &mt);
 	flow_blocks(body, m, &z, sc, lang);
 

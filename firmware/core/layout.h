@@ -52,7 +52,7 @@ enum elem_role {
 	ELEM_HELP_PREFIX, /* "Talk to someone now:" */
 	ELEM_HELP_NUMBER,
 	ELEM_HELP_NAME,   /* the service's name and hours */
-	ELEM_HINT,        /* "Touch the screen to find out more" */
+	ELEM_HINT,        /* "Touch the screen to find out more", top left */
 };
 
 /* A positioned element. Text elements point into the content (text, len);
@@ -79,9 +79,16 @@ struct metrics {
 	double u;              /* min(w, h) / 100 */
 	int margin_x, margin_top;
 	int title_px, body_px, small_px;
+	double px_per_mm;
+	int btn_h;             /* touch targets: at least 9 mm, and 9u */
+	int top_y;             /* the button bar at the top: Quick exit, Back ... */
+	int title_top;
 	int band_top;          /* the footer band runs from here to the bottom */
 	int body_top, body_bottom; /* the region blocks are laid into */
-	int dots_right, dots_cy, dot_d; /* page dots: right end, centre line, size */
+	/* the navigation area in the band: page dots while the loop runs,
+	 * previous / "3 / 9" / next once touched; right-aligned */
+	int nav_x, nav_y, nav_w;
+	int dot_d;
 };
 
 struct screen_layout {
@@ -91,8 +98,9 @@ struct screen_layout {
 	size_t n_pages;
 };
 
-/* Nominal metrics before the title and footer are measured. */
-struct metrics layout_metrics(int w, int h, double text_scale);
+/* Nominal metrics before the title and footer are measured; diagonal_inches
+ * sizes the touch targets (0 = unknown). */
+struct metrics layout_metrics(int w, int h, double text_scale, double diagonal_inches);
 
 /* Lays out screen s of c in language lang for a w x h screen. The result owns
  * its arrays; free with layout_free(). Always produces at least one page. */

@@ -31,7 +31,7 @@
 #define MAX_ID_CHARS 40
 #define MAX_NUMBER_CHARS 40
 #define MAX_PROBLEMS 200 /* of each severity; more would bury the first */
-#define MAX_FIELDS 8     /* keys in the biggest section */
+#define MAX_FIELDS 16    /* keys in the biggest section */
 #define MAX_NAME 64      /* longer words are never suggestion candidates */
 #define EXCERPT 40       /* bytes of a value quoted back in a message */
 #define EXCERPT_SIZE (EXCERPT + 8)
@@ -655,6 +655,12 @@ static const struct field theme_fields[] = {
 static const struct field labels_fields[] = {
 	{ .key = "touch_hint", .type = FT_LTEXT, .offset = offsetof(struct labels, touch_hint), .want = WANT_TEXT },
 	{ .key = "help_prefix", .type = FT_LTEXT, .offset = offsetof(struct labels, help_prefix), .want = WANT_TEXT },
+	{ .key = "back", .type = FT_LTEXT, .offset = offsetof(struct labels, back), .want = WANT_TEXT },
+	{ .key = "topics", .type = FT_LTEXT, .offset = offsetof(struct labels, topics), .want = WANT_TEXT },
+	{ .key = "quick_exit", .type = FT_LTEXT, .offset = offsetof(struct labels, quick_exit), .want = WANT_TEXT },
+	{ .key = "language_name", .type = FT_LTEXT, .offset = offsetof(struct labels, language_name), .want = WANT_TEXT },
+	{ .key = "still_there", .type = FT_LTEXT, .offset = offsetof(struct labels, still_there), .want = WANT_TEXT },
+	{ .key = "touch_to_continue", .type = FT_LTEXT, .offset = offsetof(struct labels, touch_to_continue), .want = WANT_TEXT },
 };
 
 static const struct field block_fields[BLOCK_N] = {
@@ -1178,12 +1184,27 @@ static void set_defaults(struct content *c, const char *path)
 /* The kiosk's own words, in English for every language until translated. */
 static void set_label_defaults(struct content *c)
 {
-	const char *hint = arena_strdup(&c->arena, "Touch the screen to find out more");
-	const char *prefix = arena_strdup(&c->arena, "Talk to someone now:");
-	for (size_t i = 0; i < c->n_langs; i++) {
-		c->labels.touch_hint.by_lang[i] = hint;
-		c->labels.help_prefix.by_lang[i] = prefix;
+	static const struct {
+		size_t offset;
+		const char *text;
+	} defaults[] = {
+		{ offsetof(struct labels, touch_hint), "Touch the screen to find out more" },
+		{ offsetof(struct labels, help_prefix), "Talk to someone now:" },
+		{ offsetof(struct labels, back), "Back" },
+		{ offsetof(struct labels, topics), "Topics" },
+		{ offsetof(struct labels, quick_exit), "Quick exit" },
+		{ offsetof(struct labels, still_there), "Are you still there?" },
+		{ offsetof(struct labels, touch_to_continue), "Touch the screen to continue." },
+	};
+	for (size_t d = 0; d < sizeof defaults / sizeof defaults[0]; d++) {
+		struct ltext *t = (struct ltext *)((char *)&c->labels + defaults[d].offset);
+		const char *text = arena_strdup(&c->arena, defaults[d].text);
+		for (size_t i = 0; i < c->n_langs; i++)
+			t->by_lang[i] = text;
 	}
+	/* a language is named by its code until the content names it */
+	for (size_t i = 0; i < c->n_langs; i++)
+		c->labels.language_name.by_lang[i] = c->langs[i];
 }
 
 static void check_content(struct loader *L)

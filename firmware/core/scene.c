@@ -126,33 +126,33 @@ static uint32_t elem_colour(enum elem_role r, const struct palette *p)
 	}
 }
 
-/* One page of a screen, shifted by dx and drawn at alpha. */
-static void scene_page(struct draw_list *out, const struct scene_input *in, struct kiosk_view v,
-		       int dx, uint8_t alpha)
+static bool footer_role(enum elem_role r)
 {
-	const struct screen_layout *l = &in->layouts[v.screen];
-	const struct page *pg = &l->pages[v.page < (int)l->n_pages ? v.page : 0];
-	struct palette p = palette_of(&in->content->theme);
-	const struct metrics *mt = &l->m;
+	return r == ELEM_BAND || r == ELEM_HELP_PREFIX || r == ELEM_HELP_NUMBER || r == ELEM_HELP_NAME;
+}
 
-	push(out, DRAW_RECT, ROLE_BACKGROUND, dx, 0, mt->w, mt->h, p.bg, alpha);
-	int title_bottom = mt->margin_top;
+/* The elements of a page that pass keep(), shifted by dx, at alpha. */
+static void scene_elems(struct draw_list *out, const struct scene_input *in, const struct page *pg,
+			const struct metrics *mt, const struct palette *p, int dx, uint8_t alpha,
+			bool footer_only)
+{
+	bool attract = in->kiosk->mode == KIOSK_ATTRACT;
 	for (size_t i = 0; i < pg->n_elems; i++) {
 		const struct elem *e = &pg->elems[i];
+		if ((footer_only && !footer_role(e->role)) || (e->role == ELEM_HINT && !attract))
+			continue;
 		struct draw_item *it = push(out, elem_map[e->role].kind, elem_map[e->role].role,
-					    e->x + dx, e->y, e->w, e->h, elem_colour(e->role, &p), alpha);
+					    e->x + dx, e->y, e->w, e->h, elem_colour(e->role, p), alpha);
 		it->style = e->style;
 		it->px = e->px;
 		it->text = e->text;
 		it->len = e->len;
 		if (e->role == ELEM_CALL_BOX)
 			it->radius = (int)lround(mt->u * 1.5);
-		if (e->role == ELEM_TITLE && e->y + e->h > title_bottom)
-			title_bottom = e->y + e->h;
 		if (e->role == ELEM_STEP_BADGE) {
 			/* the number, centred in its circle, in the ink that reads on accent */
 			struct draw_item *num = push(out, DRAW_TEXT, ROLE_STEP_NUMBER, e->x + dx, e->y,
-						     e->w, e->h, p.on_accent, alpha);
+						     e->w, e->h, p->on_accent, alpha);
 			num->style = FONT_BOLD;
 			num->px = e->px;
 			snprintf(num->own_text, sizeof num->own_text, "%d", e->number);
@@ -166,40 +166,369 @@ static void scene_page(struct draw_list *out, const struct scene_input *in, stru
 			num->h = th;
 		}
 	}
-	/* a short accent rule under the title */
-	int rule_h = (int)lround(mt->u * 0.9);
-	push(out, DRAW_RECT, ROLE_RULE, mt->margin_x + dx, title_bottom + (int)lround(mt->u * 1.6),
-	     (int)lround(mt->u * 14), rule_h > 2 ? rule_h : 2, p.accent, alpha);
 }
 
-/* Attract chrome: one dot per loop screen, and "2 / 3" when the current
- * screen has more pages than one. */
-static void scene_dots(struct draw_list *out, const struct scene_input *in)
+/* A short accent rule under a title whose last line ends at bottom. */
+static void scene_rule(struct draw_list *out, const struct metrics *mt, const struct palette *p,
+		       int bottom, int dx, uint8_t alpha)
+{
+	int rule_h = (int)lround(mt->u * 0.9);
+	push(out, DRAW_RECT, ROLE_RULE, mt->margin_x + dx, bottom + (int)lround(mt->u * 1.6),
+	     (int)lround(mt->u * 14), rule_h > 2 ? rule_h : 2, p->accent, alpha);
+}
+
+/* One page of a screen, shifted by dx and drawn at alpha. */
+static void scene_page(struct draw_list *out, const struct scene_input *in, struct kiosk_view v,
+		       int dx, uint8_t alpha)
+{
+	const struct screen_layout *l = &in->layouts[v.screen];
+	const struct page *pg = &l->pages[v.page < (int)l->n_pages ? v.page : 0];
+	struct palette p = palette_of(&in->content->theme);
+	const struct metrics *mt = &l->m;
+
+	push(out, DRAW_RECT, ROLE_BACKGROUND, dx, 0, mt->w, mt->h, p.bg, alpha);
+	scene_elems(out, in, pg, mt, &p, dx, alpha, false);
+	int title_bottom = mt->title_top;
+	for (size_t i = 0; i < pg->n_elems; i++)
+		if (pg->elems[i].role == ELEM_TITLE && pg->elems[i].y + pg->elems[i].h > title_bottom)
+			title_bottom = pg->elems[i].y + pg->elems[i].h;
+	scene_rule(out, mt, &p, title_bottom, dx, alpha);
+}
+
+/* ---- buttons -------------------------------------------------------------- */
+
+static void add_hit(struct draw_list *l, int x, int y, int w, int h, enum kiosk_action a, int arg)
+{
+	if (l->n_hits == l->cap_hits) {
+		l->cap_hits = l->cap_hits ? l->cap_hits * 2 : 16;
+		l->hits = xrealloc(l->hits, l->cap_hits * sizeof *l->hits);
+	}
+	l->hits[l->n_hits++] = (struct hit){ x, y, w, h, a, arg };
+}
+
+enum kiosk_action scene_hit(const struct draw_list *l, int x, int y, int *arg)
+{
+	for (size_t i = l->n_hits; i-- > 0;) {
+		const struct hit *h = &l->hits[i];
+		if (x >= h->x && x < h->x + h->w && y >= h->y && y < h->y + h->h) {
+			*arg = h->arg;
+			return h->action;
+		}
+	}
+	*arg = 0;
+	return ACTION_NONE;
+}
+
+static int text_w(const struct scene_input *in, enum font_style st, int px, const char *s)
+{
+	return in->measurer->text_width(in->measurer->ctx, st, px, s, strlen(s));
+}
+
+static int text_h(const struct scene_input *in, enum font_style st, int px)
+{
+	return in->measurer->line_height(in->measurer->ctx, st, px);
+}
+
+static int button_px(const struct metrics *mt)
+{
+	return (int)lround(mt->u * 4.2);
+}
+
+/* Width of a button with this label. */
+static int button_w(const struct scene_input *in, const struct metrics *mt, const char *label)
+{
+	int w = text_w(in, FONT_BOLD, button_px(mt), label) + (int)lround(mt->btn_h * 0.8);
+	return w > mt->btn_h ? w : mt->btn_h;
+}
+
+enum button_look { LOOK_PLAIN, LOOK_QUICK_EXIT };
+
+/* A button of width w at (x, y), btn_h high; disabled ones are drawn faint
+ * and do nothing. A button under a finger is drawn pressed. */
+static void button(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
+		   const struct palette *p, int x, int y, int w, const char *label, int px,
+		   enum kiosk_action action, int arg, bool enabled, enum button_look look)
 {
 	const struct kiosk *k = in->kiosk;
-	const struct metrics *mt = &in->layouts[k->view.screen].m;
-	struct palette p = palette_of(&in->content->theme);
+	bool pressed = enabled && k->pressed == action && (action != ACTION_OPEN || k->pressed_arg == arg);
+	uint32_t fill = look == LOOK_QUICK_EXIT ? p->text : colour_mix(p->bg, p->text, 0.16);
+	uint32_t ink = look == LOOK_QUICK_EXIT ? p->bg : p->text;
+	if (pressed) {
+		fill = p->accent;
+		ink = p->on_accent;
+	}
+	uint8_t alpha = enabled ? 255 : 90;
+	struct draw_item *b = push(out, DRAW_RECT, look == LOOK_QUICK_EXIT ? ROLE_QUICK_EXIT : ROLE_BUTTON,
+				   x, y, w, mt->btn_h, fill, alpha);
+	b->radius = mt->btn_h / 4;
+	int tw = text_w(in, FONT_BOLD, px, label), th = text_h(in, FONT_BOLD, px);
+	struct draw_item *t = push(out, DRAW_TEXT, ROLE_BUTTON_LABEL, x + (w - tw) / 2,
+				   y + (mt->btn_h - th) / 2, tw, th, ink, alpha);
+	t->style = FONT_BOLD;
+	t->px = px;
+	t->len = strlen(label);
+	if (t->len < sizeof t->own_text)
+		memcpy(t->own_text, label, t->len + 1); /* the label may be a caller's buffer */
+	else
+		t->text = label;
+	if (enabled)
+		add_hit(out, x, y, w, mt->btn_h, action, arg);
+}
+
+/* The bar at the top: Quick exit always (when there is a neutral screen);
+ * Back, Topics, language and text size once a visitor has touched. */
+static void scene_top_bar(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
+			  const struct palette *p)
+{
+	const struct content *c = in->content;
+	const struct kiosk *k = in->kiosk;
+	size_t lang = k->lang;
+	int gap = (int)lround(mt->u * 2), px = button_px(mt), y = mt->top_y;
+	int right = mt->w - mt->margin_x;
+	if (c->quick_exit >= 0) {
+		const char *qe = c->labels.quick_exit.by_lang[lang];
+		int w = button_w(in, mt, qe);
+		right -= w;
+		button(out, in, mt, p, right, y, w, qe, px, ACTION_QUICK_EXIT, 0, true, LOOK_QUICK_EXIT);
+		right -= gap;
+	}
+	if (k->mode == KIOSK_ATTRACT)
+		return; /* the hint is on the left, from the layout */
+
+	const char *size = k->text_scale > 1.0 ? "A\xe2\x88\x92" : "A+"; /* A− / A+ */
+	int w = button_w(in, mt, "A+");
+	right -= w;
+	button(out, in, mt, p, right, y, w, size, px, ACTION_TEXT_SIZE, 0, true, LOOK_PLAIN);
+	right -= gap;
+	if (c->n_langs > 1) {
+		const char *name = c->labels.language_name.by_lang[lang];
+		w = button_w(in, mt, name);
+		right -= w;
+		button(out, in, mt, p, right, y, w, name, px, ACTION_LANGUAGE, 0, true, LOOK_PLAIN);
+		right -= gap;
+	}
+	int x = mt->margin_x;
+	char back[64];
+	snprintf(back, sizeof back, "\xe2\x80\xb9 %s", c->labels.back.by_lang[lang]); /* ‹ Back */
+	w = button_w(in, mt, back);
+	button(out, in, mt, p, x, y, w, back, px, ACTION_BACK, 0, kiosk_can_back(k), LOOK_PLAIN);
+	x += w + gap;
+	const char *topics = c->labels.topics.by_lang[lang];
+	w = button_w(in, mt, topics);
+	if (x + w <= right)
+		button(out, in, mt, p, x, y, w, topics, px, ACTION_HOME, 0, k->mode != KIOSK_MENU,
+		       LOOK_PLAIN);
+}
+
+/* Previous, "3 / 9", next, right-aligned in the band's navigation area. */
+static void scene_arrows(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
+			 const struct palette *p, int index, int total, enum kiosk_action prev,
+			 enum kiosk_action next, bool can_prev, bool can_next)
+{
+	int px = (int)lround(mt->u * 6);
+	int right = mt->nav_x + mt->nav_w;
+	int gap = (int)lround(mt->u * 2);
+	int prev_arg = index - 1, next_arg = index + 1;
+	button(out, in, mt, p, right - mt->btn_h, mt->nav_y, mt->btn_h, "\xe2\x80\xba", px, next,
+	       next_arg, can_next, LOOK_PLAIN); /* › */
+	struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, p->text, 255);
+	snprintf(it->own_text, sizeof it->own_text, "%d / %d", index + 1, total);
+	it->px = mt->small_px;
+	it->style = FONT_REGULAR;
+	it->w = text_w(in, FONT_REGULAR, it->px, it->own_text);
+	it->h = text_h(in, FONT_REGULAR, it->px);
+	it->x = right - mt->btn_h - gap - it->w;
+	it->y = mt->nav_y + (mt->btn_h - it->h) / 2;
+	int x = it->x - gap - mt->btn_h;
+	button(out, in, mt, p, x, mt->nav_y, mt->btn_h, "\xe2\x80\xb9", px, prev, prev_arg, can_prev,
+	       LOOK_PLAIN); /* ‹ */
+}
+
+/* Attract: one dot per loop screen, and "2 / 3" when the current screen has
+ * more pages than one. */
+static void scene_dots(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
+		       const struct palette *p)
+{
+	const struct kiosk *k = in->kiosk;
 	if (k->n_loop < 2 && k->page_count[k->view.screen] < 2)
 		return;
 	int d = mt->dot_d, step = d * 2;
-	int x = mt->dots_right - (int)k->n_loop * step + (step - d);
+	int cy = mt->nav_y + mt->btn_h / 2;
+	int x = mt->nav_x + mt->nav_w - (int)k->n_loop * step + (step - d);
 	for (size_t i = 0; i < k->n_loop; i++) {
 		bool cur = i == k->loop_pos && k->loop[i] == k->view.screen;
-		push(out, DRAW_CIRCLE, cur ? ROLE_DOT_CURRENT : ROLE_DOT, x + (int)i * step,
-		     mt->dots_cy - d / 2, d, d, cur ? p.accent : p.muted, cur ? 255 : 110);
+		push(out, DRAW_CIRCLE, cur ? ROLE_DOT_CURRENT : ROLE_DOT, x + (int)i * step, cy - d / 2, d,
+		     d, cur ? p->accent : p->muted, cur ? 255 : 110);
 	}
 	int pages = k->page_count[k->view.screen];
 	if (pages > 1) {
-		struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, p.muted, 255);
+		struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, p->muted, 255);
 		snprintf(it->own_text, sizeof it->own_text, "%d / %d", k->view.page + 1, pages);
 		it->px = mt->small_px;
 		it->style = FONT_REGULAR;
-		size_t len = strlen(it->own_text);
-		it->w = in->measurer->text_width(in->measurer->ctx, FONT_REGULAR, it->px, it->own_text, len);
-		it->h = in->measurer->line_height(in->measurer->ctx, FONT_REGULAR, it->px);
+		it->w = text_w(in, FONT_REGULAR, it->px, it->own_text);
+		it->h = text_h(in, FONT_REGULAR, it->px);
 		it->x = x - step - it->w;
-		it->y = mt->dots_cy - it->h / 2;
+		it->y = cy - it->h / 2;
 	}
+}
+
+/* ---- the topics menu ------------------------------------------------------ */
+
+#define MENU_MAX_TOPICS 1024
+
+static void scene_menu(struct draw_list *out, const struct scene_input *in)
+{
+	const struct content *c = in->content;
+	const struct kiosk *k = in->kiosk;
+	int topics[MENU_MAX_TOPICS];
+	size_t n = kiosk_topics(k, topics, MENU_MAX_TOPICS);
+	if (n > MENU_MAX_TOPICS)
+		n = MENU_MAX_TOPICS;
+	/* the band (help line) of the first topic that has one */
+	int ref = n ? topics[0] : 0;
+	for (size_t i = 0; i < n; i++)
+		if (c->screens[topics[i]].show_help) {
+			ref = topics[i];
+			break;
+		}
+	const struct screen_layout *l = &in->layouts[ref];
+	const struct metrics *mt = &l->m;
+	struct palette p = palette_of(&c->theme);
+	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
+	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true);
+
+	int title_px = (int)lround(mt->u * 7.5 * k->text_scale);
+	int title_lh = text_h(in, FONT_BOLD, title_px);
+	struct draw_item *t = push(out, DRAW_TEXT, ROLE_MENU_TITLE, mt->margin_x, mt->title_top, 0,
+				   title_lh, p.text, 255);
+	t->style = FONT_BOLD;
+	t->px = title_px;
+	t->text = c->labels.topics.by_lang[k->lang];
+	t->len = strlen(t->text);
+	t->w = text_w(in, FONT_BOLD, title_px, t->text);
+	scene_rule(out, mt, &p, mt->title_top + title_lh, 0, 255);
+
+	/* tiles: two columns in landscape, one in portrait, all one height */
+	int cols = mt->w > mt->h ? 2 : 1;
+	int gap = (int)lround(mt->u * 2.5);
+	int inner = mt->w - 2 * mt->margin_x;
+	int tile_w = (inner - (cols - 1) * gap) / cols;
+	int pad = (int)lround(mt->u * 2.5);
+	int px = (int)lround(mt->u * 5 * k->text_scale);
+	int lh = text_h(in, FONT_BOLD, px);
+	int tile_h = mt->btn_h * 3 / 2;
+	for (size_t i = 0; i < n; i++) {
+		size_t lines = layout_wrap(in->measurer, FONT_BOLD, px,
+					   c->screens[topics[i]].title.by_lang[k->lang], tile_w - 2 * pad,
+					   NULL, 0);
+		int h = (int)lines * lh + 2 * pad;
+		if (h > tile_h)
+			tile_h = h;
+	}
+	int top = mt->title_top + title_lh + (int)lround(mt->u * 5);
+	int area = mt->body_bottom - top;
+	int rows = (area + gap) / (tile_h + gap);
+	if (rows < 1)
+		rows = 1;
+	int per_page = rows * cols;
+	int pages = n ? ((int)n + per_page - 1) / per_page : 1;
+	int page = k->menu_page < pages ? k->menu_page : pages - 1;
+	for (int i = 0; i < per_page; i++) {
+		size_t ti = (size_t)page * (size_t)per_page + (size_t)i;
+		if (ti >= n)
+			break;
+		int x = mt->margin_x + (i % cols) * (tile_w + gap);
+		int y = top + (i / cols) * (tile_h + gap);
+		bool pressed = k->pressed == ACTION_OPEN && k->pressed_arg == topics[ti];
+		struct draw_item *tile = push(out, DRAW_RECT, ROLE_TILE, x, y, tile_w, tile_h,
+					      pressed ? p.accent : colour_mix(p.bg, p.text, 0.12), 255);
+		tile->radius = (int)lround(mt->u * 1.5);
+		add_hit(out, x, y, tile_w, tile_h, ACTION_OPEN, topics[ti]);
+		/* a stripe of accent on the left says "this is a topic to open" */
+		push(out, DRAW_RECT, ROLE_TILE, x, y + tile->radius, (int)lround(mt->u * 1.2),
+		     tile_h - 2 * tile->radius, p.accent, 255);
+		const char *title = c->screens[topics[ti]].title.by_lang[k->lang];
+		struct line lines[8];
+		size_t nl = layout_wrap(in->measurer, FONT_BOLD, px, title, tile_w - 2 * pad, lines, 8);
+		int ty = y + (tile_h - (int)(nl < 8 ? nl : 8) * lh) / 2;
+		for (size_t j = 0; j < nl && j < 8; j++) {
+			struct draw_item *it = push(out, DRAW_TEXT, ROLE_TILE_LABEL, x + pad, ty + (int)j * lh,
+						    lines[j].width, lh, pressed ? p.on_accent : p.text, 255);
+			it->style = FONT_BOLD;
+			it->px = px;
+			it->text = title + lines[j].off;
+			it->len = lines[j].len;
+		}
+	}
+	if (pages > 1)
+		scene_arrows(out, in, mt, &p, page, pages, ACTION_MENU_PAGE, ACTION_MENU_PAGE, page > 0,
+			     page + 1 < pages);
+	scene_top_bar(out, in, mt, &p);
+}
+
+/* ---- the idle notice ------------------------------------------------------ */
+
+static void scene_idle(struct draw_list *out, const struct scene_input *in, const struct metrics *mt)
+{
+	const struct content *c = in->content;
+	const struct kiosk *k = in->kiosk;
+	struct palette p = palette_of(&c->theme);
+	out->n_hits = 0; /* nothing under the notice can be pressed ... */
+	push(out, DRAW_RECT, ROLE_SHADE, 0, 0, mt->w, mt->h, p.bg, 225);
+	/* ... but Quick exit, which stays on top and works at once */
+	if (c->quick_exit >= 0) {
+		const char *qe = c->labels.quick_exit.by_lang[k->lang];
+		int w = button_w(in, mt, qe);
+		button(out, in, mt, &p, mt->w - mt->margin_x - w, mt->top_y, w, qe, button_px(mt),
+		       ACTION_QUICK_EXIT, 0, true, LOOK_QUICK_EXIT);
+	}
+
+	int inner = mt->w - 2 * mt->margin_x;
+	int card_w = inner < (int)lround(mt->u * 130) ? inner : (int)lround(mt->u * 130);
+	int pad = (int)lround(mt->u * 5);
+	int title_px = (int)lround(mt->u * 7.5), body_px = (int)lround(mt->u * 5);
+	int title_lh = text_h(in, FONT_BOLD, title_px), body_lh = text_h(in, FONT_REGULAR, body_px);
+	const char *title = c->labels.still_there.by_lang[k->lang];
+	const char *text = c->labels.touch_to_continue.by_lang[k->lang];
+	struct line tl[6], bl[6];
+	size_t nt = layout_wrap(in->measurer, FONT_BOLD, title_px, title, card_w - 2 * pad, tl, 6);
+	size_t nb = layout_wrap(in->measurer, FONT_REGULAR, body_px, text, card_w - 2 * pad, bl, 6);
+	nt = nt < 6 ? nt : 6;
+	nb = nb < 6 ? nb : 6;
+	int bar_h = (int)lround(mt->u * 1.5);
+	int card_h = 2 * pad + (int)nt * title_lh + (int)lround(mt->u * 2) + (int)nb * body_lh +
+		     (int)lround(mt->u * 4) + bar_h;
+	int x = (mt->w - card_w) / 2, y = (mt->h - card_h) / 2;
+	struct draw_item *card = push(out, DRAW_RECT, ROLE_NOTICE, x, y, card_w, card_h,
+				      colour_mix(p.bg, p.text, 0.12), 255);
+	card->radius = (int)lround(mt->u * 2);
+	int ty = y + pad;
+	for (size_t i = 0; i < nt; i++, ty += title_lh) {
+		struct draw_item *it = push(out, DRAW_TEXT, ROLE_NOTICE_TITLE, x + (card_w - tl[i].width) / 2,
+					    ty, tl[i].width, title_lh, p.text, 255);
+		it->style = FONT_BOLD;
+		it->px = title_px;
+		it->text = title + tl[i].off;
+		it->len = tl[i].len;
+	}
+	ty += (int)lround(mt->u * 2);
+	for (size_t i = 0; i < nb; i++, ty += body_lh) {
+		struct draw_item *it = push(out, DRAW_TEXT, ROLE_NOTICE_TEXT, x + (card_w - bl[i].width) / 2,
+					    ty, bl[i].width, body_lh, p.text, 255);
+		it->style = FONT_REGULAR;
+		it->px = body_px;
+		it->text = text + bl[i].off;
+		it->len = bl[i].len;
+	}
+	ty += (int)lround(mt->u * 4);
+	/* the time left, as a bar that empties: no numbers to read or translate */
+	uint64_t spent = in->now > k->idle_since ? in->now - k->idle_since : 0;
+	double left = spent >= KIOSK_IDLE_GRACE_MS ? 0 : 1.0 - (double)spent / KIOSK_IDLE_GRACE_MS;
+	int bar_w = card_w - 2 * pad;
+	push(out, DRAW_RECT, ROLE_BAND, x + pad, ty, bar_w, bar_h, p.bg, 255)->radius = bar_h / 2;
+	push(out, DRAW_RECT, ROLE_COUNTDOWN, x + pad, ty, (int)lround(bar_w * left), bar_h, p.accent, 255)
+		->radius = bar_h / 2;
 }
 
 static double ease(double t)
@@ -211,22 +540,42 @@ void scene_build(struct draw_list *out, const struct scene_input *in)
 {
 	const struct kiosk *k = in->kiosk;
 	out->n = 0;
+	out->n_hits = 0;
 	out->clear_rgb = in->content->theme.background;
-	int w = in->layouts[k->view.screen].m.w;
-	double t = ease(kiosk_transition_progress(k, in->now));
-	if (k->in_transition && t < 1.0) {
-		if (in->content->transition == TRANSITION_SLIDE) {
-			int off = (int)lround(t * w);
-			scene_page(out, in, k->from, -off, 255);
-			scene_page(out, in, k->view, w - off, 255);
-		} else {
-			scene_page(out, in, k->from, 0, 255);
-			scene_page(out, in, k->view, 0, (uint8_t)lround(t * 255));
-		}
+	const struct metrics *mt = &in->layouts[k->view.screen].m;
+	struct palette p = palette_of(&in->content->theme);
+	enum kiosk_mode mode = k->mode == KIOSK_IDLE ? k->before_idle : k->mode;
+
+	if (mode == KIOSK_MENU) {
+		scene_menu(out, in);
 	} else {
-		scene_page(out, in, k->view, 0, 255);
+		double t = ease(kiosk_transition_progress(k, in->now));
+		if (k->in_transition && t < 1.0) {
+			int w = mt->w;
+			if (in->content->transition == TRANSITION_SLIDE) {
+				int off = (int)lround(t * w);
+				scene_page(out, in, k->from, -off, 255);
+				scene_page(out, in, k->view, w - off, 255);
+			} else {
+				scene_page(out, in, k->from, 0, 255);
+				scene_page(out, in, k->view, 0, (uint8_t)lround(t * 255));
+			}
+		} else {
+			scene_page(out, in, k->view, 0, 255);
+		}
+		if (mode == KIOSK_ATTRACT) {
+			scene_dots(out, in, mt, &p);
+		} else {
+			int index, total;
+			kiosk_page_position(k, &index, &total);
+			if (index >= 0)
+				scene_arrows(out, in, mt, &p, index, total, ACTION_PREV, ACTION_NEXT,
+					     kiosk_can_prev(k), kiosk_can_next(k));
+		}
+		scene_top_bar(out, in, mt, &p);
 	}
-	scene_dots(out, in);
+	if (k->mode == KIOSK_IDLE)
+		scene_idle(out, in, mt);
 }
 
 void draw_list_free(struct draw_list *l)
@@ -234,5 +583,6 @@ void draw_list_free(struct draw_list *l)
 	if (!l)
 		return;
 	free(l->items);
+	free(l->hits);
 	memset(l, 0, sizeof *l);
 }

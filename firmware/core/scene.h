@@ -36,6 +36,17 @@ enum draw_role {
 	ROLE_DOT,
 	ROLE_DOT_CURRENT,
 	ROLE_PAGE_NUMBER,
+	ROLE_BUTTON,       /* a navigation button's shape */
+	ROLE_QUICK_EXIT,   /* the Quick exit button's shape: a colour of its own */
+	ROLE_BUTTON_LABEL,
+	ROLE_MENU_TITLE,
+	ROLE_TILE,         /* a topic in the menu */
+	ROLE_TILE_LABEL,
+	ROLE_SHADE,        /* dims the screen behind the idle notice */
+	ROLE_NOTICE,       /* the idle notice's card */
+	ROLE_NOTICE_TITLE,
+	ROLE_NOTICE_TEXT,
+	ROLE_COUNTDOWN,    /* the bar that shrinks until the privacy reset */
 };
 
 struct draw_item {
@@ -52,9 +63,18 @@ struct draw_item {
 	char own_text[32];     /* short texts made by the scene ("3", "2 / 5") */
 };
 
+/* A place on the frame that does something when touched. */
+struct hit {
+	int x, y, w, h;
+	enum kiosk_action action;
+	int arg;
+};
+
 struct draw_list {
 	struct draw_item *items;
 	size_t n, cap;
+	struct hit *hits;
+	size_t n_hits, cap_hits;
 	uint32_t clear_rgb; /* the colour behind everything */
 };
 
@@ -71,6 +91,10 @@ struct scene_input {
 /* Replaces the list's items with the frame for in. The list keeps its
  * memory between frames; free with draw_list_free(). */
 void scene_build(struct draw_list *out, const struct scene_input *in);
+
+/* The action of the button at (x, y) on the frame in l (the topmost when
+ * they overlap), with its argument; ACTION_NONE when there is none. */
+enum kiosk_action scene_hit(const struct draw_list *l, int x, int y, int *arg);
 
 /* The text of a text item (its own_text when text is NULL). */
 const char *draw_item_text(const struct draw_item *it, size_t *len);

@@ -7,7 +7,9 @@
  * SIGHUP in one place, with no work done in a signal handler. */
 #include "app.h"
 
+#include "arena.h"
 #include "deck.h"
+#include "gesture.h"
 #include "kiosk.h"
 #include "load.h"
 #include "render.h"
@@ -19,6 +21,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -64,6 +67,10 @@ int app_check(const struct app_options *o)
 				 "font '%s' is not installed; '%s' is used instead (install the font, "
 				 "or change theme: font)",
 				 c.theme.font, TEXT_FALLBACK_FAMILY);
+		if (c.quick_exit < 0)
+			diag_add(&d, DIAG_WARNING, 0, 0,
+				 "no 'quick_exit' screen, so there is no Quick exit button; add an "
+				 "ordinary-looking screen and name it under 'kiosk:' as  quick_exit: ID");
 		struct measurer m = text_measurer(&t);
 		deck_check_fit(&m, &c, o->w ? o->w : APP_DEFAULT_W, o->h ? o->h : APP_DEFAULT_H, &d);
 		text_close(&t);
@@ -190,32 +197,179 @@ struct run {
 	struct measurer m;
 	struct deck deck;
 	struct kiosk kiosk;
+	struct gesture_state gesture;
 	struct render render;
 	struct draw_list dl;
 	SDL_Window *win;
 	SDL_Renderer *r;
+	SDL_Texture *target; /* the logical picture, when the display is rotated */
 	bool fullscreen, quit, dirty;
-	int w, h;
+	int pw, ph;          /* the output as the panel scans it out */
+	int lw, lh;          /* the picture we draw: pw x ph turned by rotation */
+	/* what the trace last reported, to print only changes */
+	struct {
+		enum kiosk_mode mode;
+		struct kiosk_view view;
+		size_t lang;
+		double scale;
+	} traced;
+	struct hit *traced_hits; /* --trace: the buttons last reported */
+	size_t n_traced_hits;
+	Uint32 input_at;      /* SDL timestamp of the input behind the next frame */
+	Uint64 input_counter; /* performance counter when it was handled */
 };
 
-static void trace_view(struct run *st, const char *why)
+static const char *const mode_names[] = { "attract", "browse", "menu", "idle" };
+static const char *const action_names[] = {
+	[ACTION_NONE] = "none",		  [ACTION_BACK] = "back",
+	[ACTION_HOME] = "topics",	  [ACTION_PREV] = "previous",
+	[ACTION_NEXT] = "next",		  [ACTION_LANGUAGE] = "language",
+	[ACTION_TEXT_SIZE] = "text-size", [ACTION_QUICK_EXIT] = "quick-exit",
+	[ACTION_OPEN] = "open",		  [ACTION_MENU_PAGE] = "menu-page",
+};
+
+/* --trace only: the buttons of a frame, when they differ from the last
+ * frame's, so end-to-end tests can find them without guessing pixels. */
+static void trace_buttons(struct run *st, struct hit **last, size_t *n_last)
+{
+	const struct draw_list *l = &st->dl;
+	if (*n_last == l->n_hits && (!l->n_hits || memcmp(*last, l->hits, l->n_hits * sizeof **last) == 0))
+		return;
+	for (size_t i = 0; i < l->n_hits; i++) {
+		const struct hit *h = &l->hits[i];
+		fprintf(stderr, "trace: button %s %d %d %d %d arg=%d\n", action_names[h->action],
+			h->x + h->w / 2, h->y + h->h / 2, h->w, h->h, h->arg);
+	}
+	fprintf(stderr, "trace: buttons end\n");
+	*last = xrealloc(*last, (l->n_hits ? l->n_hits : 1) * sizeof **last);
+	memcpy(*last, l->hits, l->n_hits * sizeof **last);
+	*n_last = l->n_hits;
+}
+
+/* --trace only: one line for each change of what is on screen. Without
+ * --trace nothing here runs: no record of what a visitor looked at. */
+static void trace_state(struct run *st, const char *why)
 {
 	if (!st->o->trace)
 		return;
 	const struct kiosk *k = &st->kiosk;
-	fprintf(stderr, "trace: %s screen=%s page=%d\n", why,
-		st->content.screens[k->view.screen].id, k->view.page + 1);
+	if (st->traced.mode == k->mode && st->traced.view.screen == k->view.screen &&
+	    st->traced.view.page == k->view.page && st->traced.lang == k->lang &&
+	    st->traced.scale == k->text_scale && strcmp(why, "start") != 0)
+		return;
+	st->traced.mode = k->mode;
+	st->traced.view = k->view;
+	st->traced.lang = k->lang;
+	st->traced.scale = k->text_scale;
+	fprintf(stderr, "trace: %s mode=%s screen=%s page=%d lang=%s scale=%.1f t=%.3f\n", why,
+		mode_names[k->mode], st->content.screens[k->view.screen].id, k->view.page + 1,
+		st->content.langs[k->lang], k->text_scale, SDL_GetTicks64() / 1000.0);
 }
 
 static void relayout(struct run *st)
 {
-	SDL_GetRendererOutputSize(st->r, &st->w, &st->h);
+	SDL_GetRendererOutputSize(st->r, &st->pw, &st->ph);
+	int rot = st->content.rotation;
+	st->lw = rot % 180 ? st->ph : st->pw;
+	st->lh = rot % 180 ? st->pw : st->ph;
 	deck_free(&st->deck);
-	deck_build(&st->deck, &st->m, &st->content, st->w, st->h, st->kiosk.lang,
+	deck_build(&st->deck, &st->m, &st->content, st->lw, st->lh, st->kiosk.lang,
 		   st->kiosk.text_scale);
 	kiosk_set_page_counts(&st->kiosk, st->deck.page_counts, st->deck.n);
+	gesture_init(&st->gesture, st->deck.layouts[0].m.px_per_mm);
 	render_flush(&st->render);
+	if (st->target)
+		SDL_DestroyTexture(st->target);
+	st->target = NULL;
+	if (rot) {
+		st->target = SDL_CreateTexture(st->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+					       st->lw, st->lh);
+		if (!st->target)
+			fprintf(stderr, "signpost: warning: cannot rotate the picture (%s); "
+					"showing it unrotated\n", SDL_GetError());
+	}
 	st->dirty = true;
+}
+
+static void draw(struct run *st, Uint64 now)
+{
+	struct scene_input in = { &st->content, &st->kiosk, st->deck.layouts, &st->m, now };
+	scene_build(&st->dl, &in);
+	if (st->target) {
+		/* draw the logical picture, then turn it onto the panel */
+		SDL_SetRenderTarget(st->r, st->target);
+		render_frame(&st->render, &st->dl);
+		SDL_SetRenderTarget(st->r, NULL);
+		SDL_SetRenderDrawColor(st->r, 0, 0, 0, 255);
+		SDL_RenderClear(st->r);
+		SDL_Rect dst = { (st->pw - st->lw) / 2, (st->ph - st->lh) / 2, st->lw, st->lh };
+		SDL_RenderCopyEx(st->r, st->target, NULL, &dst, st->content.rotation, NULL, SDL_FLIP_NONE);
+	} else {
+		render_frame(&st->render, &st->dl);
+	}
+	SDL_RenderPresent(st->r);
+	if (st->o->trace)
+		trace_buttons(st, &st->traced_hits, &st->n_traced_hits);
+	if (st->input_at && st->o->trace) {
+		double ms = (double)(SDL_GetPerformanceCounter() - st->input_counter) * 1000.0 /
+			    (double)SDL_GetPerformanceFrequency();
+		fprintf(stderr, "trace: presented %.3f ms after handling input (%u ms after the event)\n",
+			ms, SDL_GetTicks() - st->input_at);
+	}
+	st->input_at = 0;
+}
+
+/* One recognised gesture: hit-test where it started on the frame now shown,
+ * tell the kiosk, and lay out again if language or text size changed. */
+static void feed(struct run *st, struct gesture g, Uint32 timestamp)
+{
+	enum kiosk_input in;
+	switch (g.kind) {
+	case GESTURE_DOWN:
+		in = INPUT_DOWN;
+		break;
+	case GESTURE_TAP:
+		in = INPUT_TAP;
+		break;
+	case GESTURE_SWIPE_LEFT:
+		in = INPUT_SWIPE_NEXT;
+		break;
+	case GESTURE_SWIPE_RIGHT:
+		in = INPUT_SWIPE_PREV;
+		break;
+	case GESTURE_CANCEL:
+		in = INPUT_CANCEL;
+		break;
+	default:
+		return;
+	}
+	int arg;
+	enum kiosk_action action = scene_hit(&st->dl, g.x, g.y, &arg);
+	size_t lang = st->kiosk.lang;
+	double scale = st->kiosk.text_scale;
+	if (kiosk_input(&st->kiosk, in, action, arg, SDL_GetTicks64())) {
+		st->dirty = true;
+		if (!st->input_at) {
+			st->input_at = timestamp;
+			st->input_counter = SDL_GetPerformanceCounter();
+		}
+	}
+	if (lang != st->kiosk.lang || scale != st->kiosk.text_scale)
+		relayout(st);
+	trace_state(st, action == ACTION_QUICK_EXIT && in == INPUT_TAP ? "quick-exit" : "input");
+}
+
+/* A pointer event on the panel, in output pixels, to the recogniser. */
+static void pointer(struct run *st, int kind, int64_t finger, float px, float py, Uint32 timestamp)
+{
+	int lx, ly;
+	gesture_rotate_point(st->target ? st->content.rotation : 0, st->pw, st->ph, (int)px, (int)py,
+			     &lx, &ly);
+	uint64_t now = SDL_GetTicks64();
+	struct gesture g = kind == 0   ? gesture_down(&st->gesture, finger, lx, ly, now)
+			   : kind == 1 ? gesture_move(&st->gesture, finger, lx, ly, now)
+				       : gesture_up(&st->gesture, finger, lx, ly, now);
+	feed(st, g, timestamp);
 }
 
 static void handle_event(struct run *st, const SDL_Event *ev)
@@ -232,6 +386,24 @@ static void handle_event(struct run *st, const SDL_Event *ev)
 		return;
 	}
 	switch (ev->type) {
+	case SDL_FINGERDOWN:
+	case SDL_FINGERMOTION:
+	case SDL_FINGERUP:
+		/* touch coordinates are 0..1 across the panel */
+		pointer(st, ev->type == SDL_FINGERDOWN ? 0 : ev->type == SDL_FINGERMOTION ? 1 : 2,
+			(int64_t)ev->tfinger.fingerId, ev->tfinger.x * (float)st->pw,
+			ev->tfinger.y * (float)st->ph, ev->tfinger.timestamp);
+		break;
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEBUTTONUP:
+		if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT)
+			pointer(st, ev->type == SDL_MOUSEBUTTONDOWN ? 0 : 2, -1, (float)ev->button.x,
+				(float)ev->button.y, ev->button.timestamp);
+		break;
+	case SDL_MOUSEMOTION:
+		if (ev->motion.which != SDL_TOUCH_MOUSEID && (ev->motion.state & SDL_BUTTON_LMASK))
+			pointer(st, 1, -1, (float)ev->motion.x, (float)ev->motion.y, ev->motion.timestamp);
+		break;
 	case SDL_KEYDOWN:
 		/* Esc quits only in a development window; in fullscreen nothing a
 		 * visitor can press ends the program */
@@ -270,6 +442,9 @@ int app_run(const struct app_options *o)
 	SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 	SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+	/* touch and mouse each arrive once, as themselves */
+	SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+	SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
 
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		fprintf(stderr, "signpost: error: cannot open the display: %s\n"
@@ -297,7 +472,10 @@ int app_run(const struct app_options *o)
 	}
 	if (st.fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
-	st.r = SDL_CreateRenderer(st.win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+	/* SDL picks the best renderer (the GPU's on the Pi), or the one named
+	 * by SDL_RENDER_DRIVER (say, software on a Pi 5 with SDL < 2.30) */
+	SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
+	st.r = SDL_CreateRenderer(st.win, -1, 0);
 	if (!st.r) /* no GPU driver: the software renderer always works */
 		st.r = SDL_CreateRenderer(st.win, -1, SDL_RENDERER_SOFTWARE);
 	if (!st.r) {
@@ -307,21 +485,21 @@ int app_run(const struct app_options *o)
 	render_init(&st.render, st.r, &st.text);
 	kiosk_init(&st.kiosk, &st.content, SDL_GetTicks64());
 	relayout(&st);
-	trace_view(&st, "start");
+	trace_state(&st, "start");
 
 	while (!st.quit) {
 		Uint64 now = SDL_GetTicks64();
-		struct kiosk_view before = st.kiosk.view;
+		enum kiosk_mode before = st.kiosk.mode;
 		if (kiosk_tick(&st.kiosk, now)) {
 			st.dirty = true;
-			if (before.screen != st.kiosk.view.screen || before.page != st.kiosk.view.page)
-				trace_view(&st, "loop");
+			if (st.kiosk.lang != st.deck.lang || st.kiosk.text_scale != st.deck.text_scale)
+				relayout(&st); /* the privacy reset restores language and size */
+			trace_state(&st, before == KIOSK_IDLE && st.kiosk.mode == KIOSK_ATTRACT ? "reset"
+					 : st.kiosk.mode == KIOSK_ATTRACT                     ? "loop"
+											      : "idle");
 		}
 		if (st.dirty) {
-			struct scene_input in = { &st.content, &st.kiosk, st.deck.layouts, &st.m, now };
-			scene_build(&st.dl, &in);
-			render_frame(&st.render, &st.dl);
-			SDL_RenderPresent(st.r);
+			draw(&st, now);
 			st.dirty = st.kiosk.in_transition; /* keep animating */
 		}
 		uint64_t deadline = kiosk_next_deadline(&st.kiosk, SDL_GetTicks64());
@@ -344,9 +522,12 @@ int app_run(const struct app_options *o)
 	code = 0;
 
 	draw_list_free(&st.dl);
+	free(st.traced_hits);
 	kiosk_free(&st.kiosk);
 	deck_free(&st.deck);
 	render_free(&st.render);
+	if (st.target)
+		SDL_DestroyTexture(st.target);
 	SDL_DestroyRenderer(st.r);
 out_win:
 	SDL_DestroyWindow(st.win);

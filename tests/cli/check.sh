@@ -2,7 +2,7 @@
 . "$(dirname "$0")/lib.sh"
 
 expect_exit 0 "default content is valid" -- "$bin" --check --config "$src/config/content.yaml"
-expect_err "ok: 7 screens" "check says how much it checked"
+expect_err "ok: 8 screens" "check says how much it checked"
 
 cat >"$tmp/bad.yaml" <<'YAML'
 screens:
@@ -39,6 +39,7 @@ expect_err "empty" "empty file is called empty"
 } >"$tmp/long.yaml"
 expect_exit 0 "long content is still valid" -- "$bin" --check --config "$tmp/long.yaml"
 expect_err "$tmp/long.yaml:2:5: warning: screen 'long' (en) is too long" "pagination is reported"
+expect_err "$tmp/long.yaml: warning: no 'quick_exit' screen, so there is no Quick exit button" "a missing Quick exit screen is reported"
 
 expect_exit 2 "unknown option" -- "$bin" --chek
 expect_err "unknown option '--chek'" "unknown option is named"

@@ -3,7 +3,7 @@
 unset DISPLAY WAYLAND_DISPLAY
 
 expect_exit 0 "preview default content" -- "$bin" --preview "$tmp/p" --config "$src/config/content.yaml"
-for id in welcome reporting advice rights havens help neutral; do
+for id in welcome reporting advice rights havens help urgent neutral; do
 	if ls "$tmp/p"/*-"$id"-en-1.png >/dev/null 2>&1; then ok; else fail "no preview for $id"; fi
 done
 for f in "$tmp/p"/*.png; do

@@ -53,7 +53,7 @@ if [ "$colours" -gt 50 ]; then ok; else fail "only $colours colours on screen: n
 # the accent-coloured help number is on screen
 accent=$(convert "$tmp/shot.png" -fill black +opaque '#F2B705' -fill white -opaque '#F2B705' -format '%[fx:mean*w*h]' info:)
 if [ "${accent%.*}" -gt 200 ]; then ok; else fail "no accent-coloured help number ($accent pixels)"; fi
-if grep -q "trace: start screen=welcome page=1" "$tmp/trace"; then ok; else fail "trace lacks the start"; fi
+if grep -q "trace: start mode=attract screen=welcome page=1" "$tmp/trace"; then ok; else fail "trace lacks the start"; fi
 stops_within_a_second $pid TERM
 
 # 2. fullscreen: no key or combination ends it; SIGINT does
@@ -78,7 +78,7 @@ YAML
 pid=$!
 wait_window || fail "no window for the loop test"
 sleep 4
-if grep -q "trace: loop screen=second page=1" "$tmp/trace"; then ok; else fail "loop did not advance"; cat "$tmp/trace" >&2; fi
+if grep -q "trace: loop mode=attract screen=second page=1" "$tmp/trace"; then ok; else fail "loop did not advance"; cat "$tmp/trace" >&2; fi
 stops_within_a_second $pid TERM
 
 # 4. no display at all: a clear message and exit 2

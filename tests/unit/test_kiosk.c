@@ -180,6 +180,227 @@ static void late_wakeup_catches_up_without_animating_the_past(void)
 	content_free(&c);
 }
 
+
+/* ---- touch ---------------------------------------------------------------- */
+
+/* four topics and a neutral screen, two languages */
+static void touch_content(struct content *c)
+{
+	fixture_content(c, 5);
+	c->quick_exit = 4;
+	c->screens[4].loop = false;
+	c->langs[1] = "pl";
+	c->n_langs = 2;
+	c->idle_timeout = 90;
+}
+
+static void tap(struct kiosk *k, enum kiosk_action a, int arg, uint64_t now)
+{
+	kiosk_input(k, INPUT_DOWN, a, arg, now);
+	kiosk_input(k, INPUT_TAP, a, arg, now + 80);
+}
+
+static void touch_pauses_the_loop_and_wakes_without_pressing(void)
+{
+	struct content c;
+	touch_content(&c);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_tick(&k, 12000); /* the loop is on screen 1 */
+	/* the first touch lands where the Topics button will be: it only wakes */
+	CHECK(kiosk_input(&k, INPUT_DOWN, ACTION_HOME, 0, 12100));
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	CHECK_INT(k.view.screen, 1);
+	CHECK(!k.in_transition);
+	kiosk_input(&k, INPUT_TAP, ACTION_HOME, 0, 12180);
+	CHECK_INT(k.mode, KIOSK_BROWSE); /* not the menu */
+	CHECK_INT(k.pressed, ACTION_NONE);
+	/* a swipe that wakes does not turn the page either */
+	kiosk_privacy_reset(&k, 13000);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 13000);
+	kiosk_input(&k, INPUT_SWIPE_NEXT, ACTION_NONE, 0, 13200);
+	CHECK_INT(k.view.screen, 0);
+	/* paused: a long time later, still there (until idle) */
+	CHECK(!kiosk_tick(&k, 13000 + 60000));
+	CHECK_INT(k.view.screen, 0);
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	kiosk_free(&k);
+	content_free(&c);
+}
+
+static void next_previous_back_and_the_menu(void)
+{
+	struct content c;
+	touch_content(&c);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	int pages[5] = { 1, 2, 1, 1, 1 };
+	kiosk_set_page_counts(&k, pages, 5);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 100);
+	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 150);
+	CHECK(!kiosk_can_prev(&k));
+	CHECK(!kiosk_can_back(&k));
+	tap(&k, ACTION_NEXT, 0, 1000);
+	CHECK_INT(k.view.screen, 1);
+	CHECK_INT(k.view.page, 0);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 2000);
+	kiosk_input(&k, INPUT_SWIPE_NEXT, ACTION_NONE, 0, 2200);
+	CHECK_INT(k.view.page, 1); /* pages before screens */
+	int index, total;
+	kiosk_page_position(&k, &index, &total);
+	CHECK_INT(index, 2);
+	CHECK_INT(total, 5); /* four topics, five pages; the neutral screen is not one */
+	tap(&k, ACTION_NEXT, 0, 3000);
+	tap(&k, ACTION_NEXT, 0, 4000);
+	CHECK_INT(k.view.screen, 3);
+	CHECK(!kiosk_can_next(&k)); /* never onto the neutral screen */
+	tap(&k, ACTION_NEXT, 0, 5000);
+	CHECK_INT(k.view.screen, 3);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 6000);
+	kiosk_input(&k, INPUT_SWIPE_PREV, ACTION_NONE, 0, 6200);
+	CHECK_INT(k.view.screen, 2);
+	/* Topics, open one, Back to the menu, Back to where we were */
+	tap(&k, ACTION_HOME, 0, 7000);
+	CHECK_INT(k.mode, KIOSK_MENU);
+	tap(&k, ACTION_OPEN, 0, 8000);
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	CHECK_INT(k.view.screen, 0);
+	tap(&k, ACTION_BACK, 0, 9000);
+	CHECK_INT(k.mode, KIOSK_MENU);
+	tap(&k, ACTION_BACK, 0, 10000);
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	CHECK_INT(k.view.screen, 2);
+	/* a press shows while the finger is down, and a cancelled one does nothing */
+	kiosk_input(&k, INPUT_DOWN, ACTION_NEXT, 0, 11000);
+	CHECK_INT(k.pressed, ACTION_NEXT);
+	kiosk_input(&k, INPUT_CANCEL, ACTION_NEXT, 0, 11300);
+	CHECK_INT(k.pressed, ACTION_NONE);
+	CHECK_INT(k.view.screen, 2);
+	kiosk_free(&k);
+	content_free(&c);
+}
+
+static void idle_notice_then_privacy_reset(void)
+{
+	struct content c;
+	touch_content(&c);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 1000);
+	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 1100);
+	tap(&k, ACTION_LANGUAGE, 0, 2000);
+	tap(&k, ACTION_TEXT_SIZE, 0, 3000);
+	tap(&k, ACTION_NEXT, 0, 4000);
+	CHECK_INT(k.lang, 1);
+	CHECK(k.text_scale >= 1.5);
+	uint64_t last = 4080;
+	CHECK_INT(kiosk_next_deadline(&k, 5000), last + 90000);
+	CHECK(!kiosk_tick(&k, last + 89999));
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	CHECK(kiosk_tick(&k, last + 90000));
+	CHECK_INT(k.mode, KIOSK_IDLE);
+	/* at least 20 s to answer */
+	CHECK(KIOSK_IDLE_GRACE_MS >= 20000);
+	kiosk_tick(&k, last + 90000 + KIOSK_IDLE_GRACE_MS - 1);
+	CHECK_INT(k.mode, KIOSK_IDLE);
+	/* one touch continues, and does nothing else */
+	CHECK(kiosk_input(&k, INPUT_DOWN, ACTION_NEXT, 0, last + 100000));
+	kiosk_input(&k, INPUT_TAP, ACTION_NEXT, 0, last + 100080);
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	CHECK_INT(k.view.screen, 1);
+	CHECK_INT(k.lang, 1);
+	/* left alone this time: notice, then the reset */
+	uint64_t idle_at = last + 100080 + 90000;
+	kiosk_tick(&k, idle_at);
+	CHECK_INT(k.mode, KIOSK_IDLE);
+	CHECK(kiosk_tick(&k, idle_at + KIOSK_IDLE_GRACE_MS));
+	CHECK_INT(k.mode, KIOSK_ATTRACT);
+	CHECK_INT(k.lang, 0);
+	CHECK(k.text_scale == 1.0);
+	CHECK_INT(k.n_history, 0);
+	CHECK_INT(k.view.screen, 0);
+	CHECK(!kiosk_can_back(&k));
+	/* and the loop runs again from there */
+	CHECK_INT(kiosk_next_deadline(&k, idle_at + KIOSK_IDLE_GRACE_MS), idle_at + KIOSK_IDLE_GRACE_MS + 12000);
+	kiosk_free(&k);
+	content_free(&c);
+}
+
+static void idle_countdown_wakes_once_a_second(void)
+{
+	struct content c;
+	touch_content(&c);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 0);
+	kiosk_tick(&k, 90000);
+	CHECK_INT(k.mode, KIOSK_IDLE);
+	CHECK_INT(kiosk_next_deadline(&k, 90000), 91000);
+	CHECK_INT(kiosk_next_deadline(&k, 90500), 91000);
+	CHECK_INT(kiosk_next_deadline(&k, 119500), 120000);
+	kiosk_free(&k);
+	content_free(&c);
+}
+
+static void quick_exit_clears_everything_in_one_step(void)
+{
+	struct content c;
+	touch_content(&c);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 100);
+	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 150);
+	tap(&k, ACTION_LANGUAGE, 0, 1000);
+	tap(&k, ACTION_TEXT_SIZE, 0, 2000);
+	tap(&k, ACTION_NEXT, 0, 3000);
+	tap(&k, ACTION_HOME, 0, 4000);
+	CHECK(k.n_history > 0);
+	CHECK(kiosk_input(&k, INPUT_DOWN, ACTION_QUICK_EXIT, 0, 5000));
+	CHECK_INT(k.pressed, ACTION_QUICK_EXIT);
+	CHECK(kiosk_input(&k, INPUT_TAP, ACTION_QUICK_EXIT, 0, 5050));
+	CHECK_INT(k.mode, KIOSK_ATTRACT);
+	CHECK_INT(k.view.screen, 4);
+	CHECK(!k.in_transition); /* no animation */
+	CHECK_INT(k.lang, 0);
+	CHECK(k.text_scale == 1.0);
+	CHECK_INT(k.n_history, 0);
+	CHECK_INT(k.menu_page, 0);
+	/* the loop resumes from the neutral screen, to the first topic */
+	kiosk_tick(&k, 5050 + 12000);
+	CHECK_INT(k.view.screen, 0);
+	/* Quick exit works straight from the attract loop and from the idle
+	 * notice: no waking touch first */
+	kiosk_input(&k, INPUT_DOWN, ACTION_QUICK_EXIT, 0, 20000);
+	CHECK_INT(k.mode, KIOSK_ATTRACT);
+	kiosk_input(&k, INPUT_TAP, ACTION_QUICK_EXIT, 0, 20050);
+	CHECK_INT(k.view.screen, 4);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 21000);
+	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 21050);
+	kiosk_tick(&k, 21050 + 90000);
+	CHECK_INT(k.mode, KIOSK_IDLE);
+	kiosk_input(&k, INPUT_DOWN, ACTION_QUICK_EXIT, 0, 120000);
+	kiosk_input(&k, INPUT_TAP, ACTION_QUICK_EXIT, 0, 120050);
+	CHECK_INT(k.mode, KIOSK_ATTRACT);
+	CHECK_INT(k.view.screen, 4);
+	kiosk_free(&k);
+	content_free(&c);
+}
+
+static void history_is_bounded(void)
+{
+	struct content c;
+	touch_content(&c);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 0);
+	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 10);
+	for (int i = 0; i < 500; i++)
+		tap(&k, i % 2 ? ACTION_PREV : ACTION_NEXT, 0, 100 + (uint64_t)i * 200);
+	CHECK_INT(k.n_history, KIOSK_MAX_HISTORY);
+	kiosk_free(&k);
+	content_free(&c);
+}
+
 int main(void)
 {
 	RUN(starts_on_first_loop_screen_and_waits_its_duration);
@@ -190,5 +411,11 @@ int main(void)
 	RUN(single_screen_loop_never_wakes);
 	RUN(a_day_of_loop_keeps_its_rhythm);
 	RUN(late_wakeup_catches_up_without_animating_the_past);
+	RUN(touch_pauses_the_loop_and_wakes_without_pressing);
+	RUN(next_previous_back_and_the_menu);
+	RUN(idle_notice_then_privacy_reset);
+	RUN(idle_countdown_wakes_once_a_second);
+	RUN(quick_exit_clears_everything_in_one_step);
+	RUN(history_is_bounded);
 	return TEST_DONE();
 }

@@ -4,6 +4,7 @@
 #include "test.h"
 
 #include "deck.h"
+#include "gesture.h"
 #include "kiosk.h"
 #include "scene.h"
 
@@ -164,6 +165,113 @@ static void contrast_matches_wcag_examples(void)
 	CHECK_INT(colour_mix(0x102030, 0x102030, 0.7), 0x102030);
 }
 
+
+/* Where a logical point is drawn on the panel: the inverse of
+ * gesture_rotate_point, written out here independently. */
+static void to_panel(int rot, int pw, int ph, int lx, int ly, int *px, int *py)
+{
+	switch (rot) {
+	case 90: *px = pw - 1 - ly; *py = lx; break;
+	case 180: *px = pw - 1 - lx; *py = ph - 1 - ly; break;
+	case 270: *px = ly; *py = ph - 1 - lx; break;
+	default: *px = lx; *py = ly; break;
+	}
+}
+
+static void buttons_are_hit_where_they_are_drawn_in_every_rotation(void)
+{
+	static const int rots[] = { 0, 90, 180, 270 };
+	const int pw = 800, ph = 480;
+	for (int r = 0; r < 4; r++) {
+		int lw = rots[r] % 180 ? ph : pw, lh = rots[r] % 180 ? pw : ph;
+		struct world w;
+		world_init(&w, lw, lh);
+		w.c.quick_exit = 2;
+		w.k.mode = KIOSK_BROWSE;
+		world_build(&w, 0);
+		CHECK(w.dl.n_hits >= 4);
+		for (size_t i = 0; i < w.dl.n_hits; i++) {
+			const struct hit *h = &w.dl.hits[i];
+			/* a touch on the panel at the middle of the drawn button */
+			int px, py, lx, ly, arg;
+			to_panel(rots[r], pw, ph, h->x + h->w / 2, h->y + h->h / 2, &px, &py);
+			CHECK(px >= 0 && px < pw && py >= 0 && py < ph);
+			gesture_rotate_point(rots[r], pw, ph, px, py, &lx, &ly);
+			CHECK_INT(scene_hit(&w.dl, lx, ly, &arg), h->action);
+			/* and targets are at least 9 mm */
+			CHECK(h->h >= 9 * gesture_px_per_mm(lw, lh, 0) - 1);
+		}
+		world_free(&w);
+	}
+}
+
+static void attract_shows_only_quick_exit_and_touch_hint(void)
+{
+	struct world w;
+	world_init(&w, 800, 480);
+	w.c.quick_exit = 2;
+	world_build(&w, 0);
+	CHECK_INT(w.dl.n_hits, 1);
+	CHECK_INT(w.dl.hits[0].action, ACTION_QUICK_EXIT);
+	CHECK_INT(count(&w.dl, ROLE_QUICK_EXIT), 1);
+	CHECK(count(&w.dl, ROLE_HINT) >= 1);
+	/* once touched: the hint goes, the navigation comes */
+	w.k.mode = KIOSK_BROWSE;
+	world_build(&w, 0);
+	CHECK_INT(count(&w.dl, ROLE_HINT), 0);
+	int arg;
+	const struct draw_item *qe = find(&w.dl, ROLE_QUICK_EXIT);
+	CHECK_INT(scene_hit(&w.dl, qe->x + 2, qe->y + 2, &arg), ACTION_QUICK_EXIT);
+	CHECK_INT(qe->rgb, 0xFFFFFF); /* its own colour, not the accent */
+	/* pressed: drawn in the accent at once */
+	w.k.pressed = ACTION_QUICK_EXIT;
+	world_build(&w, 0);
+	CHECK_INT(find(&w.dl, ROLE_QUICK_EXIT)->rgb, 0xF2B705);
+	/* no neutral screen configured: no Quick exit button to promise one */
+	w.c.quick_exit = -1;
+	world_build(&w, 0);
+	CHECK_INT(count(&w.dl, ROLE_QUICK_EXIT), 0);
+	world_free(&w);
+}
+
+static void idle_notice_covers_all_but_quick_exit(void)
+{
+	struct world w;
+	world_init(&w, 800, 480);
+	w.c.quick_exit = 2;
+	w.k.mode = KIOSK_IDLE;
+	w.k.before_idle = KIOSK_BROWSE;
+	w.k.idle_since = 1000;
+	world_build(&w, 1000 + KIOSK_IDLE_GRACE_MS / 2);
+	CHECK_INT(w.dl.n_hits, 1);
+	CHECK_INT(w.dl.hits[0].action, ACTION_QUICK_EXIT);
+	CHECK_INT(count(&w.dl, ROLE_NOTICE_TITLE), 1);
+	const struct draw_item *bar = find(&w.dl, ROLE_COUNTDOWN);
+	const struct draw_item *track = NULL;
+	for (size_t i = 0; i < w.dl.n; i++)
+		if (&w.dl.items[i] == bar)
+			track = &w.dl.items[i - 1];
+	CHECK(bar && track && abs(bar->w - track->w / 2) <= 1); /* half the time left */
+	world_free(&w);
+}
+
+static void menu_lists_topics_but_not_the_neutral_screen(void)
+{
+	struct world w;
+	world_init(&w, 800, 480);
+	w.c.quick_exit = 2;
+	w.k.mode = KIOSK_MENU;
+	world_build(&w, 0);
+	size_t tiles = 0;
+	for (size_t i = 0; i < w.dl.n_hits; i++)
+		if (w.dl.hits[i].action == ACTION_OPEN) {
+			CHECK(w.dl.hits[i].arg != 2);
+			tiles++;
+		}
+	CHECK_INT(tiles, 2);
+	world_free(&w);
+}
+
 int main(void)
 {
 	RUN(still_frame_has_everything_in_place);
@@ -171,5 +279,9 @@ int main(void)
 	RUN(fade_draws_both_pages_new_one_translucent);
 	RUN(slide_moves_pages_sideways);
 	RUN(contrast_matches_wcag_examples);
+	RUN(buttons_are_hit_where_they_are_drawn_in_every_rotation);
+	RUN(attract_shows_only_quick_exit_and_touch_hint);
+	RUN(idle_notice_covers_all_but_quick_exit);
+	RUN(menu_lists_topics_but_not_the_neutral_screen);
 	return TEST_DONE();
 }
