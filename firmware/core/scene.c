@@ -469,6 +469,23 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 
 /* ---- the idle notice ------------------------------------------------------ */
 
+/* Wrapped lines of text, each centred in [x, x + w), from y down; returns
+ * the y under the last one. */
+static int centred_lines(struct draw_list *out, enum draw_role role, enum font_style style, int px,
+			 int lh, const char *text, const struct line *lines, size_t n, int x, int w,
+			 int y, uint32_t rgb)
+{
+	for (size_t i = 0; i < n; i++, y += lh) {
+		struct draw_item *it = push(out, DRAW_TEXT, role, x + (w - lines[i].width) / 2, y,
+					    lines[i].width, lh, rgb, 255);
+		it->style = style;
+		it->px = px;
+		it->text = text + lines[i].off;
+		it->len = lines[i].len;
+	}
+	return y;
+}
+
 static void scene_idle(struct draw_list *out, const struct scene_input *in, const struct metrics *mt)
 {
 	const struct content *c = in->content;
@@ -504,23 +521,11 @@ static void scene_idle(struct draw_list *out, const struct scene_input *in, cons
 				      colour_mix(p.bg, p.text, 0.12), 255);
 	card->radius = (int)lround(mt->u * 2);
 	int ty = y + pad;
-	for (size_t i = 0; i < nt; i++, ty += title_lh) {
-		struct draw_item *it = push(out, DRAW_TEXT, ROLE_NOTICE_TITLE, x + (card_w - tl[i].width) / 2,
-					    ty, tl[i].width, title_lh, p.text, 255);
-		it->style = FONT_BOLD;
-		it->px = title_px;
-		it->text = title + tl[i].off;
-		it->len = tl[i].len;
-	}
+	ty = centred_lines(out, ROLE_NOTICE_TITLE, FONT_BOLD, title_px, title_lh, title, tl, nt, x,
+			   card_w, ty, p.text);
 	ty += (int)lround(mt->u * 2);
-	for (size_t i = 0; i < nb; i++, ty += body_lh) {
-		struct draw_item *it = push(out, DRAW_TEXT, ROLE_NOTICE_TEXT, x + (card_w - bl[i].width) / 2,
-					    ty, bl[i].width, body_lh, p.text, 255);
-		it->style = FONT_REGULAR;
-		it->px = body_px;
-		it->text = text + bl[i].off;
-		it->len = bl[i].len;
-	}
+	ty = centred_lines(out, ROLE_NOTICE_TEXT, FONT_REGULAR, body_px, body_lh, text, bl, nb, x, card_w,
+			   ty, p.text);
 	ty += (int)lround(mt->u * 4);
 	/* the time left, as a bar that empties: no numbers to read or translate */
 	uint64_t spent = in->now > k->idle_since ? in->now - k->idle_since : 0;

@@ -6,13 +6,8 @@
 for tool in Xvfb xdotool import convert; do
 	command -v $tool >/dev/null || { fail "$tool is needed"; done_testing; exit 1; }
 done
-exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 800x480x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+start_xvfb 800x480
 trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-i=0
-while [ ! -s "$tmp/display" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-export DISPLAY=":$(cat "$tmp/display")"
 
 for rot in 90 180 270; do
 	cat >"$tmp/c.yaml" <<YAML

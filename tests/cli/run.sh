@@ -8,13 +8,8 @@ if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command 
 	done_testing
 	exit 1
 fi
-exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 800x480x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+start_xvfb 800x480
 trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-i=0
-while [ ! -s "$tmp/display" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-export DISPLAY=":$(cat "$tmp/display")"
 
 # wait_window: until a window named signpost is mapped (10 s at most)
 wait_window() {

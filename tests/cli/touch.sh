@@ -7,13 +7,8 @@
 for tool in Xvfb xdotool import convert compare; do
 	command -v $tool >/dev/null || { fail "$tool is needed (the README's test command installs it)"; done_testing; exit 1; }
 done
-exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 800x480x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill $pid $xvfb 2>/dev/null; cp "$tmp/trace" /tmp/touch-trace.log 2>/dev/null; rm -rf "$tmp"' EXIT
-i=0
-while [ ! -s "$tmp/display" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-export DISPLAY=":$(cat "$tmp/display")"
+start_xvfb 800x480
+trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
 
 cat >"$tmp/c.yaml" <<'YAML'
 kiosk:
