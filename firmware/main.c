@@ -25,6 +25,10 @@ static const char usage[] =
 	"FILE defaults to $SIGNPOST_CONFIG, else " DEFAULT_CONFIG ".\n"
 	"--window WxH runs in a window (Esc quits) instead of fullscreen.\n"
 	"--size WxH is the screen size for --check and --preview (default 800x480).\n"
+	"--status FILE is where the running kiosk says what it shows (default\n"
+	"        $RUNTIME_DIRECTORY/status, or /run/signpost/status if it exists).\n"
+	"SIGHUP, or saving the content file, reloads it; invalid content is refused\n"
+	"and the last good content stays on screen.\n"
 	"--trace prints what the kiosk shows to stderr: for tests only, never on a\n"
 	"        kiosk in use (without it nothing records what visitors look at).\n"
 	"Exit status: 0 ok, 1 content invalid, 2 usage or environment error.\n";
@@ -65,6 +69,11 @@ int main(int argc, char **argv)
 			mode = CHECK;
 		} else if (strcmp(a, "--trace") == 0) {
 			o.trace = true;
+		} else if (strcmp(a, "--status") == 0) {
+			if (!next)
+				return usage_error("%s needs a value", a);
+			o.status = next;
+			i++;
 		} else if (strcmp(a, "--config") == 0 || strcmp(a, "--preview") == 0 ||
 			   strcmp(a, "--window") == 0 || strcmp(a, "--size") == 0) {
 			if (!next)

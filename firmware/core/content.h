@@ -80,6 +80,7 @@ struct labels {
 struct content {
 	struct arena arena;
 	const char *path; /* as given, in the arena */
+	uint8_t sha256[32]; /* of the bytes it was loaded from */
 
 	/* kiosk: */
 	const char *langs[CONTENT_MAX_LANGS]; /* codes; langs[0] is the default */

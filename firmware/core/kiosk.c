@@ -11,15 +11,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The loop's screens, in order. */
+static void loop_build(struct kiosk *k)
+{
+	k->n_loop = 0;
+	for (size_t i = 0; i < k->content->n_screens && k->n_loop < KIOSK_MAX_LOOP; i++)
+		if (k->content->screens[i].loop)
+			k->loop[k->n_loop++] = (int)i;
+}
+
 void kiosk_init(struct kiosk *k, const struct content *c, uint64_t now)
 {
 	memset(k, 0, sizeof *k);
 	k->content = c;
 	k->mode = KIOSK_ATTRACT;
 	k->text_scale = 1.0;
-	for (size_t i = 0; i < c->n_screens && k->n_loop < KIOSK_MAX_LOOP; i++)
-		if (c->screens[i].loop)
-			k->loop[k->n_loop++] = (int)i;
+	loop_build(k);
 	k->page_count = xcalloc(c->n_screens ? c->n_screens : 1, sizeof *k->page_count);
 	for (size_t i = 0; i < c->n_screens; i++)
 		k->page_count[i] = 1;
@@ -40,6 +47,49 @@ void kiosk_privacy_reset(struct kiosk *k, uint64_t now)
 	k->view = (struct kiosk_view){ k->n_loop ? k->loop[0] : 0, 0 };
 	k->shown_at = now;
 	k->last_input = now;
+}
+
+/* The index in c of old's screen s, or -1. */
+static int same_screen(const struct content *old, int s, const struct content *c)
+{
+	return s >= 0 && (size_t)s < old->n_screens ? content_find_screen(c, old->screens[s].id) : -1;
+}
+
+void kiosk_rebind(struct kiosk *k, const struct content *c, uint64_t now)
+{
+	const struct content *old = k->content;
+	int screen = same_screen(old, k->view.screen, c);
+	size_t lang = 0;
+	for (size_t i = 0; i < c->n_langs; i++)
+		if (strcmp(c->langs[i], old->langs[k->lang]) == 0)
+			lang = i;
+	size_t kept = 0;
+	for (size_t i = 0; i < k->n_history; i++) {
+		struct kiosk_view v = k->history[i];
+		if (v.page >= 0 && (v.screen = same_screen(old, v.screen, c)) < 0)
+			continue;
+		k->history[kept++] = v;
+	}
+	k->n_history = kept;
+
+	k->content = c;
+	free(k->page_count);
+	k->page_count = xcalloc(c->n_screens ? c->n_screens : 1, sizeof *k->page_count);
+	for (size_t i = 0; i < c->n_screens; i++)
+		k->page_count[i] = 1;
+	loop_build(k);
+	k->in_transition = false;
+	k->pressed = ACTION_NONE;
+	if (screen < 0) {
+		kiosk_privacy_reset(k, now);
+		return;
+	}
+	k->lang = lang;
+	k->view.screen = screen;
+	k->loop_pos = 0;
+	for (size_t i = 0; i < k->n_loop; i++)
+		if (k->loop[i] == screen)
+			k->loop_pos = i;
 }
 
 void kiosk_free(struct kiosk *k)

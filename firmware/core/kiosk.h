@@ -110,6 +110,14 @@ double kiosk_transition_progress(const struct kiosk *k, uint64_t now);
 /* How long view's screen stays in the loop, in milliseconds. */
 uint64_t kiosk_dwell_ms(const struct kiosk *k, int screen);
 
+/* Moves the kiosk onto newly loaded content c; k->content must still be
+ * valid during the call (it is freed afterwards). Whoever is reading stays
+ * on the same screen (matched by id), page and language (by code) when they
+ * still exist; history to screens that are gone is dropped; if the current
+ * screen is gone, the kiosk goes back to the start of the loop. Page counts
+ * are 1 until kiosk_set_page_counts(). */
+void kiosk_rebind(struct kiosk *k, const struct content *c, uint64_t now);
+
 /* A visitor's input at time now. The touch that wakes the kiosk from the
  * attract loop (or from the idle notice) does nothing else: the rest of that
  * gesture is swallowed. Quick exit, shown in every mode, works at once.

@@ -13,6 +13,8 @@
  * problem with the whole file (too big, empty, unreadable) at line 0. */
 #include "load.h"
 
+#include "sha256.h"
+
 #include "utf8.h"
 #include "yamltree.h"
 
@@ -1275,6 +1277,7 @@ enum load_result content_load_buffer(const char *path, const char *buf, size_t l
 		content_free(&c);
 		return LOAD_INVALID;
 	}
+	sha256(buf, len, c.sha256);
 	*out = c;
 	return LOAD_OK;
 }

@@ -16,15 +16,22 @@
 #include "scene.h"
 #include "text.h"
 
+#include "notify.h"
+#include "sha256.h"
+
 #include <SDL.h>
 #include <SDL_image.h>
 #include <errno.h>
+#include <libgen.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 /* Loads and prints problems; returns the exit code of the load. */
 static int load_content(const char *path, struct content *c, bool quiet_ok)
@@ -175,6 +182,7 @@ out_content:
 /* ---- the running kiosk ------------------------------------------------- */
 
 static Uint32 signal_event; /* SDL user event; code = the signal number */
+static Uint32 file_event;   /* the content file's folder changed */
 
 static void *signal_thread(void *arg)
 {
@@ -192,7 +200,7 @@ static void *signal_thread(void *arg)
 
 struct run {
 	const struct app_options *o;
-	struct content content;
+	struct content *c;    /* the content on screen: the last good one */
 	struct text text;
 	struct measurer m;
 	struct deck deck;
@@ -216,6 +224,16 @@ struct run {
 	struct hit *traced_hits; /* --trace: the buttons last reported */
 	size_t n_traced_hits;
 	Uint32 input_at;      /* SDL timestamp of the input behind the next frame */
+	/* staff operations */
+	struct notify notify;
+	bool ready_sent;
+	uint64_t next_ping;   /* watchdog */
+	uint64_t reload_due;  /* a change to the file was seen: reload then */
+	int inotify_fd;
+	char status_path[4096]; /* empty: no status file */
+	time_t started, loaded_at, reload_at;
+	const char *reload_result; /* "none", "ok", "failed" */
+	struct diag_list reload_diags; /* the last failed reload's problems */
 	Uint64 input_counter; /* performance counter when it was handled */
 };
 
@@ -262,18 +280,18 @@ static void trace_state(struct run *st, const char *why)
 	st->traced.lang = k->lang;
 	st->traced.scale = k->text_scale;
 	fprintf(stderr, "trace: %s mode=%s screen=%s page=%d lang=%s scale=%.1f t=%.3f\n", why,
-		mode_names[k->mode], st->content.screens[k->view.screen].id, k->view.page + 1,
-		st->content.langs[k->lang], k->text_scale, SDL_GetTicks64() / 1000.0);
+		mode_names[k->mode], st->c->screens[k->view.screen].id, k->view.page + 1,
+		st->c->langs[k->lang], k->text_scale, SDL_GetTicks64() / 1000.0);
 }
 
 static void relayout(struct run *st)
 {
 	SDL_GetRendererOutputSize(st->r, &st->pw, &st->ph);
-	int rot = st->content.rotation;
+	int rot = st->c->rotation;
 	st->lw = rot % 180 ? st->ph : st->pw;
 	st->lh = rot % 180 ? st->pw : st->ph;
 	deck_free(&st->deck);
-	deck_build(&st->deck, &st->m, &st->content, st->lw, st->lh, st->kiosk.lang,
+	deck_build(&st->deck, &st->m, st->c, st->lw, st->lh, st->kiosk.lang,
 		   st->kiosk.text_scale);
 	kiosk_set_page_counts(&st->kiosk, st->deck.page_counts, st->deck.n);
 	gesture_init(&st->gesture, st->deck.layouts[0].m.px_per_mm);
@@ -293,7 +311,7 @@ static void relayout(struct run *st)
 
 static void draw(struct run *st, Uint64 now)
 {
-	struct scene_input in = { &st->content, &st->kiosk, st->deck.layouts, &st->m, now };
+	struct scene_input in = { st->c, &st->kiosk, st->deck.layouts, &st->m, now };
 	scene_build(&st->dl, &in);
 	if (st->target) {
 		/* draw the logical picture, then turn it onto the panel */
@@ -303,7 +321,7 @@ static void draw(struct run *st, Uint64 now)
 		SDL_SetRenderDrawColor(st->r, 0, 0, 0, 255);
 		SDL_RenderClear(st->r);
 		SDL_Rect dst = { (st->pw - st->lw) / 2, (st->ph - st->lh) / 2, st->lw, st->lh };
-		SDL_RenderCopyEx(st->r, st->target, NULL, &dst, st->content.rotation, NULL, SDL_FLIP_NONE);
+		SDL_RenderCopyEx(st->r, st->target, NULL, &dst, st->c->rotation, NULL, SDL_FLIP_NONE);
 	} else {
 		render_frame(&st->render, &st->dl);
 	}
@@ -363,7 +381,7 @@ static void feed(struct run *st, struct gesture g, Uint32 timestamp)
 static void pointer(struct run *st, int kind, int64_t finger, float px, float py, Uint32 timestamp)
 {
 	int lx, ly;
-	gesture_rotate_point(st->target ? st->content.rotation : 0, st->pw, st->ph, (int)px, (int)py,
+	gesture_rotate_point(st->target ? st->c->rotation : 0, st->pw, st->ph, (int)px, (int)py,
 			     &lx, &ly);
 	uint64_t now = SDL_GetTicks64();
 	struct gesture g = kind == 0   ? gesture_down(&st->gesture, finger, lx, ly, now)
@@ -372,17 +390,191 @@ static void pointer(struct run *st, int kind, int64_t finger, float px, float py
 	feed(st, g, timestamp);
 }
 
+/* ---- staff operations: status file, reload, file watching ----------------- */
+
+static void iso_time(time_t t, char out[32])
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Writes the status file atomically (a new file renamed over the old), so a
+ * reader never sees half of it. It says what runs and what content it shows;
+ * never anything about what visitors looked at. */
+static void status_write(struct run *st)
+{
+	if (!st->status_path[0])
+		return;
+	char tmp[4200], hash[65], since[32], loaded[32], reloaded[32];
+	snprintf(tmp, sizeof tmp, "%s.new", st->status_path);
+	FILE *f = fopen(tmp, "w");
+	if (!f) {
+		fprintf(stderr, "signpost: warning: cannot write the status file %s: %s\n", tmp,
+			strerror(errno));
+		st->status_path[0] = '\0'; /* say it once */
+		return;
+	}
+	sha256_hex(st->c->sha256, hash);
+	iso_time(st->started, since);
+	iso_time(st->loaded_at, loaded);
+	iso_time(st->reload_at, reloaded);
+	fprintf(f, "pid=%ld\nrunning_since=%s\ncontent_file=%s\ncontent_sha256=%s\n"
+		   "content_loaded_at=%s\nscreens=%zu\nlast_reload=%s\n",
+		(long)getpid(), since, st->o->config, hash, loaded, st->c->n_screens, st->reload_result);
+	if (st->reload_at)
+		fprintf(f, "last_reload_at=%s\n", reloaded);
+	fprintf(f, "last_reload_errors=%zu\n", diag_count(&st->reload_diags, DIAG_ERROR));
+	for (size_t i = 0; i < st->reload_diags.n; i++) {
+		const struct diag *d = &st->reload_diags.items[i];
+		if (d->line > 0)
+			fprintf(f, "problem=%s:%d:%d: %s: %s\n", st->o->config, d->line, d->col,
+				d->severity == DIAG_ERROR ? "error" : "warning", d->message);
+		else
+			fprintf(f, "problem=%s: %s: %s\n", st->o->config,
+				d->severity == DIAG_ERROR ? "error" : "warning", d->message);
+	}
+	bool ok = fclose(f) == 0;
+	if (!ok || rename(tmp, st->status_path) != 0) {
+		fprintf(stderr, "signpost: warning: cannot write the status file %s: %s\n", st->status_path,
+			strerror(errno));
+		unlink(tmp);
+	}
+}
+
+static void status_open(struct run *st)
+{
+	const char *dir = getenv("RUNTIME_DIRECTORY"); /* systemd's RuntimeDirectory= */
+	struct stat sb;
+	if (st->o->status)
+		snprintf(st->status_path, sizeof st->status_path, "%s", st->o->status);
+	else if (dir && *dir)
+		snprintf(st->status_path, sizeof st->status_path, "%s/status", dir);
+	else if (stat("/run/signpost", &sb) == 0 && S_ISDIR(sb.st_mode) && access("/run/signpost", W_OK) == 0)
+		snprintf(st->status_path, sizeof st->status_path, "/run/signpost/status");
+}
+
+/* Loads the file again; the new content replaces the old only when it is
+ * valid. Otherwise the last good content stays on screen and every problem
+ * goes to the log and the status file. */
+static void reload(struct run *st, const char *why)
+{
+	struct content *c = xcalloc(1, sizeof *c);
+	struct diag_list d = { 0 };
+	enum load_result r = content_load(st->o->config, c, &d);
+	st->reload_at = time(NULL);
+	diag_clear(&st->reload_diags);
+	if (r != LOAD_OK) {
+		free(c);
+		fprintf(stderr, "signpost: reload (%s) refused; still showing the content loaded before:\n", why);
+		diag_print(&d, st->o->config, stderr);
+		st->reload_diags = d;
+		st->reload_result = "failed";
+		status_write(st);
+		if (st->o->trace)
+			fprintf(stderr, "trace: reload failed\n");
+		return;
+	}
+	if (strcmp(c->theme.font, st->c->theme.font) != 0) {
+		struct text t;
+		char err[512];
+		if (text_open(&t, c->theme.font, err, sizeof err)) {
+			render_flush(&st->render);
+			text_close(&st->text);
+			st->text = t;
+		}
+	}
+	kiosk_rebind(&st->kiosk, c, SDL_GetTicks64());
+	content_free(st->c);
+	free(st->c);
+	st->c = c;
+	diag_clear(&d); /* warnings: --check shows them */
+	st->loaded_at = st->reload_at;
+	st->reload_result = "ok";
+	relayout(st);
+	status_write(st);
+	fprintf(stderr, "signpost: reloaded %s (%s): %zu screens\n", st->o->config, why, c->n_screens);
+	if (st->o->trace)
+		fprintf(stderr, "trace: reload ok screens=%zu\n", c->n_screens);
+	trace_state(st, "reload");
+}
+
+struct watch {
+	int fd;
+	char name[256]; /* the content file's name in the watched folder */
+};
+
+/* Blocks on inotify and turns each change to the content file (written in
+ * place, or written elsewhere and renamed over it, or deleted) into an SDL
+ * event. Watching the folder, not the file, is what catches renames. */
+static void *watch_thread(void *arg)
+{
+	struct watch *w = arg;
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	for (;;) {
+		ssize_t n = read(w->fd, buf, sizeof buf);
+		if (n <= 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			break;
+		}
+		bool ours = false;
+		for (char *p = buf; p < buf + n;) {
+			struct inotify_event *e = (struct inotify_event *)p;
+			if (e->len && strcmp(e->name, w->name) == 0)
+				ours = true;
+			p += sizeof *e + e->len;
+		}
+		if (ours) {
+			SDL_Event ev = { .type = file_event };
+			SDL_PushEvent(&ev);
+		}
+	}
+	free(w);
+	return NULL;
+}
+
+static void watch_start(struct run *st)
+{
+	st->inotify_fd = inotify_init1(IN_CLOEXEC);
+	if (st->inotify_fd < 0)
+		return;
+	char dir[4096], base[4096];
+	snprintf(dir, sizeof dir, "%s", st->o->config);
+	snprintf(base, sizeof base, "%s", st->o->config);
+	struct watch *w = xcalloc(1, sizeof *w);
+	w->fd = st->inotify_fd;
+	snprintf(w->name, sizeof w->name, "%s", basename(base));
+	if (inotify_add_watch(st->inotify_fd, dirname(dir),
+			      IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE) < 0) {
+		fprintf(stderr, "signpost: warning: cannot watch %s for changes (%s); reload with "
+				"SIGHUP (signpostctl reload)\n", st->o->config, strerror(errno));
+		free(w);
+		close(st->inotify_fd);
+		st->inotify_fd = -1;
+		return;
+	}
+	pthread_t tid;
+	if (pthread_create(&tid, NULL, watch_thread, w) != 0) {
+		free(w);
+		return;
+	}
+	pthread_detach(tid);
+}
+
+#define RELOAD_SETTLE_MS 300 /* editors write in steps: wait for quiet */
+
 static void handle_event(struct run *st, const SDL_Event *ev)
 {
 	if (ev->type == signal_event) {
-		if (ev->user.code == SIGHUP) {
-			/* live reload comes with the staff-operations work; until then
-			 * a reload request is acknowledged, not ignored silently */
-			fprintf(stderr, "signpost: SIGHUP received; reload is not supported yet, "
-					"restart the service to load new content\n");
-		} else {
+		if (ev->user.code == SIGHUP)
+			reload(st, "SIGHUP");
+		else
 			st->quit = true;
-		}
+		return;
+	}
+	if (ev->type == file_event) {
+		st->reload_due = SDL_GetTicks64() + RELOAD_SETTLE_MS;
 		return;
 	}
 	switch (ev->type) {
@@ -425,10 +617,13 @@ static void handle_event(struct run *st, const SDL_Event *ev)
 
 int app_run(const struct app_options *o)
 {
-	struct run st = { .o = o };
-	int code = load_content(o->config, &st.content, true);
-	if (code != 0)
+	struct run st = { .o = o, .inotify_fd = -1 };
+	st.c = xcalloc(1, sizeof *st.c);
+	int code = load_content(o->config, st.c, true);
+	if (code != 0) {
+		free(st.c);
 		return code;
+	}
 	code = 2;
 
 	/* Block the signals in every thread (SDL's included) before SDL starts;
@@ -453,12 +648,13 @@ int app_run(const struct app_options *o)
 			SDL_GetError());
 		goto out_content;
 	}
-	signal_event = SDL_RegisterEvents(1);
+	signal_event = SDL_RegisterEvents(2);
+	file_event = signal_event + 1;
 	pthread_t tid;
 	pthread_create(&tid, NULL, signal_thread, &set);
 	pthread_detach(tid);
 
-	if (!open_text(&st.text, &st.content))
+	if (!open_text(&st.text, st.c))
 		goto out_sdl;
 	st.m = text_measurer(&st.text);
 
@@ -483,9 +679,17 @@ int app_run(const struct app_options *o)
 		goto out_win;
 	}
 	render_init(&st.render, st.r, &st.text);
-	kiosk_init(&st.kiosk, &st.content, SDL_GetTicks64());
+	kiosk_init(&st.kiosk, st.c, SDL_GetTicks64());
 	relayout(&st);
 	trace_state(&st, "start");
+	st.started = st.loaded_at = time(NULL);
+	st.reload_result = "none";
+	status_open(&st);
+	status_write(&st);
+	watch_start(&st);
+	notify_init(&st.notify);
+	if (st.notify.watchdog_ms)
+		st.next_ping = SDL_GetTicks64() + st.notify.watchdog_ms;
 
 	while (!st.quit) {
 		Uint64 now = SDL_GetTicks64();
@@ -498,11 +702,27 @@ int app_run(const struct app_options *o)
 					 : st.kiosk.mode == KIOSK_ATTRACT                     ? "loop"
 											      : "idle");
 		}
+		if (st.reload_due && now >= st.reload_due) {
+			st.reload_due = 0;
+			reload(&st, "file changed");
+		}
 		if (st.dirty) {
 			draw(&st, now);
 			st.dirty = st.kiosk.in_transition; /* keep animating */
+			if (!st.ready_sent) {
+				notify_send(&st.notify, "READY=1"); /* the first frame is on screen */
+				st.ready_sent = true;
+			}
+		}
+		if (st.next_ping && now >= st.next_ping) {
+			notify_send(&st.notify, "WATCHDOG=1");
+			st.next_ping = now + st.notify.watchdog_ms;
 		}
 		uint64_t deadline = kiosk_next_deadline(&st.kiosk, SDL_GetTicks64());
+		if (st.reload_due && st.reload_due < deadline)
+			deadline = st.reload_due;
+		if (st.next_ping && st.next_ping < deadline)
+			deadline = st.next_ping;
 		int timeout;
 		if (st.dirty)
 			timeout = 16; /* animating: about one frame */
@@ -520,6 +740,13 @@ int app_run(const struct app_options *o)
 		}
 	}
 	code = 0;
+	notify_send(&st.notify, "STOPPING=1");
+	notify_close(&st.notify);
+	if (st.inotify_fd >= 0)
+		close(st.inotify_fd); /* ends the watch thread */
+	diag_clear(&st.reload_diags);
+	if (st.status_path[0])
+		unlink(st.status_path);
 
 	draw_list_free(&st.dl);
 	free(st.traced_hits);
@@ -536,6 +763,7 @@ out_text:
 out_sdl:
 	SDL_Quit();
 out_content:
-	content_free(&st.content);
+	content_free(st.c);
+	free(st.c);
 	return code;
 }

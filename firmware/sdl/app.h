@@ -15,6 +15,8 @@ struct app_options {
 	int w, h;             /* --window / --size; 0 = not given */
 	const char *preview_dir;
 	bool trace;           /* --trace: state transitions to stderr */
+	const char *status;   /* --status FILE; NULL: $RUNTIME_DIRECTORY/status or
+				 /run/signpost/status when that folder exists */
 };
 
 int app_check(const struct app_options *o);
