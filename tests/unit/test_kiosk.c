@@ -401,6 +401,53 @@ static void history_is_bounded(void)
 	content_free(&c);
 }
 
+
+static void rebind_keeps_the_visitor_where_they_are(void)
+{
+	struct content a, b;
+	touch_content(&a);
+	touch_content(&b);
+	/* b: the same ids in another order, one screen fewer ("s1" is gone) */
+	b.screens[0].id = "s3";
+	b.screens[1].id = "s0";
+	b.screens[2].id = "s2";
+	b.screens[3].id = "s4";
+	b.screens[4].id = "extra";
+	b.langs[0] = "pl";
+	b.langs[1] = "en";
+	struct kiosk k;
+	kiosk_init(&k, &a, 0);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 100);
+	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 150);
+	tap(&k, ACTION_NEXT, 0, 1000); /* s0 -> s1 */
+	tap(&k, ACTION_NEXT, 0, 2000); /* s1 -> s2 */
+	tap(&k, ACTION_TEXT_SIZE, 0, 3000);
+	CHECK_INT(k.n_history, 2);
+	kiosk_rebind(&k, &b, 4000);
+	CHECK(k.content == &b);
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	CHECK_STR(b.screens[k.view.screen].id, "s2");
+	CHECK_STR(b.langs[k.lang], "en"); /* same language, new place in the list */
+	CHECK(k.text_scale > 1.0);
+	CHECK_INT(k.n_history, 1); /* s1 is gone from history; s0 is kept */
+	CHECK_STR(b.screens[k.history[0].screen].id, "s0");
+	/* the screen being read is gone from the next content: back to the
+	 * start of the loop, with nothing remembered */
+	struct content c2;
+	touch_content(&c2);
+	c2.screens[2].id = "gone";
+	kiosk_rebind(&k, &c2, 6000); /* b's "s2" does not exist in c2 */
+	CHECK_INT(k.mode, KIOSK_ATTRACT);
+	CHECK_INT(k.n_history, 0);
+	CHECK_INT(k.lang, 0);
+	CHECK(k.text_scale == 1.0);
+	CHECK(k.content == &c2);
+	kiosk_free(&k);
+	content_free(&a);
+	content_free(&b);
+	content_free(&c2);
+}
+
 int main(void)
 {
 	RUN(starts_on_first_loop_screen_and_waits_its_duration);
@@ -417,5 +464,6 @@ int main(void)
 	RUN(idle_countdown_wakes_once_a_second);
 	RUN(quick_exit_clears_everything_in_one_step);
 	RUN(history_is_bounded);
+	RUN(rebind_keeps_the_visitor_where_they_are);
 	return TEST_DONE();
 }
