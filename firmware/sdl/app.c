@@ -459,6 +459,7 @@ static void status_open(struct run *st)
  * goes to the log and the status file. */
 static void reload(struct run *st, const char *why)
 {
+	Uint64 t0 = SDL_GetPerformanceCounter();
 	struct content *c = xcalloc(1, sizeof *c);
 	struct diag_list d = { 0 };
 	enum load_result r = content_load(st->o->config, c, &d);
@@ -495,7 +496,8 @@ static void reload(struct run *st, const char *why)
 	status_write(st);
 	fprintf(stderr, "signpost: reloaded %s (%s): %zu screens\n", st->o->config, why, c->n_screens);
 	if (st->o->trace)
-		fprintf(stderr, "trace: reload ok screens=%zu\n", c->n_screens);
+		fprintf(stderr, "trace: reload ok screens=%zu in %.2f ms\n", c->n_screens,
+			(double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency());
 	trace_state(st, "reload");
 }
 
