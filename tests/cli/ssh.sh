@@ -21,7 +21,12 @@ pid=$!
 # throwaway keys; the user key gets exactly the example's restrictions
 ssh-keygen -q -t ed25519 -N "" -f "$tmp/host" >/dev/null
 ssh-keygen -q -t ed25519 -N "" -f "$tmp/staff" >/dev/null
-forced="SIGNPOST_BIN=$bin SIGNPOST_CONFIG=$tmp/c.yaml SIGNPOST_STATUS=$tmp/status sh $src/config/signpostctl --ssh"
+# (sshd starts sessions with a clean environment: the sanitizer build's
+# settings are passed on explicitly)
+sanitizer=""
+[ -n "${ASAN_OPTIONS:-}" ] && sanitizer="ASAN_OPTIONS=$ASAN_OPTIONS"
+[ -n "${LSAN_OPTIONS:-}" ] && sanitizer="$sanitizer LSAN_OPTIONS=$LSAN_OPTIONS"
+forced="$sanitizer SIGNPOST_BIN=$bin SIGNPOST_CONFIG=$tmp/c.yaml SIGNPOST_STATUS=$tmp/status sh $src/config/signpostctl --ssh"
 opts=$(sed -n 's/^\(restrict\),command="[^"]*" .*/\1/p' "$src/config/remote/authorized_keys.example")
 [ "$opts" = restrict ] && ok || fail "the example key line does not start with restrict,command=..."
 printf '%s,command="%s" %s\n' "$opts" "$forced" "$(cat "$tmp/staff.pub")" >"$tmp/authorized_keys"
