@@ -74,4 +74,13 @@ for setting in "Type=notify" "WatchdogSec=" "Restart=always" "RestartSec=" "Star
 	"DeviceAllow=char-drm rw" "DeviceAllow=char-input r" "NoNewPrivileges=yes" "ProtectSystem=strict"; do
 	grep -qF -- "$setting" "$unit" && ok || fail "the unit lacks $setting"
 done
+# the sudoers drop-in parses, and allows exactly reload and restart of the unit
+if command -v visudo >/dev/null; then
+	visudo -c -q -f "$src/config/remote/sudoers-signpost" && ok || fail "visudo rejects config/remote/sudoers-signpost"
+else
+	fail "visudo is needed (package sudo)"
+fi
+allowed=$(grep -v '^#' "$src/config/remote/sudoers-signpost" | sed 's/.*NOPASSWD://' | tr ',' '\n' | sed 's/^ *//' | sed 's#^/bin/#/usr/bin/#' | sort -u | tr '\n' ';')
+[ "$allowed" = "/usr/bin/systemctl reload signpost.service;/usr/bin/systemctl restart signpost.service;" ] &&
+	ok || fail "the sudoers drop-in allows more than reload and restart: $allowed"
 done_testing
