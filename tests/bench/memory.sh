@@ -7,12 +7,9 @@ set -eu
 bin=${1:-build/signpost}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
-exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+. "$src/tests/xvfb.sh"
+start_xvfb 1920x1080
 trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-while [ ! -s "$tmp/display" ]; do sleep 0.1; done
-export DISPLAY=":$(cat "$tmp/display")"
 for size in 800x480 1920x1080; do
 	for r in default software; do
 		if [ $r = software ]; then export SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0; else unset SDL_RENDER_DRIVER SDL_FRAMEBUFFER_ACCELERATION; fi

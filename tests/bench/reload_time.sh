@@ -8,12 +8,9 @@ set -eu
 bin=${1:-build/signpost}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
-exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 800x480x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+. "$src/tests/xvfb.sh"
+start_xvfb 800x480
 trap 'kill $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-while [ ! -s "$tmp/display" ]; do sleep 0.1; done
-export DISPLAY=":$(cat "$tmp/display")"
 
 # 200 screens: the default content's screens repeated with new ids
 {

@@ -10,12 +10,9 @@ bin=${1:-build/signpost}
 n=${2:-100}
 src=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
-exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 800x480x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
+. "$src/tests/xvfb.sh"
+start_xvfb 800x480
 trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-while [ ! -s "$tmp/display" ]; do sleep 0.1; done
-export DISPLAY=":$(cat "$tmp/display")"
 "$bin" --window 800x480 --trace --config "$src/config/content.yaml" 2>"$tmp/trace" &
 pid=$!
 sleep 1

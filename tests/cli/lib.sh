@@ -37,13 +37,4 @@ done_testing() {
 	[ "$failed" = 0 ]
 }
 
-# start_xvfb WxH: a private X server for this test; sets DISPLAY and $xvfb.
-# The caller's EXIT trap must kill $xvfb.
-start_xvfb() {
-	exec 3>"$tmp/display"
-	Xvfb -displayfd 3 -screen 0 "$1"x24 -nolisten tcp >/dev/null 2>&1 &
-	xvfb=$!
-	i=0
-	while [ ! -s "$tmp/display" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	export DISPLAY=":$(cat "$tmp/display")"
-}
+. "$src/tests/xvfb.sh"
