@@ -88,6 +88,8 @@ int main(int argc, char **argv)
 				window = next;
 			else
 				size = next;
+		} else if (a[0] != '-' && !o.config) {
+			o.config = a; /* signpost --check FILE reads naturally too */
 		} else {
 			return usage_error("unknown option '%s'", a);
 		}

@@ -5,7 +5,8 @@
 #   sh toolchain/dev.sh run     build, then run the kiosk on config/content.yaml
 #                               (in a window when a desktop is there,
 #                               fullscreen on KMS/DRM otherwise)
-#   sh toolchain/dev.sh test    build (normal and ASan+UBSan) and run every test
+#   sh toolchain/dev.sh test    build (normal and ASan+UBSan) and run every test,
+#                               then the Raspberry Pi builds (toolchain/cross.sh)
 #
 # Works as root on a fresh Debian 12 / Raspberry Pi OS bookworm machine, or as
 # a user with sudo. Only missing packages are installed.
@@ -75,6 +76,8 @@ test)
 		LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0" \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest --output-on-failure -j "$jobs")
+	echo "dev.sh: Raspberry Pi builds: arm64 cross build, its tests under qemu, the packages"
+	sh toolchain/cross.sh test
 	;;
 *)
 	echo "usage: sh toolchain/dev.sh run|test" >&2

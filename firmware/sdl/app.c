@@ -650,6 +650,20 @@ int app_run(const struct app_options *o)
 			SDL_GetError());
 		goto out_content;
 	}
+	/* With no X11, Wayland or KMS to be had, SDL 2.26 settles for its
+	 * offscreen driver and the kiosk would run where nobody can see it:
+	 * that is "no display", unless someone asked for it by name. */
+	const char *driver = SDL_GetCurrentVideoDriver();
+	const char *asked = SDL_getenv("SDL_VIDEODRIVER");
+	if (driver && (strcmp(driver, "offscreen") == 0 || strcmp(driver, "dummy") == 0) &&
+	    !(asked && strcmp(asked, driver) == 0)) {
+		fprintf(stderr, "signpost: error: cannot open the display: no screen found (only SDL's "
+				"%s driver, which shows nothing)\n"
+				"  (on the Pi run it on the console with SDL_VIDEODRIVER=kmsdrm; on a "
+				"desktop, from a terminal in that desktop)\n",
+			driver);
+		goto out_sdl;
+	}
 	signal_event = SDL_RegisterEvents(2);
 	file_event = signal_event + 1;
 	pthread_t tid;

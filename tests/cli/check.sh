@@ -41,6 +41,8 @@ expect_exit 0 "long content is still valid" -- "$bin" --check --config "$tmp/lon
 expect_err "$tmp/long.yaml:2:5: warning: screen 'long' (en) is too long" "pagination is reported"
 expect_err "$tmp/long.yaml: warning: no 'quick_exit' screen, so there is no Quick exit button" "a missing Quick exit screen is reported"
 
+expect_exit 1 "the file may also follow --check" -- "$bin" --check "$tmp/bad.yaml"
+expect_err "$tmp/bad.yaml:3:5: error: unknown key 'titel'" "the file after --check is the one checked"
 expect_exit 2 "unknown option" -- "$bin" --chek
 expect_err "unknown option '--chek'" "unknown option is named"
 expect_exit 2 "bad size" -- "$bin" --check --size big --config "$src/config/content.yaml"

@@ -76,7 +76,12 @@ sleep 4
 if grep -q "trace: loop mode=attract screen=second page=1" "$tmp/trace"; then ok; else fail "loop did not advance"; cat "$tmp/trace" >&2; fi
 stops_within_a_second $pid TERM
 
-# 4. no display at all: a clear message and exit 2
-DISPLAY= SDL_VIDEODRIVER=x11 expect_exit 2 "no display" -- "$bin" --window 640x400 --config "$src/config/content.yaml"
+# 4. no display at all: a clear message and exit 2, whether a driver is named
+# or SDL is left to look for one (it would settle for its invisible offscreen
+# driver)
+DISPLAY= SDL_VIDEODRIVER=x11 expect_exit 2 "no display (x11 asked for)" -- "$bin" --window 640x400 --config "$src/config/content.yaml"
+expect_err "cannot open the display" "says the display is the problem"
+expect_exit 2 "no display at all" -- env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER \
+	timeout 20 "$bin" --config "$src/config/content.yaml"
 expect_err "cannot open the display" "says the display is the problem"
 done_testing

@@ -93,7 +93,9 @@ grep -q "SHELL-OPEN" "$tmp/out" && fail "a shell was opened" || ok
 expect_exit 255 "ssh -R forwarding" -- run_ssh -o ExitOnForwardFailure=yes -R 127.0.0.1:$((port + 1)):127.0.0.1:$port "$user@127.0.0.1" status
 # local forwarding: the tunnel is set up on this side, but the server refuses
 # to connect it anywhere: nothing comes back through it
-run_ssh -N -L 127.0.0.1:$((port + 2)):127.0.0.1:$port "$user@127.0.0.1" 2>"$tmp/fwd.err" &
+# (ssh itself in the background, not the run_ssh function: $! must be ssh)
+ssh -i "$tmp/staff" -p $port -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+	-o LogLevel=ERROR -N -L 127.0.0.1:$((port + 2)):127.0.0.1:$port "$user@127.0.0.1" 2>"$tmp/fwd.err" &
 fwd=$!
 sleep 1
 keys=$(timeout 5 ssh-keyscan -p $((port + 2)) 127.0.0.1 2>/dev/null)
