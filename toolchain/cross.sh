@@ -34,16 +34,7 @@ build_pkgs="build-essential cmake pkg-config dpkg-dev fontconfig fonts-dejavu-co
 target_pkgs="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libyaml-dev libfontconfig-dev"
 test_pkgs="imagemagick lintian debootstrap"
 
-as_root() {
-	if [ "$(id -u)" = 0 ]; then
-		"$@"
-	elif command -v sudo >/dev/null 2>&1; then
-		sudo "$@"
-	else
-		echo "cross.sh: need root to install packages: run as root or install sudo" >&2
-		exit 2
-	fi
-}
+. toolchain/as-root.sh
 
 triplet() { # ARCH -> GNU triplet of Debian's cross compiler
 	case $1 in

@@ -21,16 +21,7 @@ build_pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev \
 libsdl2-image-dev libyaml-dev libfontconfig-dev fontconfig fonts-dejavu-core"
 test_pkgs="xvfb xauth xdotool imagemagick openssh-server openssh-client systemd sudo"
 
-as_root() {
-	if [ "$(id -u)" = 0 ]; then
-		"$@"
-	elif command -v sudo >/dev/null 2>&1; then
-		sudo "$@"
-	else
-		echo "dev.sh: need root to install packages: run as root or install sudo" >&2
-		exit 2
-	fi
-}
+. toolchain/as-root.sh
 
 install_missing() {
 	missing=""
