@@ -51,6 +51,8 @@ static bool open_text(struct text *t, const struct content *c)
 		fprintf(stderr, "signpost: error: %s\n", err);
 		return false;
 	}
+	if (t->fell_back)
+		fprintf(stderr, "signpost: warning: %s; using %s\n", t->why, TEXT_FALLBACK_FAMILY);
 	return true;
 }
 
@@ -71,9 +73,8 @@ int app_check(const struct app_options *o)
 		}
 		if (t.fell_back)
 			diag_add(&d, DIAG_WARNING, 0, 0,
-				 "font '%s' is not installed; '%s' is used instead (install the font, "
-				 "or change theme: font)",
-				 c.theme.font, TEXT_FALLBACK_FAMILY);
+				 "%s; '%s' is used instead (install the font, or change theme: font)",
+				 t.why, TEXT_FALLBACK_FAMILY);
 		if (c.quick_exit < 0)
 			diag_add(&d, DIAG_WARNING, 0, 0,
 				 "no 'quick_exit' screen, so there is no Quick exit button; add an "
@@ -217,7 +218,8 @@ struct run {
 	/* what the trace last reported, to print only changes */
 	struct {
 		enum kiosk_mode mode;
-		struct kiosk_view view;
+		char screen[64]; /* by id: indices change with a reload */
+		int page;
 		size_t lang;
 		double scale;
 	} traced;
@@ -271,12 +273,14 @@ static void trace_state(struct run *st, const char *why)
 	if (!st->o->trace)
 		return;
 	const struct kiosk *k = &st->kiosk;
-	if (st->traced.mode == k->mode && st->traced.view.screen == k->view.screen &&
-	    st->traced.view.page == k->view.page && st->traced.lang == k->lang &&
+	const char *id = st->c->screens[k->view.screen].id;
+	if (st->traced.mode == k->mode && strcmp(st->traced.screen, id) == 0 &&
+	    st->traced.page == k->view.page && st->traced.lang == k->lang &&
 	    st->traced.scale == k->text_scale && strcmp(why, "start") != 0)
 		return;
 	st->traced.mode = k->mode;
-	st->traced.view = k->view;
+	snprintf(st->traced.screen, sizeof st->traced.screen, "%s", id);
+	st->traced.page = k->view.page;
 	st->traced.lang = k->lang;
 	st->traced.scale = k->text_scale;
 	fprintf(stderr, "trace: %s mode=%s screen=%s page=%d lang=%s scale=%.1f t=%.3f\n", why,
@@ -454,6 +458,90 @@ static void status_open(struct run *st)
 		snprintf(st->status_path, sizeof st->status_path, "/run/signpost/status");
 }
 
+/* ---- content that survives a broken file -------------------------------- */
+
+/* Shown when the content file cannot be used at start-up and no copy of a
+ * good one exists: calm, ordinary, with a number to call. */
+static const char builtin_content[] =
+	"kiosk:\n"
+	"  help: { name: \"Rape Crisis 24/7 Support Line\", number: \"0808 500 2222\",\n"
+	"          hours: \"Free, day and night\" }\n"
+	"labels: { touch_hint: \"Thank you for waiting.\" }\n"
+	"screens:\n"
+	"  - id: unavailable\n"
+	"    title: \"Information screen\"\n"
+	"    blocks:\n"
+	"      - text: \"This screen is resting for a moment.\"\n"
+	"      - text: \"Please ask at reception if you need anything.\"\n";
+
+/* Where the last content that loaded is kept: systemd's StateDirectory, or
+ * /var/lib/signpost when it exists and is ours to write. */
+static void last_good_path(char *out, size_t size)
+{
+	const char *dir = getenv("STATE_DIRECTORY");
+	out[0] = '\0';
+	if (dir && *dir)
+		snprintf(out, size, "%s/last-good.yaml", dir);
+	else if (access("/var/lib/signpost", W_OK) == 0)
+		snprintf(out, size, "/var/lib/signpost/last-good.yaml");
+}
+
+/* Keeps a copy of the file that just loaded (if it still has the bytes that
+ * loaded: same SHA-256), written atomically. */
+static void last_good_save(const struct content *c, const char *config)
+{
+	char path[4096], tmp[4200];
+	last_good_path(path, sizeof path);
+	if (!path[0])
+		return;
+	FILE *in = fopen(config, "rb");
+	if (!in)
+		return;
+	char *buf = xmalloc(CONTENT_MAX_FILE_BYTES + 1);
+	size_t len = fread(buf, 1, CONTENT_MAX_FILE_BYTES + 1, in);
+	fclose(in);
+	uint8_t digest[32];
+	sha256(buf, len, digest);
+	snprintf(tmp, sizeof tmp, "%s.new", path);
+	FILE *out = len <= CONTENT_MAX_FILE_BYTES && memcmp(digest, c->sha256, 32) == 0 ? fopen(tmp, "wb") : NULL;
+	if (out) {
+		bool ok = fwrite(buf, 1, len, out) == len;
+		ok = fclose(out) == 0 && ok;
+		if (!ok || rename(tmp, path) != 0)
+			unlink(tmp);
+	}
+	free(buf);
+}
+
+/* Start-up: the content file; if it cannot be used, the last good copy; if
+ * there is none, the built-in screen. The kiosk always starts with something
+ * calm on screen, the reason goes to the log and the status file, and the
+ * file is watched, so fixing it brings the real content back. */
+static void load_first(struct run *st)
+{
+	struct diag_list d = { 0 };
+	if (content_load(st->o->config, st->c, &d) == LOAD_OK) {
+		diag_clear(&d);
+		last_good_save(st->c, st->o->config);
+		return;
+	}
+	fprintf(stderr, "signpost: %s cannot be shown:\n", st->o->config);
+	diag_print(&d, st->o->config, stderr);
+	st->reload_diags = d;
+	st->reload_result = "failed";
+	st->reload_at = time(NULL);
+	char path[4096];
+	last_good_path(path, sizeof path);
+	struct diag_list ignored = { 0 };
+	if (path[0] && content_load(path, st->c, &ignored) == LOAD_OK) {
+		fprintf(stderr, "signpost: showing the last good content (%s) until the file is fixed\n", path);
+	} else {
+		content_load_buffer("(built-in)", builtin_content, sizeof builtin_content - 1, st->c, &ignored);
+		fprintf(stderr, "signpost: showing the built-in 'resting' screen until the file is fixed\n");
+	}
+	diag_clear(&ignored);
+}
+
 /* Loads the file again; the new content replaces the old only when it is
  * valid. Otherwise the last good content stays on screen and every problem
  * goes to the log and the status file. */
@@ -492,6 +580,7 @@ static void reload(struct run *st, const char *why)
 	diag_clear(&d); /* warnings: --check shows them */
 	st->loaded_at = st->reload_at;
 	st->reload_result = "ok";
+	last_good_save(c, st->o->config);
 	relayout(st);
 	status_write(st);
 	fprintf(stderr, "signpost: reloaded %s (%s): %zu screens\n", st->o->config, why, c->n_screens);
@@ -619,14 +708,10 @@ static void handle_event(struct run *st, const SDL_Event *ev)
 
 int app_run(const struct app_options *o)
 {
-	struct run st = { .o = o, .inotify_fd = -1 };
+	struct run st = { .o = o, .inotify_fd = -1, .reload_result = "none" };
 	st.c = xcalloc(1, sizeof *st.c);
-	int code = load_content(o->config, st.c, true);
-	if (code != 0) {
-		free(st.c);
-		return code;
-	}
-	code = 2;
+	load_first(&st);
+	int code = 2;
 
 	/* Block the signals in every thread (SDL's included) before SDL starts;
 	 * one thread of ours receives them. */
@@ -699,7 +784,6 @@ int app_run(const struct app_options *o)
 	relayout(&st);
 	trace_state(&st, "start");
 	st.started = st.loaded_at = time(NULL);
-	st.reload_result = "none";
 	status_open(&st);
 	status_write(&st);
 	watch_start(&st);

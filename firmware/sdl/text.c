@@ -48,13 +48,32 @@ bool text_open(struct text *t, const char *family, char *err, size_t errlen)
 	}
 	const char *families[] = { family ? family : TEXT_FALLBACK_FAMILY, TEXT_FALLBACK_FAMILY };
 	for (int f = 0; f < 2; f++) {
-		if (find_font(families[f], false, t->path[FONT_REGULAR], sizeof t->path[0])) {
-			/* a family without a bold face still works: bold uses regular */
-			if (!find_font(families[f], true, t->path[FONT_BOLD], sizeof t->path[0]))
-				memcpy(t->path[FONT_BOLD], t->path[FONT_REGULAR], sizeof t->path[0]);
-			t->fell_back = f > 0;
-			return true;
+		if (!find_font(families[f], false, t->path[FONT_REGULAR], sizeof t->path[0])) {
+			if (f == 0)
+				snprintf(t->why, sizeof t->why, "font '%s' is not installed", families[f]);
+			continue;
 		}
+		/* a family without a bold face still works: bold uses regular */
+		if (!find_font(families[f], true, t->path[FONT_BOLD], sizeof t->path[0]))
+			memcpy(t->path[FONT_BOLD], t->path[FONT_REGULAR], sizeof t->path[0]);
+		/* the files must really open: a truncated or damaged font would
+		 * draw nothing at all */
+		bool usable = true;
+		for (int st = FONT_REGULAR; st <= FONT_BOLD && usable; st++) {
+			TTF_Font *probe = TTF_OpenFont(t->path[st], 16);
+			if (!probe) {
+				if (f == 0)
+					snprintf(t->why, sizeof t->why, "font '%s' cannot be opened (%s: %s)",
+						 families[f], t->path[st], TTF_GetError());
+				usable = false;
+			} else {
+				TTF_CloseFont(probe);
+			}
+		}
+		if (!usable)
+			continue;
+		t->fell_back = f > 0;
+		return true;
 	}
 	snprintf(err, errlen,
 		 "no font found for '%s' nor '%s'; install one with: apt-get install fonts-dejavu-core",

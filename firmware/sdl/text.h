@@ -18,7 +18,8 @@ typedef struct _TTF_Font TTF_Font;
 
 struct text {
 	char path[2][1024]; /* FONT_REGULAR, FONT_BOLD */
-	bool fell_back;     /* the family asked for is not installed */
+	bool fell_back;     /* the family asked for could not be used ... */
+	char why[1400];     /* ... and why, in words for staff */
 	struct {
 		enum font_style style;
 		int px;
