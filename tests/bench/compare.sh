@@ -89,7 +89,7 @@ EOF
 cc -O2 -shared -fPIC -o "$tmp/probe.so" "$tmp/probe.c" -ldl
 
 # peakmem.py [--for S] CMD...: run CMD in a new session; print
-# "peak_sum_rss_kib sum_of_hwm_kib processes wall_s"
+# "peak_sum_rss_kib sum_of_hwm_kib processes wall_s peak_sum_pss_kib"
 cat >"$tmp/peakmem.py" <<'EOF'
 import os, signal, subprocess, sys, time
 args = sys.argv[1:]
@@ -99,7 +99,7 @@ if args[0] == '--for':
 t0 = time.monotonic()
 p = subprocess.Popen(args, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 root = p.pid
-peak = 0; hwm = {}
+peak = 0; hwm = {}; peakpss = 0
 def members():
     out = []
     for d in os.listdir('/proc'):
@@ -124,10 +124,17 @@ while p.poll() is None:
         h = kib(d, 'VmHWM:')
         if h: hwm[d] = max(hwm.get(d, 0), h)
     peak = max(peak, tot)
+    pss = 0
+    for d in members():
+        try:
+            for line in open('/proc/%s/smaps_rollup' % d):
+                if line.startswith('Pss:'): pss += int(line.split()[1]); break
+        except OSError: pass
+    peakpss = max(peakpss, pss)
     if limit is not None and not sent and time.monotonic() - t0 >= limit:
         os.kill(root, signal.SIGTERM); sent = True
     time.sleep(0.005)
-print(peak, sum(hwm.values()), len(hwm), round(time.monotonic() - t0, 3))
+print(peak, sum(hwm.values()), len(hwm), round(time.monotonic() - t0, 3), peakpss)
 EOF
 
 chrome() { # chrome W,H OUT.png
@@ -184,7 +191,7 @@ note "peak memory (sum of all processes' RSS, 5 ms samples)"
 mruns=$((runs < 5 ? runs : 5))
 for size in 800x480 1920x1080; do
 	w=${size%x*} h=${size#*x}
-	: >"$tmp/m_sp" && : >"$tmp/m_ch" && : >"$tmp/m_chh"
+	: >"$tmp/m_sp" && : >"$tmp/m_ch" && : >"$tmp/m_chh" && : >"$tmp/m_chp"
 	i=0
 	while [ $i -lt $mruns ]; do
 		python3 "$tmp/peakmem.py" "$bin" --preview "$tmp/pv" --size $size --config "$tmp/one.yaml" | awk '{print $1}' >>"$tmp/m_sp"
@@ -192,11 +199,13 @@ for size in 800x480 1920x1080; do
 		python3 "$tmp/peakmem.py" chromium $chrome_flags --window-size=$w,$h --screenshot="$tmp/c.png" "file://$page" >"$tmp/m"
 		awk '{print $1}' "$tmp/m" >>"$tmp/m_ch"
 		awk '{print $2, $3}' "$tmp/m" >>"$tmp/m_chh"
+		awk '{print $5}' "$tmp/m" >>"$tmp/m_chp"
 		i=$((i + 1))
 	done
 	eval "sp_mem_$w=$(median <"$tmp/m_sp")"
 	eval "ch_mem_$w=$(median <"$tmp/m_ch")"
 	eval "ch_hwm_$w=$(median <"$tmp/m_chh")"
+	eval "ch_pss_$w=$(median <"$tmp/m_chp")"
 	eval "ch_procs_$w=$(awk '{print $2}' "$tmp/m_chh" | median)"
 done
 # the kiosk itself, running 10 s in a window (loop, fades), default renderer
@@ -206,9 +215,15 @@ done
 	for size in 800x480 1920x1080; do
 		python3 "$tmp/peakmem.py" --for 10 "$bin" --window $size --config "$tmp/cycle3.yaml" | awk '{print $1}'
 	done
+	for size in 800x480 1920x1080; do
+		SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 \
+			python3 "$tmp/peakmem.py" --for 10 "$bin" --window $size --config "$tmp/cycle3.yaml" | awk '{print $1}'
+	done
 ) >"$tmp/m_win"
 sp_memwin_800=$(sed -n 1p "$tmp/m_win")
 sp_memwin_1920=$(sed -n 2p "$tmp/m_win")
+sp_memsw_800=$(sed -n 3p "$tmp/m_win")
+sp_memsw_1920=$(sed -n 4p "$tmp/m_win")
 
 # --- 3. static screen CPU --------------------------------------------------
 sruns=${STATIC_RUNS:-3}
@@ -273,8 +288,8 @@ sp_fade_def_frames=$(awk '{print $1}' "$tmp/fade_def" | median)
 # --- 5. reload, 6. tap ------------------------------------------------------
 note "reload: tests/bench/reload_time.sh (20 SIGHUPs each)"
 sh "$src/tests/bench/reload_time.sh" "$bin" >"$tmp/reload" 2>/dev/null
-sp_reload=$(awk '/^200.yaml/ { print $5 }' "$tmp/reload")
-sp_reload_default=$(awk '/^content.yaml/ { print $5 }' "$tmp/reload")
+sp_reload=$(awk '/^200.yaml/ { print $6 }' "$tmp/reload")
+sp_reload_default=$(awk '/^content.yaml/ { print $6 }' "$tmp/reload")
 note "tap: tests/bench/tap_latency.sh (100 taps)"
 sh "$src/tests/bench/tap_latency.sh" "$bin" 100 >"$tmp/tap" 2>/dev/null
 sp_tap=$(awk '/^handling/ { sub(/,/, "", $6); print $6 }' "$tmp/tap")
@@ -312,6 +327,9 @@ for w in 800 1920; do
 	[ $w = 800 ] && size=800x480 || size=1920x1080
 	r=$(awk -v a="$c" -v b="$s" 'BEGIN { print a / b }')
 	printf "$fmt" "peak RSS, kiosk in a window, $size" "$(mib "$s")" "$(mib "$c")" "$(ratio "$c" "$s")" "<= 1/10" "$(verdict "$r" ">=" 10)"
+	eval "s=\$sp_memsw_$w"
+	r=$(awk -v a="$c" -v b="$s" 'BEGIN { print a / b }')
+	printf "$fmt" "  the same, software renderer" "$(mib "$s")" "$(mib "$c")" "$(ratio "$c" "$s")" "<= 1/10" "$(verdict "$r" ">=" 10)"
 done
 printf "$fmt" "CPU, static screen, 30 s (% of a core)" "$sp_static %" - - "< 0.1 %" "$(verdict "$sp_static_ns" "<" 0.1)"
 printf "$fmt" "CPU per fade frame, 1920x1080, software" "$(ms "$sp_fade")" - - "< 4 ms" "$(verdict "$sp_fade" "<" 4)"
@@ -319,6 +337,8 @@ printf "$fmt" "reload, 200 screens" "$(ms "$sp_reload")" - - "< 20 ms" "$(verdic
 printf "$fmt" "tap -> present, in the program" "$(ms "$sp_tap")" - - "< 5 ms" "$(verdict "$sp_tap" "<" 5)"
 echo
 echo "notes:"
+echo "  chromium, summed PSS (shared pages counted once): $(mib "$ch_pss_800") at 800x480, $(mib "$ch_pss_1920") at 1920x1080;" \
+	"signpost's ratio against that: $(ratio "$ch_pss_800" "$sp_memwin_800") (window, default renderer), $(ratio "$ch_pss_800" "$sp_mem_800") (PNG)"
 echo "  chromium: $ch_procs_800 processes at 800x480 (sum of their own peaks: $(mib "$ch_hwm_800"); at 1920x1080: $(mib "$ch_hwm_1920"))"
 echo "  static screen: schedstat says $sp_static_ns % of a core; $sp_static_frames frames presented in ${sruns}x30 s"
 echo "  fades: $sp_fade_n at 1920x1080 (software), median $sp_fade_frames frames each (counted);" \
