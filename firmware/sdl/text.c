@@ -3,7 +3,9 @@
 
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -81,6 +83,61 @@ bool text_open(struct text *t, const char *family, char *err, size_t errlen)
 	return false;
 }
 
+struct text_width {
+	char *key; /* style, px and the text; NULL = free slot */
+	size_t key_len;
+	int width;
+};
+
+static uint64_t fnv1a(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void widths_clear(struct text *t)
+{
+	for (size_t i = 0; i < t->cap_widths; i++)
+		free(t->widths[i].key);
+	free(t->widths);
+	t->widths = NULL;
+	t->n_widths = t->cap_widths = 0;
+}
+
+/* The slot for key: its entry, or the free slot where it belongs. */
+static struct text_width *widths_slot(struct text *t, const char *key, size_t len)
+{
+	size_t i = fnv1a(key, len) & (t->cap_widths - 1);
+	while (t->widths[i].key &&
+	       !(t->widths[i].key_len == len && memcmp(t->widths[i].key, key, len) == 0))
+		i = (i + 1) & (t->cap_widths - 1);
+	return &t->widths[i];
+}
+
+/* Reads a font file into memory once (SDL_ttf then opens every size from
+ * it instead of reading the file in small pieces for each size). */
+static bool read_font(struct text *t, int style)
+{
+	SDL_RWops *rw = SDL_RWFromFile(t->path[style], "rb");
+	if (!rw)
+		return false;
+	Sint64 size = SDL_RWsize(rw);
+	void *buf = size > 0 ? SDL_malloc((size_t)size) : NULL;
+	bool ok = buf && SDL_RWread(rw, buf, 1, (size_t)size) == (size_t)size;
+	SDL_RWclose(rw);
+	if (!ok) {
+		SDL_free(buf);
+		return false;
+	}
+	t->file[style] = buf;
+	t->file_len[style] = (size_t)size;
+	return true;
+}
+
 TTF_Font *text_font(struct text *t, enum font_style style, int px)
 {
 	if (px < 1)
@@ -94,7 +151,9 @@ TTF_Font *text_font(struct text *t, enum font_style style, int px)
 			TTF_CloseFont(t->fonts[i].font);
 		t->n_fonts = 0;
 	}
-	TTF_Font *font = TTF_OpenFont(t->path[style], px);
+	if (!t->file[style] && !read_font(t, style))
+		return NULL;
+	TTF_Font *font = TTF_OpenFontRW(SDL_RWFromConstMem(t->file[style], (int)t->file_len[style]), 1, px);
 	if (!font)
 		return NULL;
 	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
@@ -105,9 +164,64 @@ TTF_Font *text_font(struct text *t, enum font_style style, int px)
 	return font;
 }
 
+static int measure_uncached(struct text *t, enum font_style style, int px, const char *s, size_t len);
+
 static int measure_width(void *ctx, enum font_style style, int px, const char *s, size_t len)
 {
-	TTF_Font *font = text_font(ctx, style, px);
+	struct text *t = ctx;
+	if (len == 0)
+		return 0;
+	char head[16];
+	int hl = snprintf(head, sizeof head, "%d:%d:", (int)style, px);
+	size_t key_len = (size_t)hl + len;
+	char stack[512];
+	char *key = key_len <= sizeof stack ? stack : malloc(key_len);
+	if (!key)
+		abort();
+	memcpy(key, head, (size_t)hl);
+	memcpy(key + hl, s, len);
+	if (t->n_widths * 2 >= t->cap_widths) {
+		/* grow (or start); past a bound, start afresh */
+		size_t cap = t->cap_widths ? t->cap_widths * 2 : 1024;
+		if (cap > 65536) {
+			widths_clear(t);
+			cap = 1024;
+		}
+		struct text_width *old = t->widths;
+		size_t old_cap = t->cap_widths;
+		t->widths = calloc(cap, sizeof *t->widths);
+		if (!t->widths)
+			abort();
+		t->cap_widths = cap;
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].key)
+				*widths_slot(t, old[i].key, old[i].key_len) = old[i];
+		free(old);
+	}
+	struct text_width *e = widths_slot(t, key, key_len);
+	if (e->key) {
+		t->cached++;
+	} else {
+		e->width = measure_uncached(t, style, px, s, len);
+		e->key = key == stack ? malloc(key_len) : key;
+		if (!e->key)
+			abort();
+		if (key == stack)
+			memcpy(e->key, key, key_len);
+		e->key_len = key_len;
+		t->n_widths++;
+		t->measured++;
+		key = NULL;
+	}
+	int w = e->width;
+	if (key && key != stack)
+		free(key);
+	return w;
+}
+
+static int measure_uncached(struct text *t, enum font_style style, int px, const char *s, size_t len)
+{
+	TTF_Font *font = text_font(t, style, px);
 	if (!font || len == 0)
 		return 0;
 	char buf[512];
@@ -144,4 +258,9 @@ void text_close(struct text *t)
 	for (size_t i = 0; i < t->n_fonts; i++)
 		TTF_CloseFont(t->fonts[i].font);
 	t->n_fonts = 0;
+	for (int st = 0; st < 2; st++) {
+		SDL_free(t->file[st]);
+		t->file[st] = NULL;
+	}
+	widths_clear(t);
 }

@@ -26,6 +26,15 @@ struct text {
 		TTF_Font *font;
 	} fonts[TEXT_MAX_FONTS];
 	size_t n_fonts;
+	/* each font file read once; every size opens from memory */
+	void *file[2];
+	size_t file_len[2];
+	/* widths already measured, by (style, size, text): a layout measures
+	 * the same words again and again (every line prefix, every shrink step,
+	 * the same footer on every screen) */
+	struct text_width *widths;
+	size_t n_widths, cap_widths;
+	unsigned long measured, cached; /* for benchmarks */
 };
 
 /* Finds the files for family (regular and bold) through fontconfig, falling
