@@ -541,6 +541,11 @@ static double ease(double t)
 	return t * t * (3 - 2 * t); /* smoothstep: gentle start and end */
 }
 
+uint8_t scene_fade_alpha(const struct kiosk *k, uint64_t now)
+{
+	return (uint8_t)lround(ease(kiosk_transition_progress(k, now)) * 255);
+}
+
 void scene_build(struct draw_list *out, const struct scene_input *in)
 {
 	const struct kiosk *k = in->kiosk;
@@ -563,7 +568,7 @@ void scene_build(struct draw_list *out, const struct scene_input *in)
 				scene_page(out, in, k->view, w - off, 255);
 			} else {
 				scene_page(out, in, k->from, 0, 255);
-				scene_page(out, in, k->view, 0, (uint8_t)lround(t * 255));
+				scene_page(out, in, k->view, 0, scene_fade_alpha(k, in->now));
 			}
 		} else {
 			scene_page(out, in, k->view, 0, 255);

@@ -96,6 +96,11 @@ void scene_build(struct draw_list *out, const struct scene_input *in);
  * they overlap), with its argument; ACTION_NONE when there is none. */
 enum kiosk_action scene_hit(const struct draw_list *l, int x, int y, int *arg);
 
+/* During a fade: how opaque the arriving page is at time now (0..255, eased
+ * as scene_build draws it). The SDL edge uses it to fade between two
+ * pages drawn once, instead of drawing both pages every frame. */
+uint8_t scene_fade_alpha(const struct kiosk *k, uint64_t now);
+
 /* The text of a text item (its own_text when text is NULL). */
 const char *draw_item_text(const struct draw_item *it, size_t *len);
 

@@ -212,6 +212,8 @@ struct run {
 	SDL_Window *win;
 	SDL_Renderer *r;
 	SDL_Texture *target; /* the logical picture, when the display is rotated */
+	SDL_Texture *fade_page[2]; /* during a fade: the leaving and arriving page */
+	uint64_t fade_start;       /* the transition they were drawn for */
 	bool fullscreen, quit, dirty;
 	int pw, ph;          /* the output as the panel scans it out */
 	int lw, lh;          /* the picture we draw: pw x ph turned by rotation */
@@ -288,6 +290,16 @@ static void trace_state(struct run *st, const char *why)
 		st->c->langs[k->lang], k->text_scale, SDL_GetTicks64() / 1000.0);
 }
 
+static void fade_forget(struct run *st)
+{
+	for (int i = 0; i < 2; i++) {
+		if (st->fade_page[i])
+			SDL_DestroyTexture(st->fade_page[i]);
+		st->fade_page[i] = NULL;
+	}
+	st->fade_start = UINT64_MAX;
+}
+
 static void relayout(struct run *st)
 {
 	SDL_GetRendererOutputSize(st->r, &st->pw, &st->ph);
@@ -300,6 +312,7 @@ static void relayout(struct run *st)
 	kiosk_set_page_counts(&st->kiosk, st->deck.page_counts, st->deck.n);
 	gesture_init(&st->gesture, st->deck.layouts[0].m.px_per_mm);
 	render_flush(&st->render);
+	fade_forget(st);
 	if (st->target)
 		SDL_DestroyTexture(st->target);
 	st->target = NULL;
@@ -313,21 +326,60 @@ static void relayout(struct run *st)
 	st->dirty = true;
 }
 
+/* A fade in the attract loop: the leaving and the arriving page are drawn
+ * once, into two textures, when it starts; each frame then costs two copies
+ * (one of them blended) instead of drawing two full pages. Returns false
+ * when it cannot (no target textures): then the frame is drawn as usual. */
+static bool draw_fade(struct run *st, Uint64 now)
+{
+	struct kiosk *k = &st->kiosk;
+	if (st->fade_start != k->transition_start) {
+		fade_forget(st);
+		struct kiosk still = *k; /* each page on its own, without the fade */
+		still.in_transition = false;
+		for (int i = 0; i < 2; i++) {
+			st->fade_page[i] = SDL_CreateTexture(st->r, SDL_PIXELFORMAT_ARGB8888,
+							     SDL_TEXTUREACCESS_TARGET, st->lw, st->lh);
+			if (!st->fade_page[i] || SDL_SetRenderTarget(st->r, st->fade_page[i]) != 0) {
+				SDL_SetRenderTarget(st->r, NULL);
+				fade_forget(st);
+				return false;
+			}
+			still.view = i == 0 ? k->from : k->view;
+			struct scene_input in = { st->c, &still, st->deck.layouts, &st->m, now };
+			scene_build(&st->dl, &in); /* the arriving page's buttons stay in dl */
+			render_frame(&st->render, &st->dl);
+		}
+		SDL_SetTextureBlendMode(st->fade_page[0], SDL_BLENDMODE_NONE);
+		SDL_SetTextureBlendMode(st->fade_page[1], SDL_BLENDMODE_BLEND);
+		st->fade_start = k->transition_start;
+	}
+	SDL_SetRenderTarget(st->r, st->target);
+	SDL_RenderCopy(st->r, st->fade_page[0], NULL, NULL);
+	SDL_SetTextureAlphaMod(st->fade_page[1], scene_fade_alpha(k, now));
+	SDL_RenderCopy(st->r, st->fade_page[1], NULL, NULL);
+	return true;
+}
+
 static void draw(struct run *st, Uint64 now)
 {
-	struct scene_input in = { st->c, &st->kiosk, st->deck.layouts, &st->m, now };
-	scene_build(&st->dl, &in);
-	if (st->target) {
-		/* draw the logical picture, then turn it onto the panel */
+	bool faded = st->kiosk.in_transition && st->kiosk.mode == KIOSK_ATTRACT &&
+		     st->c->transition == TRANSITION_FADE && draw_fade(st, now);
+	if (!st->kiosk.in_transition && st->fade_page[0])
+		fade_forget(st); /* 2 full-screen textures are not kept idle */
+	if (!faded) {
+		struct scene_input in = { st->c, &st->kiosk, st->deck.layouts, &st->m, now };
+		scene_build(&st->dl, &in);
 		SDL_SetRenderTarget(st->r, st->target);
 		render_frame(&st->render, &st->dl);
+	}
+	if (st->target) {
+		/* the logical picture is drawn: turn it onto the panel */
 		SDL_SetRenderTarget(st->r, NULL);
 		SDL_SetRenderDrawColor(st->r, 0, 0, 0, 255);
 		SDL_RenderClear(st->r);
 		SDL_Rect dst = { (st->pw - st->lw) / 2, (st->ph - st->lh) / 2, st->lw, st->lh };
 		SDL_RenderCopyEx(st->r, st->target, NULL, &dst, st->c->rotation, NULL, SDL_FLIP_NONE);
-	} else {
-		render_frame(&st->render, &st->dl);
 	}
 	SDL_RenderPresent(st->r);
 	if (st->o->trace)
@@ -708,7 +760,7 @@ static void handle_event(struct run *st, const SDL_Event *ev)
 
 int app_run(const struct app_options *o)
 {
-	struct run st = { .o = o, .inotify_fd = -1, .reload_result = "none" };
+	struct run st = { .o = o, .inotify_fd = -1, .reload_result = "none", .fade_start = UINT64_MAX };
 	st.c = xcalloc(1, sizeof *st.c);
 	load_first(&st);
 	int code = 2;
@@ -853,6 +905,7 @@ int app_run(const struct app_options *o)
 	kiosk_free(&st.kiosk);
 	deck_free(&st.deck);
 	render_free(&st.render);
+	fade_forget(&st);
 	if (st.target)
 		SDL_DestroyTexture(st.target);
 	SDL_DestroyRenderer(st.r);

@@ -61,7 +61,7 @@ wait $pid
 # the unit, as systemd reads it (paths pointed at this build)
 unit="$(dirname "$bin")/signpost.service"
 if command -v systemd-analyze >/dev/null; then
-	sed "s#/usr/bin/signpost#$bin#g" "$unit" >"$tmp/signpost.service"
+	sed "s#/[^ ]*/bin/signpost #$bin #g" "$unit" >"$tmp/signpost.service"
 	systemd-analyze verify "$tmp/signpost.service" >"$tmp/verify" 2>&1
 	rc=$?
 	if [ $rc = 0 ] && [ ! -s "$tmp/verify" ]; then ok; else fail "systemd-analyze verify: $(cat "$tmp/verify")"; fi
@@ -70,7 +70,7 @@ else
 fi
 for setting in "Type=notify" "WatchdogSec=" "Restart=always" "RestartSec=" "StartLimitBurst=" \
 	"User=signpost" "SupplementaryGroups=video input render" "SDL_VIDEODRIVER=kmsdrm" \
-	"ExecReload=/usr/bin/signpost --check" "ExecReload=/bin/kill -HUP \$MAINPID" "RuntimeDirectory=signpost" \
+	"bin/signpost --check --config" "ExecReload=/bin/kill -HUP \$MAINPID" "RuntimeDirectory=signpost" \
 	"DeviceAllow=char-drm rw" "DeviceAllow=char-input r" "NoNewPrivileges=yes" "ProtectSystem=strict"; do
 	grep -qF -- "$setting" "$unit" && ok || fail "the unit lacks $setting"
 done
