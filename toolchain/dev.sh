@@ -19,7 +19,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # What building needs, and what the tests need on top.
 build_pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev \
 libsdl2-image-dev libyaml-dev libfontconfig-dev fontconfig fonts-dejavu-core"
-test_pkgs="xvfb xauth xdotool imagemagick openssh-server openssh-client systemd sudo"
+test_pkgs="xvfb xauth xdotool imagemagick openssh-server openssh-client systemd sudo \
+clang libclang-rt-14-dev"
 
 . toolchain/as-root.sh
 
@@ -67,6 +68,8 @@ test)
 		LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0" \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest --output-on-failure -j "$jobs")
+	echo "dev.sh: fuzzing the loader for 60 s"
+	sh tests/fuzz/run.sh 60
 	echo "dev.sh: Raspberry Pi builds: arm64 cross build, its tests under qemu, the packages"
 	sh toolchain/cross.sh test
 	;;

@@ -59,8 +59,9 @@ void kiosk_rebind(struct kiosk *k, const struct content *c, uint64_t now)
 {
 	const struct content *old = k->content;
 	int screen = same_screen(old, k->view.screen, c);
+	/* a visitor keeps their language; the loop takes the new default */
 	size_t lang = 0;
-	for (size_t i = 0; i < c->n_langs; i++)
+	for (size_t i = 0; k->mode != KIOSK_ATTRACT && i < c->n_langs; i++)
 		if (strcmp(c->langs[i], old->langs[k->lang]) == 0)
 			lang = i;
 	size_t kept = 0;

@@ -40,7 +40,7 @@ if ! command -v "$cc" >/dev/null 2>&1; then
 fi
 
 mkdir -p "$build/corpus" "$build/artifacts"
-# shellcheck disable=SC2046
+# shellcheck disable=SC2046 # pkg-config's words are meant to split
 "$cc" -std=c11 -g -O1 -Wall -Wextra -Wundef -Wshadow -Wstrict-prototypes \
 	-D_POSIX_C_SOURCE=200809L -D_FILE_OFFSET_BITS=64 \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
@@ -56,15 +56,18 @@ rm -f "$build"/artifacts/*
 # -timeout: one input (even 1 MiB under ASan) takes well under a second;
 # -rss_limit_mb: a loader that balloons is a bug too; -len_control grows
 # inputs gradually towards max_len instead of starting huge.
+# -jobs runs the fuzzing in child processes, each logging to fuzz-N.log here
+parallel=""
+[ "$jobs" -gt 1 ] && parallel="-jobs=$jobs -workers=$jobs"
 set +e
-cd "$build" # -jobs writes fuzz-N.log here
+cd "$build"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	"$build/fuzz_load" "$build/corpus" \
 	-dict="$here/tests/fuzz/yaml.dict" \
 	-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
 	-max_len="$max_len" -print_final_stats=1 \
-	-jobs="$jobs" -workers="$jobs" \
+	$parallel \
 	-artifact_prefix="$build/artifacts/" >"$build/fuzz.log" 2>&1
 rc=$?
 set -e

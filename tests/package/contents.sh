@@ -37,7 +37,7 @@ expect="/usr/bin/signpost /etc/signpost/content.yaml /usr/share/signpost/content
 if [ -e "$src/config/signpost.service.in" ] || [ -e "$src/config/signpost.service" ]; then
 	expect="$expect /usr/lib/systemd/system/signpost.service"
 fi
-for dir in assets config/remote; do
+for dir in assets config/remote config/os; do
 	[ -d "$src/$dir" ] || continue
 	dest=/usr/share/signpost/$(basename "$dir")
 	expect="$expect $(cd "$src/$dir" && find . -type f | sed "s|^\.|$dest|")"

@@ -1,0 +1,114 @@
+#!/bin/sh
+# setup-lockdown.sh [--overlay] — lock a Raspberry Pi OS (bookworm) kiosk down
+# so that a visitor with the touchscreen or an attached keyboard cannot leave
+# the kiosk, and so that the SD card is spared. Run as root on the Pi, once;
+# running it again changes nothing. See README, "On the Raspberry Pi" ->
+# "Lockdown". It:
+#   - masks getty@tty1 (no login prompt on the kiosk's console) and
+#     ctrl-alt-del.target (Ctrl+Alt+Del does nothing): links to /dev/null;
+#   - installs the drop-ins next to this script: system.conf.d (no forced
+#     reboot by a Ctrl+Alt+Del burst; hardware watchdog 14 s), logind.conf.d
+#     (no logins on other consoles, power keys ignored), sysctl.d (no Magic
+#     SysRq), journald.conf.d (journal in RAM only);
+#   - with --overlay: makes the root file system read-only with a RAM overlay
+#     (Raspberry Pi OS's `raspi-config nonint enable_overlayfs`). Every change
+#     is then lost at reboot, so do this last; undo with
+#     `sudo raspi-config nonint disable_overlayfs` and a reboot.
+# ROOT=DIR puts everything under DIR instead of / and touches nothing of the
+# running system (no systemctl, no sysctl, no raspi-config): for tests and
+# for preparing an image.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=${ROOT:-/}
+root=${root%/}
+overlay=no
+for a in "$@"; do
+	case "$a" in
+	--overlay) overlay=yes ;;
+	-h | --help)
+		sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		echo "setup-lockdown.sh: unknown option '$a' (only --overlay)" >&2
+		exit 2
+		;;
+	esac
+done
+live=no
+[ -z "$root" ] && live=yes
+if [ "$live" = yes ] && [ "$(id -u)" != 0 ]; then
+	echo "setup-lockdown.sh: run as root: sudo sh $0 $*" >&2
+	exit 2
+fi
+
+changed=0
+say() { echo "setup-lockdown.sh: $*"; }
+
+# install_file SRC DEST: copies when missing or different
+install_file() {
+	dest=$root$2
+	if [ -f "$dest" ] && cmp -s "$1" "$dest"; then
+		say "unchanged  $2"
+		return
+	fi
+	mkdir -p "$(dirname "$dest")"
+	cp "$1" "$dest.tmp.$$"
+	chmod 0644 "$dest.tmp.$$"
+	mv -f "$dest.tmp.$$" "$dest"
+	say "installed  $2"
+	changed=$((changed + 1))
+}
+
+# mask UNIT: what `systemctl mask` does, a link to /dev/null in /etc
+mask() {
+	link=$root/etc/systemd/system/$1
+	if [ -L "$link" ] && [ "$(readlink "$link")" = /dev/null ]; then
+		say "unchanged  $1 masked"
+		return
+	fi
+	mkdir -p "$(dirname "$link")"
+	rm -f "$link"
+	ln -s /dev/null "$link"
+	say "masked     $1 (/etc/systemd/system/$1 -> /dev/null)"
+	changed=$((changed + 1))
+}
+
+mask getty@tty1.service
+mask ctrl-alt-del.target
+install_file "$here/system.conf.d/signpost.conf" /etc/systemd/system.conf.d/signpost.conf
+install_file "$here/logind.conf.d/signpost.conf" /etc/systemd/logind.conf.d/signpost.conf
+install_file "$here/journald.conf.d/signpost.conf" /etc/systemd/journald.conf.d/signpost.conf
+install_file "$here/sysctl.d/90-signpost.conf" /etc/sysctl.d/90-signpost.conf
+
+if [ "$live" = yes ]; then
+	if [ "$changed" -gt 0 ]; then
+		systemctl daemon-reload
+		sysctl -q -p /etc/sysctl.d/90-signpost.conf && say "applied    kernel.sysrq = 0 now"
+		systemctl restart systemd-journald && say "applied    journal in RAM now"
+	fi
+	if systemctl is-active -q rsyslog 2>/dev/null; then
+		say "note: rsyslog still writes /var/log to the SD card; 'sudo apt purge rsyslog' stops that"
+	fi
+	[ -e /dev/watchdog0 ] || say "note: no /dev/watchdog0: add dtparam=watchdog=on to /boot/firmware/config.txt"
+fi
+
+if [ "$overlay" = yes ]; then
+	if [ "$live" = no ]; then
+		say "would run  raspi-config nonint enable_overlayfs (not under ROOT=$root)"
+	elif command -v raspi-config >/dev/null 2>&1; then
+		raspi-config nonint enable_overlayfs
+		say "enabled    read-only root with a RAM overlay (from the next boot)"
+		changed=$((changed + 1))
+	else
+		echo "setup-lockdown.sh: --overlay needs raspi-config (Raspberry Pi OS)" >&2
+		exit 2
+	fi
+fi
+
+if [ "$changed" -eq 0 ]; then
+	say "nothing to change: already locked down"
+else
+	say "$changed change(s); reboot to apply all of them (sudo reboot)"
+fi
