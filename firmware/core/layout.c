@@ -120,7 +120,6 @@ struct metrics layout_metrics(int w, int h, double text_scale, double diagonal_i
 	struct metrics mt = { .w = w, .h = h };
 	mt.u = (w < h ? w : h) / 100.0;
 	mt.margin_x = (int)lround(mt.u * 6);
-	mt.margin_top = (int)lround(mt.u * 5);
 	mt.title_px = (int)lround(mt.u * 7.5 * text_scale);
 	mt.body_px = (int)lround(mt.u * 5.0 * text_scale);
 	mt.small_px = (int)lround(mt.u * 4.0);

@@ -77,7 +77,7 @@ struct page {
 struct metrics {
 	int w, h;
 	double u;              /* min(w, h) / 100 */
-	int margin_x, margin_top;
+	int margin_x;
 	int title_px, body_px, small_px;
 	double px_per_mm;
 	int btn_h;             /* touch targets: at least 9 mm, and 9u */

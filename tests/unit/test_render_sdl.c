@@ -143,6 +143,42 @@ static void golden_portrait(void)
 	golden(&fixture, "havens", 480, 800);
 }
 
+/* text textures are made once and reused: drawing the same frame again, or
+ * a fade frame by frame, makes no new ones */
+static void text_textures_are_reused(void)
+{
+	struct deck dk;
+	deck_build(&dk, &m, &fixture, 800, 480, 0, 1.0);
+	struct kiosk k;
+	kiosk_init(&k, &fixture, 0);
+	kiosk_set_page_counts(&k, dk.page_counts, dk.n);
+	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 800, 480, 32, SDL_PIXELFORMAT_ARGB8888);
+	SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+	struct render rd;
+	render_init(&rd, r, &text);
+	struct draw_list dl = { 0 };
+	uint64_t dwell = kiosk_dwell_ms(&k, k.view.screen);
+	unsigned long made[4];
+	uint64_t times[4] = { 0, 10, dwell + 100, dwell + 200 };
+	for (int i = 0; i < 4; i++) {
+		kiosk_tick(&k, times[i]);
+		struct scene_input in = { &fixture, &k, dk.layouts, &m, times[i] };
+		scene_build(&dl, &in);
+		render_frame(&rd, &dl);
+		made[i] = rd.textures_made;
+	}
+	CHECK(made[0] > 5);             /* the first frame makes its texts */
+	CHECK_INT(made[1], made[0]);    /* the same frame again: none */
+	CHECK(made[2] > made[1]);       /* the fade brings the next page's texts */
+	CHECK_INT(made[3], made[2]);    /* later fade frames: none */
+	draw_list_free(&dl);
+	render_free(&rd);
+	SDL_DestroyRenderer(r);
+	SDL_FreeSurface(surf);
+	kiosk_free(&k);
+	deck_free(&dk);
+}
+
 /* the shipped content with real glyph widths: nothing outside the screen,
  * no two runs of text on top of each other, at every size staff use */
 static void default_content_never_overlaps(void)
@@ -195,6 +231,7 @@ int main(void)
 	RUN(goldens_large);
 	RUN(golden_portrait);
 	RUN(default_content_never_overlaps);
+	RUN(text_textures_are_reused);
 	content_free(&fixture);
 	text_close(&text);
 	TTF_Quit();
