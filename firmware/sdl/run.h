@@ -1,0 +1,90 @@
+/* run.h — the running kiosk's state, shared by the run loop (app.c) and
+ * the staff operations (ops.c). Internal to firmware/sdl. */
+#ifndef SIGNPOST_RUN_H
+#define SIGNPOST_RUN_H
+
+#include "app.h"
+#include "deck.h"
+#include "diag.h"
+#include "gesture.h"
+#include "kiosk.h"
+#include "notify.h"
+#include "render.h"
+#include "scene.h"
+#include "text.h"
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#define RELOAD_SETTLE_MS 300 /* editors write in steps: wait for quiet */
+
+struct run {
+	const struct app_options *o;
+	struct content *c;    /* the content on screen: the last good one */
+	struct text text;
+	struct measurer m;
+	struct deck deck;
+	struct kiosk kiosk;
+	struct gesture_state gesture;
+	struct render render;
+	struct draw_list dl;
+	SDL_Window *win;
+	SDL_Renderer *r;
+	SDL_Texture *target; /* the logical picture, when the display is rotated */
+	SDL_Texture *fade_page[2]; /* during a fade: the leaving and arriving page */
+	uint64_t fade_start;       /* the transition they were drawn for */
+	bool fullscreen, quit, dirty;
+	int pw, ph;          /* the output as the panel scans it out */
+	int lw, lh;          /* the picture we draw: pw x ph turned by rotation */
+	/* what the trace last reported, to print only changes */
+	struct {
+		enum kiosk_mode mode;
+		char screen[64]; /* by id: indices change with a reload */
+		int page;
+		size_t lang;
+		double scale;
+	} traced;
+	struct hit *traced_hits; /* --trace: the buttons last reported */
+	size_t n_traced_hits;
+	Uint32 input_at;      /* SDL timestamp of the input behind the next frame */
+	/* staff operations */
+	struct notify notify;
+	bool ready_sent;
+	uint64_t next_ping;   /* watchdog */
+	uint64_t reload_due;  /* a change to the file was seen: reload then */
+	int inotify_fd;
+	char status_path[4096]; /* empty: no status file */
+	time_t started, loaded_at, reload_at;
+	const char *reload_result; /* "none", "ok", "failed" */
+	struct diag_list reload_diags; /* the last failed reload's problems */
+	Uint64 input_counter; /* performance counter when it was handled */
+};
+
+/* SDL event the file watcher sends when the content file's folder changed. */
+extern Uint32 run_file_event;
+
+/* Lays every screen out again for the output size, language and text size;
+ * drops cached textures. */
+void run_relayout(struct run *st);
+
+/* --trace only: one line when what is on screen changed. */
+void run_trace_state(struct run *st, const char *why);
+
+/* Finds where the status file goes (--status, $RUNTIME_DIRECTORY, or
+ * /run/signpost); ops_status_write() writes it, atomically. */
+void ops_status_open(struct run *st);
+void ops_status_write(struct run *st);
+
+/* Start-up: the content file, else the last good copy, else the built-in
+ * screen; st->c is always loaded afterwards. */
+void ops_load_first(struct run *st);
+
+/* Loads the file again; swaps only valid content. */
+void ops_reload(struct run *st, const char *why);
+
+/* Watches the content file's folder with inotify from a thread. */
+void ops_watch_start(struct run *st);
+
+#endif
