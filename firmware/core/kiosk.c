@@ -404,3 +404,26 @@ bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action,
 		return was_pressed;
 	}
 }
+
+bool kiosk_input_of(enum gesture_kind g, enum kiosk_input *out)
+{
+	switch (g) {
+	case GESTURE_DOWN:
+		*out = INPUT_DOWN;
+		return true;
+	case GESTURE_TAP:
+		*out = INPUT_TAP;
+		return true;
+	case GESTURE_SWIPE_LEFT:
+		*out = INPUT_SWIPE_NEXT;
+		return true;
+	case GESTURE_SWIPE_RIGHT:
+		*out = INPUT_SWIPE_PREV;
+		return true;
+	case GESTURE_CANCEL:
+		*out = INPUT_CANCEL;
+		return true;
+	default:
+		return false;
+	}
+}

@@ -9,6 +9,7 @@
 #define SIGNPOST_KIOSK_H
 
 #include "content.h"
+#include "gesture.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -109,6 +110,9 @@ double kiosk_transition_progress(const struct kiosk *k, uint64_t now);
 
 /* How long view's screen stays in the loop, in milliseconds. */
 uint64_t kiosk_dwell_ms(const struct kiosk *k, int screen);
+
+/* The kiosk input a recognised gesture is; false for GESTURE_NONE. */
+bool kiosk_input_of(enum gesture_kind g, enum kiosk_input *out);
 
 /* Moves the kiosk onto newly loaded content c; k->content must still be
  * valid during the call (it is freed afterwards). Whoever is reading stays

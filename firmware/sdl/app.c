@@ -348,25 +348,8 @@ static void draw(struct run *st, Uint64 now)
 static void feed(struct run *st, struct gesture g, Uint32 timestamp)
 {
 	enum kiosk_input in;
-	switch (g.kind) {
-	case GESTURE_DOWN:
-		in = INPUT_DOWN;
-		break;
-	case GESTURE_TAP:
-		in = INPUT_TAP;
-		break;
-	case GESTURE_SWIPE_LEFT:
-		in = INPUT_SWIPE_NEXT;
-		break;
-	case GESTURE_SWIPE_RIGHT:
-		in = INPUT_SWIPE_PREV;
-		break;
-	case GESTURE_CANCEL:
-		in = INPUT_CANCEL;
-		break;
-	default:
+	if (!kiosk_input_of(g.kind, &in))
 		return;
-	}
 	int arg;
 	enum kiosk_action action = scene_hit(&st->dl, g.x, g.y, &arg);
 	size_t lang = st->kiosk.lang;

@@ -321,25 +321,8 @@ static void check_quick_exit(struct sim *s)
 static enum kiosk_action feed(struct sim *s, struct gesture g)
 {
 	enum kiosk_input in;
-	switch (g.kind) {
-	case GESTURE_DOWN:
-		in = INPUT_DOWN;
-		break;
-	case GESTURE_TAP:
-		in = INPUT_TAP;
-		break;
-	case GESTURE_SWIPE_LEFT:
-		in = INPUT_SWIPE_NEXT;
-		break;
-	case GESTURE_SWIPE_RIGHT:
-		in = INPUT_SWIPE_PREV;
-		break;
-	case GESTURE_CANCEL:
-		in = INPUT_CANCEL;
-		break;
-	default:
+	if (!kiosk_input_of(g.kind, &in))
 		return ACTION_NONE;
-	}
 	int arg;
 	enum kiosk_action action = scene_hit(&s->dl, g.x, g.y, &arg);
 	size_t lang = s->k.lang;
