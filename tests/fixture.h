@@ -34,6 +34,7 @@ static const struct measurer fake_measurer = { NULL, fake_width, fake_line_heigh
 static inline struct ltext lt(const char *s)
 {
 	struct ltext t;
+	memset(&t, 0, sizeof t);
 	for (int i = 0; i < CONTENT_MAX_LANGS; i++)
 		t.by_lang[i] = s;
 	return t;
@@ -51,7 +52,9 @@ static inline void fixture_content(struct content *c, size_t n_screens)
 	c->idle_timeout = 90;
 	c->quick_exit = -1;
 	c->transition = TRANSITION_FADE;
-	c->theme = (struct theme){ 0x1B2340, 0xFFFFFF, 0xF2B705, "DejaVu Sans" };
+	c->theme = (struct theme){ .background = 0x1B2340, .text = 0xFFFFFF, .accent = 0xF2B705,
+				   .font = "DejaVu Sans",
+				   .high_contrast = { .background = 0, .text = 0xFFFFFF, .accent = 0xFFD400 } };
 	c->labels.touch_hint = lt("Touch the screen to find out more");
 	c->labels.help_prefix = lt("Talk to someone now:");
 	c->labels.back = lt("Back");
@@ -60,6 +63,7 @@ static inline void fixture_content(struct content *c, size_t n_screens)
 	c->labels.language_name = lt("English");
 	c->labels.still_there = lt("Are you still there?");
 	c->labels.touch_to_continue = lt("Touch the screen to continue.");
+	c->labels.language = lt("Language");
 	c->help = (struct call){ .name = lt("Support line"), .number = "0808 500 2222" };
 	c->has_help = true;
 	c->screens = arena_alloc(&c->arena, n_screens * sizeof *c->screens);

@@ -1,6 +1,8 @@
 /* content.c — small queries on the content model; see content.h. */
 #include "content.h"
 
+#include "utf8.h"
+
 #include <string.h>
 
 int content_find_screen(const struct content *c, const char *id)
@@ -9,6 +11,96 @@ int content_find_screen(const struct content *c, const char *id)
 		if (strcmp(c->screens[i].id, id) == 0)
 			return (int)i;
 	return -1;
+}
+
+bool content_lang_rtl(const char *code)
+{
+	/* languages whose usual script runs right to left (ISO 639 codes) */
+	static const char *const rtl[] = { "ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "syr",
+					   "ug", "ur", "yi", NULL };
+	size_t n = strcspn(code, "-_"); /* "ar-EG" is Arabic */
+	for (size_t i = 0; rtl[i]; i++)
+		if (strlen(rtl[i]) == n && strncmp(rtl[i], code, n) == 0)
+			return true;
+	return false;
+}
+
+static void each_ltext(const struct content *c, const struct ltext *t,
+		       void (*fn)(void *, size_t, const char *, struct mark), void *ctx)
+{
+	for (size_t l = 0; l < c->n_langs; l++)
+		if (t->by_lang[l])
+			fn(ctx, l, t->by_lang[l], t->at[l]);
+}
+
+static void each_call(const struct content *c, const struct call *call,
+		      void (*fn)(void *, size_t, const char *, struct mark), void *ctx)
+{
+	each_ltext(c, &call->name, fn, ctx);
+	if (call->has_hours)
+		each_ltext(c, &call->hours, fn, ctx);
+	/* the number is drawn in every language's font */
+	for (size_t l = 0; l < c->n_langs && call->number; l++)
+		fn(ctx, l, call->number, call->at_number);
+}
+
+void content_each_text(const struct content *c,
+		       void (*fn)(void *ctx, size_t lang, const char *text, struct mark at), void *ctx)
+{
+	const struct labels *lb = &c->labels;
+	const struct ltext *labels[] = { &lb->touch_hint, &lb->help_prefix, &lb->back, &lb->topics,
+					 &lb->quick_exit, &lb->still_there, &lb->touch_to_continue,
+					 &lb->language };
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		each_ltext(c, labels[i], fn, ctx);
+	/* each language's own name is drawn in that language's font */
+	for (size_t l = 0; l < c->n_langs; l++)
+		fn(ctx, l, lb->language_name.by_lang[l], lb->language_name.at[l]);
+	if (c->has_help)
+		each_call(c, &c->help, fn, ctx);
+	for (size_t s = 0; s < c->n_screens; s++) {
+		const struct screen *sc = &c->screens[s];
+		each_ltext(c, &sc->title, fn, ctx);
+		for (size_t b = 0; b < sc->n_blocks; b++) {
+			const struct block *bl = &sc->blocks[b];
+			switch (bl->kind) {
+			case BLOCK_TEXT:
+				each_ltext(c, &bl->text, fn, ctx);
+				break;
+			case BLOCK_STEPS:
+			case BLOCK_BULLETS:
+				for (size_t i = 0; i < bl->n_items; i++)
+					each_ltext(c, &bl->items[i], fn, ctx);
+				break;
+			case BLOCK_CALL:
+				each_call(c, &bl->call, fn, ctx);
+				break;
+			}
+		}
+	}
+}
+
+struct mark content_locate(const char *src, size_t len, struct mark from, uint32_t cp)
+{
+	int line = 1, col = 1;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t c = 0;
+		size_t n = utf8_decode(src + i, len - i, &c);
+		if (n == 0)
+			n = 1; /* not UTF-8: the loader refused it already */
+		bool after = line > from.line || (line == from.line && col >= from.col);
+		if (after && c == cp)
+			return (struct mark){ line, col };
+		if (c == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+		i += n;
+	}
+	return from;
 }
 
 void content_free(struct content *c)

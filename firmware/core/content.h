@@ -19,18 +19,23 @@
 
 /* Translatable text: by_lang[i] is the text for content.langs[i]; never NULL
  * for i < content.n_langs once loaded (falls back to the default language). */
-struct ltext {
-	const char *by_lang[CONTENT_MAX_LANGS];
-};
-
 /* Where something was written in the YAML file (1-based), for messages. */
 struct mark {
 	int line, col;
 };
 
+struct ltext {
+	const char *by_lang[CONTENT_MAX_LANGS];
+	/* where each language's text starts in the file (a language without
+	 * its own text has the default language's place); {0, 0} for texts the
+	 * kiosk supplies itself */
+	struct mark at[CONTENT_MAX_LANGS];
+};
+
 struct call {
 	struct ltext name;  /* "The Havens" */
 	const char *number; /* "020 3299 6900", shown as written */
+	struct mark at_number;
 	struct ltext hours; /* "Open 24 hours"; by_lang[0] == NULL when absent */
 	bool has_hours;
 };
@@ -60,9 +65,23 @@ struct screen {
 enum transition { TRANSITION_FADE, TRANSITION_SLIDE, TRANSITION_NONE };
 
 /* Colours are 0xRRGGBB. */
+struct colours {
+	uint32_t background, text, accent;
+	/* where each was set in the file; {0, 0} = the built-in default */
+	struct mark at_background, at_text, at_accent;
+};
+
 struct theme {
 	uint32_t background, text, accent;
+	struct mark at_background, at_text, at_accent;
 	const char *font; /* fontconfig family name, "DejaVu Sans" by default */
+	/* a family per language (theme.fonts), NULL = font; the text falls back
+	 * to `font` for any run of text the language's font cannot draw */
+	const char *lang_font[CONTENT_MAX_LANGS];
+	struct mark at_lang_font[CONTENT_MAX_LANGS];
+	/* what the high-contrast button switches to (theme.high_contrast):
+	 * black, white and yellow unless the content says otherwise */
+	struct colours high_contrast;
 };
 
 /* Words the kiosk itself shows, translatable like everything else. */
@@ -75,6 +94,7 @@ struct labels {
 	struct ltext language_name; /* each language's own name: "English" */
 	struct ltext still_there;   /* "Are you still there?" */
 	struct ltext touch_to_continue; /* "Touch the screen to continue." */
+	struct ltext language;      /* "Language": the title of the picker */
 };
 
 struct content {
@@ -84,6 +104,7 @@ struct content {
 
 	/* kiosk: */
 	const char *langs[CONTENT_MAX_LANGS]; /* codes; langs[0] is the default */
+	bool rtl[CONTENT_MAX_LANGS];          /* written right to left (ar, ur, he, fa ...) */
 	size_t n_langs;
 	double cycle;         /* seconds per loop screen, default 12 */
 	double idle_timeout;  /* seconds, default 90 */
@@ -95,6 +116,7 @@ struct content {
 	/* display: */
 	int rotation;           /* 0, 90, 180, 270 */
 	double diagonal_inches; /* 0 when not given */
+	double viewing_distance_cm; /* 0 when not given (checks assume 40) */
 
 	struct theme theme;
 	struct labels labels;
@@ -102,6 +124,19 @@ struct content {
 	struct screen *screens;
 	size_t n_screens;
 };
+
+/* Whether text in the language with this code is written right to left. */
+bool content_lang_rtl(const char *code);
+
+/* Calls fn for every text the content shows (each language, each string),
+ * with the language index and where it was written. */
+void content_each_text(const struct content *c,
+		       void (*fn)(void *ctx, size_t lang, const char *text, struct mark at), void *ctx);
+
+/* Where the character cp first appears in src (the file the content was
+ * loaded from) at or after mark from; columns count characters, as in
+ * every message. Returns from when it is not found (an escape, say). */
+struct mark content_locate(const char *src, size_t len, struct mark from, uint32_t cp);
 
 /* Index of the screen with this id, or -1. */
 int content_find_screen(const struct content *c, const char *id);

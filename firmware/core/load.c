@@ -428,12 +428,15 @@ static int lang_index(const struct content *c, const char *code)
 static bool get_ltext(struct loader *L, const struct ynode *v, const char *what, struct ltext *out)
 {
 	struct content *c = L->c;
-	struct ltext t = { { NULL } };
+	struct ltext t;
+	memset(&t, 0, sizeof t);
 
 	if (v->kind == YNODE_SCALAR && v->len > 0) {
 		const char *s = arena_strndup(&c->arena, v->str, v->len);
-		for (size_t i = 0; i < c->n_langs; i++)
+		for (size_t i = 0; i < c->n_langs; i++) {
 			t.by_lang[i] = s;
+			t.at[i] = (struct mark){ v->line, v->col };
+		}
 		*out = t;
 		return true;
 	}
@@ -481,6 +484,7 @@ static bool get_ltext(struct loader *L, const struct ynode *v, const char *what,
 			continue;
 		}
 		t.by_lang[li] = arena_strndup(&c->arena, val->str, val->len);
+		t.at[li] = (struct mark){ val->line, val->col };
 	}
 	if (!keys[0]) {
 		if (!L->langs_bad)
@@ -496,8 +500,10 @@ static bool get_ltext(struct loader *L, const struct ynode *v, const char *what,
 	if (!ok || !t.by_lang[0])
 		return false;
 	for (size_t i = 1; i < c->n_langs; i++)
-		if (!t.by_lang[i])
+		if (!t.by_lang[i]) {
 			t.by_lang[i] = t.by_lang[0];
+			t.at[i] = t.at[0];
+		}
 	*out = t;
 	return true;
 }
@@ -570,6 +576,7 @@ enum field_type {
 	FT_ROTATION,   /* int */
 	FT_TRANSITION, /* enum transition */
 	FT_LANGS,      /* kiosk.languages: read first, see get_languages() */
+	FT_LANG_FONTS, /* theme.fonts: a font family per language code */
 	FT_SCREEN_REF, /* kiosk.quick_exit: checked when all screens are known */
 	FT_SCREENS,    /* the content's screens */
 	FT_BLOCKS,     /* a screen's blocks */
@@ -586,6 +593,8 @@ struct field {
 	const char *want;           /* what the value must be, for messages */
 	const char *missing;        /* set for required fields: how to add it */
 	const struct section *sub;  /* FT_SECTION */
+	bool marked;                /* record where the value was written ... */
+	size_t mark_offset;         /* ... in a struct mark at this offset */
 };
 
 struct section {
@@ -605,7 +614,7 @@ enum { SCREEN_ID, SCREEN_TITLE, SCREEN_LOOP, SCREEN_DURATION, SCREEN_SHOW_HELP, 
 enum { BLOCK_F_TEXT, BLOCK_F_STEPS, BLOCK_F_BULLETS, BLOCK_F_CALL, BLOCK_N };
 
 static const struct section top_section, kiosk_section, help_section, display_section, theme_section,
-	labels_section, screen_section, block_section, call_section;
+	contrast_section, labels_section, screen_section, block_section, call_section;
 
 static void call_finish(void *obj)
 {
@@ -617,6 +626,7 @@ static const struct field call_fields[] = {
 	{ .key = "name", .type = FT_LTEXT, .offset = offsetof(struct call, name), .want = WANT_TEXT,
 	  .missing = "add it, like  name: \"The Havens\"" },
 	{ .key = "number", .type = FT_PHONE, .offset = offsetof(struct call, number),
+	  .marked = true, .mark_offset = offsetof(struct call, at_number),
 	  .want = "a phone number in quotes, like \"0808 500 2222\"",
 	  .missing = "add the phone number, like  number: \"0808 500 2222\"" },
 	{ .key = "hours", .type = FT_LTEXT, .offset = offsetof(struct call, hours), .want = WANT_TEXT },
@@ -644,14 +654,32 @@ static const struct field display_fields[] = {
 	  .want = "0, 90, 180 or 270 (degrees)" },
 	{ .key = "diagonal_inches", .type = FT_NUMBER, .offset = offsetof(struct content, diagonal_inches),
 	  .min = 2, .max = 100, .want = "the size of the screen in inches between 2 and 100, like 10.1" },
+	{ .key = "viewing_distance_cm", .type = FT_NUMBER,
+	  .offset = offsetof(struct content, viewing_distance_cm), .min = 20, .max = 500,
+	  .want = "how far a visitor's eyes are from the screen, in centimetres between 20 and 500, like 40" },
 };
 
+#define COLOUR_FIELD(T, NAME) \
+	{ .key = #NAME, .type = FT_COLOUR, .offset = offsetof(T, NAME), .marked = true, \
+	  .mark_offset = offsetof(T, at_##NAME) }
+
 static const struct field theme_fields[] = {
-	{ .key = "background", .type = FT_COLOUR, .offset = offsetof(struct theme, background) },
-	{ .key = "text", .type = FT_COLOUR, .offset = offsetof(struct theme, text) },
-	{ .key = "accent", .type = FT_COLOUR, .offset = offsetof(struct theme, accent) },
+	COLOUR_FIELD(struct theme, background),
+	COLOUR_FIELD(struct theme, text),
+	COLOUR_FIELD(struct theme, accent),
 	{ .key = "font", .type = FT_FONT, .offset = offsetof(struct theme, font),
 	  .want = "the name of a font in quotes, like \"DejaVu Sans\"" },
+	{ .key = "fonts", .type = FT_LANG_FONTS,
+	  .want = "a font per language code, indented under 'fonts:', like  ar: \"Noto Sans Arabic\"" },
+	{ .key = "high_contrast", .type = FT_SECTION, .offset = offsetof(struct theme, high_contrast),
+	  .sub = &contrast_section,
+	  .want = "colours indented under 'high_contrast:', like  background: \"#000000\"" },
+};
+
+static const struct field contrast_fields[] = {
+	COLOUR_FIELD(struct colours, background),
+	COLOUR_FIELD(struct colours, text),
+	COLOUR_FIELD(struct colours, accent),
 };
 
 static const struct field labels_fields[] = {
@@ -663,6 +691,7 @@ static const struct field labels_fields[] = {
 	{ .key = "language_name", .type = FT_LTEXT, .offset = offsetof(struct labels, language_name), .want = WANT_TEXT },
 	{ .key = "still_there", .type = FT_LTEXT, .offset = offsetof(struct labels, still_there), .want = WANT_TEXT },
 	{ .key = "touch_to_continue", .type = FT_LTEXT, .offset = offsetof(struct labels, touch_to_continue), .want = WANT_TEXT },
+	{ .key = "language", .type = FT_LTEXT, .offset = offsetof(struct labels, language), .want = WANT_TEXT },
 };
 
 static const struct field block_fields[BLOCK_N] = {
@@ -737,6 +766,10 @@ static const struct section display_section = {
 };
 static const struct section theme_section = {
 	"in the theme section", "theme", "under 'theme:'", FIELDS(theme_fields), theme_near, NULL,
+};
+static const struct section contrast_section = {
+	"in theme.high_contrast", "theme.high_contrast", "under 'high_contrast:'", FIELDS(contrast_fields), NULL,
+	NULL,
 };
 static const struct section labels_section = {
 	"in the labels section", "labels", "under 'labels:'", FIELDS(labels_fields), labels_near, NULL,
@@ -1049,6 +1082,45 @@ static void get_colour(struct loader *L, const struct field *f, const struct yno
 			 f->key, excerpt(v->str, v->len, q));
 }
 
+/* theme.fonts: {ar: "Noto Sans Arabic", ...}, only for listed languages. */
+static void get_lang_fonts(struct loader *L, const struct field *f, const struct ynode *v, struct theme *t)
+{
+	struct content *c = L->c;
+	if (v->kind != YNODE_MAP) {
+		wrong_type(L, v, "'fonts'", f->want);
+		return;
+	}
+	for (const struct ynode *k = v->child; k && k->next; k = k->next->next) {
+		const struct ynode *val = k->next;
+		char q[EXCERPT_SIZE], list[256];
+		if (!key_ok(L, k))
+			continue;
+		int li = lang_index(c, k->str);
+		if (li < 0) {
+			int near = nearest(k->str, c->langs, c->n_langs);
+			if (!L->langs_bad)
+				error_at(L, k, "theme.fonts names the language '%s', which is not in kiosk.languages "
+					       "(%s)%s%s%s",
+					 excerpt(k->str, k->len, q), join(c->langs, c->n_langs, CONTENT_MAX_LANGS, list,
+									  sizeof list),
+					 near >= 0 ? "; did you mean '" : "", near >= 0 ? c->langs[near] : "",
+					 near >= 0 ? "'?" : "");
+			continue;
+		}
+		if (t->lang_font[li]) {
+			error_at(L, k, "theme.fonts gives a font for '%s' twice; delete one", c->langs[li]);
+			continue;
+		}
+		char subject[64];
+		snprintf(subject, sizeof subject, "the font for '%s'", c->langs[li]);
+		if (val->kind == YNODE_BAD || !want_scalar(L, val, subject, "the name of a font in quotes, like "
+									 "\"Noto Sans Arabic\""))
+			continue;
+		t->lang_font[li] = arena_strndup(&c->arena, val->str, val->len);
+		t->at_lang_font[li] = (struct mark){ val->line, val->col };
+	}
+}
+
 static void check_field(struct loader *L, const struct field *f, const struct ynode *v, void *obj)
 {
 	char subject[64], q[EXCERPT_SIZE], d[EXCERPT_SIZE + 2];
@@ -1056,6 +1128,8 @@ static void check_field(struct loader *L, const struct field *f, const struct yn
 	snprintf(subject, sizeof subject, "'%s'", f->key);
 	if (v->kind == YNODE_BAD)
 		return;
+	if (f->marked)
+		*(struct mark *)(void *)((char *)obj + f->mark_offset) = (struct mark){ v->line, v->col };
 
 	switch (f->type) {
 	case FT_SECTION:
@@ -1120,6 +1194,9 @@ static void check_field(struct loader *L, const struct field *f, const struct yn
 	}
 	case FT_LANGS:
 		break; /* read first, by get_languages() */
+	case FT_LANG_FONTS:
+		get_lang_fonts(L, f, v, (struct theme *)obj);
+		break;
 	case FT_SCREEN_REF:
 		if (want_scalar(L, v, subject, f->want))
 			L->quick_exit = v;
@@ -1181,6 +1258,10 @@ static void set_defaults(struct content *c, const char *path)
 	c->theme.text = 0xFFFFFF;
 	c->theme.accent = 0xF2B705;
 	c->theme.font = arena_strdup(&c->arena, "DejaVu Sans");
+	/* white and yellow on black: 21:1 and 14:1 */
+	c->theme.high_contrast.background = 0x000000;
+	c->theme.high_contrast.text = 0xFFFFFF;
+	c->theme.high_contrast.accent = 0xFFD400;
 }
 
 /* The kiosk's own words, in English for every language until translated. */
@@ -1197,6 +1278,7 @@ static void set_label_defaults(struct content *c)
 		{ offsetof(struct labels, quick_exit), "Quick exit" },
 		{ offsetof(struct labels, still_there), "Are you still there?" },
 		{ offsetof(struct labels, touch_to_continue), "Touch the screen to continue." },
+		{ offsetof(struct labels, language), "Language" },
 	};
 	for (size_t d = 0; d < sizeof defaults / sizeof defaults[0]; d++) {
 		struct ltext *t = (struct ltext *)((char *)&c->labels + defaults[d].offset);
@@ -1232,6 +1314,8 @@ static void check_content(struct loader *L)
 	const struct ynode *langs = kiosk && kiosk->kind == YNODE_MAP ? map_get(kiosk, "languages") : NULL;
 	if (langs)
 		get_languages(L, langs);
+	for (size_t i = 0; i < c->n_langs; i++)
+		c->rtl[i] = content_lang_rtl(c->langs[i]);
 	set_label_defaults(c);
 
 	struct seen seen[MAX_FIELDS] = { { NULL, NULL } };
