@@ -36,14 +36,14 @@ void deck_free(struct deck *d)
 	memset(d, 0, sizeof *d);
 }
 
-void deck_check_fit(const struct measurer *m, const struct content *c, int w, int h,
+void deck_check_fit(const struct measurer *by_lang, const struct content *c, int w, int h,
 		    struct diag_list *diags)
 {
 	for (size_t lang = 0; lang < c->n_langs; lang++) {
 		for (size_t s = 0; s < c->n_screens; s++) {
 			const struct screen *sc = &c->screens[s];
 			struct screen_layout l;
-			layout_screen(&l, m, c, s, lang, w, h, 1.0);
+			layout_screen(&l, &by_lang[lang], c, s, lang, w, h, 1.0);
 			if (l.n_pages > 1)
 				diag_add(diags, DIAG_WARNING, sc->at.line, sc->at.col,
 					 "screen '%s' (%s) is too long for a %dx%d screen: it is shown "

@@ -23,9 +23,10 @@ void deck_build(struct deck *d, const struct measurer *m, const struct content *
 		size_t lang, double text_scale);
 void deck_free(struct deck *d);
 
-/* Lays out every screen in every language at w x h and adds a warning (at the
- * screen's id) for each that had to shrink or be split into pages. */
-void deck_check_fit(const struct measurer *m, const struct content *c, int w, int h,
+/* Lays out every screen in every language at w x h (by_lang[i] measures
+ * language i) and adds a warning (at the screen's id) for each that had to
+ * shrink or be split into pages. */
+void deck_check_fit(const struct measurer *by_lang, const struct content *c, int w, int h,
 		    struct diag_list *diags);
 
 #endif

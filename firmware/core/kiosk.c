@@ -38,6 +38,7 @@ void kiosk_privacy_reset(struct kiosk *k, uint64_t now)
 	k->mode = KIOSK_ATTRACT;
 	k->lang = 0;
 	k->text_scale = 1.0;
+	k->high_contrast = false;
 	k->n_history = 0;
 	k->menu_page = 0;
 	k->pressed = ACTION_NONE;
@@ -144,7 +145,8 @@ bool kiosk_tick(struct kiosk *k, uint64_t now)
 		changed = true;
 	}
 	uint64_t idle_ms = (uint64_t)llround(k->content->idle_timeout * 1000.0);
-	if ((k->mode == KIOSK_BROWSE || k->mode == KIOSK_MENU) && now >= k->last_input + idle_ms) {
+	if ((k->mode == KIOSK_BROWSE || k->mode == KIOSK_MENU || k->mode == KIOSK_LANGS) &&
+	    now >= k->last_input + idle_ms) {
 		k->before_idle = k->mode;
 		k->mode = KIOSK_IDLE;
 		k->idle_since = now;
@@ -177,7 +179,7 @@ uint64_t kiosk_next_deadline(const struct kiosk *k, uint64_t now)
 {
 	if (k->in_transition)
 		return now;
-	if (k->mode == KIOSK_BROWSE || k->mode == KIOSK_MENU)
+	if (k->mode == KIOSK_BROWSE || k->mode == KIOSK_MENU || k->mode == KIOSK_LANGS)
 		return k->last_input + (uint64_t)llround(k->content->idle_timeout * 1000.0);
 	if (k->mode == KIOSK_IDLE) {
 		/* once a second for the countdown, then the reset */
@@ -256,7 +258,7 @@ bool kiosk_can_next(const struct kiosk *k)
 
 bool kiosk_can_back(const struct kiosk *k)
 {
-	return k->n_history > 0;
+	return k->n_history > 0 || k->mode == KIOSK_LANGS;
 }
 
 void kiosk_page_position(const struct kiosk *k, int *index, int *total)
@@ -304,6 +306,10 @@ static bool act(struct kiosk *k, enum kiosk_action action, int arg, uint64_t now
 		do_quick_exit(k, now);
 		return true;
 	case ACTION_BACK:
+		if (k->mode == KIOSK_LANGS) { /* Back closes the picker */
+			k->mode = k->before_langs;
+			return true;
+		}
 		if (!k->n_history)
 			return false;
 		v = k->history[--k->n_history];
@@ -316,6 +322,8 @@ static bool act(struct kiosk *k, enum kiosk_action action, int arg, uint64_t now
 		}
 		return true;
 	case ACTION_HOME:
+		if (k->mode == KIOSK_LANGS)
+			k->mode = k->before_langs;
 		if (k->mode == KIOSK_MENU)
 			return false;
 		history_push(k);
@@ -332,13 +340,27 @@ static bool act(struct kiosk *k, enum kiosk_action action, int arg, uint64_t now
 	case ACTION_LANGUAGE:
 		if (k->content->n_langs < 2)
 			return false;
-		k->lang = (k->lang + 1) % k->content->n_langs;
+		if (k->mode == KIOSK_LANGS) {
+			k->mode = k->before_langs;
+		} else {
+			k->before_langs = k->mode;
+			k->mode = KIOSK_LANGS;
+		}
+		return true;
+	case ACTION_SET_LANGUAGE:
+		if (k->mode != KIOSK_LANGS || arg < 0 || (size_t)arg >= k->content->n_langs)
+			return false;
+		k->lang = (size_t)arg;
+		k->mode = k->before_langs;
+		return true;
+	case ACTION_CONTRAST:
+		k->high_contrast = !k->high_contrast;
 		return true;
 	case ACTION_TEXT_SIZE:
 		k->text_scale = k->text_scale > 1.0 ? 1.0 : KIOSK_LARGE_TEXT;
 		return true;
 	case ACTION_OPEN:
-		if (arg < 0 || (size_t)arg >= k->content->n_screens)
+		if (arg < 0 || (size_t)arg >= k->content->n_screens || k->mode != KIOSK_MENU)
 			return false;
 		history_push(k);
 		k->mode = KIOSK_BROWSE;
@@ -393,6 +415,9 @@ bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action,
 		k->in_transition = false;
 		return true;
 	}
+	if (k->content->rtl[k->lang] && (in == INPUT_SWIPE_NEXT || in == INPUT_SWIPE_PREV))
+		/* right to left, the next page lies to the left: swipe left to right */
+		in = in == INPUT_SWIPE_NEXT ? INPUT_SWIPE_PREV : INPUT_SWIPE_NEXT;
 	switch (in) {
 	case INPUT_TAP:
 		return act(k, action, arg, now) || was_pressed;

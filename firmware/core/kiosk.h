@@ -27,6 +27,7 @@ enum kiosk_mode {
 	KIOSK_BROWSE,  /* a visitor is reading: loop paused, navigation shown */
 	KIOSK_MENU,    /* the topics, as tiles */
 	KIOSK_IDLE,    /* "are you still there?" over the screen */
+	KIOSK_LANGS,   /* the language picker */
 };
 
 /* What a button does. Hit regions in the draw list carry one. */
@@ -36,11 +37,13 @@ enum kiosk_action {
 	ACTION_HOME,       /* the topics menu */
 	ACTION_PREV,
 	ACTION_NEXT,
-	ACTION_LANGUAGE,   /* next language */
+	ACTION_LANGUAGE,   /* open (or close) the language picker */
 	ACTION_TEXT_SIZE,  /* normal <-> large */
 	ACTION_QUICK_EXIT,
 	ACTION_OPEN,       /* a topic tile: arg = screen index */
 	ACTION_MENU_PAGE,  /* another page of topics: arg = page */
+	ACTION_SET_LANGUAGE, /* a language in the picker: arg = language index */
+	ACTION_CONTRAST,   /* normal <-> high-contrast colours */
 };
 
 /* Input, already recognised (gesture.h) and hit-tested (scene.h). */
@@ -63,6 +66,8 @@ struct kiosk {
 	enum kiosk_mode mode;
 	size_t lang;
 	double text_scale;
+	bool high_contrast;
+	enum kiosk_mode before_langs; /* KIOSK_LANGS: what the picker covers */
 
 	int loop[KIOSK_MAX_LOOP]; /* screen indices in the attract loop, in order */
 	size_t n_loop;

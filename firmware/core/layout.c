@@ -127,6 +127,11 @@ struct metrics layout_metrics(int w, int h, double text_scale, double diagonal_i
 	mt.px_per_mm = gesture_px_per_mm(w, h, diagonal_inches);
 	int nine_mm = (int)ceil(9.0 * mt.px_per_mm), nine_u = (int)lround(mt.u * 9);
 	mt.btn_h = nine_mm > nine_u ? nine_mm : nine_u;
+	/* a button never takes more than a sixth of the shorter side (a tiny
+	 * panel cannot have 9 mm buttons and room to read: --check says so) */
+	int most = (int)lround(mt.u * 16);
+	if (mt.btn_h > most)
+		mt.btn_h = most;
 	mt.top_y = (int)lround(mt.u * 2.5);
 	mt.title_top = mt.top_y + mt.btn_h + (int)lround(mt.u * 2.5);
 	/* body_top, body_bottom and the band are set once title and footer are
@@ -551,6 +556,20 @@ static bool layout_try(struct screen_layout *out, struct flow *title, struct flo
 	return flow_height(body) <= mt.body_bottom - mt.body_top;
 }
 
+/* Right to left: the page mirrored, so lines are right-aligned, markers
+ * stand on the right of their items and a call's number on its left. The
+ * touch hint stays at the top left, where the buttons appear. The
+ * navigation area is left in place: the scene mirrors what it draws there. */
+static void mirror(struct screen_layout *l)
+{
+	for (size_t p = 0; p < l->n_pages; p++)
+		for (size_t i = 0; i < l->pages[p].n_elems; i++) {
+			struct elem *e = &l->pages[p].elems[i];
+			if (e->role != ELEM_HINT)
+				e->x = l->m.w - e->x - e->w;
+		}
+}
+
 void layout_screen(struct screen_layout *out, const struct measurer *m, const struct content *c,
 		   size_t s, size_t lang, int w, int h, double text_scale)
 {
@@ -568,6 +587,8 @@ void layout_screen(struct screen_layout *out, const struct measurer *m, const st
 	paginate(out, &title, &body);
 	flow_free(&title);
 	flow_free(&body);
+	if (c->rtl[lang])
+		mirror(out);
 }
 
 void layout_free(struct screen_layout *l)

@@ -22,6 +22,9 @@ struct measurer {
 	int (*text_width)(void *ctx, enum font_style style, int px, const char *text, size_t len);
 	/* Distance in pixels from one line's top to the next line's top. */
 	int (*line_height)(void *ctx, enum font_style style, int px);
+	/* Height of a capital letter in pixels, for the text-size check; NULL
+	 * means 72 % of px (DejaVu Sans). */
+	int (*cap_height)(void *ctx, enum font_style style, int px);
 };
 
 /* One wrapped line: text[off .. off+len) of the source string. */

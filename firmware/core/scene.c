@@ -66,7 +66,7 @@ static struct draw_item *push(struct draw_list *l, enum draw_kind kind, enum dra
 	struct draw_item *it = &l->items[l->n++];
 	memset(it, 0, sizeof *it);
 	*it = (struct draw_item){ .kind = kind, .role = role, .x = x, .y = y, .w = w, .h = h,
-				  .rgb = rgb, .alpha = alpha };
+				  .rgb = rgb, .alpha = alpha, .lang = (uint8_t)l->lang };
 	return it;
 }
 
@@ -74,15 +74,39 @@ struct palette {
 	uint32_t bg, text, accent, on_accent, band, muted;
 };
 
-static struct palette palette_of(const struct theme *t)
+struct colours scene_colours(const struct theme *t, bool high_contrast)
 {
-	struct palette p = { .bg = t->background, .text = t->text, .accent = t->accent };
-	p.on_accent = colour_contrast(t->accent, t->background) >= colour_contrast(t->accent, t->text)
-			      ? t->background
-			      : t->text;
-	p.band = colour_mix(t->background, t->text, 0.08);
-	p.muted = colour_mix(t->text, t->background, 0.22);
+	if (high_contrast)
+		return t->high_contrast;
+	return (struct colours){ .background = t->background, .text = t->text, .accent = t->accent };
+}
+
+static struct palette palette_of(const struct theme *theme, bool high_contrast)
+{
+	struct colours t = scene_colours(theme, high_contrast);
+	struct palette p = { .bg = t.background, .text = t.text, .accent = t.accent };
+	p.on_accent = colour_contrast(t.accent, t.background) >= colour_contrast(t.accent, t.text)
+			      ? t.background
+			      : t.text;
+	p.band = colour_mix(t.background, t.text, 0.08);
+	/* high contrast: no softened greys at all */
+	p.muted = high_contrast ? t.text : colour_mix(t.text, t.background, 0.22);
 	return p;
+}
+
+/* Right to left: what was pushed since item `from` (and hit `from_hit`)
+ * mirrored across the w pixels wide frame. */
+static void mirror_items(struct draw_list *out, size_t from, size_t from_hit, int w)
+{
+	for (size_t i = from; i < out->n; i++)
+		out->items[i].x = w - out->items[i].x - out->items[i].w;
+	for (size_t i = from_hit; i < out->n_hits; i++)
+		out->hits[i].x = w - out->hits[i].x - out->hits[i].w;
+}
+
+static bool rtl_now(const struct scene_input *in)
+{
+	return in->content->rtl[in->kiosk->lang];
 }
 
 static const struct {
@@ -170,11 +194,12 @@ static void scene_elems(struct draw_list *out, const struct scene_input *in, con
 
 /* A short accent rule under a title whose last line ends at bottom. */
 static void scene_rule(struct draw_list *out, const struct metrics *mt, const struct palette *p,
-		       int bottom, int dx, uint8_t alpha)
+		       int bottom, int dx, uint8_t alpha, bool rtl)
 {
-	int rule_h = (int)lround(mt->u * 0.9);
-	push(out, DRAW_RECT, ROLE_RULE, mt->margin_x + dx, bottom + (int)lround(mt->u * 1.6),
-	     (int)lround(mt->u * 14), rule_h > 2 ? rule_h : 2, p->accent, alpha);
+	int rule_h = (int)lround(mt->u * 0.9), rule_w = (int)lround(mt->u * 14);
+	int x = rtl ? mt->w - mt->margin_x - rule_w : mt->margin_x;
+	push(out, DRAW_RECT, ROLE_RULE, x + dx, bottom + (int)lround(mt->u * 1.6), rule_w,
+	     rule_h > 2 ? rule_h : 2, p->accent, alpha);
 }
 
 /* One page of a screen, shifted by dx and drawn at alpha. */
@@ -183,7 +208,7 @@ static void scene_page(struct draw_list *out, const struct scene_input *in, stru
 {
 	const struct screen_layout *l = &in->layouts[v.screen];
 	const struct page *pg = &l->pages[v.page < (int)l->n_pages ? v.page : 0];
-	struct palette p = palette_of(&in->content->theme);
+	struct palette p = palette_of(&in->content->theme, in->kiosk->high_contrast);
 	const struct metrics *mt = &l->m;
 
 	push(out, DRAW_RECT, ROLE_BACKGROUND, dx, 0, mt->w, mt->h, p.bg, alpha);
@@ -192,7 +217,7 @@ static void scene_page(struct draw_list *out, const struct scene_input *in, stru
 	for (size_t i = 0; i < pg->n_elems; i++)
 		if (pg->elems[i].role == ELEM_TITLE && pg->elems[i].y + pg->elems[i].h > title_bottom)
 			title_bottom = pg->elems[i].y + pg->elems[i].h;
-	scene_rule(out, mt, &p, title_bottom, dx, alpha);
+	scene_rule(out, mt, &p, title_bottom, dx, alpha, rtl_now(in));
 }
 
 /* ---- buttons -------------------------------------------------------------- */
@@ -241,7 +266,7 @@ static int button_w(const struct scene_input *in, const struct metrics *mt, cons
 	return w > mt->btn_h ? w : mt->btn_h;
 }
 
-enum button_look { LOOK_PLAIN, LOOK_QUICK_EXIT };
+enum button_look { LOOK_PLAIN, LOOK_QUICK_EXIT, LOOK_OPEN /* its panel is open */ };
 
 /* A button of width w at (x, y), btn_h high; disabled ones are drawn faint
  * and do nothing. A button under a finger is drawn pressed. */
@@ -253,7 +278,7 @@ static void button(struct draw_list *out, const struct scene_input *in, const st
 	bool pressed = enabled && k->pressed == action && (action != ACTION_OPEN || k->pressed_arg == arg);
 	uint32_t fill = look == LOOK_QUICK_EXIT ? p->text : colour_mix(p->bg, p->text, 0.16);
 	uint32_t ink = look == LOOK_QUICK_EXIT ? p->bg : p->text;
-	if (pressed) {
+	if (pressed || look == LOOK_OPEN) {
 		fill = p->accent;
 		ink = p->on_accent;
 	}
@@ -295,16 +320,25 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	if (k->mode == KIOSK_ATTRACT)
 		return; /* the hint is on the left, from the layout */
 
+	size_t lang_now = out->lang;
+	out->lang = 0; /* A+ and the contrast sign are drawn alike in every language */
 	const char *size = k->text_scale > 1.0 ? "A\xe2\x88\x92" : "A+"; /* A− / A+ */
 	int w = button_w(in, mt, "A+");
 	right -= w;
 	button(out, in, mt, p, right, y, w, size, px, ACTION_TEXT_SIZE, 0, true, LOOK_PLAIN);
 	right -= gap;
+	const char *contrast = "\xe2\x97\x90"; /* ◐ */
+	right -= w;
+	button(out, in, mt, p, right, y, w, contrast, px, ACTION_CONTRAST, 0, true, LOOK_PLAIN);
+	right -= gap;
+	out->lang = lang_now;
 	if (c->n_langs > 1) {
 		const char *name = c->labels.language_name.by_lang[lang];
 		w = button_w(in, mt, name);
 		right -= w;
-		button(out, in, mt, p, right, y, w, name, px, ACTION_LANGUAGE, 0, true, LOOK_PLAIN);
+		bool pressed_look = k->mode == KIOSK_LANGS;
+		button(out, in, mt, p, right, y, w, name, px, ACTION_LANGUAGE, 0, true,
+		       pressed_look ? LOOK_OPEN : LOOK_PLAIN);
 		right -= gap;
 	}
 	int x = mt->margin_x;
@@ -316,8 +350,8 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	const char *topics = c->labels.topics.by_lang[lang];
 	w = button_w(in, mt, topics);
 	if (x + w <= right)
-		button(out, in, mt, p, x, y, w, topics, px, ACTION_HOME, 0, k->mode != KIOSK_MENU,
-		       LOOK_PLAIN);
+		button(out, in, mt, p, x, y, w, topics, px, ACTION_HOME, 0,
+		       k->mode != KIOSK_MENU, LOOK_PLAIN);
 }
 
 /* Previous, "3 / 9", next, right-aligned in the band's navigation area. */
@@ -329,8 +363,15 @@ static void scene_arrows(struct draw_list *out, const struct scene_input *in, co
 	int right = mt->nav_x + mt->nav_w;
 	int gap = (int)lround(mt->u * 2);
 	int prev_arg = index - 1, next_arg = index + 1;
-	button(out, in, mt, p, right - mt->btn_h, mt->nav_y, mt->btn_h, "\xe2\x80\xba", px, next,
-	       next_arg, can_next, LOOK_PLAIN); /* › */
+	/* right to left, the row is mirrored: next on the left, pointing left */
+	bool rtl = rtl_now(in);
+	const char *next_mark = rtl ? "\xe2\x80\xb9" : "\xe2\x80\xba"; /* ‹ or › */
+	const char *prev_mark = rtl ? "\xe2\x80\xba" : "\xe2\x80\xb9";
+	size_t from = out->n, from_hit = out->n_hits;
+	size_t lang = out->lang;
+	out->lang = 0; /* marks and digits: the same in every language */
+	button(out, in, mt, p, right - mt->btn_h, mt->nav_y, mt->btn_h, next_mark, px, next,
+	       next_arg, can_next, LOOK_PLAIN);
 	struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, p->text, 255);
 	snprintf(it->own_text, sizeof it->own_text, "%d / %d", index + 1, total);
 	it->px = mt->small_px;
@@ -340,8 +381,11 @@ static void scene_arrows(struct draw_list *out, const struct scene_input *in, co
 	it->x = right - mt->btn_h - gap - it->w;
 	it->y = mt->nav_y + (mt->btn_h - it->h) / 2;
 	int x = it->x - gap - mt->btn_h;
-	button(out, in, mt, p, x, mt->nav_y, mt->btn_h, "\xe2\x80\xb9", px, prev, prev_arg, can_prev,
-	       LOOK_PLAIN); /* ‹ */
+	button(out, in, mt, p, x, mt->nav_y, mt->btn_h, prev_mark, px, prev, prev_arg, can_prev,
+	       LOOK_PLAIN);
+	out->lang = lang;
+	if (rtl)
+		mirror_items(out, from, from_hit, mt->w);
 }
 
 /* Attract: one dot per loop screen, and "2 / 3" when the current screen has
@@ -354,6 +398,7 @@ static void scene_dots(struct draw_list *out, const struct scene_input *in, cons
 		return;
 	int d = mt->dot_d, step = d * 2;
 	int cy = mt->nav_y + mt->btn_h / 2;
+	size_t from = out->n;
 	int x = mt->nav_x + mt->nav_w - (int)k->n_loop * step + (step - d);
 	for (size_t i = 0; i < k->n_loop; i++) {
 		bool cur = i == k->loop_pos && k->loop[i] == k->view.screen;
@@ -371,6 +416,8 @@ static void scene_dots(struct draw_list *out, const struct scene_input *in, cons
 		it->x = x - step - it->w;
 		it->y = cy - it->h / 2;
 	}
+	if (rtl_now(in))
+		mirror_items(out, from, out->n_hits, mt->w);
 }
 
 /* ---- the topics menu ------------------------------------------------------ */
@@ -394,7 +441,7 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 		}
 	const struct screen_layout *l = &in->layouts[ref];
 	const struct metrics *mt = &l->m;
-	struct palette p = palette_of(&c->theme);
+	struct palette p = palette_of(&c->theme, k->high_contrast);
 	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
 	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true);
 
@@ -407,7 +454,8 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 	t->text = c->labels.topics.by_lang[k->lang];
 	t->len = strlen(t->text);
 	t->w = text_w(in, FONT_BOLD, title_px, t->text);
-	scene_rule(out, mt, &p, mt->title_top + title_lh, 0, 255);
+	scene_rule(out, mt, &p, mt->title_top + title_lh, 0, 255, rtl_now(in));
+	size_t tiles_from = out->n, tile_hits_from = out->n_hits;
 
 	/* tiles: two columns in landscape, one in portrait, all one height */
 	int cols = mt->w > mt->h ? 2 : 1;
@@ -461,9 +509,104 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 			it->len = lines[j].len;
 		}
 	}
+	if (rtl_now(in)) {
+		t->x = mt->w - t->x - t->w;
+		mirror_items(out, tiles_from, tile_hits_from, mt->w);
+	}
 	if (pages > 1)
 		scene_arrows(out, in, mt, &p, page, pages, ACTION_MENU_PAGE, ACTION_MENU_PAGE, page > 0,
 			     page + 1 < pages);
+	scene_top_bar(out, in, mt, &p);
+}
+
+/* ---- the language picker -------------------------------------------------- */
+
+/* Every language as a large tile with its name in its own script (and its
+ * own font); the one in use is outlined. Over the footer of the screen that
+ * was showing, like the topics. */
+static void scene_langs(struct draw_list *out, const struct scene_input *in)
+{
+	const struct content *c = in->content;
+	const struct kiosk *k = in->kiosk;
+	enum kiosk_mode under = k->before_langs;
+	int ref = k->view.screen;
+	const struct screen_layout *l = &in->layouts[ref];
+	const struct metrics *mt = &l->m;
+	struct palette p = palette_of(&c->theme, k->high_contrast);
+	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
+	if (under != KIOSK_MENU)
+		scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true);
+
+	int title_px = (int)lround(mt->u * 7.5 * k->text_scale);
+	int title_lh = text_h(in, FONT_BOLD, title_px);
+	struct draw_item *t = push(out, DRAW_TEXT, ROLE_MENU_TITLE, mt->margin_x, mt->title_top, 0,
+				   title_lh, p.text, 255);
+	t->style = FONT_BOLD;
+	t->px = title_px;
+	t->text = c->labels.language.by_lang[k->lang];
+	t->len = strlen(t->text);
+	t->w = text_w(in, FONT_BOLD, title_px, t->text);
+	if (rtl_now(in))
+		t->x = mt->w - t->x - t->w;
+	scene_rule(out, mt, &p, mt->title_top + title_lh, 0, 255, rtl_now(in));
+
+	size_t n = c->n_langs;
+	int gap = (int)lround(mt->u * 2.5);
+	int inner = mt->w - 2 * mt->margin_x;
+	int top = mt->title_top + title_lh + (int)lround(mt->u * 5);
+	int area = mt->body_bottom - top;
+	int px = (int)lround(mt->u * 5.5);
+	int tile_h = mt->btn_h * 3 / 2;
+	/* more columns, then lower tiles (never under a touch target), until
+	 * every language is on the one page */
+	int cols = mt->w > mt->h ? 2 : 1;
+	int rows = (area + gap) / (tile_h + gap);
+	while (rows * cols < (int)n && cols < (mt->w > mt->h ? 4 : 2)) {
+		cols++;
+	}
+	while (rows * cols < (int)n && tile_h > mt->btn_h) {
+		tile_h--;
+		rows = (area + gap) / (tile_h + gap);
+	}
+	if (rows < 1)
+		rows = 1;
+	int tile_w = (inner - (cols - 1) * gap) / cols;
+	int ring = (int)lround(mt->u * 0.8);
+	if (ring < 2)
+		ring = 2;
+	for (size_t i = 0; i < n && (int)i < rows * cols; i++) {
+		/* right to left, tiles fill from the right */
+		int col = (int)i % cols;
+		if (rtl_now(in))
+			col = cols - 1 - col;
+		int x = mt->margin_x + col * (tile_w + gap);
+		int y = top + ((int)i / cols) * (tile_h + gap);
+		bool current = i == k->lang;
+		bool pressed = k->pressed == ACTION_SET_LANGUAGE && k->pressed_arg == (int)i;
+		if (current)
+			push(out, DRAW_RECT, ROLE_LANG_CURRENT, x - ring, y - ring, tile_w + 2 * ring,
+			     tile_h + 2 * ring, p.accent, 255)
+				->radius = (int)lround(mt->u * 1.5) + ring;
+		struct draw_item *tile = push(out, DRAW_RECT, ROLE_LANG_TILE, x, y, tile_w, tile_h,
+					      pressed ? p.accent : colour_mix(p.bg, p.text, 0.12), 255);
+		tile->radius = (int)lround(mt->u * 1.5);
+		add_hit(out, x, y, tile_w, tile_h, ACTION_SET_LANGUAGE, (int)i);
+		/* the name in its own language: its font, its direction */
+		const struct measurer *m = in->by_lang ? &in->by_lang[i] : in->measurer;
+		const char *name = c->labels.language_name.by_lang[i];
+		size_t len = strlen(name);
+		int nw = m->text_width(m->ctx, FONT_BOLD, px, name, len);
+		int nh = m->line_height(m->ctx, FONT_BOLD, px);
+		size_t lang_now = out->lang;
+		out->lang = i;
+		struct draw_item *it = push(out, DRAW_TEXT, ROLE_LANG_NAME, x + (tile_w - nw) / 2,
+					    y + (tile_h - nh) / 2, nw, nh, pressed ? p.on_accent : p.text, 255);
+		out->lang = lang_now;
+		it->style = FONT_BOLD;
+		it->px = px;
+		it->text = name;
+		it->len = len;
+	}
 	scene_top_bar(out, in, mt, &p);
 }
 
@@ -490,7 +633,7 @@ static void scene_idle(struct draw_list *out, const struct scene_input *in, cons
 {
 	const struct content *c = in->content;
 	const struct kiosk *k = in->kiosk;
-	struct palette p = palette_of(&c->theme);
+	struct palette p = palette_of(&c->theme, k->high_contrast);
 	out->n_hits = 0; /* nothing under the notice can be pressed ... */
 	push(out, DRAW_RECT, ROLE_SHADE, 0, 0, mt->w, mt->h, p.bg, 225);
 	/* ... but Quick exit, which stays on top and works at once */
@@ -551,13 +694,16 @@ void scene_build(struct draw_list *out, const struct scene_input *in)
 	const struct kiosk *k = in->kiosk;
 	out->n = 0;
 	out->n_hits = 0;
-	out->clear_rgb = in->content->theme.background;
+	out->lang = k->lang;
+	out->clear_rgb = scene_colours(&in->content->theme, k->high_contrast).background;
 	const struct metrics *mt = &in->layouts[k->view.screen].m;
-	struct palette p = palette_of(&in->content->theme);
+	struct palette p = palette_of(&in->content->theme, in->kiosk->high_contrast);
 	enum kiosk_mode mode = k->mode == KIOSK_IDLE ? k->before_idle : k->mode;
 
 	if (mode == KIOSK_MENU) {
 		scene_menu(out, in);
+	} else if (mode == KIOSK_LANGS) {
+		scene_langs(out, in);
 	} else {
 		double t = ease(kiosk_transition_progress(k, in->now));
 		if (k->in_transition && t < 1.0) {

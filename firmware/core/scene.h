@@ -47,6 +47,9 @@ enum draw_role {
 	ROLE_NOTICE_TITLE,
 	ROLE_NOTICE_TEXT,
 	ROLE_COUNTDOWN,    /* the bar that shrinks until the privacy reset */
+	ROLE_LANG_TILE,    /* a language in the picker */
+	ROLE_LANG_NAME,    /* its name, in its own script */
+	ROLE_LANG_CURRENT, /* the outline around the language in use */
 };
 
 struct draw_item {
@@ -61,6 +64,7 @@ struct draw_item {
 	const char *text;      /* points into the content, or NULL: use own_text */
 	size_t len;
 	char own_text[32];     /* short texts made by the scene ("3", "2 / 5") */
+	uint8_t lang;          /* text: the language it is in (its font, its direction) */
 };
 
 /* A place on the frame that does something when touched. */
@@ -76,6 +80,7 @@ struct draw_list {
 	struct hit *hits;
 	size_t n_hits, cap_hits;
 	uint32_t clear_rgb; /* the colour behind everything */
+	size_t lang;        /* the language items are pushed in */
 };
 
 /* What the scene needs: layouts[i] is screen i laid out at the current size,
@@ -84,8 +89,11 @@ struct scene_input {
 	const struct content *content;
 	const struct kiosk *kiosk;
 	const struct screen_layout *layouts;
-	const struct measurer *measurer;
+	const struct measurer *measurer; /* for the kiosk's current language */
 	uint64_t now;
+	/* one measurer per language, for the picker, where each language's
+	 * name is written in its own script; NULL = measurer for all */
+	const struct measurer *by_lang;
 };
 
 /* Replaces the list's items with the frame for in. The list keeps its
@@ -108,6 +116,10 @@ void draw_list_free(struct draw_list *l);
 
 /* WCAG relative-luminance contrast ratio of two 0xRRGGBB colours (1..21). */
 double colour_contrast(uint32_t a, uint32_t b);
+
+/* The colours a kiosk in this state draws with: the theme's, or its
+ * high-contrast ones. */
+struct colours scene_colours(const struct theme *t, bool high_contrast);
 
 /* a blended toward b by t (0..1). */
 uint32_t colour_mix(uint32_t a, uint32_t b, double t);

@@ -9,6 +9,8 @@
 #include "app.h"
 
 #include "arena.h"
+#include "a11y.h"
+#include "fontcheck.h"
 #include "load.h"
 #include "run.h"
 
@@ -37,15 +39,18 @@ static int load_content(const char *path, struct content *c, bool quiet_ok)
 
 static bool open_text(struct text *t, const struct content *c)
 {
-	char err[512];
+	char err[512], problem[1600];
 	if (!text_open(t, c->theme.font, err, sizeof err)) {
 		fprintf(stderr, "signpost: error: %s\n", err);
 		return false;
 	}
 	if (t->fell_back)
 		fprintf(stderr, "signpost: warning: %s; using %s\n", t->why, TEXT_FALLBACK_FAMILY);
+	if (!text_set_langs(t, c, problem, sizeof problem))
+		fprintf(stderr, "signpost: warning: %s\n", problem);
 	return true;
 }
+
 
 int app_check(const struct app_options *o)
 {
@@ -66,12 +71,30 @@ int app_check(const struct app_options *o)
 			diag_add(&d, DIAG_WARNING, 0, 0,
 				 "%s; '%s' is used instead (install the font, or change theme: font)",
 				 t.why, TEXT_FALLBACK_FAMILY);
+		char problem[1600];
+		if (!text_set_langs(&t, &c, problem, sizeof problem)) {
+			size_t l = 0;
+			while (l < c.n_langs && !(c.theme.lang_font[l] && strstr(problem, c.theme.lang_font[l])))
+				l++;
+			struct mark at = l < c.n_langs ? c.theme.at_lang_font[l] : (struct mark){ 0, 0 };
+			diag_add(&d, DIAG_ERROR, at.line, at.col, "%s; install it (fonts-noto-core has the "
+				 "Noto fonts) or name an installed one (fc-list : family lists them)", problem);
+			code = 1;
+		}
 		if (c.quick_exit < 0)
 			diag_add(&d, DIAG_WARNING, 0, 0,
 				 "no 'quick_exit' screen, so there is no Quick exit button; add an "
 				 "ordinary-looking screen and name it under 'kiosk:' as  quick_exit: ID");
-		struct measurer m = text_measurer(&t);
-		deck_check_fit(&m, &c, o->w ? o->w : APP_DEFAULT_W, o->h ? o->h : APP_DEFAULT_H, &d);
+		struct measurer by_lang[CONTENT_MAX_LANGS];
+		for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
+			by_lang[l] = text_measurer(&t, l);
+		if (fontcheck_file(&t, &c, o->config, &d))
+			code = 1;
+		int w = o->w ? o->w : APP_DEFAULT_W, h = o->h ? o->h : APP_DEFAULT_H;
+		deck_check_fit(by_lang, &c, w, h, &d);
+		a11y_check(&c, by_lang, w, h, &d);
+		if (diag_has_errors(&d))
+			code = 1;
 		text_close(&t);
 		diag_sort(&d);
 	}
@@ -89,10 +112,10 @@ out:
 
 /* Draws one view of the deck into a software surface and saves it. */
 static bool preview_one(struct render *rd, SDL_Surface *surf, const struct deck *dk,
-			struct kiosk *k, const struct measurer *m, const char *path)
+			struct kiosk *k, const struct measurer *by_lang, const char *path)
 {
 	struct draw_list dl = { 0 };
-	struct scene_input in = { dk->content, k, dk->layouts, m, k->shown_at };
+	struct scene_input in = { dk->content, k, dk->layouts, &by_lang[k->lang], k->shown_at, by_lang };
 	scene_build(&dl, &in);
 	render_frame(rd, &dl);
 	SDL_RenderPresent(rd->r);
@@ -130,15 +153,18 @@ int app_preview(const struct app_options *o)
 	}
 	struct render rd;
 	render_init(&rd, r, &t);
-	struct measurer m = text_measurer(&t);
+	struct measurer by_lang[CONTENT_MAX_LANGS];
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
+		by_lang[l] = text_measurer(&t, l);
 	size_t written = 0;
 	bool ok = true;
 	for (size_t lang = 0; lang < c.n_langs && ok; lang++) {
 		struct deck dk;
-		deck_build(&dk, &m, &c, w, h, lang, 1.0);
+		deck_build(&dk, &by_lang[lang], &c, w, h, lang, 1.0);
 		struct kiosk k;
 		kiosk_init(&k, &c, 0);
 		kiosk_set_page_counts(&k, dk.page_counts, dk.n);
+		k.lang = lang;
 		for (size_t s = 0; s < c.n_screens && ok; s++) {
 			for (int p = 0; p < dk.page_counts[s] && ok; p++) {
 				/* show the dots as the loop would: this screen's place in it */
@@ -149,7 +175,7 @@ int app_preview(const struct app_options *o)
 				char path[4096];
 				snprintf(path, sizeof path, "%s/%02zu-%s-%s-%d.png", o->preview_dir, s + 1,
 					 c.screens[s].id, c.langs[lang], p + 1);
-				ok = preview_one(&rd, surf, &dk, &k, &m, path);
+				ok = preview_one(&rd, surf, &dk, &k, by_lang, path);
 				written += ok;
 			}
 		}
@@ -191,13 +217,14 @@ static void *signal_thread(void *arg)
 }
 
 
-static const char *const mode_names[] = { "attract", "browse", "menu", "idle" };
+static const char *const mode_names[] = { "attract", "browse", "menu", "idle", "languages" };
 static const char *const action_names[] = {
 	[ACTION_NONE] = "none",		  [ACTION_BACK] = "back",
 	[ACTION_HOME] = "topics",	  [ACTION_PREV] = "previous",
 	[ACTION_NEXT] = "next",		  [ACTION_LANGUAGE] = "language",
 	[ACTION_TEXT_SIZE] = "text-size", [ACTION_QUICK_EXIT] = "quick-exit",
 	[ACTION_OPEN] = "open",		  [ACTION_MENU_PAGE] = "menu-page",
+	[ACTION_SET_LANGUAGE] = "set-language", [ACTION_CONTRAST] = "contrast",
 };
 
 /* --trace only: the buttons of a frame, when they differ from the last
@@ -256,6 +283,9 @@ void run_relayout(struct run *st)
 	int rot = st->c->rotation;
 	st->lw = rot % 180 ? st->ph : st->pw;
 	st->lh = rot % 180 ? st->pw : st->ph;
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
+		st->by_lang[l] = text_measurer(&st->text, l);
+	st->m = st->by_lang[st->kiosk.lang];
 	deck_free(&st->deck);
 	deck_build(&st->deck, &st->m, st->c, st->lw, st->lh, st->kiosk.lang,
 		   st->kiosk.text_scale);
@@ -296,7 +326,7 @@ static bool draw_fade(struct run *st, Uint64 now)
 				return false;
 			}
 			still.view = i == 0 ? k->from : k->view;
-			struct scene_input in = { st->c, &still, st->deck.layouts, &st->m, now };
+			struct scene_input in = { st->c, &still, st->deck.layouts, &st->m, now, st->by_lang };
 			scene_build(&st->dl, &in); /* the arriving page's buttons stay in dl */
 			render_frame(&st->render, &st->dl);
 		}
@@ -318,7 +348,7 @@ static void draw(struct run *st, Uint64 now)
 	if (!st->kiosk.in_transition && st->fade_page[0])
 		fade_forget(st); /* 2 full-screen textures are not kept idle */
 	if (!faded) {
-		struct scene_input in = { st->c, &st->kiosk, st->deck.layouts, &st->m, now };
+		struct scene_input in = { st->c, &st->kiosk, st->deck.layouts, &st->m, now, st->by_lang };
 		scene_build(&st->dl, &in);
 		SDL_SetRenderTarget(st->r, st->target);
 		render_frame(&st->render, &st->dl);
@@ -482,7 +512,7 @@ int app_run(const struct app_options *o)
 
 	if (!open_text(&st.text, st.c))
 		goto out_sdl;
-	st.m = text_measurer(&st.text);
+	st.m = text_measurer(&st.text, 0);
 
 	st.fullscreen = o->w == 0;
 	Uint32 flags = SDL_WINDOW_SHOWN | (st.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);

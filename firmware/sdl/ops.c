@@ -4,6 +4,8 @@
  * start-up. Nothing here records what a visitor looked at. */
 #include "run.h"
 
+#include "fontcheck.h"
+
 #include "arena.h"
 #include "load.h"
 #include "sha256.h"
@@ -177,6 +179,27 @@ void ops_reload(struct run *st, const char *why)
 	enum load_result r = content_load(st->o->config, c, &d);
 	st->reload_at = time(NULL);
 	diag_clear(&st->reload_diags);
+	/* its fonts: a new theme font is opened beside the old one, and the
+	 * new content is refused if any of its characters would be a box */
+	struct text fresh, *t = &st->text;
+	bool own = false;
+	if (r == LOAD_OK && strcmp(c->theme.font, st->c->theme.font) != 0) {
+		char err[512];
+		own = text_open(&fresh, c->theme.font, err, sizeof err);
+		if (own)
+			t = &fresh;
+	}
+	if (r == LOAD_OK) {
+		text_set_langs(t, c, NULL, 0);
+		if (fontcheck_file(t, c, st->o->config, &d)) {
+			r = LOAD_INVALID;
+			content_free(c);
+			if (own)
+				text_close(&fresh);
+			else
+				text_set_langs(&st->text, st->c, NULL, 0);
+		}
+	}
 	if (r != LOAD_OK) {
 		free(c);
 		fprintf(stderr, "signpost: reload (%s) refused; still showing the content loaded before:\n", why);
@@ -188,14 +211,10 @@ void ops_reload(struct run *st, const char *why)
 			fprintf(stderr, "trace: reload failed\n");
 		return;
 	}
-	if (strcmp(c->theme.font, st->c->theme.font) != 0) {
-		struct text t;
-		char err[512];
-		if (text_open(&t, c->theme.font, err, sizeof err)) {
-			render_flush(&st->render);
-			text_close(&st->text);
-			st->text = t;
-		}
+	render_flush(&st->render); /* textures of the old texts and fonts */
+	if (own) {
+		text_close(&st->text);
+		st->text = fresh; /* run_relayout() makes its measurers afresh */
 	}
 	kiosk_rebind(&st->kiosk, c, SDL_GetTicks64());
 	content_free(st->c);

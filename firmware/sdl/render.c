@@ -26,11 +26,11 @@ static uint64_t hash_bytes(const char *s, size_t n)
 }
 
 /* The texture for a text run, white on transparent; made on first use. */
-static struct render_entry *text_texture(struct render *rd, enum font_style style, int px,
+static struct render_entry *text_texture(struct render *rd, size_t lang, enum font_style style, int px,
 					 const char *s, size_t len)
 {
-	char head[16];
-	int hl = snprintf(head, sizeof head, "%d:%d:", (int)style, px);
+	char head[24];
+	int hl = snprintf(head, sizeof head, "%zu:%d:%d:", lang, (int)style, px);
 	size_t key_len = (size_t)hl + len;
 	char stack[512];
 	char *key = key_len < sizeof stack ? stack : malloc(key_len);
@@ -59,14 +59,7 @@ static struct render_entry *text_texture(struct render *rd, enum font_style styl
 		if (!e->key)
 			break;
 	}
-	TTF_Font *font = text_font(rd->text, style, px);
-	char *z = malloc(len + 1);
-	if (!z)
-		abort();
-	memcpy(z, s, len);
-	z[len] = '\0';
-	SDL_Surface *surf = font ? TTF_RenderUTF8_Blended(font, z, (SDL_Color){ 255, 255, 255, 255 }) : NULL;
-	free(z);
+	SDL_Surface *surf = text_render(rd->text, lang, style, px, s, len);
 	e->key = key != stack ? key : malloc(key_len);
 	if (!e->key)
 		abort();
@@ -186,7 +179,7 @@ void render_frame(struct render *rd, const struct draw_list *l)
 			const char *s = draw_item_text(it, &len);
 			if (len == 0)
 				break;
-			struct render_entry *e = text_texture(rd, it->style, it->px, s, len);
+			struct render_entry *e = text_texture(rd, it->lang, it->style, it->px, s, len);
 			if (e->tex) {
 				tint(e->tex, it->rgb, it->alpha);
 				SDL_RenderCopy(rd->r, e->tex, NULL, &(SDL_Rect){ it->x, it->y, e->w, e->h });

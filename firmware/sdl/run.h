@@ -24,7 +24,8 @@ struct run {
 	const struct app_options *o;
 	struct content *c;    /* the content on screen: the last good one */
 	struct text text;
-	struct measurer m;
+	struct measurer m;    /* for the kiosk's current language */
+	struct measurer by_lang[CONTENT_MAX_LANGS];
 	struct deck deck;
 	struct kiosk kiosk;
 	struct gesture_state gesture;

@@ -1,13 +1,19 @@
-/* text.c — fontconfig lookup and SDL_ttf fonts; see text.h. */
+/* text.c — fontconfig lookup, bidi runs, SDL_ttf shaping; see text.h. */
 #include "text.h"
 
+#include "utf8.h"
+
+#include <SDL.h>
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
+#include <fribidi.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* ---- finding fonts -------------------------------------------------------- */
 
 /* Asks fontconfig for family in the given weight. Writes the file path and
  * returns true only when the match really is that family (fontconfig always
@@ -25,17 +31,89 @@ static bool find_font(const char *family, bool bold, char *path, size_t pathlen)
 	FcPattern *match = FcFontMatch(NULL, pat, &res);
 	if (match) {
 		FcChar8 *file = NULL, *fam = NULL;
-		if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
-		    FcPatternGetString(match, FC_FAMILY, 0, &fam) == FcResultMatch &&
-		    strcasecmp((const char *)fam, family) == 0) {
-			snprintf(path, pathlen, "%s", (const char *)file);
-			ok = true;
+		if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+			/* a match names several families (localised names): any will do */
+			for (int i = 0; FcPatternGetString(match, FC_FAMILY, i, &fam) == FcResultMatch; i++)
+				if (strcasecmp((const char *)fam, family) == 0) {
+					snprintf(path, pathlen, "%s", (const char *)file);
+					ok = true;
+					break;
+				}
 		}
 		FcPatternDestroy(match);
 	}
 	FcPatternDestroy(pat);
 	return ok;
 }
+
+/* Reads a font file into memory once (SDL_ttf then opens every size from
+ * it instead of reading the file in small pieces for each size). */
+static bool read_font(struct text_face *f, int style)
+{
+	SDL_RWops *rw = SDL_RWFromFile(f->path[style], "rb");
+	if (!rw)
+		return false;
+	Sint64 size = SDL_RWsize(rw);
+	void *buf = size > 0 ? SDL_malloc((size_t)size) : NULL;
+	bool ok = buf && SDL_RWread(rw, buf, 1, (size_t)size) == (size_t)size;
+	SDL_RWclose(rw);
+	if (!ok) {
+		SDL_free(buf);
+		return false;
+	}
+	f->file[style] = buf;
+	f->file_len[style] = (size_t)size;
+	return true;
+}
+
+static TTF_Font *open_face(struct text_face *f, int style, int px)
+{
+	if (!f->file[style] && !read_font(f, style))
+		return NULL;
+	TTF_Font *font = TTF_OpenFontRW(SDL_RWFromConstMem(f->file[style], (int)f->file_len[style]), 1, px);
+	if (font)
+		TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
+	return font;
+}
+
+static void face_close(struct text_face *f)
+{
+	for (int st = 0; st < 2; st++) {
+		if (f->probe[st])
+			TTF_CloseFont(f->probe[st]);
+		SDL_free(f->file[st]);
+	}
+	memset(f, 0, sizeof *f);
+}
+
+/* Finds and opens family as a face; on failure says why in why. */
+static bool face_open(struct text_face *f, const char *family, char *why, size_t whylen)
+{
+	memset(f, 0, sizeof *f);
+	snprintf(f->family, sizeof f->family, "%s", family);
+	if (!find_font(family, false, f->path[FONT_REGULAR], sizeof f->path[0])) {
+		snprintf(why, whylen, "font '%s' is not installed", family);
+		return false;
+	}
+	/* a family without a bold face still works: bold uses regular */
+	if (!find_font(family, true, f->path[FONT_BOLD], sizeof f->path[0]))
+		memcpy(f->path[FONT_BOLD], f->path[FONT_REGULAR], sizeof f->path[0]);
+	/* the files must really open: a truncated or damaged font would draw
+	 * nothing at all */
+	for (int st = FONT_REGULAR; st <= FONT_BOLD; st++) {
+		f->probe[st] = open_face(f, st, 16);
+		if (!f->probe[st]) {
+			snprintf(why, whylen, "font '%s' cannot be opened (%s: %s)", family, f->path[st],
+				 TTF_GetError());
+			face_close(f);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void widths_clear(struct text *t);
+static void fonts_clear(struct text *t);
 
 bool text_open(struct text *t, const char *family, char *err, size_t errlen)
 {
@@ -48,43 +126,425 @@ bool text_open(struct text *t, const char *family, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot start fontconfig");
 		return false;
 	}
-	const char *families[] = { family ? family : TEXT_FALLBACK_FAMILY, TEXT_FALLBACK_FAMILY };
-	for (int f = 0; f < 2; f++) {
-		if (!find_font(families[f], false, t->path[FONT_REGULAR], sizeof t->path[0])) {
-			if (f == 0)
-				snprintf(t->why, sizeof t->why, "font '%s' is not installed", families[f]);
-			continue;
-		}
-		/* a family without a bold face still works: bold uses regular */
-		if (!find_font(families[f], true, t->path[FONT_BOLD], sizeof t->path[0]))
-			memcpy(t->path[FONT_BOLD], t->path[FONT_REGULAR], sizeof t->path[0]);
-		/* the files must really open: a truncated or damaged font would
-		 * draw nothing at all */
-		bool usable = true;
-		for (int st = FONT_REGULAR; st <= FONT_BOLD && usable; st++) {
-			TTF_Font *probe = TTF_OpenFont(t->path[st], 16);
-			if (!probe) {
-				if (f == 0)
-					snprintf(t->why, sizeof t->why, "font '%s' cannot be opened (%s: %s)",
-						 families[f], t->path[st], TTF_GetError());
-				usable = false;
-			} else {
-				TTF_CloseFont(probe);
-			}
-		}
-		if (!usable)
-			continue;
-		t->fell_back = f > 0;
+	for (size_t i = 0; i < CONTENT_MAX_LANGS; i++)
+		t->lang_ctx[i] = (struct text_lang){ t, i };
+	const char *want = family ? family : TEXT_FALLBACK_FAMILY;
+	if (face_open(&t->faces[0], want, t->why, sizeof t->why)) {
+		t->n_faces = 1;
+		return true;
+	}
+	char ignored[1400];
+	if (face_open(&t->faces[0], TEXT_FALLBACK_FAMILY, ignored, sizeof ignored)) {
+		t->n_faces = 1;
+		t->fell_back = true;
 		return true;
 	}
 	snprintf(err, errlen,
-		 "no font found for '%s' nor '%s'; install one with: apt-get install fonts-dejavu-core",
-		 families[0], TEXT_FALLBACK_FAMILY);
+		 "no font found for '%s' nor '%s'; install one with: apt-get install fonts-dejavu-core", want,
+		 TEXT_FALLBACK_FAMILY);
 	return false;
 }
 
+bool text_set_langs(struct text *t, const struct content *c, char *problem, size_t len)
+{
+	bool ok = true;
+	if (problem && len)
+		problem[0] = '\0';
+	/* faces other than 0 are opened afresh: the content may have changed */
+	fonts_clear(t);
+	widths_clear(t);
+	for (size_t i = 1; i < t->n_faces; i++)
+		face_close(&t->faces[i]);
+	t->n_faces = 1;
+	t->n_missing = 0;
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++) {
+		t->lang_face[l] = 0;
+		t->lang_rtl[l] = l < c->n_langs && c->rtl[l];
+	}
+	for (size_t l = 0; l < c->n_langs; l++) {
+		const char *family = c->theme.lang_font[l];
+		if (!family || strcasecmp(family, t->faces[0].family) == 0)
+			continue;
+		size_t f = 1;
+		while (f < t->n_faces && strcasecmp(t->faces[f].family, family) != 0)
+			f++;
+		char why[1400];
+		if (f == t->n_faces && face_open(&t->faces[f], family, why, sizeof why))
+			t->n_faces++;
+		if (f < t->n_faces) {
+			t->lang_face[l] = (int)f;
+		} else {
+			ok = false;
+			if (problem && len && !problem[0])
+				snprintf(problem, len, "%s (theme.fonts, for '%s'); using '%s' instead", why,
+					 c->langs[l], t->faces[0].family);
+		}
+	}
+	return ok;
+}
+
+const char *text_family(const struct text *t, size_t lang)
+{
+	return t->faces[t->lang_face[lang < CONTENT_MAX_LANGS ? lang : 0]].family;
+}
+
+TTF_Font *text_font(struct text *t, int face, enum font_style style, int px)
+{
+	if (px < 1)
+		px = 1;
+	for (size_t i = 0; i < t->n_fonts; i++)
+		if (t->fonts[i].face == face && t->fonts[i].style == style && t->fonts[i].px == px)
+			return t->fonts[i].font;
+	if (t->n_fonts == TEXT_MAX_FONTS)
+		fonts_clear(t); /* many sizes in play (shrinking): start afresh */
+	TTF_Font *font = open_face(&t->faces[face], style, px);
+	if (!font)
+		return NULL;
+	t->fonts[t->n_fonts].face = face;
+	t->fonts[t->n_fonts].style = style;
+	t->fonts[t->n_fonts].px = px;
+	t->fonts[t->n_fonts].font = font;
+	t->n_fonts++;
+	return font;
+}
+
+static void fonts_clear(struct text *t)
+{
+	for (size_t i = 0; i < t->n_fonts; i++)
+		TTF_CloseFont(t->fonts[i].font);
+	t->n_fonts = 0;
+}
+
+/* ---- runs ------------------------------------------------------------------ */
+
+/* ISO 15924 script of a character; NULL for the characters every script
+ * shares (spaces, digits, punctuation), which join the run around them. */
+static const char *script_of(uint32_t cp)
+{
+	static const struct {
+		uint32_t lo, hi;
+		const char *tag;
+	} ranges[] = {
+		{ 0x0041, 0x005A, "Latn" }, { 0x0061, 0x007A, "Latn" }, { 0x00C0, 0x024F, "Latn" },
+		{ 0x1E00, 0x1EFF, "Latn" }, { 0x0370, 0x03FF, "Grek" }, { 0x0400, 0x052F, "Cyrl" },
+		{ 0x0530, 0x058F, "Armn" }, { 0x0590, 0x05FF, "Hebr" }, { 0x0600, 0x065F, "Arab" },
+		{ 0x066A, 0x06EF, "Arab" }, { 0x06FA, 0x06FF, "Arab" }, { 0x0750, 0x077F, "Arab" },
+		{ 0x08A0, 0x08FF, "Arab" }, { 0x0900, 0x097F, "Deva" }, { 0x0980, 0x09FF, "Beng" },
+		{ 0x0A00, 0x0A7F, "Guru" }, { 0x0A80, 0x0AFF, "Gujr" }, { 0x0B00, 0x0B7F, "Orya" },
+		{ 0x0B80, 0x0BFF, "Taml" }, { 0x0C00, 0x0C7F, "Telu" }, { 0x0C80, 0x0CFF, "Knda" },
+		{ 0x0D00, 0x0D7F, "Mlym" }, { 0x0D80, 0x0DFF, "Sinh" }, { 0x0E00, 0x0E7F, "Thai" },
+		{ 0x10A0, 0x10FF, "Geor" }, { 0x1200, 0x139F, "Ethi" }, { 0x3040, 0x309F, "Hira" },
+		{ 0x30A0, 0x30FF, "Kana" }, { 0x4E00, 0x9FFF, "Hani" }, { 0xAC00, 0xD7AF, "Hang" },
+		{ 0xFB1D, 0xFB4F, "Hebr" }, { 0xFB50, 0xFDFF, "Arab" }, { 0xFE70, 0xFEFF, "Arab" },
+	};
+	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+		if (cp >= ranges[i].lo && cp <= ranges[i].hi)
+			return ranges[i].tag;
+	return NULL;
+}
+
+static bool face_has(const struct text_face *f, uint32_t cp)
+{
+	return f->probe[FONT_REGULAR] && TTF_GlyphIsProvided32(f->probe[FONT_REGULAR], cp);
+}
+
+const char *text_family_for(uint32_t cp, char *out, size_t len)
+{
+	const char *found = NULL;
+	FcPattern *pat = FcPatternCreate();
+	FcCharSet *cs = FcCharSetCreate();
+	FcCharSetAddChar(cs, cp);
+	FcPatternAddCharSet(pat, FC_CHARSET, cs);
+	FcPatternAddInteger(pat, FC_WEIGHT, FC_WEIGHT_REGULAR);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	FcResult res;
+	FcPattern *match = FcFontMatch(NULL, pat, &res);
+	FcCharSet *has = NULL;
+	FcChar8 *fam = NULL;
+	if (match && FcPatternGetCharSet(match, FC_CHARSET, 0, &has) == FcResultMatch &&
+	    FcCharSetHasChar(has, cp) && FcPatternGetString(match, FC_FAMILY, 0, &fam) == FcResultMatch) {
+		snprintf(out, len, "%s", (const char *)fam);
+		found = out;
+	}
+	if (match)
+		FcPatternDestroy(match);
+	FcCharSetDestroy(cs);
+	FcPatternDestroy(pat);
+	return found;
+}
+
+/* A face for a character neither the language's font nor face 0 has: any
+ * installed font that has it (fontconfig's choice), so the screen never
+ * shows an empty box when the machine can do better. -1 when none. */
+static int face_for_missing(struct text *t, uint32_t cp)
+{
+	for (size_t i = 0; i < t->n_missing; i++)
+		if (t->missing[i].cp == cp)
+			return t->missing[i].face;
+	int face = -1;
+	char family[128];
+	if (text_family_for(cp, family, sizeof family)) {
+		for (size_t f = 0; f < t->n_faces && face < 0; f++)
+			if (strcasecmp(t->faces[f].family, family) == 0 && face_has(&t->faces[f], cp))
+				face = (int)f;
+		char why[1400];
+		if (face < 0 && t->n_faces < TEXT_MAX_FACES &&
+		    face_open(&t->faces[t->n_faces], family, why, sizeof why) &&
+		    face_has(&t->faces[t->n_faces], cp))
+			face = (int)t->n_faces++;
+	}
+	if (t->n_missing == sizeof t->missing / sizeof t->missing[0])
+		t->n_missing = 0;
+	t->missing[t->n_missing].cp = cp;
+	t->missing[t->n_missing].face = face;
+	t->n_missing++;
+	return face;
+}
+
+struct text_run {
+	size_t off, len;  /* bytes of the source text */
+	int face;
+	bool rtl;
+	const char *script;
+	int level;
+};
+
+#define MAX_RUNS 64
+#define MAX_CHARS 1024
+
+/* Cuts s[0..len) into runs, in visual order (left to right). Returns the
+ * number of runs; 0 when the text is too long to cut (the caller then draws
+ * it as one run). */
+static size_t text_runs(struct text *t, size_t lang, const char *s, size_t len, struct text_run *out)
+{
+	static FriBidiChar cps[MAX_CHARS];
+	static size_t offs[MAX_CHARS + 1];
+	static FriBidiCharType types[MAX_CHARS];
+	static FriBidiBracketType brackets[MAX_CHARS];
+	static FriBidiLevel levels[MAX_CHARS];
+	static int faces[MAX_CHARS];
+	static const char *scripts[MAX_CHARS];
+
+	int own = t->lang_face[lang];
+	bool rtl = t->lang_rtl[lang];
+	/* the common case: ASCII in a left-to-right language drawn by face 0 */
+	bool ascii = true;
+	for (size_t i = 0; i < len && ascii; i++)
+		ascii = (unsigned char)s[i] < 0x80;
+	if (ascii && !rtl && (own == 0 || len == 0)) {
+		out[0] = (struct text_run){ 0, len, 0, false, "Latn", 0 };
+		return 1;
+	}
+
+	size_t n = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		if (n == MAX_CHARS)
+			return 0;
+		offs[n] = i;
+		cps[n++] = cp;
+		i += k;
+	}
+	offs[n] = len;
+	if (n == 0) {
+		out[0] = (struct text_run){ 0, 0, 0, rtl, "Latn", rtl };
+		return 1;
+	}
+	fribidi_get_bidi_types(cps, (FriBidiStrIndex)n, types);
+	fribidi_get_bracket_types(cps, (FriBidiStrIndex)n, types, brackets);
+	FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	if (!fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, &base, levels))
+		for (size_t i = 0; i < n; i++)
+			levels[i] = rtl;
+
+	/* script and face per character; shared characters join their
+	 * neighbours (the one before, or the first strong one after) */
+	for (size_t i = 0; i < n; i++) {
+		scripts[i] = script_of(cps[i]);
+		faces[i] = -1;
+		if (scripts[i]) {
+			faces[i] = own != 0 && face_has(&t->faces[own], cps[i]) ? own
+				   : face_has(&t->faces[0], cps[i])		 ? 0
+										 : face_for_missing(t, cps[i]);
+			if (faces[i] < 0)
+				faces[i] = own;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (scripts[i])
+			continue;
+		size_t j = i;
+		if (i > 0) {
+			j = i - 1;
+		} else {
+			while (j < n && !scripts[j])
+				j++;
+		}
+		if (j < n && scripts[j] && faces[j] >= 0 && face_has(&t->faces[faces[j]], cps[i])) {
+			scripts[i] = scripts[j];
+			faces[i] = faces[j];
+		} else if (j < n && i > 0) {
+			scripts[i] = scripts[j];
+			faces[i] = face_has(&t->faces[own], cps[i]) ? own : 0;
+		} else {
+			scripts[i] = j < n ? scripts[j] : (rtl ? "Arab" : "Latn");
+			faces[i] = face_has(&t->faces[own], cps[i]) ? own : 0;
+		}
+	}
+
+	size_t nr = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && levels[j] == levels[i] && faces[j] == faces[i] &&
+		       strcmp(scripts[j], scripts[i]) == 0)
+			j++;
+		if (nr == MAX_RUNS)
+			return 0;
+		out[nr++] = (struct text_run){ offs[i], offs[j] - offs[i], faces[i], levels[i] & 1, scripts[i],
+					  levels[i] };
+		i = j;
+	}
+	/* visual order (UAX #9, L2): from the highest level down to the lowest
+	 * odd one, reverse every sequence of runs at that level or above */
+	int max = 0, min_odd = 1 << 30;
+	for (size_t i = 0; i < nr; i++) {
+		if (out[i].level > max)
+			max = out[i].level;
+		if ((out[i].level & 1) && out[i].level < min_odd)
+			min_odd = out[i].level;
+	}
+	for (int lv = max; lv >= min_odd && lv > 0; lv--) {
+		for (size_t i = 0; i < nr;) {
+			if (out[i].level < lv) {
+				i++;
+				continue;
+			}
+			size_t j = i;
+			while (j < nr && out[j].level >= lv)
+				j++;
+			for (size_t a = i, b = j - 1; a < b; a++, b--) {
+				struct text_run tmp = out[a];
+				out[a] = out[b];
+				out[b] = tmp;
+			}
+			i = j;
+		}
+	}
+	return nr;
+}
+
+/* A NUL-terminated copy of s[0..len) in buf (or on the heap when longer). */
+static char *terminated(const char *s, size_t len, char *buf, size_t cap)
+{
+	char *z = len < cap ? buf : SDL_malloc(len + 1);
+	if (z) {
+		memcpy(z, s, len);
+		z[len] = '\0';
+	}
+	return z;
+}
+
+/* The font for a run, set to its direction and script. */
+static TTF_Font *run_font(struct text *t, const struct text_run *r, enum font_style style, int px)
+{
+	TTF_Font *font = text_font(t, r->face, style, px);
+	if (font) {
+		TTF_SetFontDirection(font, r->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+		TTF_SetFontScriptName(font, r->script);
+	}
+	return font;
+}
+
+static int run_width(struct text *t, const struct text_run *r, enum font_style style, int px, const char *s)
+{
+	TTF_Font *font = run_font(t, r, style, px);
+	if (!font || r->len == 0)
+		return 0;
+	char buf[512];
+	char *z = terminated(s + r->off, r->len, buf, sizeof buf);
+	int w = 0, h = 0;
+	if (!z || TTF_SizeUTF8(font, z, &w, &h) != 0)
+		w = 0;
+	if (z != buf)
+		SDL_free(z);
+	return w;
+}
+
+static int measure_uncached(struct text *t, size_t lang, enum font_style style, int px, const char *s,
+			    size_t len)
+{
+	struct text_run runs[MAX_RUNS];
+	size_t nr = text_runs(t, lang, s, len, runs);
+	if (nr == 0) {
+		runs[0] = (struct text_run){ 0, len, t->lang_face[lang], t->lang_rtl[lang], "Zyyy", 0 };
+		nr = 1;
+	}
+	int w = 0;
+	for (size_t i = 0; i < nr; i++)
+		w += run_width(t, &runs[i], style, px, s);
+	return w;
+}
+
+SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int px, const char *s,
+			 size_t len)
+{
+	struct text_run runs[MAX_RUNS];
+	size_t nr = text_runs(t, lang, s, len, runs);
+	if (nr == 0) {
+		runs[0] = (struct text_run){ 0, len, t->lang_face[lang], t->lang_rtl[lang], "Zyyy", 0 };
+		nr = 1;
+	}
+	SDL_Surface *parts[MAX_RUNS] = { NULL };
+	int ascent[MAX_RUNS] = { 0 };
+	int w = 0, top = 0, bottom = 0;
+	for (size_t i = 0; i < nr; i++) {
+		TTF_Font *font = run_font(t, &runs[i], style, px);
+		if (!font || runs[i].len == 0)
+			continue;
+		char buf[512];
+		char *z = terminated(s + runs[i].off, runs[i].len, buf, sizeof buf);
+		parts[i] = z ? TTF_RenderUTF8_Blended(font, z, (SDL_Color){ 255, 255, 255, 255 }) : NULL;
+		if (z != buf)
+			SDL_free(z);
+		if (!parts[i])
+			continue;
+		ascent[i] = TTF_FontAscent(font);
+		w += parts[i]->w;
+		if (ascent[i] > top)
+			top = ascent[i];
+		if (parts[i]->h - ascent[i] > bottom)
+			bottom = parts[i]->h - ascent[i];
+	}
+	if (nr == 1 && parts[0])
+		return parts[0];
+	SDL_Surface *out = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, top + bottom, 32, SDL_PIXELFORMAT_ARGB8888)
+				 : NULL;
+	int x = 0;
+	for (size_t i = 0; i < nr; i++) {
+		if (!parts[i])
+			continue;
+		if (out) {
+			/* copy, not blend: the runs do not overlap */
+			SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
+			SDL_BlitSurface(parts[i], NULL, out,
+					&(SDL_Rect){ x, top - ascent[i], parts[i]->w, parts[i]->h });
+		}
+		x += parts[i]->w;
+		SDL_FreeSurface(parts[i]);
+	}
+	return out;
+}
+
+/* ---- the width cache -------------------------------------------------------- */
+
 struct text_width {
-	char *key; /* style, px and the text; NULL = free slot */
+	char *key; /* language, style, px and the text; NULL = free slot */
 	size_t key_len;
 	int width;
 };
@@ -118,61 +578,14 @@ static struct text_width *widths_slot(struct text *t, const char *key, size_t le
 	return &t->widths[i];
 }
 
-/* Reads a font file into memory once (SDL_ttf then opens every size from
- * it instead of reading the file in small pieces for each size). */
-static bool read_font(struct text *t, int style)
-{
-	SDL_RWops *rw = SDL_RWFromFile(t->path[style], "rb");
-	if (!rw)
-		return false;
-	Sint64 size = SDL_RWsize(rw);
-	void *buf = size > 0 ? SDL_malloc((size_t)size) : NULL;
-	bool ok = buf && SDL_RWread(rw, buf, 1, (size_t)size) == (size_t)size;
-	SDL_RWclose(rw);
-	if (!ok) {
-		SDL_free(buf);
-		return false;
-	}
-	t->file[style] = buf;
-	t->file_len[style] = (size_t)size;
-	return true;
-}
-
-TTF_Font *text_font(struct text *t, enum font_style style, int px)
-{
-	if (px < 1)
-		px = 1;
-	for (size_t i = 0; i < t->n_fonts; i++)
-		if (t->fonts[i].style == style && t->fonts[i].px == px)
-			return t->fonts[i].font;
-	if (t->n_fonts == TEXT_MAX_FONTS) {
-		/* many sizes in play (shrinking): start the cache afresh */
-		for (size_t i = 0; i < t->n_fonts; i++)
-			TTF_CloseFont(t->fonts[i].font);
-		t->n_fonts = 0;
-	}
-	if (!t->file[style] && !read_font(t, style))
-		return NULL;
-	TTF_Font *font = TTF_OpenFontRW(SDL_RWFromConstMem(t->file[style], (int)t->file_len[style]), 1, px);
-	if (!font)
-		return NULL;
-	TTF_SetFontHinting(font, TTF_HINTING_LIGHT);
-	t->fonts[t->n_fonts].style = style;
-	t->fonts[t->n_fonts].px = px;
-	t->fonts[t->n_fonts].font = font;
-	t->n_fonts++;
-	return font;
-}
-
-static int measure_uncached(struct text *t, enum font_style style, int px, const char *s, size_t len);
-
 static int measure_width(void *ctx, enum font_style style, int px, const char *s, size_t len)
 {
-	struct text *t = ctx;
+	struct text_lang *tl = ctx;
+	struct text *t = tl->t;
 	if (len == 0)
 		return 0;
-	char head[16];
-	int hl = snprintf(head, sizeof head, "%d:%d:", (int)style, px);
+	char head[24];
+	int hl = snprintf(head, sizeof head, "%zu:%d:%d:", tl->lang, (int)style, px);
 	size_t key_len = (size_t)hl + len;
 	char stack[512];
 	char *key = key_len <= sizeof stack ? stack : malloc(key_len);
@@ -202,7 +615,7 @@ static int measure_width(void *ctx, enum font_style style, int px, const char *s
 	if (e->key) {
 		t->cached++;
 	} else {
-		e->width = measure_uncached(t, style, px, s, len);
+		e->width = measure_uncached(t, tl->lang, style, px, s, len);
 		e->key = key == stack ? malloc(key_len) : key;
 		if (!e->key)
 			abort();
@@ -219,48 +632,71 @@ static int measure_width(void *ctx, enum font_style style, int px, const char *s
 	return w;
 }
 
-static int measure_uncached(struct text *t, enum font_style style, int px, const char *s, size_t len)
-{
-	TTF_Font *font = text_font(t, style, px);
-	if (!font || len == 0)
-		return 0;
-	char buf[512];
-	char *copy = len < sizeof buf ? buf : SDL_malloc(len + 1);
-	if (!copy)
-		return 0;
-	memcpy(copy, s, len);
-	copy[len] = '\0';
-	int w = 0, h = 0;
-	if (TTF_SizeUTF8(font, copy, &w, &h) != 0)
-		w = 0;
-	if (copy != buf)
-		SDL_free(copy);
-	return w;
-}
-
+/* The taller of the language's own font and face 0 (which draws the runs
+ * the language's font cannot). */
 static int measure_line_height(void *ctx, enum font_style style, int px)
 {
-	TTF_Font *font = text_font(ctx, style, px);
-	if (!font)
-		return px;
-	int skip = TTF_FontLineSkip(font), height = TTF_FontHeight(font);
-	return skip > height ? skip : height;
+	struct text_lang *tl = ctx;
+	int faces[2] = { 0, tl->t->lang_face[tl->lang] };
+	int best = 0;
+	for (int i = 0; i < (faces[1] ? 2 : 1); i++) {
+		TTF_Font *font = text_font(tl->t, faces[i], style, px);
+		int h = px;
+		if (font) {
+			int skip = TTF_FontLineSkip(font), height = TTF_FontHeight(font);
+			h = skip > height ? skip : height;
+		}
+		if (h > best)
+			best = h;
+	}
+	return best;
 }
 
-struct measurer text_measurer(struct text *t)
+int text_cap_height(struct text *t, size_t lang, enum font_style style, int px)
 {
-	return (struct measurer){ .ctx = t, .text_width = measure_width,
-				  .line_height = measure_line_height };
+	/* the capital H of face 0: scripts without capitals are judged by the
+	 * Latin text beside them */
+	(void)lang;
+	TTF_Font *font = text_font(t, 0, style, px);
+	int minx, maxx, miny, maxy, advance;
+	if (!font || TTF_GlyphMetrics32(font, 'H', &minx, &maxx, &miny, &maxy, &advance) != 0)
+		return px * 72 / 100;
+	return maxy;
+}
+
+static int measure_cap_height(void *ctx, enum font_style style, int px)
+{
+	struct text_lang *tl = ctx;
+	return text_cap_height(tl->t, tl->lang, style, px);
+}
+
+struct measurer text_measurer(struct text *t, size_t lang)
+{
+	for (size_t i = 0; i < CONTENT_MAX_LANGS; i++)
+		t->lang_ctx[i] = (struct text_lang){ t, i }; /* t may have been copied */
+	return (struct measurer){ .ctx = &t->lang_ctx[lang < CONTENT_MAX_LANGS ? lang : 0],
+				  .text_width = measure_width,
+				  .line_height = measure_line_height,
+				  .cap_height = measure_cap_height };
+}
+
+bool text_covers(struct text *t, size_t lang, uint32_t cp)
+{
+	const struct text_face *own = &t->faces[t->lang_face[lang]], *base = &t->faces[0];
+	for (int st = FONT_REGULAR; st <= FONT_BOLD; st++) {
+		bool in_own = own->probe[st] && TTF_GlyphIsProvided32(own->probe[st], cp);
+		bool in_base = base->probe[st] && TTF_GlyphIsProvided32(base->probe[st], cp);
+		if (!in_own && !in_base)
+			return false;
+	}
+	return true;
 }
 
 void text_close(struct text *t)
 {
-	for (size_t i = 0; i < t->n_fonts; i++)
-		TTF_CloseFont(t->fonts[i].font);
-	t->n_fonts = 0;
-	for (int st = 0; st < 2; st++) {
-		SDL_free(t->file[st]);
-		t->file[st] = NULL;
-	}
+	fonts_clear(t);
+	for (size_t i = 0; i < t->n_faces; i++)
+		face_close(&t->faces[i]);
+	t->n_faces = 0;
 	widths_clear(t);
 }

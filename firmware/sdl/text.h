@@ -1,52 +1,111 @@
-/* text.h — fonts found through fontconfig, opened with SDL_ttf, and the
- * measurer the pure layout uses.
+/* text.h — fonts found through fontconfig, text shaped by SDL_ttf's
+ * HarfBuzz, and the measurer the pure layout uses.
  *
- * One `struct text` per process: it keeps a TTF_Font per (style, pixel size)
- * in use, so measuring and drawing the same sizes again costs nothing. */
+ * One `struct text` per process. It knows a few font families ("faces"):
+ * face 0 is the theme's font (or DejaVu Sans), and each language may have
+ * its own (theme.fonts). A line of text is cut into runs of one direction
+ * (GNU FriBidi's levels), one script and one face: a run takes the
+ * language's face when that face can draw it and face 0 otherwise, so an
+ * Arabic sentence with "Childline" in it draws both. Each run is shaped
+ * with its direction and script, and runs are placed in visual order.
+ * Widths are cached by (language, style, size, text); TTF_Fonts per (face,
+ * style, size). */
 #ifndef SIGNPOST_TEXT_H
 #define SIGNPOST_TEXT_H
 
+#include "content.h"
 #include "layout.h"
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct _TTF_Font TTF_Font;
+struct SDL_Surface;
 
-#define TEXT_MAX_FONTS 48
+#define TEXT_MAX_FONTS 64
+#define TEXT_MAX_FACES (CONTENT_MAX_LANGS + 1)
 #define TEXT_FALLBACK_FAMILY "DejaVu Sans"
 
-struct text {
+struct text_face {
+	char family[128];
 	char path[2][1024]; /* FONT_REGULAR, FONT_BOLD */
-	bool fell_back;     /* the family asked for could not be used ... */
+	void *file[2];      /* each file read once; every size opens from memory */
+	size_t file_len[2];
+	TTF_Font *probe[2]; /* for "can this face draw that character" */
+};
+
+struct text;
+
+/* What a measurer's ctx points at: the text engine and a language. */
+struct text_lang {
+	struct text *t;
+	size_t lang;
+};
+
+struct text {
+	bool fell_back;     /* the theme's family could not be used ... */
 	char why[1400];     /* ... and why, in words for staff */
+	struct text_face faces[TEXT_MAX_FACES];
+	size_t n_faces;
+	/* per language: its face (0 = the theme's) and direction */
+	int lang_face[CONTENT_MAX_LANGS];
+	bool lang_rtl[CONTENT_MAX_LANGS];
+	struct text_lang lang_ctx[CONTENT_MAX_LANGS];
 	struct {
+		int face;
 		enum font_style style;
 		int px;
 		TTF_Font *font;
 	} fonts[TEXT_MAX_FONTS];
 	size_t n_fonts;
-	/* each font file read once; every size opens from memory */
-	void *file[2];
-	size_t file_len[2];
-	/* widths already measured, by (style, size, text): a layout measures
-	 * the same words again and again (every line prefix, every shrink step,
-	 * the same footer on every screen) */
+	/* characters no face had: the face found for each (-1: none) */
+	struct {
+		uint32_t cp;
+		int face;
+	} missing[32];
+	size_t n_missing;
+	/* widths already measured, by (language, style, size, text): a layout
+	 * measures the same words again and again */
 	struct text_width *widths;
 	size_t n_widths, cap_widths;
 	unsigned long measured, cached; /* for benchmarks */
 };
 
 /* Finds the files for family (regular and bold) through fontconfig, falling
- * back to DejaVu Sans. Returns false with a message in err when no usable
- * font exists at all. Initialises SDL_ttf (TTF_Init) if needed. */
+ * back to DejaVu Sans, as face 0. Returns false with a message in err when
+ * no usable font exists at all. Initialises SDL_ttf (TTF_Init) if needed.
+ * Every language uses face 0, left to right, until text_set_langs(). */
 bool text_open(struct text *t, const char *family, char *err, size_t errlen);
 
-/* The font for (style, px), opened on first use; NULL if it cannot be. */
-TTF_Font *text_font(struct text *t, enum font_style style, int px);
+/* Gives each of c's languages its font (theme.fonts) and direction. A font
+ * that is not installed leaves that language on face 0; *problem (if not
+ * NULL) then says which, in words for staff, and false is returned. */
+bool text_set_langs(struct text *t, const struct content *c, char *problem, size_t len);
 
-/* A measurer backed by t (measurer.ctx = t). */
-struct measurer text_measurer(struct text *t);
+/* The font for (face, style, px), opened on first use; NULL if it cannot be. */
+TTF_Font *text_font(struct text *t, int face, enum font_style style, int px);
+
+/* A measurer for text in language lang (measurer.ctx = &t->lang_ctx[lang]). */
+struct measurer text_measurer(struct text *t, size_t lang);
+
+/* Draws s[0..len) in language lang: white on transparent, runs shaped and
+ * in visual order. NULL when nothing can be drawn. Free with SDL_FreeSurface. */
+struct SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int px,
+				const char *s, size_t len);
+
+/* Whether language lang's fonts (its own, then face 0) can draw cp in both
+ * styles. */
+bool text_covers(struct text *t, size_t lang, uint32_t cp);
+
+/* An installed family that has cp (fontconfig's choice) in out, or NULL. */
+const char *text_family_for(uint32_t cp, char *out, size_t len);
+
+/* The family used for language lang. */
+const char *text_family(const struct text *t, size_t lang);
+
+/* Capital height of the font for language lang at px, in pixels. */
+int text_cap_height(struct text *t, size_t lang, enum font_style style, int px);
 
 /* Closes every font; t can be opened again. */
 void text_close(struct text *t);

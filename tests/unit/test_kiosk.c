@@ -288,7 +288,12 @@ static void idle_notice_then_privacy_reset(void)
 	kiosk_init(&k, &c, 0);
 	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 1000);
 	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 1100);
-	tap(&k, ACTION_LANGUAGE, 0, 2000);
+	tap(&k, ACTION_LANGUAGE, 0, 2000); /* opens the picker ... */
+	CHECK_INT(k.mode, KIOSK_LANGS);
+	tap(&k, ACTION_SET_LANGUAGE, 1, 2500); /* ... where a language is chosen */
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	tap(&k, ACTION_CONTRAST, 0, 2800);
+	CHECK(k.high_contrast);
 	tap(&k, ACTION_TEXT_SIZE, 0, 3000);
 	tap(&k, ACTION_NEXT, 0, 4000);
 	CHECK_INT(k.lang, 1);
@@ -317,11 +322,83 @@ static void idle_notice_then_privacy_reset(void)
 	CHECK_INT(k.mode, KIOSK_ATTRACT);
 	CHECK_INT(k.lang, 0);
 	CHECK(k.text_scale == 1.0);
+	CHECK(!k.high_contrast);
 	CHECK_INT(k.n_history, 0);
 	CHECK_INT(k.view.screen, 0);
 	CHECK(!kiosk_can_back(&k));
 	/* and the loop runs again from there */
 	CHECK_INT(kiosk_next_deadline(&k, idle_at + KIOSK_IDLE_GRACE_MS), idle_at + KIOSK_IDLE_GRACE_MS + 12000);
+	kiosk_free(&k);
+	content_free(&c);
+}
+
+static void language_picker_opens_chooses_and_closes(void)
+{
+	struct content c;
+	touch_content(&c);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 1000);
+	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 1100);
+	tap(&k, ACTION_NEXT, 0, 1500);
+	CHECK_INT(k.view.screen, 1);
+	/* outside the picker, a language cannot be set */
+	CHECK(!kiosk_input(&k, INPUT_TAP, ACTION_SET_LANGUAGE, 1, 1600) || k.lang == 0);
+	CHECK_INT(k.lang, 0);
+	tap(&k, ACTION_LANGUAGE, 0, 2000);
+	CHECK_INT(k.mode, KIOSK_LANGS);
+	CHECK(kiosk_can_back(&k));
+	/* Back closes it, and the visitor is where they were */
+	tap(&k, ACTION_BACK, 0, 2500);
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	CHECK_INT(k.view.screen, 1);
+	CHECK_INT(k.n_history, 1); /* the step to screen 1 is still there */
+	/* the language button again closes it too */
+	tap(&k, ACTION_LANGUAGE, 0, 3000);
+	tap(&k, ACTION_LANGUAGE, 0, 3500);
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	/* from the topics, choosing returns to the topics */
+	tap(&k, ACTION_HOME, 0, 4000);
+	tap(&k, ACTION_LANGUAGE, 0, 4500);
+	tap(&k, ACTION_SET_LANGUAGE, 1, 5000);
+	CHECK_INT(k.mode, KIOSK_MENU);
+	CHECK_INT(k.lang, 1);
+	/* an index past the languages does nothing */
+	tap(&k, ACTION_LANGUAGE, 0, 5500);
+	CHECK(!kiosk_input(&k, INPUT_TAP, ACTION_SET_LANGUAGE, 7, 5600) || k.lang == 1);
+	CHECK_INT(k.lang, 1);
+	/* left alone in the picker: the idle notice, then the reset */
+	kiosk_tick(&k, 5600 + 90000);
+	CHECK_INT(k.mode, KIOSK_IDLE);
+	kiosk_tick(&k, 5600 + 90000 + KIOSK_IDLE_GRACE_MS);
+	CHECK_INT(k.mode, KIOSK_ATTRACT);
+	CHECK_INT(k.lang, 0);
+	kiosk_free(&k);
+	content_free(&c);
+}
+
+static void right_to_left_swipes_are_mirrored(void)
+{
+	struct content c;
+	touch_content(&c);
+	c.langs[1] = "ar";
+	c.rtl[1] = true;
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 1000);
+	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 1100);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 1500);
+	kiosk_input(&k, INPUT_SWIPE_NEXT, ACTION_NONE, 0, 1600); /* right to left: next */
+	CHECK_INT(k.view.screen, 1);
+	tap(&k, ACTION_LANGUAGE, 0, 2000);
+	tap(&k, ACTION_SET_LANGUAGE, 1, 2500);
+	/* in Arabic the same swipe goes back, and left to right goes on */
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 3000);
+	kiosk_input(&k, INPUT_SWIPE_NEXT, ACTION_NONE, 0, 3100);
+	CHECK_INT(k.view.screen, 0);
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 3500);
+	kiosk_input(&k, INPUT_SWIPE_PREV, ACTION_NONE, 0, 3600);
+	CHECK_INT(k.view.screen, 1);
 	kiosk_free(&k);
 	content_free(&c);
 }
@@ -464,6 +541,8 @@ int main(void)
 	RUN(idle_countdown_wakes_once_a_second);
 	RUN(quick_exit_clears_everything_in_one_step);
 	RUN(history_is_bounded);
+	RUN(language_picker_opens_chooses_and_closes);
+	RUN(right_to_left_swipes_are_mirrored);
 	RUN(rebind_keeps_the_visitor_where_they_are);
 	return TEST_DONE();
 }

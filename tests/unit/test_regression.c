@@ -60,7 +60,7 @@ static void frames(const struct content *c, const struct deck *dk, size_t lang)
 	k.lang = lang;
 	k.text_scale = dk->text_scale;
 	struct draw_list dl = { 0 };
-	struct scene_input in = { c, &k, dk->layouts, &fake_measurer, 0 };
+	struct scene_input in = { c, &k, dk->layouts, &fake_measurer, 0, NULL };
 	scene_build(&dl, &in);
 	CHECK(dl.n > 0);
 	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 1);

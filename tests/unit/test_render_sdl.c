@@ -41,7 +41,7 @@ static SDL_Surface *draw(const struct content *c, const char *id, int w, int h,
 	SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
 	struct render rd;
 	render_init(&rd, r, &text);
-	struct scene_input in = { c, &k, dk->layouts, &m, 0 };
+	struct scene_input in = { c, &k, dk->layouts, &m, 0, NULL };
 	scene_build(dl_out, &in);
 	render_frame(&rd, dl_out);
 	SDL_RenderPresent(r);
@@ -162,7 +162,7 @@ static void text_textures_are_reused(void)
 	uint64_t times[4] = { 0, 10, dwell + 100, dwell + 200 };
 	for (int i = 0; i < 4; i++) {
 		kiosk_tick(&k, times[i]);
-		struct scene_input in = { &fixture, &k, dk.layouts, &m, times[i] };
+		struct scene_input in = { &fixture, &k, dk.layouts, &m, times[i], NULL };
 		scene_build(&dl, &in);
 		render_frame(&rd, &dl);
 		made[i] = rd.textures_made;
@@ -220,7 +220,7 @@ int main(void)
 		fprintf(stderr, "DejaVu Sans is needed for the render tests: %s\n", err);
 		return 1;
 	}
-	m = text_measurer(&text);
+	m = text_measurer(&text, 0);
 	struct diag_list d = { 0 };
 	if (content_load("tests/render/content.yaml", &fixture, &d) != LOAD_OK) {
 		diag_print(&d, "tests/render/content.yaml", stderr);

@@ -36,7 +36,7 @@ static void world_init(struct world *w, int width, int height)
 
 static void world_build(struct world *w, uint64_t now)
 {
-	struct scene_input in = { &w->c, &w->k, w->d.layouts, &fake_measurer, now };
+	struct scene_input in = { &w->c, &w->k, w->d.layouts, &fake_measurer, now, NULL };
 	scene_build(&w->dl, &in);
 }
 

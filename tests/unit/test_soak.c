@@ -250,7 +250,7 @@ static bool has_role(const struct draw_list *l, enum draw_role r)
 
 static void frame(struct sim *s)
 {
-	struct scene_input in = { s->c, &s->k, s->deck.layouts, &fake_measurer, s->now };
+	struct scene_input in = { s->c, &s->k, s->deck.layouts, &fake_measurer, s->now, NULL };
 	scene_build(&s->dl, &in);
 	s->st.frames++;
 	if (s->dl.n > s->st.max_items)
@@ -330,7 +330,7 @@ static enum kiosk_action feed(struct sim *s, struct gesture g)
 	kiosk_input(&s->k, in, action, arg, s->now);
 	if (lang != s->k.lang || scale != s->k.text_scale)
 		relayout(s);
-	s->st.langs += lang != s->k.lang && in == INPUT_TAP && action == ACTION_LANGUAGE;
+	s->st.langs += lang != s->k.lang && in == INPUT_TAP && action == ACTION_SET_LANGUAGE;
 	s->st.sizes += scale != s->k.text_scale && in == INPUT_TAP && action == ACTION_TEXT_SIZE;
 	frame(s);
 	if (in == INPUT_TAP && action == ACTION_QUICK_EXIT) {

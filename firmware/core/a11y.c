@@ -1,0 +1,205 @@
+/* a11y.c — accessibility checks; see a11y.h. */
+#include "a11y.h"
+
+#include "deck.h"
+#include "kiosk.h"
+#include "scene.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define A11Y_PI 3.14159265358979323846
+
+double a11y_visual_angle(double size_mm, double distance_mm)
+{
+	return 2.0 * atan(size_mm / (2.0 * distance_mm)) * 180.0 / A11Y_PI;
+}
+
+/* ---- contrast --------------------------------------------------------------- */
+
+static void hex(uint32_t rgb, char out[8])
+{
+	snprintf(out, 8, "#%06X", (unsigned)(rgb & 0xFFFFFF));
+}
+
+/* One pair: fg drawn on bg needs at least `need`. The error points at the
+ * colour the staff set (fg's place, else bg's). */
+static void pair(struct diag_list *d, const char *theme, const char *what, const char *fg_name,
+		 uint32_t fg, struct mark fg_at, const char *bg_name, uint32_t bg, struct mark bg_at,
+		 double need, const char *rule)
+{
+	double ratio = colour_contrast(fg, bg);
+	if (ratio + 1e-9 >= need)
+		return;
+	char a[8], b[8];
+	hex(fg, a);
+	hex(bg, b);
+	struct mark at = fg_at.line ? fg_at : bg_at;
+	diag_add(d, DIAG_ERROR, at.line, at.col,
+		 "%s: %s, %s \"%s\" on %s \"%s\", has a contrast of %.2f:1, below the %.1f:1 %s; make one "
+		 "of the two darker or lighter (a contrast checker shows the ratio as you try colours)",
+		 theme, what, fg_name, a, bg_name, b, floor(ratio * 100) / 100, need, rule);
+}
+
+static void check_colours(struct diag_list *d, const char *theme, const struct colours *t, bool high)
+{
+	double text = high ? 7.0 : 4.5, large = high ? 4.5 : 3.0;
+	const char *rule = high ? "that high contrast needs (WCAG 1.4.6)" : "that text needs (WCAG 1.4.3)";
+	const char *rule_large = high ? "that high contrast needs for large text (WCAG 1.4.6)"
+				      : "that large text and marks need (WCAG 1.4.3, 1.4.11)";
+	/* what the scene derives: the band and the ink on the accent */
+	uint32_t band = colour_mix(t->background, t->text, 0.08);
+	uint32_t on_accent = colour_contrast(t->accent, t->background) >= colour_contrast(t->accent, t->text)
+				     ? t->background
+				     : t->text;
+	uint32_t muted = high ? t->text : colour_mix(t->text, t->background, 0.22);
+	pair(d, theme, "the body text", "text", t->text, t->at_text, "background", t->background,
+	     t->at_background, text, rule);
+	if (colour_contrast(t->text, t->background) >= text)
+		pair(d, theme, "the hints and labels (text softened toward the background)", "that text",
+		     muted, t->at_text, "the footer band", band, t->at_background, text, rule);
+	pair(d, theme, "the support number in the footer", "accent", t->accent, t->at_accent,
+	     "the footer band", band, t->at_background, large, rule_large);
+	pair(d, theme, "the words in a call box (drawn on the accent)", on_accent == t->text ? "text" : "background",
+	     on_accent, t->at_accent, "accent", t->accent, t->at_accent, text, rule);
+	pair(d, theme, "step numbers and bullets", "accent", t->accent, t->at_accent, "background",
+	     t->background, t->at_background, large, rule_large);
+}
+
+/* ---- touch targets ---------------------------------------------------------- */
+
+static const char *const action_words[] = {
+	[ACTION_NONE] = "a button",	       [ACTION_BACK] = "Back",
+	[ACTION_HOME] = "Topics",	       [ACTION_PREV] = "previous",
+	[ACTION_NEXT] = "next",		       [ACTION_LANGUAGE] = "the language button",
+	[ACTION_TEXT_SIZE] = "A+",	       [ACTION_QUICK_EXIT] = "Quick exit",
+	[ACTION_OPEN] = "a topic",	       [ACTION_MENU_PAGE] = "a page of topics",
+	[ACTION_SET_LANGUAGE] = "a language", [ACTION_CONTRAST] = "the contrast button",
+};
+
+struct targets {
+	const struct content *c;
+	int w, h;
+	double px_per_mm;
+	bool reported[sizeof action_words / sizeof action_words[0]];
+	struct diag_list *d;
+};
+
+static void check_hits(struct targets *tg, const struct draw_list *dl, const char *mode)
+{
+	for (size_t i = 0; i < dl->n_hits; i++) {
+		const struct hit *h = &dl->hits[i];
+		if (tg->reported[h->action])
+			continue;
+		double side = (h->w < h->h ? h->w : h->h) / tg->px_per_mm;
+		if (side + 1e-9 < A11Y_MIN_TARGET_MM) {
+			tg->reported[h->action] = true;
+			diag_add(tg->d, DIAG_ERROR, 0, 0,
+				 "on a %dx%d screen of %.1f inches, %s (%s) is %.1f mm across, smaller than the "
+				 "%.0f mm a finger needs; use a larger screen, or set display.diagonal_inches "
+				 "to the screen's real size",
+				 tg->w, tg->h, tg->c->diagonal_inches > 0 ? tg->c->diagonal_inches : 10.1,
+				 action_words[h->action], mode, side, A11Y_MIN_TARGET_MM);
+		} else if (h->x < 0 || h->y < 0 || h->x + h->w > tg->w || h->y + h->h > tg->h) {
+			tg->reported[h->action] = true;
+			diag_add(tg->d, DIAG_ERROR, 0, 0,
+				 "on a %dx%d screen, %s (%s) does not fit on the screen; use a larger screen or "
+				 "shorter labels",
+				 tg->w, tg->h, action_words[h->action], mode);
+		}
+	}
+}
+
+static void check_targets(const struct content *c, const struct measurer *by_lang, int w, int h,
+			  struct diag_list *d)
+{
+	struct targets tg = { .c = c, .w = w, .h = h, .d = d };
+	tg.px_per_mm = layout_metrics(w, h, 1.0, c->diagonal_inches).px_per_mm;
+	static const double scales[] = { 1.0, KIOSK_LARGE_TEXT };
+	struct draw_list dl = { 0 };
+	for (size_t lang = 0; lang < c->n_langs; lang++) {
+		for (size_t si = 0; si < 2; si++) {
+			struct deck dk;
+			deck_build(&dk, &by_lang[lang], c, w, h, lang, scales[si]);
+			struct kiosk k;
+			kiosk_init(&k, c, 0);
+			kiosk_set_page_counts(&k, dk.page_counts, dk.n);
+			k.lang = lang;
+			k.text_scale = scales[si];
+			int topics[1];
+			size_t n_topics = kiosk_topics(&k, topics, 1);
+			static const enum kiosk_mode modes[] = { KIOSK_ATTRACT, KIOSK_BROWSE, KIOSK_MENU,
+								 KIOSK_LANGS, KIOSK_IDLE };
+			static const char *const names[] = { "in the loop", "while reading", "in the topics",
+							      "in the language picker", "on the idle notice" };
+			for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+				if (modes[m] == KIOSK_LANGS && c->n_langs < 2)
+					continue;
+				k.mode = modes[m];
+				k.before_langs = k.before_idle = KIOSK_BROWSE;
+				if (n_topics)
+					k.view = (struct kiosk_view){ topics[0], 0 };
+				struct scene_input in = { .content = c, .kiosk = &k, .layouts = dk.layouts,
+							  .measurer = &by_lang[lang], .now = 0, .by_lang = by_lang };
+				scene_build(&dl, &in);
+				check_hits(&tg, &dl, names[m]);
+			}
+			kiosk_free(&k);
+			deck_free(&dk);
+		}
+	}
+	draw_list_free(&dl);
+}
+
+/* ---- text size -------------------------------------------------------------- */
+
+static void check_text_size(const struct content *c, const struct measurer *by_lang, int w, int h,
+			    struct diag_list *d)
+{
+	double distance_cm = c->viewing_distance_cm > 0 ? c->viewing_distance_cm : A11Y_DEFAULT_DISTANCE_CM;
+	struct metrics mt = layout_metrics(w, h, 1.0, c->diagonal_inches);
+	double smallest = 1e9;
+	int at_screen = -1;
+	size_t at_lang = 0;
+	for (size_t lang = 0; lang < c->n_langs; lang++) {
+		const struct measurer *m = &by_lang[lang];
+		for (size_t s = 0; s < c->n_screens; s++) {
+			struct screen_layout l;
+			layout_screen(&l, m, c, s, lang, w, h, 1.0);
+			int body_px = (int)lround(mt.u * 5.0 * l.shrink);
+			int cap = m->cap_height ? m->cap_height(m->ctx, FONT_REGULAR, body_px)
+						: (int)lround(body_px * 0.72);
+			double deg = a11y_visual_angle(cap / mt.px_per_mm, distance_cm * 10.0);
+			if (deg < smallest) {
+				smallest = deg;
+				at_screen = (int)s;
+				at_lang = lang;
+			}
+			layout_free(&l);
+		}
+	}
+	if (at_screen < 0 || smallest + 1e-9 >= A11Y_MIN_CAP_DEGREES)
+		return;
+	const struct screen *sc = &c->screens[at_screen];
+	double need_mm = 2.0 * distance_cm * 10.0 * tan(A11Y_MIN_CAP_DEGREES / 2.0 * A11Y_PI / 180.0);
+	diag_add(d, DIAG_WARNING, sc->at.line, sc->at.col,
+		 "on a %dx%d screen of %.1f inches seen from %.0f cm, the body text of screen '%s' (%s) has "
+		 "capitals %.2f degrees high; EN 301 549 (5.1.4) asks for %.1f degrees (%.1f mm): use a "
+		 "larger screen, fewer words per screen%s, or set display.diagonal_inches and "
+		 "display.viewing_distance_cm to the real ones",
+		 w, h, c->diagonal_inches > 0 ? c->diagonal_inches : 10.1, distance_cm, sc->id,
+		 c->langs[at_lang], smallest, A11Y_MIN_CAP_DEGREES, need_mm,
+		 " (visitors can also press A+)");
+}
+
+void a11y_check(const struct content *c, const struct measurer *by_lang, int w, int h,
+		struct diag_list *d)
+{
+	struct colours normal = { c->theme.background, c->theme.text, c->theme.accent,
+				  c->theme.at_background, c->theme.at_text, c->theme.at_accent };
+	check_colours(d, "theme", &normal, false);
+	check_colours(d, "theme.high_contrast", &c->theme.high_contrast, true);
+	check_targets(c, by_lang, w, h, d);
+	check_text_size(c, by_lang, w, h, d);
+}
