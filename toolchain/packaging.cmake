@@ -74,6 +74,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Needed without being linked: the fallback font and fontconfig's
 # configuration, and adduser for the postinst.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-dejavu-core")
+# fonts for Arabic, Urdu, Bengali and many more scripts: only a suggestion,
+# the default content is in English
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "fonts-noto-core")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_SOURCE_DIR}/config/debian/conffiles
     ${CMAKE_SOURCE_DIR}/config/debian/postinst

@@ -254,6 +254,13 @@ static int text_h(const struct scene_input *in, enum font_style st, int px)
 	return in->measurer->line_height(in->measurer->ctx, st, px);
 }
 
+/* The measurer for text in language lang (which may not be the kiosk's:
+ * the picker's names, the signs drawn alike in every language). */
+static const struct measurer *lang_measurer(const struct scene_input *in, size_t lang)
+{
+	return in->by_lang ? &in->by_lang[lang] : in->measurer;
+}
+
 static int button_px(const struct metrics *mt)
 {
 	return (int)lround(mt->u * 4.2);
@@ -286,7 +293,9 @@ static void button(struct draw_list *out, const struct scene_input *in, const st
 	struct draw_item *b = push(out, DRAW_RECT, look == LOOK_QUICK_EXIT ? ROLE_QUICK_EXIT : ROLE_BUTTON,
 				   x, y, w, mt->btn_h, fill, alpha);
 	b->radius = mt->btn_h / 4;
-	int tw = text_w(in, FONT_BOLD, px, label), th = text_h(in, FONT_BOLD, px);
+	const struct measurer *m = lang_measurer(in, out->lang);
+	int tw = m->text_width(m->ctx, FONT_BOLD, px, label, strlen(label));
+	int th = m->line_height(m->ctx, FONT_BOLD, px);
 	struct draw_item *t = push(out, DRAW_TEXT, ROLE_BUTTON_LABEL, x + (w - tw) / 2,
 				   y + (mt->btn_h - th) / 2, tw, th, ink, alpha);
 	t->style = FONT_BOLD;
@@ -343,7 +352,9 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	}
 	int x = mt->margin_x;
 	char back[64];
-	snprintf(back, sizeof back, "\xe2\x80\xb9 %s", c->labels.back.by_lang[lang]); /* ‹ Back */
+	/* ‹ Back; right to left, the arrow stands first on the right, pointing right */
+	snprintf(back, sizeof back, "%s %s", c->rtl[lang] ? "\xe2\x80\xba" : "\xe2\x80\xb9",
+		 c->labels.back.by_lang[lang]);
 	w = button_w(in, mt, back);
 	button(out, in, mt, p, x, y, w, back, px, ACTION_BACK, 0, kiosk_can_back(k), LOOK_PLAIN);
 	x += w + gap;
@@ -376,8 +387,9 @@ static void scene_arrows(struct draw_list *out, const struct scene_input *in, co
 	snprintf(it->own_text, sizeof it->own_text, "%d / %d", index + 1, total);
 	it->px = mt->small_px;
 	it->style = FONT_REGULAR;
-	it->w = text_w(in, FONT_REGULAR, it->px, it->own_text);
-	it->h = text_h(in, FONT_REGULAR, it->px);
+	const struct measurer *m0 = lang_measurer(in, 0);
+	it->w = m0->text_width(m0->ctx, FONT_REGULAR, it->px, it->own_text, strlen(it->own_text));
+	it->h = m0->line_height(m0->ctx, FONT_REGULAR, it->px);
 	it->x = right - mt->btn_h - gap - it->w;
 	it->y = mt->nav_y + (mt->btn_h - it->h) / 2;
 	int x = it->x - gap - mt->btn_h;

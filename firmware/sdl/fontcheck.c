@@ -43,7 +43,7 @@ static void package_for(uint32_t cp, const char **pkg, const char **family)
 		}
 }
 
-#define MAX_REPORTED 12 /* per language: then one line says how many more */
+#define MAX_REPORTED 3  /* per language: then one line says how many more */
 
 struct scan {
 	struct text *t;

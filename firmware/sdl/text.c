@@ -328,11 +328,11 @@ static size_t text_runs(struct text *t, size_t lang, const char *s, size_t len, 
 
 	int own = t->lang_face[lang];
 	bool rtl = t->lang_rtl[lang];
-	/* the common case: ASCII in a left-to-right language drawn by face 0 */
+	/* the common case: ASCII (no right-to-left letter in it) drawn by face 0 */
 	bool ascii = true;
 	for (size_t i = 0; i < len && ascii; i++)
 		ascii = (unsigned char)s[i] < 0x80;
-	if (ascii && !rtl && (own == 0 || len == 0)) {
+	if (ascii && (own == 0 || len == 0)) {
 		out[0] = (struct text_run){ 0, len, 0, false, "Latn", 0 };
 		return 1;
 	}
@@ -358,7 +358,13 @@ static size_t text_runs(struct text *t, size_t lang, const char *s, size_t len, 
 	}
 	fribidi_get_bidi_types(cps, (FriBidiStrIndex)n, types);
 	fribidi_get_bracket_types(cps, (FriBidiStrIndex)n, types, brackets);
-	FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	/* a text with no right-to-left letter in it (a phone number, a name
+	 * in Latin letters) reads left to right even among Arabic: "0808 500
+	 * 2222" must not come out as "2222 500 0808" */
+	bool any_rtl = false;
+	for (size_t i = 0; i < n && !any_rtl; i++)
+		any_rtl = FRIBIDI_IS_LETTER(types[i]) && FRIBIDI_IS_RTL(types[i]);
+	FriBidiParType base = rtl && any_rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 	if (!fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, &base, levels))
 		for (size_t i = 0; i < n; i++)
 			levels[i] = rtl;
@@ -491,6 +497,8 @@ static int measure_uncached(struct text *t, size_t lang, enum font_style style, 
 	return w;
 }
 
+static int measure_line_height(void *ctx, enum font_style style, int px);
+
 SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int px, const char *s,
 			 size_t len)
 {
@@ -521,9 +529,25 @@ SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int
 		if (parts[i]->h - ascent[i] > bottom)
 			bottom = parts[i]->h - ascent[i];
 	}
-	if (nr == 1 && parts[0])
+	/* every line of a language has the same baseline, whichever of its
+	 * fonts draw it, centred in the line height the layout measured: so a
+	 * Latin word in an Arabic line, or a Latin button in the Arabic
+	 * screen, sits where an Arabic one would */
+	int faces[2] = { 0, t->lang_face[lang] };
+	int asc = top, desc = bottom;
+	for (int f = 0; f < 2; f++) {
+		TTF_Font *font = text_font(t, faces[f], style, px);
+		if (font) {
+			asc = TTF_FontAscent(font) > asc ? TTF_FontAscent(font) : asc;
+			desc = -TTF_FontDescent(font) > desc ? -TTF_FontDescent(font) : desc;
+		}
+	}
+	int lh = measure_line_height(&t->lang_ctx[lang], style, px);
+	int baseline = (lh > asc + desc ? (lh - asc - desc) / 2 : 0) + asc;
+	int height = baseline + desc > lh ? baseline + desc : lh;
+	if (nr == 1 && parts[0] && baseline == ascent[0] && parts[0]->h == height)
 		return parts[0];
-	SDL_Surface *out = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, top + bottom, 32, SDL_PIXELFORMAT_ARGB8888)
+	SDL_Surface *out = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, height, 32, SDL_PIXELFORMAT_ARGB8888)
 				 : NULL;
 	int x = 0;
 	for (size_t i = 0; i < nr; i++) {
@@ -533,7 +557,7 @@ SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int
 			/* copy, not blend: the runs do not overlap */
 			SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
 			SDL_BlitSurface(parts[i], NULL, out,
-					&(SDL_Rect){ x, top - ascent[i], parts[i]->w, parts[i]->h });
+					&(SDL_Rect){ x, baseline - ascent[i], parts[i]->w, parts[i]->h });
 		}
 		x += parts[i]->w;
 		SDL_FreeSurface(parts[i]);

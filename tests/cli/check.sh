@@ -48,4 +48,30 @@ expect_err "unknown option '--chek'" "unknown option is named"
 expect_exit 2 "bad size" -- "$bin" --check --size big --config "$src/config/content.yaml"
 expect_exit 0 "--version" -- "$bin" --version
 expect_exit 0 "--help" -- "$bin" --help
+# Font coverage: a Bengali word in the Bengali text, with only DejaVu Sans
+# (which has no Bengali) as its font, is reported at its line and column,
+# with the font and package that would draw it. With the font set, it passes.
+cat >"$tmp/bn.yaml" <<'YAML'
+kiosk:
+  languages: [en, bn]
+screens:
+  - id: one
+    title: {en: "Help", bn: "সাহায্য"}
+    blocks:
+      - text: {en: "Ask us.", bn: "আমাদের জিজ্ঞাসা করুন।"}
+YAML
+expect_exit 1 "a character no font draws is an error" -- "$bin" --check --config "$tmp/bn.yaml"
+expect_err "$tmp/bn.yaml:5:30: error: the 'bn' text has 'স' (U+09B8), which the font 'DejaVu Sans' cannot draw" "the missing character is named at its line and column"
+expect_err "fonts: {bn: \"Noto Sans Bengali\"}" "the fix names the font"
+expect_err "$tmp/bn.yaml:5:34: error: and 18 more places in the 'bn' texts" "past the first few, one line counts the rest"
+sed 's/^kiosk:/theme:\n  fonts: {bn: "Noto Sans Bengali"}\nkiosk:/' "$tmp/bn.yaml" >"$tmp/bn-font.yaml"
+expect_exit 0 "with a Bengali font the same content passes" -- "$bin" --check --config "$tmp/bn-font.yaml"
+sed 's/Noto Sans Bengali/Noto Sans Nowhere/' "$tmp/bn-font.yaml" >"$tmp/bn-missing.yaml"
+expect_exit 1 "a per-language font that is not installed is an error" -- "$bin" --check --config "$tmp/bn-missing.yaml"
+expect_err "$tmp/bn-missing.yaml:2:15: error: font 'Noto Sans Nowhere' is not installed (theme.fonts, for 'bn')" "the missing font is reported where it is named"
+
+# Accessibility: a theme with too little contrast is an error with its ratio.
+printf 'theme:\n  background: "#FFFFFF"\n  text: "#777777"\nscreens:\n  - {id: a, title: "A", blocks: [{text: "b"}]}\n' >"$tmp/grey.yaml"
+expect_exit 1 "low contrast is an error" -- "$bin" --check --config "$tmp/grey.yaml"
+expect_err "$tmp/grey.yaml:3:9: error: theme: the body text, text \"#777777\" on background \"#FFFFFF\", has a contrast of 4.47:1, below the 4.5:1" "contrast error names the ratio"
 done_testing

@@ -32,6 +32,9 @@ static struct measurer m;
 static SDL_Surface *draw(const struct content *c, const char *id, int w, int h,
 			 struct draw_list *dl_out, struct deck *dk)
 {
+	/* the content's fonts and directions (Arabic and Bengali goldens) */
+	text_set_langs(&text, c, NULL, 0);
+	m = text_measurer(&text, 0);
 	deck_build(dk, &m, c, w, h, 0, 1.0);
 	struct kiosk k;
 	kiosk_init(&k, c, 0);
@@ -143,6 +146,19 @@ static void golden_portrait(void)
 	golden(&fixture, "havens", 480, 800);
 }
 
+/* Arabic joined and right to left (with a Latin name and a phone number
+ * inside), Bengali shaped (conjuncts, vowel signs before the consonant):
+ * checked by eye before these goldens were frozen */
+static struct content arabic, bengali;
+
+static void goldens_scripts(void)
+{
+	golden(&arabic, "havens-ar", 800, 480);
+	golden(&arabic, "reporting-ar", 1920, 1080);
+	golden(&bengali, "havens-bn", 800, 480);
+	golden(&bengali, "reporting-bn", 1920, 1080);
+}
+
 /* text textures are made once and reused: drawing the same frame again, or
  * a fade frame by frame, makes no new ones */
 static void text_textures_are_reused(void)
@@ -227,12 +243,21 @@ int main(void)
 		return 1;
 	}
 	diag_clear(&d);
+	if (content_load("tests/render/arabic.yaml", &arabic, &d) != LOAD_OK ||
+	    content_load("tests/render/bengali.yaml", &bengali, &d) != LOAD_OK) {
+		diag_print(&d, "tests/render/arabic.yaml or bengali.yaml", stderr);
+		return 1;
+	}
+	diag_clear(&d);
 	RUN(goldens_small);
 	RUN(goldens_large);
 	RUN(golden_portrait);
+	RUN(goldens_scripts);
 	RUN(default_content_never_overlaps);
 	RUN(text_textures_are_reused);
 	content_free(&fixture);
+	content_free(&arabic);
+	content_free(&bengali);
 	text_close(&text);
 	TTF_Quit();
 	IMG_Quit();
