@@ -102,10 +102,16 @@ static const struct {
 	[ELEM_HELP_NUMBER] = { ROLE_HELP_NUMBER, DRAW_TEXT },
 	[ELEM_HELP_NAME] = { ROLE_HELP_NAME, DRAW_TEXT },
 	[ELEM_HINT] = { ROLE_HINT, DRAW_TEXT },
+	[ELEM_QR] = { ROLE_QR, DRAW_QR },
+	[ELEM_QR_CAPTION] = { ROLE_QR_CAPTION, DRAW_TEXT },
 };
 
-static uint32_t elem_colour(enum elem_role r, const struct palette *p)
+/* The colour of an element; in the out-of-hours banner the band is the
+ * accent and everything on it the ink that reads on the accent. */
+static uint32_t elem_colour(enum elem_role r, const struct palette *p, bool banner)
 {
+	if (banner && (r == ELEM_BAND || r == ELEM_HELP_PREFIX || r == ELEM_HELP_NUMBER || r == ELEM_HELP_NAME))
+		return r == ELEM_BAND ? p->accent : p->on_accent;
 	switch (r) {
 	case ELEM_STEP_BADGE:
 	case ELEM_BULLET:
@@ -134,15 +140,18 @@ static bool footer_role(enum elem_role r)
 /* The elements of a page that pass keep(), shifted by dx, at alpha. */
 static void scene_elems(struct draw_list *out, const struct scene_input *in, const struct page *pg,
 			const struct metrics *mt, const struct palette *p, int dx, uint8_t alpha,
-			bool footer_only)
+			bool footer_only, bool banner)
 {
 	bool attract = in->kiosk->mode == KIOSK_ATTRACT;
 	for (size_t i = 0; i < pg->n_elems; i++) {
 		const struct elem *e = &pg->elems[i];
 		if ((footer_only && !footer_role(e->role)) || (e->role == ELEM_HINT && !attract))
 			continue;
-		struct draw_item *it = push(out, elem_map[e->role].kind, elem_map[e->role].role,
-					    e->x + dx, e->y, e->w, e->h, elem_colour(e->role, p), alpha);
+		enum draw_role role = banner && e->role == ELEM_BAND ? ROLE_BANNER : elem_map[e->role].role;
+		struct draw_item *it = push(out, elem_map[e->role].kind, role, e->x + dx, e->y, e->w, e->h,
+					    elem_colour(e->role, p, banner), alpha);
+		it->qr = e->qr;
+		it->module = e->module;
 		it->style = e->style;
 		it->px = e->px;
 		it->text = e->text;
@@ -187,7 +196,7 @@ static void scene_page(struct draw_list *out, const struct scene_input *in, stru
 	const struct metrics *mt = &l->m;
 
 	push(out, DRAW_RECT, ROLE_BACKGROUND, dx, 0, mt->w, mt->h, p.bg, alpha);
-	scene_elems(out, in, pg, mt, &p, dx, alpha, false);
+	scene_elems(out, in, pg, mt, &p, dx, alpha, false, l->out_of_hours);
 	int title_bottom = mt->title_top;
 	for (size_t i = 0; i < pg->n_elems; i++)
 		if (pg->elems[i].role == ELEM_TITLE && pg->elems[i].y + pg->elems[i].h > title_bottom)
@@ -396,7 +405,7 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 	const struct metrics *mt = &l->m;
 	struct palette p = palette_of(&c->theme);
 	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
-	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true);
+	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->out_of_hours);
 
 	int title_px = (int)lround(mt->u * 7.5 * k->text_scale);
 	int title_lh = text_h(in, FONT_BOLD, title_px);
@@ -552,6 +561,10 @@ void scene_build(struct draw_list *out, const struct scene_input *in)
 	out->n = 0;
 	out->n_hits = 0;
 	out->clear_rgb = in->content->theme.background;
+	if (k->mode == KIOSK_SLEEP) {
+		out->clear_rgb = 0x000000; /* asleep: a black frame, nothing to press */
+		return;
+	}
 	const struct metrics *mt = &in->layouts[k->view.screen].m;
 	struct palette p = palette_of(&in->content->theme);
 	enum kiosk_mode mode = k->mode == KIOSK_IDLE ? k->before_idle : k->mode;
