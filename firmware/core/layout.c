@@ -648,12 +648,12 @@ static bool layout_try(struct screen_layout *out, struct flow *title, struct flo
 			   sc->title.by_lang[lang], z.x, mt.title_top, z.width, -1);
 	/* room for the accent rule under the title (drawn by the scene) */
 	mt.body_top = mt.title_top + th + (int)lround(mt.u * 5);
+	mt.out_of_hours = out_of_hours;
 	layout_footer(title, m, c, sc->show_help && c->has_help, out_of_hours, lang, &mt);
 	flow_blocks(body, m, &z, &mt, sc, lang);
 
 	out->m = mt;
 	out->shrink = k;
-	out->out_of_hours = out_of_hours;
 	return flow_height(body) <= mt.body_bottom - mt.body_top;
 }
 

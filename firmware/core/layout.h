@@ -93,12 +93,12 @@ struct metrics {
 	 * previous / "3 / 9" / next once touched; right-aligned */
 	int nav_x, nav_y, nav_w;
 	int dot_d;
+	bool out_of_hours;     /* the band is the out-of-hours banner (accent) */
 };
 
 struct screen_layout {
 	struct metrics m;
 	double shrink;  /* 1.0 = nominal size; < 1.0 when the text was shrunk */
-	bool out_of_hours; /* the band is the out-of-hours banner */
 	struct page *pages;
 	size_t n_pages;
 };

@@ -196,7 +196,7 @@ static void scene_page(struct draw_list *out, const struct scene_input *in, stru
 	const struct metrics *mt = &l->m;
 
 	push(out, DRAW_RECT, ROLE_BACKGROUND, dx, 0, mt->w, mt->h, p.bg, alpha);
-	scene_elems(out, in, pg, mt, &p, dx, alpha, false, l->out_of_hours);
+	scene_elems(out, in, pg, mt, &p, dx, alpha, false, l->m.out_of_hours);
 	int title_bottom = mt->title_top;
 	for (size_t i = 0; i < pg->n_elems; i++)
 		if (pg->elems[i].role == ELEM_TITLE && pg->elems[i].y + pg->elems[i].h > title_bottom)
@@ -340,7 +340,9 @@ static void scene_arrows(struct draw_list *out, const struct scene_input *in, co
 	int prev_arg = index - 1, next_arg = index + 1;
 	button(out, in, mt, p, right - mt->btn_h, mt->nav_y, mt->btn_h, "\xe2\x80\xba", px, next,
 	       next_arg, can_next, LOOK_PLAIN); /* › */
-	struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, p->text, 255);
+	/* on the out-of-hours banner, the ink that reads on the accent */
+	uint32_t ink = mt->out_of_hours ? p->on_accent : p->text;
+	struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, ink, 255);
 	snprintf(it->own_text, sizeof it->own_text, "%d / %d", index + 1, total);
 	it->px = mt->small_px;
 	it->style = FONT_REGULAR;
@@ -364,14 +366,17 @@ static void scene_dots(struct draw_list *out, const struct scene_input *in, cons
 	int d = mt->dot_d, step = d * 2;
 	int cy = mt->nav_y + mt->btn_h / 2;
 	int x = mt->nav_x + mt->nav_w - (int)k->n_loop * step + (step - d);
+	/* on the out-of-hours banner, dots in the ink that reads on the accent */
+	uint32_t current = mt->out_of_hours ? p->on_accent : p->accent;
+	uint32_t other = mt->out_of_hours ? p->on_accent : p->muted;
 	for (size_t i = 0; i < k->n_loop; i++) {
 		bool cur = i == k->loop_pos && k->loop[i] == k->view.screen;
 		push(out, DRAW_CIRCLE, cur ? ROLE_DOT_CURRENT : ROLE_DOT, x + (int)i * step, cy - d / 2, d,
-		     d, cur ? p->accent : p->muted, cur ? 255 : 110);
+		     d, cur ? current : other, cur ? 255 : 110);
 	}
 	int pages = k->page_count[k->view.screen];
 	if (pages > 1) {
-		struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, p->muted, 255);
+		struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, other, 255);
 		snprintf(it->own_text, sizeof it->own_text, "%d / %d", k->view.page + 1, pages);
 		it->px = mt->small_px;
 		it->style = FONT_REGULAR;
@@ -405,7 +410,7 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 	const struct metrics *mt = &l->m;
 	struct palette p = palette_of(&c->theme);
 	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
-	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->out_of_hours);
+	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours);
 
 	int title_px = (int)lround(mt->u * 7.5 * k->text_scale);
 	int title_lh = text_h(in, FONT_BOLD, title_px);
