@@ -47,6 +47,7 @@ void deck_free(struct deck *d)
 void deck_check_fit(const struct measurer *m, const struct content *c, int w, int h,
 		    struct diag_list *diags)
 {
+	bool banner = c->out_of_hours.given && c->hours.given;
 	for (size_t lang = 0; lang < c->n_langs; lang++) {
 		for (size_t s = 0; s < c->n_screens; s++) {
 			const struct screen *sc = &c->screens[s];
@@ -64,6 +65,25 @@ void deck_check_fit(const struct measurer *m, const struct content *c, int w, in
 					 "text is shown at %d%% of the normal size; shorten it to "
 					 "keep the text large",
 					 sc->id, c->langs[lang], w, h, (int)lround(l.shrink * 100));
+			/* the out-of-hours banner takes more room than the help line,
+			 * or room where there was none: say so when that hurts */
+			struct screen_layout closed;
+			if (banner && (int)s != c->quick_exit) {
+				layout_screen_hours(&closed, m, c, s, lang, w, h, 1.0, true);
+				if (closed.n_pages > l.n_pages)
+					diag_add(diags, DIAG_WARNING, sc->at.line, sc->at.col,
+						 "screen '%s' (%s) is too long for a %dx%d screen while the "
+						 "centre is closed: with the out-of-hours banner it is shown "
+						 "on %zu pages; shorten it",
+						 sc->id, c->langs[lang], w, h, closed.n_pages);
+				else if (closed.shrink < l.shrink)
+					diag_add(diags, DIAG_WARNING, sc->at.line, sc->at.col,
+						 "screen '%s' (%s) is a little long for a %dx%d screen while "
+						 "the centre is closed: with the out-of-hours banner its text "
+						 "is shown at %d%% of the normal size",
+						 sc->id, c->langs[lang], w, h, (int)lround(closed.shrink * 100));
+				layout_free(&closed);
+			}
 			layout_free(&l);
 		}
 	}

@@ -239,6 +239,19 @@ static void the_banner_replaces_the_help_line_but_not_on_quick_exit(void)
 		CHECK(dl.items[i].role != ROLE_BAND || dl.items[i].h < 40); /* no plain band */
 	}
 	CHECK_INT(banners, 1);
+
+	/* --check says when the banner makes a screen too long */
+	const char *many[] = { "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight" };
+	fixture_list(&c, &c.screens[1].blocks[0], BLOCK_BULLETS, many, 8);
+	c.hours.given = true;
+	struct diag_list diags = { 0 };
+	deck_check_fit(&fake_measurer, &c, 800, 480, &diags);
+	bool said = false;
+	for (size_t i = 0; i < diags.n; i++)
+		said |= strstr(diags.items[i].message, "screen 's1' (en)") &&
+			strstr(diags.items[i].message, "while the centre is closed");
+	CHECK(said);
+	diag_clear(&diags);
 	draw_list_free(&dl);
 	kiosk_free(&k);
 	deck_free(&open);
