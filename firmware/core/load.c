@@ -1602,7 +1602,8 @@ static void check_hours_settings(struct loader *L, const struct ynode *hours_key
 	const struct ynode *ooh = kiosk && kiosk->kind == YNODE_MAP ? map_get(kiosk, "out_of_hours") : NULL;
 	if (!ooh || !c->out_of_hours.given)
 		return;
-	if (!c->out_of_hours.own_call) {
+	if (!c->out_of_hours.own_call && !(ooh->kind == YNODE_MAP && map_get(ooh, "call"))) {
+		/* (a 'call:' given but broken was reported already) */
 		if (c->has_help)
 			c->out_of_hours.call = c->help;
 		else

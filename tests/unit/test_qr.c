@@ -119,6 +119,15 @@ static void code_beside_the_number_in_whole_pixels(void)
 		check_no_overlap(&l, w, h);
 		layout_free(&l);
 	}
+	/* large text (A+): the code keeps its size, nothing overlaps */
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		struct screen_layout big;
+		layout_screen(&big, &fake_measurer, &c, 0, 0, sizes[z][0], sizes[z][1], 1.5);
+		const struct elem *qr = find_elem(&big, ELEM_QR);
+		CHECK(qr && qr->module >= QR_MIN_MODULE_PX);
+		check_no_overlap(&big, sizes[z][0], sizes[z][1]);
+		layout_free(&big);
+	}
 	/* portrait: still beside the number, in a narrower box */
 	struct screen_layout l;
 	layout_screen(&l, &fake_measurer, &c, 0, 0, 480, 800, 1.0);
