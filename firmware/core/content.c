@@ -58,6 +58,11 @@ void content_each_text(const struct content *c,
 		fn(ctx, l, lb->language_name.by_lang[l], lb->language_name.at[l]);
 	if (c->has_help)
 		each_call(c, &c->help, fn, ctx);
+	if (c->out_of_hours.given) {
+		each_ltext(c, &c->out_of_hours.text, fn, ctx);
+		if (c->out_of_hours.own_call)
+			each_call(c, &c->out_of_hours.call, fn, ctx);
+	}
 	for (size_t s = 0; s < c->n_screens; s++) {
 		const struct screen *sc = &c->screens[s];
 		each_ltext(c, &sc->title, fn, ctx);
@@ -74,6 +79,10 @@ void content_each_text(const struct content *c,
 				break;
 			case BLOCK_CALL:
 				each_call(c, &bl->call, fn, ctx);
+				break;
+			case BLOCK_QR:
+				if (bl->qr.has_caption)
+					each_ltext(c, &bl->qr.caption, fn, ctx);
 				break;
 			}
 		}

@@ -9,6 +9,8 @@
 #define SIGNPOST_CONTENT_H
 
 #include "arena.h"
+#include "hours.h"
+#include "qr.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -40,7 +42,17 @@ struct call {
 	bool has_hours;
 };
 
-enum block_kind { BLOCK_TEXT, BLOCK_STEPS, BLOCK_BULLETS, BLOCK_CALL };
+enum block_kind { BLOCK_TEXT, BLOCK_STEPS, BLOCK_BULLETS, BLOCK_CALL, BLOCK_QR };
+
+/* A take-away QR code: a link or a tel: number, with a caption under it.
+ * Right after a call block it is drawn beside that call's number. */
+struct qr_block {
+	const char *data;      /* "tel:+448085002222", exactly as written */
+	struct mark data_at;   /* where data was written, for --check */
+	struct qr_code code;   /* encoded by the loader, in the arena */
+	struct ltext caption;  /* by_lang[0] == NULL when absent */
+	bool has_caption;
+};
 
 struct block {
 	enum block_kind kind;
@@ -49,6 +61,7 @@ struct block {
 	struct ltext *items; /* BLOCK_STEPS, BLOCK_BULLETS: n_items entries */
 	size_t n_items;
 	struct call call;    /* BLOCK_CALL */
+	struct qr_block qr;  /* BLOCK_QR */
 };
 
 struct screen {
@@ -60,6 +73,16 @@ struct screen {
 	bool loop;         /* shown in the attract loop */
 	double duration;   /* seconds in the loop; 0 = kiosk.cycle */
 	bool show_help;    /* the help line at the bottom; default true */
+};
+
+/* kiosk.out_of_hours: while the hours say closed, the band at the bottom of
+ * every screen (but the Quick exit one) says so and gives a number that
+ * answers now, in place of the help line. */
+struct out_of_hours {
+	bool given;
+	struct ltext text; /* "We are closed now. This line is open day and night:" */
+	struct call call;  /* its own number, or a copy of kiosk.help */
+	bool own_call;
 };
 
 enum transition { TRANSITION_FADE, TRANSITION_SLIDE, TRANSITION_NONE };
@@ -123,6 +146,11 @@ struct content {
 
 	struct screen *screens;
 	size_t n_screens;
+
+	/* hours: and what happens outside them */
+	struct hours hours;              /* hours.given false: always open */
+	struct sleep_rule sleep;         /* display.sleep; SLEEP_NEVER by default */
+	struct out_of_hours out_of_hours; /* kiosk.out_of_hours: the banner */
 };
 
 /* Whether text in the language with this code is written right to left. */

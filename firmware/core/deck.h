@@ -16,6 +16,7 @@ struct deck {
 	int w, h;
 	size_t lang;
 	double text_scale;
+	bool out_of_hours; /* laid out with the out-of-hours banner */
 };
 
 /* Lays out every screen of c. Free with deck_free(). */
@@ -23,10 +24,23 @@ void deck_build(struct deck *d, const struct measurer *m, const struct content *
 		size_t lang, double text_scale);
 void deck_free(struct deck *d);
 
+/* deck_build(), with the out-of-hours banner when out_of_hours (see
+ * layout_screen_hours()). */
+void deck_build_hours(struct deck *d, const struct measurer *m, const struct content *c, int w, int h,
+		      size_t lang, double text_scale, bool out_of_hours);
+
 /* Lays out every screen in every language at w x h (by_lang[i] measures
  * language i) and adds a warning (at the screen's id) for each that had to
  * shrink or be split into pages. */
 void deck_check_fit(const struct measurer *by_lang, const struct content *c, int w, int h,
 		    struct diag_list *diags);
+
+/* Lays out every screen that has a QR code at w x h and adds an error (at
+ * the QR block's data) for each code whose modules come out smaller than
+ * QR_MIN_MODULE_PX pixels, or QR_MIN_MODULE_MM millimetres when the
+ * panel's diagonal is known: too much data to scan at that size. Returns
+ * the number of errors added. */
+size_t deck_check_qr(const struct measurer *m, const struct content *c, int w, int h,
+		     struct diag_list *diags);
 
 #endif

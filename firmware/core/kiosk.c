@@ -137,9 +137,40 @@ static void loop_advance(struct kiosk *k)
 	k->view.page = 0;
 }
 
+/* Asleep, from a clean start: nothing of a visitor is kept. */
+static void fall_asleep(struct kiosk *k, uint64_t now)
+{
+	kiosk_privacy_reset(k, now);
+	k->mode = KIOSK_SLEEP;
+}
+
+bool kiosk_set_sleep(struct kiosk *k, bool asleep, uint64_t now)
+{
+	if (asleep == k->sleep_wanted)
+		return false;
+	k->sleep_wanted = asleep;
+	if (asleep && k->mode == KIOSK_ATTRACT) {
+		fall_asleep(k, now);
+		return true;
+	}
+	if (!asleep && k->mode == KIOSK_SLEEP) {
+		kiosk_privacy_reset(k, now);
+		return true;
+	}
+	return false;
+}
+
 bool kiosk_tick(struct kiosk *k, uint64_t now)
 {
 	bool changed = false;
+	if (k->mode == KIOSK_SLEEP)
+		return false;
+	/* wanted asleep but showing the loop (after a Quick exit): one dwell */
+	if (k->mode == KIOSK_ATTRACT && k->sleep_wanted &&
+	    now >= k->shown_at + kiosk_dwell_ms(k, k->view.screen)) {
+		fall_asleep(k, now);
+		return true;
+	}
 	if (k->in_transition && now >= k->transition_start + KIOSK_TRANSITION_MS) {
 		k->in_transition = false;
 		changed = true;
@@ -153,8 +184,11 @@ bool kiosk_tick(struct kiosk *k, uint64_t now)
 		return true;
 	}
 	if (k->mode == KIOSK_IDLE) {
-		if (now >= k->idle_since + KIOSK_IDLE_GRACE_MS)
+		if (now >= k->idle_since + KIOSK_IDLE_GRACE_MS) {
 			kiosk_privacy_reset(k, now);
+			if (k->sleep_wanted)
+				k->mode = KIOSK_SLEEP;
+		}
 		return true; /* the countdown moves on */
 	}
 	if (k->mode != KIOSK_ATTRACT || !loop_moves(k))
@@ -177,8 +211,12 @@ bool kiosk_tick(struct kiosk *k, uint64_t now)
 
 uint64_t kiosk_next_deadline(const struct kiosk *k, uint64_t now)
 {
+	if (k->mode == KIOSK_SLEEP)
+		return KIOSK_NO_DEADLINE; /* only a touch or the schedule wakes it */
 	if (k->in_transition)
 		return now;
+	if (k->mode == KIOSK_ATTRACT && k->sleep_wanted)
+		return k->shown_at + kiosk_dwell_ms(k, k->view.screen);
 	if (k->mode == KIOSK_BROWSE || k->mode == KIOSK_MENU || k->mode == KIOSK_LANGS)
 		return k->last_input + (uint64_t)llround(k->content->idle_timeout * 1000.0);
 	if (k->mode == KIOSK_IDLE) {
@@ -386,6 +424,13 @@ bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action,
 			k->swallow = true;
 			return true;
 		}
+		if (k->mode == KIOSK_SLEEP) {
+			/* wake: the screen comes on for the idle timeout, and the
+			 * touch that woke it does nothing else */
+			k->mode = KIOSK_BROWSE;
+			k->swallow = true;
+			return true;
+		}
 		if (k->mode == KIOSK_ATTRACT && action != ACTION_QUICK_EXIT) {
 			/* wake: the loop pauses on what is shown now */
 			k->mode = KIOSK_BROWSE;
@@ -406,7 +451,7 @@ bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action,
 		return was_pressed;
 	}
 	bool quick = in == INPUT_TAP && action == ACTION_QUICK_EXIT;
-	if (!quick && (k->mode == KIOSK_IDLE || k->mode == KIOSK_ATTRACT)) {
+	if (k->mode == KIOSK_SLEEP || (!quick && (k->mode == KIOSK_IDLE || k->mode == KIOSK_ATTRACT))) {
 		/* an end without a beginning (a lost down event): treat as a wake */
 		if (k->mode == KIOSK_IDLE)
 			k->mode = k->before_idle;

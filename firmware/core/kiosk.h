@@ -28,6 +28,8 @@ enum kiosk_mode {
 	KIOSK_MENU,    /* the topics, as tiles */
 	KIOSK_IDLE,    /* "are you still there?" over the screen */
 	KIOSK_LANGS,   /* the language picker */
+	KIOSK_SLEEP,   /* the schedule says the screen is off: a black frame;
+			  a touch wakes it into KIOSK_BROWSE and does nothing else */
 };
 
 /* What a button does. Hit regions in the draw list carry one. */
@@ -91,6 +93,8 @@ struct kiosk {
 	struct kiosk_view history[KIOSK_MAX_HISTORY]; /* for Back; page -1 = menu */
 	size_t n_history;
 	int menu_page;
+
+	bool sleep_wanted;        /* the schedule says the screen should be off */
 };
 
 /* Starts the attract loop on content c at time now. Every screen has one page
@@ -134,6 +138,14 @@ void kiosk_rebind(struct kiosk *k, const struct content *c, uint64_t now);
  * checks lang and text_scale, which need a new layout when they change. */
 bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action, int arg,
 		 uint64_t now);
+
+/* Tells the kiosk whether the schedule wants the screen off (display.sleep),
+ * acting on a change only. From the attract loop it falls asleep at once,
+ * with a privacy reset; a visitor who is reading is never interrupted: the
+ * kiosk sleeps when the idle notice has run out, and after a Quick exit
+ * once the neutral screen has been up for its dwell. Asleep and no longer
+ * wanted, it goes back to the loop. True when what should be drawn changed. */
+bool kiosk_set_sleep(struct kiosk *k, bool asleep, uint64_t now);
 
 /* Back to the attract loop from the start: default language and text size,
  * no history. What the idle timeout does, and nothing is left behind. */

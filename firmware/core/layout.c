@@ -303,8 +303,75 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 	flow_unit(f, first, h, gap, false);
 }
 
+int layout_qr_module(const struct metrics *mt, const struct qr_code *q)
+{
+	int modules = q->width + 2 * QR_QUIET_ZONE;
+	int module = (int)floor(mt->u * LAYOUT_QR_SIDE_U / modules);
+	return module > 0 ? module : 1;
+}
+
+/* A QR code and its caption in a column col_w wide at (x, y) of the unit
+ * being built, both centred in it; returns the height used. */
+static int add_qr_column(struct flow *f, const struct measurer *m, const struct sizes *z,
+			 const struct metrics *mt, const struct qr_block *qb, size_t lang, int block,
+			 int x, int y, int col_w)
+{
+	int module = layout_qr_module(mt, &qb->code);
+	int side = module * (qb->code.width + 2 * QR_QUIET_ZONE);
+	struct elem *e = flow_elem(f);
+	*e = (struct elem){ .role = ELEM_QR, .x = x + (col_w - side) / 2, .y = y, .w = side, .h = side,
+			    .block = block, .qr = &qb->code, .module = module };
+	int h = side;
+	if (qb->has_caption) {
+		int px = (int)lround(z->body_px * 0.85);
+		int lh = m->line_height(m->ctx, FONT_REGULAR, px);
+		const char *text = qb->caption.by_lang[lang];
+		size_t n;
+		struct line *lines = wrap_alloc(m, FONT_REGULAR, px, text, col_w, &n);
+		h += (int)lround(z->body_lh * 0.15);
+		for (size_t i = 0; i < n; i++) {
+			e = flow_elem(f);
+			*e = (struct elem){ .role = ELEM_QR_CAPTION, .x = x + (col_w - lines[i].width) / 2,
+					    .y = y + h, .w = lines[i].width, .h = lh, .style = FONT_REGULAR,
+					    .px = px, .text = text + lines[i].off, .len = lines[i].len,
+					    .block = block };
+			h += lh;
+		}
+		free(lines);
+	}
+	return h;
+}
+
+/* The column a QR code and its caption take: the code, or a little more
+ * so that a short caption keeps to a line or two. */
+static int qr_column_w(const struct sizes *z, const struct metrics *mt, const struct qr_block *qb)
+{
+	int side = layout_qr_module(mt, &qb->code) * (qb->code.width + 2 * QR_QUIET_ZONE);
+	int w = (int)lround(mt->u * 26);
+	if (w < side)
+		w = side;
+	return w < z->width ? w : z->width;
+}
+
+/* A QR block on its own: the column at the left of the body. */
+static void flow_qr(struct flow *f, const struct measurer *m, const struct sizes *z,
+		    const struct metrics *mt, const struct qr_block *qb, size_t lang, int block, int gap)
+{
+	size_t first = f->n_elems;
+	int h = add_qr_column(f, m, z, mt, qb, lang, block, z->x, 0, qr_column_w(z, mt, qb));
+	flow_unit(f, first, h, gap, false);
+}
+
+/* A call block with a QR code beside its number, as one unit: the call box
+ * narrower on the left, the code on the right, the shorter of the two
+ * centred against the taller. False (nothing added) when the call box would
+ * get less than half of the width: then they are stacked instead. */
+static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const struct sizes *z,
+				const struct metrics *mt, const struct call *call,
+				const struct qr_block *qb, size_t lang, int block, int gap);
+
 static void flow_blocks(struct flow *f, const struct measurer *m, const struct sizes *z,
-			const struct screen *sc, size_t lang)
+			const struct metrics *mt, const struct screen *sc, size_t lang)
 {
 	for (size_t b = 0; b < sc->n_blocks; b++) {
 		const struct block *bl = &sc->blocks[b];
@@ -320,10 +387,44 @@ static void flow_blocks(struct flow *f, const struct measurer *m, const struct s
 					  (int)b, i == 0 ? gap : z->item_gap);
 			break;
 		case BLOCK_CALL:
+			if (b + 1 < sc->n_blocks && sc->blocks[b + 1].kind == BLOCK_QR &&
+			    flow_call_beside_qr(f, m, z, mt, &bl->call, &sc->blocks[b + 1].qr, lang, (int)b, gap)) {
+				b++; /* the code went beside the number */
+				break;
+			}
 			flow_call(f, m, z, &bl->call, lang, (int)b, gap);
+			break;
+		case BLOCK_QR:
+			flow_qr(f, m, z, mt, &bl->qr, lang, (int)b, gap);
 			break;
 		}
 	}
+}
+
+static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const struct sizes *z,
+				const struct metrics *mt, const struct call *call,
+				const struct qr_block *qb, size_t lang, int block, int gap)
+{
+	int col_w = qr_column_w(z, mt, qb);
+	int gap_x = (int)lround(z->body_lh * 0.8);
+	struct sizes narrow = *z;
+	narrow.width = z->width - col_w - gap_x;
+	if (narrow.width < z->width / 2)
+		return false;
+	size_t first = f->n_elems;
+	flow_call(f, m, &narrow, call, lang, block, gap);
+	struct unit *u = &f->units[f->n_units - 1];
+	int call_h = u->h;
+	size_t qr_first = f->n_elems;
+	int qr_h = add_qr_column(f, m, z, mt, qb, lang, block + 1, z->x + z->width - col_w, 0, col_w);
+	int dy_call = qr_h > call_h ? (qr_h - call_h) / 2 : 0;
+	int dy_qr = qr_h > call_h ? 0 : (call_h - qr_h) / 2;
+	for (size_t i = first; i < f->n_elems; i++)
+		f->elems[i].y += i < qr_first ? dy_call : dy_qr;
+	u = &f->units[f->n_units - 1];
+	u->n = f->n_elems - first;
+	u->h = qr_h > call_h ? qr_h : call_h;
+	return true;
 }
 
 static int flow_height(const struct flow *f)
@@ -418,14 +519,13 @@ static void flow_free(struct flow *f)
 /* The help line: "prefix name" on one line when they fit, then the number
  * large, with the hours beside it when they fit. Placed at (x, y); returns
  * its height. */
-static int footer_help(struct flow *f, const struct measurer *m, const struct content *c,
-		       size_t lang, const struct metrics *mt, int x, int y, int width)
+static int footer_help(struct flow *f, const struct measurer *m, const struct call *help,
+		       const char *prefix, size_t lang, const struct metrics *mt, int x, int y, int width)
 {
 	int small_px = mt->small_px, num_px = (int)lround(mt->u * 6.5);
 	int small_lh = m->line_height(m->ctx, FONT_REGULAR, small_px);
 	int num_lh = m->line_height(m->ctx, FONT_BOLD, num_px);
-	const char *prefix = c->labels.help_prefix.by_lang[lang];
-	const char *name = c->help.name.by_lang[lang];
+	const char *name = help->name.by_lang[lang];
 	int space = m->text_width(m->ctx, FONT_REGULAR, small_px, " ", 1);
 	int prefix_w = m->text_width(m->ctx, FONT_REGULAR, small_px, prefix, strlen(prefix));
 	int name_w = m->text_width(m->ctx, FONT_BOLD, small_px, name, strlen(name));
@@ -437,11 +537,11 @@ static int footer_help(struct flow *f, const struct measurer *m, const struct co
 	else
 		h += add_lines(f, m, ELEM_HELP_NAME, FONT_BOLD, small_px, small_lh, name, x, y + h,
 			       width, -1);
-	int num_w = m->text_width(m->ctx, FONT_BOLD, num_px, c->help.number, strlen(c->help.number));
-	int nh = add_lines(f, m, ELEM_HELP_NUMBER, FONT_BOLD, num_px, num_lh, c->help.number, x,
+	int num_w = m->text_width(m->ctx, FONT_BOLD, num_px, help->number, strlen(help->number));
+	int nh = add_lines(f, m, ELEM_HELP_NUMBER, FONT_BOLD, num_px, num_lh, help->number, x,
 			   y + h, width, -1);
-	if (c->help.has_hours) {
-		const char *hours = c->help.hours.by_lang[lang];
+	if (help->has_hours) {
+		const char *hours = help->hours.by_lang[lang];
 		int hours_w = m->text_width(m->ctx, FONT_REGULAR, small_px, hours, strlen(hours));
 		int hx = x + num_w + 2 * space;
 		if (nh == num_lh && hx + hours_w <= x + width)
@@ -468,8 +568,13 @@ static void shift(struct flow *f, size_t from, int dx, int dy)
  * the help line. It does not shrink with the body text: it is the one thing
  * every visitor must be able to read. */
 static void layout_footer(struct flow *f, const struct measurer *m, const struct content *c,
-			  bool with_help, size_t lang, struct metrics *mt)
+			  bool with_help, bool out_of_hours, size_t lang, struct metrics *mt)
 {
+	/* out of hours the band is the banner: its words and its number */
+	const struct call *help = out_of_hours ? &c->out_of_hours.call : &c->help;
+	const char *prefix = out_of_hours ? c->out_of_hours.text.by_lang[lang]
+					  : c->labels.help_prefix.by_lang[lang];
+	with_help |= out_of_hours;
 	int pad = (int)lround(mt->u * 2.5), gap = (int)lround(mt->u * 4);
 	int inner = mt->w - 2 * mt->margin_x;
 	size_t band_i = f->n_elems;
@@ -485,14 +590,14 @@ static void layout_footer(struct flow *f, const struct measurer *m, const struct
 	if (mt->nav_w > inner)
 		mt->nav_w = inner;
 	int num_w = with_help ? m->text_width(m->ctx, FONT_BOLD, (int)lround(mt->u * 6.5),
-					      c->help.number, strlen(c->help.number))
+					      help->number, strlen(help->number))
 			      : 0;
 	bool side = with_help && inner - mt->nav_w - gap >= num_w;
 
 	size_t first = f->n_elems;
 	int content_h, nav_y;
 	if (side) {
-		int help_h = footer_help(f, m, c, lang, mt, mt->margin_x, 0, inner - mt->nav_w - gap);
+		int help_h = footer_help(f, m, help, prefix, lang, mt, mt->margin_x, 0, inner - mt->nav_w - gap);
 		content_h = help_h > mt->btn_h ? help_h : mt->btn_h;
 		shift(f, first, 0, (content_h - help_h) / 2);
 		nav_y = (content_h - mt->btn_h) / 2;
@@ -500,7 +605,7 @@ static void layout_footer(struct flow *f, const struct measurer *m, const struct
 		content_h = mt->btn_h;
 		nav_y = 0;
 		if (with_help)
-			content_h += gap / 2 + footer_help(f, m, c, lang, mt, mt->margin_x,
+			content_h += gap / 2 + footer_help(f, m, help, prefix, lang, mt, mt->margin_x,
 							   mt->btn_h + gap / 2, inner);
 	}
 	int band_h = content_h + 2 * pad;
@@ -531,7 +636,7 @@ static void layout_hint(struct flow *f, const struct measurer *m, const struct c
  * page. Leaves the flows for the caller to paginate or free. */
 static bool layout_try(struct screen_layout *out, struct flow *title, struct flow *body,
 		       const struct measurer *m, const struct content *c, size_t s, size_t lang,
-		       int w, int h, double text_scale, double k)
+		       int w, int h, double text_scale, double k, bool out_of_hours)
 {
 	const struct screen *sc = &c->screens[s];
 	struct metrics mt = layout_metrics(w, h, text_scale * k, c->diagonal_inches);
@@ -548,8 +653,9 @@ static bool layout_try(struct screen_layout *out, struct flow *title, struct flo
 			   sc->title.by_lang[lang], z.x, mt.title_top, z.width, -1);
 	/* room for the accent rule under the title (drawn by the scene) */
 	mt.body_top = mt.title_top + th + (int)lround(mt.u * 5);
-	layout_footer(title, m, c, sc->show_help && c->has_help, lang, &mt);
-	flow_blocks(body, m, &z, sc, lang);
+	mt.out_of_hours = out_of_hours;
+	layout_footer(title, m, c, sc->show_help && c->has_help, out_of_hours, lang, &mt);
+	flow_blocks(body, m, &z, &mt, sc, lang);
 
 	out->m = mt;
 	out->shrink = k;
@@ -573,13 +679,21 @@ static void mirror(struct screen_layout *l)
 void layout_screen(struct screen_layout *out, const struct measurer *m, const struct content *c,
 		   size_t s, size_t lang, int w, int h, double text_scale)
 {
+	layout_screen_hours(out, m, c, s, lang, w, h, text_scale, false);
+}
+
+void layout_screen_hours(struct screen_layout *out, const struct measurer *m, const struct content *c,
+			 size_t s, size_t lang, int w, int h, double text_scale, bool out_of_hours)
+{
+	/* never on the Quick exit screen: it must look ordinary */
+	out_of_hours = out_of_hours && c->out_of_hours.given && (int)s != c->quick_exit;
 	memset(out, 0, sizeof *out);
 	struct flow title = { 0 }, body = { 0 };
 	/* nominal size first, then 5% steps down to the floor */
 	for (int step = 0;; step++) {
 		double k = 1.0 - 0.05 * step;
 		bool last = k <= LAYOUT_SHRINK_FLOOR + 1e-9;
-		if (layout_try(out, &title, &body, m, c, s, lang, w, h, text_scale, k) || last)
+		if (layout_try(out, &title, &body, m, c, s, lang, w, h, text_scale, k, out_of_hours) || last)
 			break;
 		flow_free(&title);
 		flow_free(&body);

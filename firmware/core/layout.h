@@ -56,6 +56,8 @@ enum elem_role {
 	ELEM_HELP_NUMBER,
 	ELEM_HELP_NAME,   /* the service's name and hours */
 	ELEM_HINT,        /* "Touch the screen to find out more", top left */
+	ELEM_QR,          /* a QR code with its quiet zone: qr, module px per module */
+	ELEM_QR_CAPTION,  /* a line of the caption under it */
 };
 
 /* A positioned element. Text elements point into the content (text, len);
@@ -69,6 +71,8 @@ struct elem {
 	size_t len;
 	int number; /* ELEM_STEP_BADGE */
 	int block;  /* index of the content block it belongs to; -1 for title */
+	const struct qr_code *qr; /* ELEM_QR: the code, in the content */
+	int module;               /* ELEM_QR: pixels per module, a whole number */
 };
 
 struct page {
@@ -92,6 +96,7 @@ struct metrics {
 	 * previous / "3 / 9" / next once touched; right-aligned */
 	int nav_x, nav_y, nav_w;
 	int dot_d;
+	bool out_of_hours;     /* the band is the out-of-hours banner (accent) */
 };
 
 struct screen_layout {
@@ -109,6 +114,18 @@ struct metrics layout_metrics(int w, int h, double text_scale, double diagonal_i
  * its arrays; free with layout_free(). Always produces at least one page. */
 void layout_screen(struct screen_layout *out, const struct measurer *m, const struct content *c,
 		   size_t s, size_t lang, int w, int h, double text_scale);
+
+/* layout_screen(), for when the hours say closed: out_of_hours puts the
+ * content's out-of-hours banner in the band of every screen but the Quick
+ * exit one (when the content has a banner). */
+void layout_screen_hours(struct screen_layout *out, const struct measurer *m, const struct content *c,
+			 size_t s, size_t lang, int w, int h, double text_scale, bool out_of_hours);
+
+/* The side of a QR code in modules, quiet zone included, and the pixels per
+ * module it gets in a layout of metrics mt: a whole number, the largest
+ * that keeps the code within LAYOUT_QR_SIDE_U units (at least 1). */
+#define LAYOUT_QR_SIDE_U 24.0
+int layout_qr_module(const struct metrics *mt, const struct qr_code *q);
 
 /* The smallest shrink factor layout_screen() will use before paginating. */
 #define LAYOUT_SHRINK_FLOOR 0.8

@@ -13,6 +13,7 @@
  * problem with the whole file (too big, empty, unreadable) at line 0. */
 #include "load.h"
 
+#include "schedule.h"
 #include "sha256.h"
 
 #include "utf8.h"
@@ -49,6 +50,7 @@ struct loader {
 					    language checks that would only
 					    repeat it */
 	const struct ynode *quick_exit;  /* kiosk.quick_exit's value */
+	const struct ynode *sleep_outside; /* display.sleep: outside_hours */
 	const struct ynode **screen_ids; /* per screen, its id value */
 	bool *loop_given;                /* per screen */
 };
@@ -581,6 +583,10 @@ enum field_type {
 	FT_SCREENS,    /* the content's screens */
 	FT_BLOCKS,     /* a screen's blocks */
 	FT_ITEMS,      /* a block's steps or bullets */
+	FT_DAY_HOURS,  /* struct day_hours: "09:00-17:00", several, or closed */
+	FT_EXCEPTIONS, /* hours.exceptions: "YYYY-MM-DD": day hours */
+	FT_SLEEP,      /* struct sleep_rule: "22:00-07:00", outside_hours, never */
+	FT_QR_DATA,    /* a qr block's data, encoded into the block */
 };
 
 struct section;
@@ -608,13 +614,15 @@ struct section {
 };
 
 /* the index of each field in its table, where code needs to know it */
-enum { TOP_KIOSK, TOP_DISPLAY, TOP_THEME, TOP_LABELS, TOP_SCREENS, TOP_N };
-enum { KIOSK_LANGUAGES, KIOSK_CYCLE, KIOSK_IDLE, KIOSK_QUICK_EXIT, KIOSK_TRANSITION, KIOSK_HELP, KIOSK_N };
+enum { TOP_KIOSK, TOP_DISPLAY, TOP_THEME, TOP_LABELS, TOP_SCREENS, TOP_HOURS, TOP_N };
+enum { KIOSK_LANGUAGES, KIOSK_CYCLE, KIOSK_IDLE, KIOSK_QUICK_EXIT, KIOSK_TRANSITION, KIOSK_HELP,
+       KIOSK_OUT_OF_HOURS, KIOSK_N };
 enum { SCREEN_ID, SCREEN_TITLE, SCREEN_LOOP, SCREEN_DURATION, SCREEN_SHOW_HELP, SCREEN_BLOCKS, SCREEN_N };
-enum { BLOCK_F_TEXT, BLOCK_F_STEPS, BLOCK_F_BULLETS, BLOCK_F_CALL, BLOCK_N };
+enum { BLOCK_F_TEXT, BLOCK_F_STEPS, BLOCK_F_BULLETS, BLOCK_F_CALL, BLOCK_F_QR, BLOCK_N };
 
 static const struct section top_section, kiosk_section, help_section, display_section, theme_section,
-	contrast_section, labels_section, screen_section, block_section, call_section;
+	contrast_section, labels_section, screen_section, block_section, call_section, hours_section,
+	out_of_hours_section, qr_section;
 
 static void call_finish(void *obj)
 {
@@ -632,6 +640,51 @@ static const struct field call_fields[] = {
 	{ .key = "hours", .type = FT_LTEXT, .offset = offsetof(struct call, hours), .want = WANT_TEXT },
 };
 
+static void qr_finish(void *obj)
+{
+	struct qr_block *q = obj;
+	q->has_caption = q->caption.by_lang[0] != NULL;
+}
+
+static void hours_finish(void *obj)
+{
+	((struct hours *)obj)->given = true;
+}
+
+static void out_of_hours_finish(void *obj)
+{
+	struct out_of_hours *o = obj;
+	o->given = true;
+	o->own_call = o->call.number != NULL;
+}
+
+static const struct field qr_fields[] = {
+	{ .key = "data", .type = FT_QR_DATA, .offset = offsetof(struct qr_block, data),
+	  .want = "a link or a phone number in quotes, like \"tel:+448085002222\" or \"https://...\"",
+	  .missing = "add what the code holds, like  data: \"tel:+448085002222\"" },
+	{ .key = "caption", .type = FT_LTEXT, .offset = offsetof(struct qr_block, caption), .want = WANT_TEXT },
+};
+
+#define WANT_DAY "opening hours in quotes like \"09:00-17:00\", or closed"
+static const struct field hours_fields[] = {
+	{ .key = "monday", .type = FT_DAY_HOURS, .offset = offsetof(struct hours, week[0]), .want = WANT_DAY },
+	{ .key = "tuesday", .type = FT_DAY_HOURS, .offset = offsetof(struct hours, week[1]), .want = WANT_DAY },
+	{ .key = "wednesday", .type = FT_DAY_HOURS, .offset = offsetof(struct hours, week[2]), .want = WANT_DAY },
+	{ .key = "thursday", .type = FT_DAY_HOURS, .offset = offsetof(struct hours, week[3]), .want = WANT_DAY },
+	{ .key = "friday", .type = FT_DAY_HOURS, .offset = offsetof(struct hours, week[4]), .want = WANT_DAY },
+	{ .key = "saturday", .type = FT_DAY_HOURS, .offset = offsetof(struct hours, week[5]), .want = WANT_DAY },
+	{ .key = "sunday", .type = FT_DAY_HOURS, .offset = offsetof(struct hours, week[6]), .want = WANT_DAY },
+	{ .key = "exceptions", .type = FT_EXCEPTIONS,
+	  .want = "dates, each with its hours, indented under 'exceptions:', like  \"2026-12-25\": closed" },
+};
+
+static const struct field out_of_hours_fields[] = {
+	{ .key = "text", .type = FT_LTEXT, .offset = offsetof(struct out_of_hours, text), .want = WANT_TEXT,
+	  .missing = "add the banner's words, like  text: \"We are closed now. This line is open day and night:\"" },
+	{ .key = "call", .type = FT_SECTION, .offset = offsetof(struct out_of_hours, call), .sub = &call_section,
+	  .want = "settings indented under 'call:': name, number and hours" },
+};
+
 static const struct field kiosk_fields[KIOSK_N] = {
 	[KIOSK_LANGUAGES] = { .key = "languages", .type = FT_LANGS },
 	[KIOSK_CYCLE] = { .key = "cycle", .type = FT_NUMBER, .offset = offsetof(struct content, cycle),
@@ -647,6 +700,10 @@ static const struct field kiosk_fields[KIOSK_N] = {
 	[KIOSK_HELP] = { .key = "help", .type = FT_SECTION, .offset = offsetof(struct content, help),
 			 .sub = &help_section,
 			 .want = "settings indented under 'help:': name, number and hours" },
+	[KIOSK_OUT_OF_HOURS] = { .key = "out_of_hours", .type = FT_SECTION,
+				 .offset = offsetof(struct content, out_of_hours), .sub = &out_of_hours_section,
+				 .want = "settings indented under 'out_of_hours:': text, and call if the number is "
+					 "not kiosk.help's" },
 };
 
 static const struct field display_fields[] = {
@@ -657,6 +714,8 @@ static const struct field display_fields[] = {
 	{ .key = "viewing_distance_cm", .type = FT_NUMBER,
 	  .offset = offsetof(struct content, viewing_distance_cm), .min = 20, .max = 500,
 	  .want = "how far a visitor's eyes are from the screen, in centimetres between 20 and 500, like 40" },
+	{ .key = "sleep", .type = FT_SLEEP, .offset = offsetof(struct content, sleep),
+	  .want = "when the screen goes black: times in quotes like \"22:00-07:00\", outside_hours, or never" },
 };
 
 #define COLOUR_FIELD(T, NAME) \
@@ -701,10 +760,13 @@ static const struct field block_fields[BLOCK_N] = {
 	[BLOCK_F_CALL] = { .key = "call", .type = FT_SECTION, .offset = offsetof(struct block, call),
 			   .sub = &call_section,
 			   .want = "settings indented under 'call:': name, number and hours" },
+	[BLOCK_F_QR] = { .key = "qr", .type = FT_SECTION, .offset = offsetof(struct block, qr), .sub = &qr_section,
+			 .want = "settings indented under 'qr:': data, and a caption" },
 };
 
 /* in block_fields order */
-static const enum block_kind block_kinds[BLOCK_N] = { BLOCK_TEXT, BLOCK_STEPS, BLOCK_BULLETS, BLOCK_CALL };
+static const enum block_kind block_kinds[BLOCK_N] = { BLOCK_TEXT, BLOCK_STEPS, BLOCK_BULLETS, BLOCK_CALL,
+						      BLOCK_QR };
 
 static const struct field screen_fields[SCREEN_N] = {
 	[SCREEN_ID] = { .key = "id", .type = FT_ID, .offset = offsetof(struct screen, id),
@@ -737,19 +799,25 @@ static const struct field top_fields[TOP_N] = {
 	[TOP_SCREENS] = { .key = "screens", .type = FT_SCREENS,
 			  .want = "a list of screens, each starting with '- id:'",
 			  .missing = "add 'screens:' with at least one screen under it, starting with '- id:'" },
+	[TOP_HOURS] = { .key = "hours", .type = FT_SECTION, .offset = offsetof(struct content, hours),
+			.sub = &hours_section,
+			.want = "the opening hours indented under 'hours:', like  monday: \"09:00-17:00\"" },
 };
 
 #define FIELDS(a) (a), sizeof(a) / sizeof((a)[0])
 
 static const struct section *const top_near[] = { &kiosk_section, &display_section, &theme_section,
-						  &labels_section, &screen_section, NULL };
-static const struct section *const kiosk_near[] = { &display_section, &theme_section, &labels_section, NULL };
+						  &labels_section, &screen_section, &hours_section, NULL };
+static const struct section *const kiosk_near[] = { &display_section, &theme_section, &labels_section,
+						    &hours_section, NULL };
 static const struct section *const display_near[] = { &kiosk_section, &theme_section, NULL };
 static const struct section *const theme_near[] = { &display_section, &kiosk_section, NULL };
 static const struct section *const labels_near[] = { &kiosk_section, NULL };
 static const struct section *const screen_near[] = { &block_section, &call_section, &kiosk_section, NULL };
-static const struct section *const block_near[] = { &call_section, &screen_section, NULL };
+static const struct section *const block_near[] = { &call_section, &qr_section, &screen_section, NULL };
 static const struct section *const call_near[] = { &block_section, NULL };
+static const struct section *const hours_near[] = { &kiosk_section, &display_section, NULL };
+static const struct section *const qr_near[] = { &block_section, &call_section, NULL };
 
 static const struct section top_section = {
 	"at the top of the file", "the file", "at the top of the file (not indented)",
@@ -783,6 +851,16 @@ static const struct section block_section = {
 };
 static const struct section call_section = {
 	"in a call", "this call", "under 'call:' in a block", FIELDS(call_fields), call_near, call_finish,
+};
+static const struct section hours_section = {
+	"in the hours section", "hours", "under 'hours:'", FIELDS(hours_fields), hours_near, hours_finish,
+};
+static const struct section out_of_hours_section = {
+	"in kiosk.out_of_hours", "kiosk.out_of_hours", "under 'out_of_hours:' in the kiosk section",
+	FIELDS(out_of_hours_fields), NULL, out_of_hours_finish,
+};
+static const struct section qr_section = {
+	"in a qr block", "this qr block", "under 'qr:' in a block", FIELDS(qr_fields), qr_near, qr_finish,
 };
 
 static int field_index(const struct section *s, const char *key)
@@ -896,7 +974,7 @@ static void get_items(struct loader *L, const struct field *f, const char *subje
 	}
 }
 
-/* Exactly one of text, steps, bullets and call makes a block's kind. */
+/* Exactly one of text, steps, bullets, call and qr makes a block's kind. */
 static void block_kind(struct loader *L, const struct ynode *map, struct block *b, const struct seen *seen,
 		       size_t unusable)
 {
@@ -912,7 +990,7 @@ static void block_kind(struct loader *L, const struct ynode *map, struct block *
 	if (!first) {
 		/* unknown keys were reported already, with what to write instead */
 		if (unusable == 0)
-			error_at(L, map, "this block has none of text, steps, bullets or call; give it one of them, "
+			error_at(L, map, "this block has none of text, steps, bullets, call or qr; give it one of them, "
 					 "like  - text: \"...\"");
 		return;
 	}
@@ -921,7 +999,7 @@ static void block_kind(struct loader *L, const struct ynode *map, struct block *
 		if (!seen[i].key || i == first_i)
 			continue;
 		error_at(L, seen[i].key,
-			 "this block has both '%s' and '%s'; a block takes only one of text, steps, bullets or call, "
+			 "this block has both '%s' and '%s'; a block takes only one of text, steps, bullets, call or qr, "
 			 "so start '%s' as a new block with '- '",
 			 first->str, seen[i].key->str, seen[i].key->str);
 	}
@@ -943,13 +1021,13 @@ static void get_blocks(struct loader *L, const struct field *f, const struct yno
 		if (item->kind == YNODE_BAD)
 			continue;
 		if (item->kind == YNODE_SCALAR && item->len == 0) {
-			error_at(L, item, "this block is empty; give it one of text, steps, bullets or call, like  "
+			error_at(L, item, "this block is empty; give it one of text, steps, bullets, call or qr, like  "
 					  "- text: \"...\"");
 			continue;
 		}
 		if (item->kind != YNODE_MAP) {
 			wrong_type(L, item, "each block",
-				   "one of text, steps, bullets or call, like  - text: \"...\"");
+				   "one of text, steps, bullets, call or qr, like  - text: \"...\"");
 			continue;
 		}
 		struct block *b = &s->blocks[s->n_blocks++];
@@ -1121,6 +1199,299 @@ static void get_lang_fonts(struct loader *L, const struct field *f, const struct
 	}
 }
 
+/* ---- times, dates and QR data --------------------------------------------- */
+
+static size_t skip_spaces(const char *s, size_t i, size_t n)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* A clock time "H:MM" or "HH:MM" at s[*i]: minutes since midnight, 24:00
+ * included; -1 when it is not written like a time, -2 when it is but is no
+ * time of day ("25:00", "9:75"). Moves *i past it. */
+static int parse_clock(const char *s, size_t n, size_t *i)
+{
+	size_t p = *i, digits = 0;
+	int h = 0, m = 0;
+	while (p < n && s[p] >= '0' && s[p] <= '9' && digits < 3) {
+		h = h * 10 + (s[p++] - '0');
+		digits++;
+	}
+	if (digits < 1 || digits > 2 || p >= n || s[p] != ':')
+		return -1;
+	p++;
+	if (p + 2 > n || s[p] < '0' || s[p] > '9' || s[p + 1] < '0' || s[p + 1] > '9')
+		return -1;
+	m = (s[p] - '0') * 10 + (s[p + 1] - '0');
+	p += 2;
+	if (p < n && s[p] >= '0' && s[p] <= '9')
+		return -1;
+	*i = p;
+	if (m > 59 || h > 24 || (h == 24 && m > 0))
+		return -2;
+	return h * 60 + m;
+}
+
+/* "09:00-17:00" (also with spaces, or an en dash as Word writes it) in
+ * s[0..n): from and to in minutes. 0 when it reads; -1 when it is not
+ * written like that; -2 for a time that is no time of day. */
+static int parse_time_range(const char *s, size_t n, int *from, int *to)
+{
+	size_t i = skip_spaces(s, 0, n);
+	int a = parse_clock(s, n, &i);
+	if (a < 0)
+		return a;
+	i = skip_spaces(s, i, n);
+	if (i < n && s[i] == '-')
+		i++;
+	else if (i + 3 <= n && memcmp(s + i, "\xe2\x80\x93", 3) == 0)
+		i += 3;
+	else
+		return -1;
+	i = skip_spaces(s, i, n);
+	int b = parse_clock(s, n, &i);
+	if (b < 0)
+		return b;
+	if (skip_spaces(s, i, n) != n)
+		return -1;
+	*from = a;
+	*to = b;
+	return 0;
+}
+
+/* One day's opening hours: closed, or time ranges separated by commas, each
+ * closing after it opens, in order, not overlapping. */
+static bool get_day_hours(struct loader *L, const struct ynode *v, const char *subject, struct day_hours *out)
+{
+	char q[EXCERPT_SIZE];
+	if (!want_scalar(L, v, subject, WANT_DAY))
+		return false;
+	if (equal_nocase(v->str, v->len, "closed")) {
+		out->n = 0;
+		return true;
+	}
+	struct day_hours d = { 0 };
+	size_t start = 0;
+	while (start <= v->len) {
+		size_t end = start;
+		while (end < v->len && v->str[end] != ',')
+			end++;
+		const char *part = v->str + start;
+		size_t plen = end - start;
+		int from, to, r = parse_time_range(part, plen, &from, &to);
+		if (r == -2) {
+			error_at(L, v, "%s has '%s', which is not a time of day; the 24-hour clock goes from 00:00 "
+				       "to 23:59, and 24:00 is midnight at the end of the day",
+				 subject, excerpt(v->str, v->len, q));
+			return false;
+		}
+		if (r < 0) {
+			error_at(L, v, "%s must be opening hours like \"09:00-17:00\" (24-hour clock, with the "
+				       "minutes), several like \"09:00-12:30, 13:30-17:00\", or closed; not '%s'",
+				 subject, excerpt(v->str, v->len, q));
+			return false;
+		}
+		if (to <= from) {
+			char range[EXCERPT_SIZE];
+			excerpt(part + skip_spaces(part, 0, plen), plen - skip_spaces(part, 0, plen), range);
+			if (to == from)
+				error_at(L, v, "the hours '%s' for %s open and close at the same time; write closed "
+					       "for a day without opening hours",
+					 range, subject);
+			else
+				error_at(L, v, "the hours '%s' for %s close before they open; for hours past "
+					       "midnight, end the day at 24:00 and start the next day at 00:00",
+					 range, subject);
+			return false;
+		}
+		if (d.n == HOURS_MAX_SPANS) {
+			error_at(L, v, "%s has more than %d time spans; at most %d are allowed", subject,
+				 HOURS_MAX_SPANS, HOURS_MAX_SPANS);
+			return false;
+		}
+		if (d.n > 0 && from < d.span[d.n - 1].to) {
+			error_at(L, v, "the hours '%s' for %s overlap or are out of order; write them from "
+				       "morning to evening, each once",
+				 excerpt(v->str, v->len, q), subject);
+			return false;
+		}
+		d.span[d.n].from = from;
+		d.span[d.n].to = to;
+		d.n++;
+		start = end + 1;
+	}
+	*out = d;
+	return true;
+}
+
+/* "2026-12-25" -> a real calendar date. */
+static bool parse_date(const char *s, size_t n, struct civil_date *out)
+{
+	if (n != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	int v[3] = { 0, 0, 0 };
+	static const int at[3] = { 0, 5, 8 }, len[3] = { 4, 2, 2 };
+	for (int k = 0; k < 3; k++)
+		for (int j = 0; j < len[k]; j++) {
+			char ch = s[at[k] + j];
+			if (ch < '0' || ch > '9')
+				return false;
+			v[k] = v[k] * 10 + (ch - '0');
+		}
+	*out = (struct civil_date){ v[0], v[1], v[2] };
+	return true;
+}
+
+static void get_exceptions(struct loader *L, const struct field *f, const struct ynode *v, struct hours *h)
+{
+	char q[EXCERPT_SIZE];
+	if (v->kind != YNODE_MAP) {
+		wrong_type(L, v, "'exceptions'", f->want);
+		return;
+	}
+	h->exceptions = arena_array(&L->c->arena, v->n / 2 + 1, sizeof *h->exceptions);
+	const struct ynode **keys = arena_array(&L->tree->arena, v->n / 2 + 1, sizeof *keys);
+	for (const struct ynode *k = v->child; k && k->next; k = k->next->next) {
+		if (!key_ok(L, k))
+			continue;
+		struct civil_date d;
+		if (!parse_date(k->str, k->len, &d)) {
+			error_at(L, k, "'%s' in 'exceptions' is not a date; write dates as year-month-day in quotes, "
+				       "like \"2026-12-25\"",
+				 excerpt(k->str, k->len, q));
+			continue;
+		}
+		if (!civil_date_valid(d.year, d.month, d.day)) {
+			error_at(L, k, "'%s' in 'exceptions' is not a day of the calendar; check the month and day "
+				       "(year-month-day, like \"2026-12-25\")",
+				 excerpt(k->str, k->len, q));
+			continue;
+		}
+		size_t i = 0;
+		while (i < h->n_exceptions && memcmp(&h->exceptions[i].date, &d, sizeof d) != 0)
+			i++;
+		if (i < h->n_exceptions) {
+			error_at(L, k, "the date %s is given twice in 'exceptions'; the first is on line %d, so "
+				       "delete one",
+				 k->str, keys[i]->line);
+			continue;
+		}
+		char subject[64];
+		snprintf(subject, sizeof subject, "'%s'", k->str);
+		struct day_hours dh;
+		if (k->next->kind == YNODE_BAD || !get_day_hours(L, k->next, subject, &dh))
+			continue;
+		keys[h->n_exceptions] = k;
+		h->exceptions[h->n_exceptions++] = (struct hours_exception){ d, dh };
+	}
+}
+
+static void get_sleep(struct loader *L, const struct field *f, const struct ynode *v, struct sleep_rule *out)
+{
+	char q[EXCERPT_SIZE];
+	bool no;
+	if (!want_scalar(L, v, "'sleep'", f->want))
+		return;
+	if (equal_nocase(v->str, v->len, "never") || (parse_bool(v->str, v->len, &no) && !no)) {
+		*out = (struct sleep_rule){ SLEEP_NEVER, 0, 0 };
+		return;
+	}
+	if (equal_nocase(v->str, v->len, "outside_hours") || equal_nocase(v->str, v->len, "outside hours")) {
+		*out = (struct sleep_rule){ SLEEP_OUTSIDE_HOURS, 0, 0 };
+		L->sleep_outside = v;
+		return;
+	}
+	int from, to, r = parse_time_range(v->str, v->len, &from, &to);
+	if (r == -2)
+		error_at(L, v, "'sleep' has '%s', which is not a time of day; the 24-hour clock goes from 00:00 "
+			       "to 23:59",
+			 excerpt(v->str, v->len, q));
+	else if (r < 0)
+		error_at(L, v, "'sleep' must be %s, not '%s'", f->want, excerpt(v->str, v->len, q));
+	else if (from % MINUTES_PER_DAY == to % MINUTES_PER_DAY)
+		error_at(L, v, "'sleep' starts and ends at the same time ('%s'); give the time it goes black "
+			       "and the time it comes back, like \"22:00-07:00\"",
+			 excerpt(v->str, v->len, q));
+	else
+		*out = (struct sleep_rule){ SLEEP_RANGE, from % MINUTES_PER_DAY, to % MINUTES_PER_DAY };
+}
+
+static bool starts_nocase(const char *s, size_t n, const char *prefix)
+{
+	size_t m = strlen(prefix);
+	return n >= m && equal_nocase(s, m, prefix);
+}
+
+/* A qr block's data: a tel: number a phone can dial, or a web link; ASCII
+ * without spaces, so what a phone reads back is exactly what was written. */
+static void get_qr_data(struct loader *L, const struct field *f, const struct ynode *v, struct qr_block *qb)
+{
+	char q[EXCERPT_SIZE];
+	if (!want_scalar(L, v, "'data'", f->want))
+		return;
+	const char *s = v->str;
+	size_t n = v->len, digits = 0;
+	bool ascii = true, space = false, numberish = true;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		ascii &= ch >= 0x20 && ch < 0x7F;
+		space |= ch == ' ';
+		digits += ch >= '0' && ch <= '9';
+		numberish &= (ch >= '0' && ch <= '9') || (ch && strchr(" +-().", ch));
+	}
+	bool tel = starts_nocase(s, n, "tel:");
+	if ((tel && space) || (numberish && digits > 0)) {
+		/* the likely fix: tel: and the number without spaces */
+		char better[EXCERPT_SIZE + 8];
+		size_t k = (size_t)snprintf(better, sizeof better, "%s", tel ? "" : "tel:");
+		for (size_t i = 0; i < n && k + 1 < sizeof better; i++)
+			if (s[i] != ' ')
+				better[k++] = s[i];
+		better[k] = '\0';
+		error_at(L, v, "'data' must be a phone number written as tel: and the digits with no spaces (best "
+			       "with the country code, like \"tel:+448085002222\"), not '%s'; did you mean \"%s\"?",
+			 excerpt(s, n, q), better);
+		return;
+	}
+	if (space) {
+		error_at(L, v, "'data' is a link with spaces in it ('%s'); a link has none, so copy it again from "
+			       "the browser's address bar",
+			 excerpt(s, n, q));
+		return;
+	}
+	if (!ascii) {
+		error_at(L, v, "'data' has letters a phone may read back differently ('%s'); use only plain "
+			       "letters, digits and punctuation (copy the link from the browser's address bar)",
+			 excerpt(s, n, q));
+		return;
+	}
+	if (tel) {
+		size_t i = 4 + (n > 4 && s[4] == '+');
+		bool ok = digits >= 3 && i < n;
+		for (; ok && i < n; i++)
+			ok = (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '.' || s[i] == '(' || s[i] == ')';
+		if (!ok) {
+			error_at(L, v, "'data' must be tel: and a phone number (digits, best with the country code, "
+				       "like \"tel:+448085002222\"), not '%s'",
+				 excerpt(s, n, q));
+			return;
+		}
+	} else if (!(starts_nocase(s, n, "https://") || starts_nocase(s, n, "http://")) || n < 10) {
+		error_at(L, v, "'data' must be a web link starting with https:// or a phone number starting "
+			       "with tel:, like \"tel:+448085002222\", not '%s'",
+			 excerpt(s, n, q));
+		return;
+	}
+	if (!qr_encode(v->str, &L->c->arena, &qb->code)) {
+		error_at(L, v, "'data' is too long for a QR code (%zu characters); use a shorter link", n);
+		return;
+	}
+	qb->data = arena_strndup(&L->c->arena, s, n);
+	qb->data_at = mark_of(v);
+}
+
 static void check_field(struct loader *L, const struct field *f, const struct ynode *v, void *obj)
 {
 	char subject[64], q[EXCERPT_SIZE], d[EXCERPT_SIZE + 2];
@@ -1210,6 +1581,18 @@ static void check_field(struct loader *L, const struct field *f, const struct yn
 	case FT_ITEMS:
 		get_items(L, f, subject, v, (struct block *)obj);
 		break;
+	case FT_DAY_HOURS:
+		get_day_hours(L, v, subject, (struct day_hours *)dst);
+		break;
+	case FT_EXCEPTIONS:
+		get_exceptions(L, f, v, (struct hours *)obj);
+		break;
+	case FT_SLEEP:
+		get_sleep(L, f, v, (struct sleep_rule *)dst);
+		break;
+	case FT_QR_DATA:
+		get_qr_data(L, f, v, (struct qr_block *)obj);
+		break;
 	}
 }
 
@@ -1291,6 +1674,29 @@ static void set_label_defaults(struct content *c)
 		c->labels.language_name.by_lang[i] = c->langs[i];
 }
 
+/* What hours, display.sleep and kiosk.out_of_hours need of each other. */
+static void check_hours_settings(struct loader *L, const struct ynode *hours_key, const struct ynode *kiosk)
+{
+	struct content *c = L->c;
+	if (L->sleep_outside && !c->hours.given)
+		error_at(L, L->sleep_outside, "'sleep' is outside_hours, but there are no opening hours; add an "
+					      "'hours:' section, or give sleep times like \"22:00-07:00\"");
+	const struct ynode *ooh = kiosk && kiosk->kind == YNODE_MAP ? map_get(kiosk, "out_of_hours") : NULL;
+	if (!ooh || !c->out_of_hours.given)
+		return;
+	if (!c->out_of_hours.own_call && !(ooh->kind == YNODE_MAP && map_get(ooh, "call"))) {
+		/* (a 'call:' given but broken was reported already) */
+		if (c->has_help)
+			c->out_of_hours.call = c->help;
+		else
+			error_at(L, ooh, "kiosk.out_of_hours has no number to call; add 'call:' under it with the "
+					 "name and number of a line that is open then, or a kiosk.help line");
+	}
+	if (!hours_key)
+		warn_at(L, ooh, "kiosk.out_of_hours is never shown: there are no opening hours; add an 'hours:' "
+				"section");
+}
+
 static void check_content(struct loader *L)
 {
 	struct content *c = L->c;
@@ -1322,6 +1728,7 @@ static void check_content(struct loader *L)
 	walk_section(L, &top_section, root, c, seen);
 	resolve_quick_exit(L);
 	c->has_help = c->help.number != NULL;
+	check_hours_settings(L, seen[TOP_HOURS].key, kiosk);
 }
 
 enum load_result content_load_buffer(const char *path, const char *buf, size_t len, struct content *out,

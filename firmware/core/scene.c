@@ -126,10 +126,16 @@ static const struct {
 	[ELEM_HELP_NUMBER] = { ROLE_HELP_NUMBER, DRAW_TEXT },
 	[ELEM_HELP_NAME] = { ROLE_HELP_NAME, DRAW_TEXT },
 	[ELEM_HINT] = { ROLE_HINT, DRAW_TEXT },
+	[ELEM_QR] = { ROLE_QR, DRAW_QR },
+	[ELEM_QR_CAPTION] = { ROLE_QR_CAPTION, DRAW_TEXT },
 };
 
-static uint32_t elem_colour(enum elem_role r, const struct palette *p)
+/* The colour of an element; in the out-of-hours banner the band is the
+ * accent and everything on it the ink that reads on the accent. */
+static uint32_t elem_colour(enum elem_role r, const struct palette *p, bool banner)
 {
+	if (banner && (r == ELEM_BAND || r == ELEM_HELP_PREFIX || r == ELEM_HELP_NUMBER || r == ELEM_HELP_NAME))
+		return r == ELEM_BAND ? p->accent : p->on_accent;
 	switch (r) {
 	case ELEM_STEP_BADGE:
 	case ELEM_BULLET:
@@ -158,15 +164,18 @@ static bool footer_role(enum elem_role r)
 /* The elements of a page that pass keep(), shifted by dx, at alpha. */
 static void scene_elems(struct draw_list *out, const struct scene_input *in, const struct page *pg,
 			const struct metrics *mt, const struct palette *p, int dx, uint8_t alpha,
-			bool footer_only)
+			bool footer_only, bool banner)
 {
 	bool attract = in->kiosk->mode == KIOSK_ATTRACT;
 	for (size_t i = 0; i < pg->n_elems; i++) {
 		const struct elem *e = &pg->elems[i];
 		if ((footer_only && !footer_role(e->role)) || (e->role == ELEM_HINT && !attract))
 			continue;
-		struct draw_item *it = push(out, elem_map[e->role].kind, elem_map[e->role].role,
-					    e->x + dx, e->y, e->w, e->h, elem_colour(e->role, p), alpha);
+		enum draw_role role = banner && e->role == ELEM_BAND ? ROLE_BANNER : elem_map[e->role].role;
+		struct draw_item *it = push(out, elem_map[e->role].kind, role, e->x + dx, e->y, e->w, e->h,
+					    elem_colour(e->role, p, banner), alpha);
+		it->qr = e->qr;
+		it->module = e->module;
 		it->style = e->style;
 		it->px = e->px;
 		it->text = e->text;
@@ -212,7 +221,7 @@ static void scene_page(struct draw_list *out, const struct scene_input *in, stru
 	const struct metrics *mt = &l->m;
 
 	push(out, DRAW_RECT, ROLE_BACKGROUND, dx, 0, mt->w, mt->h, p.bg, alpha);
-	scene_elems(out, in, pg, mt, &p, dx, alpha, false);
+	scene_elems(out, in, pg, mt, &p, dx, alpha, false, l->m.out_of_hours);
 	int title_bottom = mt->title_top;
 	for (size_t i = 0; i < pg->n_elems; i++)
 		if (pg->elems[i].role == ELEM_TITLE && pg->elems[i].y + pg->elems[i].h > title_bottom)
@@ -383,7 +392,9 @@ static void scene_arrows(struct draw_list *out, const struct scene_input *in, co
 	out->lang = 0; /* marks and digits: the same in every language */
 	button(out, in, mt, p, right - mt->btn_h, mt->nav_y, mt->btn_h, next_mark, px, next,
 	       next_arg, can_next, LOOK_PLAIN);
-	struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, p->text, 255);
+	/* on the out-of-hours banner, the ink that reads on the accent */
+	uint32_t ink = mt->out_of_hours ? p->on_accent : p->text;
+	struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, ink, 255);
 	snprintf(it->own_text, sizeof it->own_text, "%d / %d", index + 1, total);
 	it->px = mt->small_px;
 	it->style = FONT_REGULAR;
@@ -412,14 +423,17 @@ static void scene_dots(struct draw_list *out, const struct scene_input *in, cons
 	int cy = mt->nav_y + mt->btn_h / 2;
 	size_t from = out->n;
 	int x = mt->nav_x + mt->nav_w - (int)k->n_loop * step + (step - d);
+	/* on the out-of-hours banner, dots in the ink that reads on the accent */
+	uint32_t current = mt->out_of_hours ? p->on_accent : p->accent;
+	uint32_t other = mt->out_of_hours ? p->on_accent : p->muted;
 	for (size_t i = 0; i < k->n_loop; i++) {
 		bool cur = i == k->loop_pos && k->loop[i] == k->view.screen;
 		push(out, DRAW_CIRCLE, cur ? ROLE_DOT_CURRENT : ROLE_DOT, x + (int)i * step, cy - d / 2, d,
-		     d, cur ? p->accent : p->muted, cur ? 255 : 110);
+		     d, cur ? current : other, cur ? 255 : 110);
 	}
 	int pages = k->page_count[k->view.screen];
 	if (pages > 1) {
-		struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, p->muted, 255);
+		struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, other, 255);
 		snprintf(it->own_text, sizeof it->own_text, "%d / %d", k->view.page + 1, pages);
 		it->px = mt->small_px;
 		it->style = FONT_REGULAR;
@@ -455,7 +469,7 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 	const struct metrics *mt = &l->m;
 	struct palette p = palette_of(&c->theme, k->high_contrast);
 	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
-	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true);
+	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours);
 
 	int title_px = (int)lround(mt->u * 7.5 * k->text_scale);
 	int title_lh = text_h(in, FONT_BOLD, title_px);
@@ -547,7 +561,7 @@ static void scene_langs(struct draw_list *out, const struct scene_input *in)
 	struct palette p = palette_of(&c->theme, k->high_contrast);
 	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
 	if (under != KIOSK_MENU)
-		scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true);
+		scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours);
 
 	int title_px = (int)lround(mt->u * 7.5 * k->text_scale);
 	int title_lh = text_h(in, FONT_BOLD, title_px);
@@ -708,6 +722,10 @@ void scene_build(struct draw_list *out, const struct scene_input *in)
 	out->n_hits = 0;
 	out->lang = k->lang;
 	out->clear_rgb = scene_colours(&in->content->theme, k->high_contrast).background;
+	if (k->mode == KIOSK_SLEEP) {
+		out->clear_rgb = 0x000000; /* asleep: a black frame, nothing to press */
+		return;
+	}
 	const struct metrics *mt = &in->layouts[k->view.screen].m;
 	struct palette p = palette_of(&in->content->theme, in->kiosk->high_contrast);
 	enum kiosk_mode mode = k->mode == KIOSK_IDLE ? k->before_idle : k->mode;

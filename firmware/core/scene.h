@@ -14,7 +14,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum draw_kind { DRAW_RECT, DRAW_CIRCLE, DRAW_TEXT };
+enum draw_kind {
+	DRAW_RECT,
+	DRAW_CIRCLE,
+	DRAW_TEXT,
+	DRAW_QR, /* qr's modules, `module` px each, dark on white with the quiet
+		    zone, whatever the theme: w x h is the whole square */
+};
 
 enum draw_role {
 	ROLE_BACKGROUND,
@@ -50,6 +56,9 @@ enum draw_role {
 	ROLE_LANG_TILE,    /* a language in the picker */
 	ROLE_LANG_NAME,    /* its name, in its own script */
 	ROLE_LANG_CURRENT, /* the outline around the language in use */
+	ROLE_QR,           /* a take-away QR code */
+	ROLE_QR_CAPTION,
+	ROLE_BANNER,       /* the band when it is the out-of-hours banner */
 };
 
 struct draw_item {
@@ -65,6 +74,8 @@ struct draw_item {
 	size_t len;
 	char own_text[32];     /* short texts made by the scene ("3", "2 / 5") */
 	uint8_t lang;          /* text: the language it is in (its font, its direction) */
+	const struct qr_code *qr; /* DRAW_QR: points into the content */
+	int module;               /* DRAW_QR: pixels per module */
 };
 
 /* A place on the frame that does something when touched. */

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "a11y.h"
 #include "fontcheck.h"
+#include "backlight.h"
 #include "load.h"
 #include "run.h"
 
@@ -92,6 +93,8 @@ int app_check(const struct app_options *o)
 			code = 1;
 		int w = o->w ? o->w : APP_DEFAULT_W, h = o->h ? o->h : APP_DEFAULT_H;
 		deck_check_fit(by_lang, &c, w, h, &d);
+		if (deck_check_qr(by_lang, &c, w, h, &d))
+			code = 1; /* a code nobody can scan is refused like any other error */
 		a11y_check(&c, by_lang, w, h, &d);
 		if (diag_has_errors(&d))
 			code = 1;
@@ -158,14 +161,21 @@ int app_preview(const struct app_options *o)
 		by_lang[l] = text_measurer(&t, l);
 	size_t written = 0;
 	bool ok = true;
-	for (size_t lang = 0; lang < c.n_langs && ok; lang++) {
+	/* with opening hours and a banner, each screen also as it looks while
+	 * the centre is closed: NN-ID-LANGUAGE-PAGE-closed.png */
+	int variants = c.hours.given && c.out_of_hours.given ? 2 : 1;
+	for (size_t v = 0; v < c.n_langs * (size_t)variants && ok; v++) {
+		size_t lang = v % c.n_langs;
+		bool closed = v >= c.n_langs;
 		struct deck dk;
-		deck_build(&dk, &by_lang[lang], &c, w, h, lang, 1.0);
+		deck_build_hours(&dk, &by_lang[lang], &c, w, h, lang, 1.0, closed);
 		struct kiosk k;
 		kiosk_init(&k, &c, 0);
 		kiosk_set_page_counts(&k, dk.page_counts, dk.n);
 		k.lang = lang;
 		for (size_t s = 0; s < c.n_screens && ok; s++) {
+			if (closed && (int)s == c.quick_exit)
+				continue; /* no banner there: it would be the same picture */
 			for (int p = 0; p < dk.page_counts[s] && ok; p++) {
 				/* show the dots as the loop would: this screen's place in it */
 				k.view = (struct kiosk_view){ (int)s, p };
@@ -173,8 +183,8 @@ int app_preview(const struct app_options *o)
 					if (k.loop[i] == (int)s)
 						k.loop_pos = i;
 				char path[4096];
-				snprintf(path, sizeof path, "%s/%02zu-%s-%s-%d.png", o->preview_dir, s + 1,
-					 c.screens[s].id, c.langs[lang], p + 1);
+				snprintf(path, sizeof path, "%s/%02zu-%s-%s-%d%s.png", o->preview_dir, s + 1,
+					 c.screens[s].id, c.langs[lang], p + 1, closed ? "-closed" : "");
 				ok = preview_one(&rd, surf, &dk, &k, by_lang, path);
 				written += ok;
 			}
@@ -201,6 +211,7 @@ out_content:
 
 static Uint32 signal_event; /* SDL user event; code = the signal number */
 Uint32 run_file_event; /* the content file's folder changed */
+Uint32 run_clock_event; /* the system clock was set */
 
 static void *signal_thread(void *arg)
 {
@@ -217,7 +228,7 @@ static void *signal_thread(void *arg)
 }
 
 
-static const char *const mode_names[] = { "attract", "browse", "menu", "idle", "languages" };
+static const char *const mode_names[] = { "attract", "browse", "menu", "idle", "languages", "sleep" };
 static const char *const action_names[] = {
 	[ACTION_NONE] = "none",		  [ACTION_BACK] = "back",
 	[ACTION_HOME] = "topics",	  [ACTION_PREV] = "previous",
@@ -287,8 +298,8 @@ void run_relayout(struct run *st)
 		st->by_lang[l] = text_measurer(&st->text, l);
 	st->m = st->by_lang[st->kiosk.lang];
 	deck_free(&st->deck);
-	deck_build(&st->deck, &st->m, st->c, st->lw, st->lh, st->kiosk.lang,
-		   st->kiosk.text_scale);
+	deck_build_hours(&st->deck, &st->m, st->c, st->lw, st->lh, st->kiosk.lang,
+			 st->kiosk.text_scale, st->closed);
 	kiosk_set_page_counts(&st->kiosk, st->deck.page_counts, st->deck.n);
 	gesture_init(&st->gesture, st->deck.layouts[0].m.px_per_mm);
 	render_flush(&st->render);
@@ -389,6 +400,7 @@ static void feed(struct run *st, struct gesture g, Uint32 timestamp)
 	enum kiosk_action action = scene_hit(&st->dl, g.x, g.y, &arg);
 	size_t lang = st->kiosk.lang;
 	double scale = st->kiosk.text_scale;
+	bool woke = st->kiosk.mode == KIOSK_SLEEP;
 	if (kiosk_input(&st->kiosk, in, action, arg, SDL_GetTicks64())) {
 		st->dirty = true;
 		if (!st->input_at) {
@@ -398,7 +410,9 @@ static void feed(struct run *st, struct gesture g, Uint32 timestamp)
 	}
 	if (lang != st->kiosk.lang || scale != st->kiosk.text_scale)
 		run_relayout(st);
-	run_trace_state(st, action == ACTION_QUICK_EXIT && in == INPUT_TAP ? "quick-exit" : "input");
+	run_trace_state(st, woke && st->kiosk.mode != KIOSK_SLEEP ? "wake"
+			    : action == ACTION_QUICK_EXIT && in == INPUT_TAP ? "quick-exit"
+									     : "input");
 }
 
 /* A pointer event on the panel, in output pixels, to the recogniser. */
@@ -426,6 +440,10 @@ static void handle_event(struct run *st, const SDL_Event *ev)
 	}
 	if (ev->type == run_file_event) {
 		st->reload_due = SDL_GetTicks64() + RELOAD_SETTLE_MS;
+		return;
+	}
+	if (ev->type == run_clock_event) {
+		st->schedule_due = 1; /* the clock was set: look at the schedule again now */
 		return;
 	}
 	switch (ev->type) {
@@ -509,8 +527,9 @@ int app_run(const struct app_options *o)
 			driver);
 		goto out_sdl;
 	}
-	signal_event = SDL_RegisterEvents(2);
+	signal_event = SDL_RegisterEvents(3);
 	run_file_event = signal_event + 1;
+	run_clock_event = signal_event + 2;
 	pthread_t tid;
 	pthread_create(&tid, NULL, signal_thread, &set);
 	pthread_detach(tid);
@@ -543,6 +562,7 @@ int app_run(const struct app_options *o)
 	kiosk_init(&st.kiosk, st.c, SDL_GetTicks64());
 	run_relayout(&st);
 	run_trace_state(&st, "start");
+	run_schedule_start(&st);
 	st.started = st.loaded_at = time(NULL);
 	ops_status_open(&st);
 	ops_status_write(&st);
@@ -553,12 +573,17 @@ int app_run(const struct app_options *o)
 
 	while (!st.quit) {
 		Uint64 now = SDL_GetTicks64();
+		st.wakeups++;
+		st.wakeups_asleep += st.kiosk.mode == KIOSK_SLEEP;
+		if (st.schedule_due && now >= st.schedule_due)
+			run_schedule_update(&st);
 		enum kiosk_mode before = st.kiosk.mode;
 		if (kiosk_tick(&st.kiosk, now)) {
 			st.dirty = true;
 			if (st.kiosk.lang != st.deck.lang || st.kiosk.text_scale != st.deck.text_scale)
 				run_relayout(&st); /* the privacy reset restores language and size */
-			run_trace_state(&st, before == KIOSK_IDLE && st.kiosk.mode == KIOSK_ATTRACT ? "reset"
+			run_trace_state(&st, st.kiosk.mode == KIOSK_SLEEP ? "sleep"
+					 : before == KIOSK_IDLE && st.kiosk.mode == KIOSK_ATTRACT ? "reset"
 					 : st.kiosk.mode == KIOSK_ATTRACT                     ? "loop"
 											      : "idle");
 		}
@@ -567,7 +592,9 @@ int app_run(const struct app_options *o)
 			ops_reload(&st, "file changed");
 		}
 		if (st.dirty) {
+			run_backlight(&st, true); /* before the frame that needs it */
 			draw(&st, now);
+			run_backlight(&st, false); /* after the black frame */
 			st.dirty = st.kiosk.in_transition; /* keep animating */
 			if (!st.ready_sent) {
 				notify_send(&st.notify, "READY=1"); /* the first frame is on screen */
@@ -583,6 +610,8 @@ int app_run(const struct app_options *o)
 			deadline = st.reload_due;
 		if (st.next_ping && st.next_ping < deadline)
 			deadline = st.next_ping;
+		if (st.schedule_due && st.schedule_due < deadline)
+			deadline = st.schedule_due;
 		int timeout;
 		if (st.dirty)
 			timeout = 16; /* animating: about one frame */
@@ -600,6 +629,10 @@ int app_run(const struct app_options *o)
 		}
 	}
 	code = 0;
+	if (o->trace) /* for the test that sleep costs nothing: how often the loop woke */
+		fprintf(stderr, "trace: wakeups %lu (%lu asleep)\n", st.wakeups, st.wakeups_asleep);
+	if (st.backlight_off)
+		backlight_set(true, SDL_GetCurrentVideoDriver());
 	notify_send(&st.notify, "STOPPING=1");
 	notify_close(&st.notify);
 	if (st.inotify_fd >= 0)

@@ -225,6 +225,7 @@ void ops_reload(struct run *st, const char *why)
 	st->reload_result = "ok";
 	last_good_save(c, st->o->config);
 	run_relayout(st);
+	st->schedule_due = 1; /* new hours or sleep times: look again now */
 	ops_status_write(st);
 	fprintf(stderr, "signpost: reloaded %s (%s): %zu screens\n", st->o->config, why, c->n_screens);
 	if (st->o->trace)

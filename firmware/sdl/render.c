@@ -154,6 +154,33 @@ static void fill_rect(struct render *rd, const struct draw_item *it)
 		SDL_RenderCopy(rd->r, disc, &src[i], &dst[i]);
 }
 
+/* A QR code: a white square (the quiet zone included), then each run of
+ * dark modules in a row as one black rectangle of whole pixels. Black on
+ * white whatever the theme: the contrast a phone camera needs. */
+static void draw_qr(struct render *rd, const struct draw_item *it)
+{
+	const struct qr_code *q = it->qr;
+	int m = it->module;
+	if (!q || m < 1)
+		return;
+	SDL_SetRenderDrawColor(rd->r, 255, 255, 255, it->alpha);
+	SDL_RenderFillRect(rd->r, &(SDL_Rect){ it->x, it->y, it->w, it->h });
+	SDL_SetRenderDrawColor(rd->r, 0, 0, 0, it->alpha);
+	int x0 = it->x + QR_QUIET_ZONE * m, y0 = it->y + QR_QUIET_ZONE * m;
+	for (int y = 0; y < q->width; y++)
+		for (int x = 0; x < q->width;) {
+			if (!qr_dark(q, x, y)) {
+				x++;
+				continue;
+			}
+			int run = 1;
+			while (x + run < q->width && qr_dark(q, x + run, y))
+				run++;
+			SDL_RenderFillRect(rd->r, &(SDL_Rect){ x0 + x * m, y0 + y * m, run * m, m });
+			x += run;
+		}
+}
+
 void render_frame(struct render *rd, const struct draw_list *l)
 {
 	SDL_SetRenderDrawBlendMode(rd->r, SDL_BLENDMODE_BLEND);
@@ -174,6 +201,9 @@ void render_frame(struct render *rd, const struct draw_list *l)
 			}
 			break;
 		}
+		case DRAW_QR:
+			draw_qr(rd, it);
+			break;
 		case DRAW_TEXT: {
 			size_t len;
 			const char *s = draw_item_text(it, &len);

@@ -61,10 +61,31 @@ struct run {
 	const char *reload_result; /* "none", "ok", "failed" */
 	struct diag_list reload_diags; /* the last failed reload's problems */
 	Uint64 input_counter; /* performance counter when it was handled */
+	/* the schedule (schedule_run.c) */
+	bool closed;          /* the out-of-hours banner is up */
+	uint64_t schedule_due; /* SDL ticks of its next change; 0 = none */
+	bool backlight_off;   /* switched off for sleep */
+	unsigned long wakeups, wakeups_asleep; /* loop iterations, for --trace */
 };
 
 /* SDL event the file watcher sends when the content file's folder changed. */
 extern Uint32 run_file_event;
+
+/* SDL event the clock watcher sends when the system clock was set. */
+extern Uint32 run_clock_event;
+
+/* Start-up: the time zone, the clock watcher, and the schedule now. */
+void run_schedule_start(struct run *st);
+
+/* Looks at the wall clock: the out-of-hours banner up or down (laying out
+ * again), the kiosk asleep or awake, and when to look again
+ * (st->schedule_due). Run when that time comes, after a reload, and when
+ * the clock was set. */
+void run_schedule_update(struct run *st);
+
+/* on: the backlight back on if sleep switched it off; !on: off if the
+ * kiosk is asleep and it is still on. */
+void run_backlight(struct run *st, bool on);
 
 /* Lays every screen out again for the output size, language and text size;
  * drops cached textures. */

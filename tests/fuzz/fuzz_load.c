@@ -1,9 +1,11 @@
 /* fuzz_load.c — libFuzzer target over the content loader and what follows
  * it: the bytes go through content_load_buffer() (pre-scan, libyaml, node
  * tree, schema walk); content that loads is then laid out at 800x480 with
- * the fixed-width fake measurer (deck_build) and drawn as draw lists in the
- * loop, woken and in the topics menu (kiosk + scene_build), so the layout
- * and scene of strange but valid content are exercised too. Everything is
+ * the fixed-width fake measurer (deck_build; with the out-of-hours banner
+ * when it has one) and drawn as draw lists in the loop, woken, in the
+ * topics menu and asleep (kiosk + scene_build), and its schedule and QR
+ * codes are checked, so the layout and scene of strange but valid content
+ * are exercised too. Everything is
  * freed again, so LeakSanitizer sees any leak.
  *
  * Beyond "no crash, no leak", the loader's contract is checked on every
@@ -18,6 +20,7 @@
 #include "kiosk.h"
 #include "load.h"
 #include "scene.h"
+#include "schedule.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -48,7 +51,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* the last language: every text falls back to the default one */
 		size_t lang = c.n_langs ? c.n_langs - 1 : 0;
 		struct deck dk;
-		deck_build(&dk, &fake_measurer, &c, 800, 480, lang, 1.0);
+		deck_build_hours(&dk, &fake_measurer, &c, 800, 480, lang, 1.0, c.out_of_hours.given);
+		struct civil_time t = { 2026, 3, 29, 90 }, next;
+		schedule_at(&c, &t);
+		schedule_next_change(&c, &t, &next);
+		deck_check_qr(&fake_measurer, &c, 800, 480, &d);
 		struct kiosk k;
 		kiosk_init(&k, &c, 0);
 		kiosk_set_page_counts(&k, dk.page_counts, dk.n);
@@ -65,6 +72,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kiosk_input(&k, INPUT_DOWN, ACTION_HOME, 0, 4);
 		kiosk_input(&k, INPUT_TAP, ACTION_HOME, 0, 5);
 		in.now = 6;
+		scene_build(&dl, &in);
+		kiosk_set_sleep(&k, true, 7);
+		kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 8);
+		in.now = 9;
 		scene_build(&dl, &in);
 		draw_list_free(&dl);
 		kiosk_free(&k);

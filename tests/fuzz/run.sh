@@ -47,7 +47,7 @@ mkdir -p "$build/corpus" "$build/artifacts"
 	-fno-omit-frame-pointer \
 	-I"$here/firmware/core" -I"$here/tests" \
 	"$here/tests/fuzz/fuzz_load.c" "$here"/firmware/core/*.c \
-	$(pkg-config --cflags --libs yaml-0.1) -lm \
+	$(pkg-config --cflags --libs yaml-0.1 libqrencode) -lm \
 	-o "$build/fuzz_load"
 
 cp "$here"/tests/fuzz/corpus/* "$build/corpus/"

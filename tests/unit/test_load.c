@@ -39,7 +39,7 @@ static const struct invalid_case invalid_cases[] = {
 	{ "wrong_type_languages_scalar.yaml", 1, 2, 14, "'languages' must be a list of language codes, like [en, pl], not 'en'" },
 	{ "wrong_type_title_list.yaml", 1, 4, 7, "'title' must be text, or one text per language" },
 	{ "wrong_type_blocks_map.yaml", 1, 5, 7, "'blocks' must be a list of blocks" },
-	{ "wrong_type_block_scalar.yaml", 1, 5, 9, "each block must be one of text, steps, bullets or call" },
+	{ "wrong_type_block_scalar.yaml", 1, 5, 9, "each block must be one of text, steps, bullets, call or qr" },
 	{ "wrong_type_steps_scalar.yaml", 1, 5, 16, "'steps' must be a list of texts" },
 	/* missing and empty */
 	{ "missing_id.yaml", 1, 2, 5, "this screen has no 'id'; add one, like  id: reporting" },
@@ -71,11 +71,27 @@ static const struct invalid_case invalid_cases[] = {
 	  "kiosk.quick_exit names the screen 'nuetral', but no screen has that id; did you mean 'neutral'?" },
 	/* blocks and calls */
 	{ "block_two_kinds.yaml", 1, 6, 9, "this block has both 'text' and 'call'" },
-	{ "block_no_kind.yaml", 1, 6, 8, "this block is empty; give it one of text, steps, bullets or call" },
-	{ "block_empty_map.yaml", 1, 5, 9, "this block has none of text, steps, bullets or call" },
+	{ "block_no_kind.yaml", 1, 6, 8, "this block is empty; give it one of text, steps, bullets, call or qr" },
+	{ "block_empty_map.yaml", 1, 5, 9, "this block has none of text, steps, bullets, call or qr" },
 	{ "call_without_number.yaml", 1, 6, 11, "this call has no 'number'" },
 	{ "number_without_digit.yaml", 1, 7, 19, "'number' has no digits in it" },
 	{ "help_without_name.yaml", 1, 3, 5, "kiosk.help has no 'name'" },
+	{ "qr_tel_with_spaces.yaml", 1, 7, 17, "written as tel: and the digits with no spaces (best with the "
+	  "country code, like \"tel:+448085002222\"), not 'tel:0808 500 2222'; did you mean \"tel:08085002222\"?" },
+	{ "qr_not_a_link.yaml", 1, 6, 17, "'data' must be a web link starting with https:// or a phone number" },
+	{ "qr_without_data.yaml", 1, 6, 11, "this qr block has no 'data'" },
+	/* opening hours and sleep */
+	{ "hours_not_a_time.yaml", 1, 2, 11, "'monday' has '09:00-25:00', which is not a time of day" },
+	{ "hours_without_minutes.yaml", 1, 2, 11, "'monday' must be opening hours like \"09:00-17:00\" (24-hour clock, "
+	  "with the minutes)" },
+	{ "hours_unknown_weekday.yaml", 1, 3, 3, "unknown key 'tuseday' in the hours section; did you mean 'tuesday'?" },
+	{ "hours_closes_before_opens.yaml", 1, 2, 11, "the hours '17:00-09:00' for 'friday' close before they open" },
+	{ "hours_date_not_iso.yaml", 1, 4, 5, "'25/12/2026' in 'exceptions' is not a date; write dates as "
+	  "year-month-day in quotes, like \"2026-12-25\"" },
+	{ "hours_date_not_in_calendar.yaml", 1, 4, 5, "'2026-02-30' in 'exceptions' is not a day of the calendar" },
+	{ "sleep_outside_hours_without_hours.yaml", 1, 2, 10, "'sleep' is outside_hours, but there are no opening hours" },
+	{ "sleep_not_times.yaml", 1, 2, 10, "not '22-7'" },
+	{ "out_of_hours_without_number.yaml", 1, 5, 5, "kiosk.out_of_hours has no number to call" },
 	/* translations */
 	{ "unknown_language.yaml", 1, 5, 33,
 	  "language 'pk' in 'title' is not in kiosk.languages (en, pl); did you mean 'pl'?" },

@@ -29,13 +29,13 @@
 static struct text text;
 static struct measurer m;
 
-static SDL_Surface *draw(const struct content *c, const char *id, int w, int h,
+static SDL_Surface *draw(const struct content *c, const char *id, int w, int h, bool closed,
 			 struct draw_list *dl_out, struct deck *dk)
 {
 	/* the content's fonts and directions (Arabic and Bengali goldens) */
 	text_set_langs(&text, c, NULL, 0);
 	m = text_measurer(&text, 0);
-	deck_build(dk, &m, c, w, h, 0, 1.0);
+	deck_build_hours(dk, &m, c, w, h, 0, 1.0, closed);
 	struct kiosk k;
 	kiosk_init(&k, c, 0);
 	kiosk_set_page_counts(&k, dk->page_counts, dk->n);
@@ -77,13 +77,33 @@ static double compare(SDL_Surface *a, SDL_Surface *b)
 	return (double)bad / ((double)a->w * a->h);
 }
 
-static void golden(const struct content *c, const char *id, int w, int h)
+/* Every pixel of each QR code is pure black or pure white and is the
+ * module it belongs to: whole-pixel modules, no blur, the quiet zone white. */
+static void check_qr_pixels(SDL_Surface *surf, const struct draw_list *dl)
+{
+	for (size_t i = 0; i < dl->n; i++) {
+		const struct draw_item *it = &dl->items[i];
+		if (it->kind != DRAW_QR)
+			continue;
+		long wrong = 0;
+		for (int y = 0; y < it->h; y++)
+			for (int x = 0; x < it->w; x++) {
+				int mx = x / it->module - QR_QUIET_ZONE, my = y / it->module - QR_QUIET_ZONE;
+				Uint32 want = qr_dark(it->qr, mx, my) ? 0x000000 : 0xFFFFFF;
+				wrong += pixel_at(surf, it->x + x, it->y + y) != want;
+			}
+		CHECK_INT(wrong, 0);
+	}
+}
+
+static void golden_at(const struct content *c, const char *id, int w, int h, bool closed)
 {
 	struct draw_list dl = { 0 };
 	struct deck dk;
-	SDL_Surface *surf = draw(c, id, w, h, &dl, &dk);
+	SDL_Surface *surf = draw(c, id, w, h, closed, &dl, &dk);
 	char path[512];
-	snprintf(path, sizeof path, GOLDEN_DIR "/%s-%dx%d.png", id, w, h);
+	snprintf(path, sizeof path, GOLDEN_DIR "/%s%s-%dx%d.png", id, closed ? "-closed" : "", w, h);
+	check_qr_pixels(surf, &dl);
 
 	/* what the draw list promises is really in the pixels: the call box is
 	 * filled with the accent colour, the background is the theme's */
@@ -126,6 +146,11 @@ static void golden(const struct content *c, const char *id, int w, int h)
 	deck_free(&dk);
 }
 
+static void golden(const struct content *c, const char *id, int w, int h)
+{
+	golden_at(c, id, w, h, false);
+}
+
 static struct content fixture;
 
 static void goldens_small(void)
@@ -157,6 +182,15 @@ static void goldens_scripts(void)
 	golden(&arabic, "reporting-ar", 1920, 1080);
 	golden(&bengali, "havens-bn", 800, 480);
 	golden(&bengali, "reporting-bn", 1920, 1080);
+}
+
+/* a QR code beside the number; the out-of-hours banner */
+static void goldens_qr_and_banner(void)
+{
+	golden(&fixture, "qr", 800, 480);
+	golden(&fixture, "qr", 1920, 1080);
+	golden(&fixture, "qr", 480, 800);
+	golden_at(&fixture, "havens", 800, 480, true);
 }
 
 /* text textures are made once and reused: drawing the same frame again, or
@@ -205,27 +239,40 @@ static void default_content_never_overlaps(void)
 	diag_clear(&d);
 	static const int sizes[][2] = { { 800, 480 }, { 480, 800 }, { 1024, 600 },
 					{ 1280, 800 }, { 1920, 1080 }, { 1080, 1920 } };
-	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
-		int w = sizes[z][0], h = sizes[z][1];
+	/* and out of hours, with a banner that gives the help line */
+	c.out_of_hours = (struct out_of_hours){ .given = true, .call = c.help };
+	for (size_t i = 0; i < c.n_langs; i++)
+		c.out_of_hours.text.by_lang[i] = "We are closed now. This line is open day and night:";
+	int qr_codes = 0;
+	for (size_t z = 0; z < 2 * sizeof sizes / sizeof sizes[0]; z++) {
+		int w = sizes[z % 6][0], h = sizes[z % 6][1];
 		struct deck dk;
-		deck_build(&dk, &m, &c, w, h, 0, 1.0);
+		deck_build_hours(&dk, &m, &c, w, h, 0, 1.0, z >= 6);
 		for (size_t s = 0; s < dk.n; s++)
 			for (size_t p = 0; p < dk.layouts[s].n_pages; p++) {
 				const struct page *pg = &dk.layouts[s].pages[p];
 				for (size_t i = 0; i < pg->n_elems; i++) {
 					const struct elem *a = &pg->elems[i];
 					CHECK(a->x >= 0 && a->y >= 0 && a->x + a->w <= w && a->y + a->h <= h);
-					for (size_t j = i + 1; j < pg->n_elems && a->text; j++) {
+					for (size_t j = 0; j < pg->n_elems; j++) {
 						const struct elem *b = &pg->elems[j];
-						if (!b->text)
+						/* text never on text; a QR code on nothing */
+						bool both_text = j > i && a->text && b->text;
+						bool code = a->role == ELEM_QR && j != i && b->role != ELEM_BAND;
+						if (!both_text && !code)
 							continue;
 						CHECK(!(a->x < b->x + b->w && b->x < a->x + a->w &&
 							a->y < b->y + b->h && b->y < a->y + a->h));
+					}
+					if (a->role == ELEM_QR) {
+						qr_codes++;
+						CHECK(a->module >= QR_MIN_MODULE_PX);
 					}
 				}
 			}
 		deck_free(&dk);
 	}
+	CHECK_INT(qr_codes, 12 * 3); /* the help and urgent screens' codes, at every size */
 	content_free(&c);
 }
 
@@ -253,6 +300,7 @@ int main(void)
 	RUN(goldens_large);
 	RUN(golden_portrait);
 	RUN(goldens_scripts);
+	RUN(goldens_qr_and_banner);
 	RUN(default_content_never_overlaps);
 	RUN(text_textures_are_reused);
 	content_free(&fixture);
