@@ -312,6 +312,13 @@ for k in a b; do
 done
 cmp -s "$tmp/ctl.log" "$tmp/ctl.before" && ok || fail "refused content reloaded or restarted a kiosk"
 
+# a kiosk without signpost: said plainly, before anything is changed
+play missing --limit kiosk-a -e signpost_bin=/nonexistent/signpost
+[ $rc != 0 ] && ok || fail "a kiosk without signpost was not reported"
+grep -q "signpost is not installed on kiosk-a (/nonexistent/signpost): roll out the package too" "$tmp/missing.log" && ok ||
+	{ fail "the missing signpost is not explained"; show missing; }
+cmp -s "$tmp/kiosk-a/content.yaml" "$tmp/kiosk-a/before.yaml" && ok || fail "kiosk a's content file was changed"
+
 # --- 4. new valid content: installed, one reload each, confirmed -----------
 sed 's/^    title: "Your rights if pressured to withdraw"/    title: "Your rights if you feel pressured"/' \
 	"$tmp/good.j2" >"$fleet/content.yaml.j2"
