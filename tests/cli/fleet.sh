@@ -61,6 +61,10 @@ kiosk_pids() { for k in a b; do sed -n 's/^pid=//p' "$tmp/kiosk-$k/status" 2>/de
 cleanup() {
 	# shellcheck disable=SC2046
 	kill $pids $(kiosk_pids) 2>/dev/null
+	# Ansible's SSH connections stay open for reuse (ControlPersist): close them
+	for sock in "$tmp"/cp/*; do
+		[ -S "$sock" ] && ssh -o ControlPath="$sock" -O exit fleet-test >/dev/null 2>&1
+	done
 	kill $(cat "$tmp/sshd.pid" 2>/dev/null) $xvfb 2>/dev/null
 	purge_test_packages
 	rm -rf "$tmp"
