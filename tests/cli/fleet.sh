@@ -77,7 +77,7 @@ purge_test_packages
 (cd "$src/config/fleet" && ansible-playbook --syntax-check rollout.yml status.yml) >"$tmp/syntax" 2>&1 &&
 	ok || fail "ansible-playbook --syntax-check: $(cat "$tmp/syntax")"
 (cd "$src/config/fleet" && XDG_CACHE_HOME="$tmp/cache" ANSIBLE_HOME="$tmp/ansible-lint" \
-	ansible-lint --nocolor --profile production) >"$tmp/lint" 2>&1 &&
+	ansible-lint --nocolor --offline --profile production) >"$tmp/lint" 2>&1 &&
 	ok || fail "ansible-lint --profile production: $(cat "$tmp/lint")"
 
 # --- two kiosks, each showing the package's default content ---------------
