@@ -236,6 +236,11 @@ export ANSIBLE_CONFIG="$fleet/ansible.cfg" ANSIBLE_HOME="$tmp/ansible" ANSIBLE_L
 play() {
 	name=$1
 	shift
+	if [ ! -f "$fleet/rollout.yml" ]; then
+		fail "the test's scratch folder $fleet is gone (removed by something outside this test?)"
+		done_testing
+		exit 1
+	fi
 	t0=$(date +%s.%N)
 	(cd "$fleet" && ansible-playbook rollout.yml "$@") >"$tmp/$name.log" 2>&1
 	rc=$?
