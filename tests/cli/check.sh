@@ -74,4 +74,11 @@ expect_err "$tmp/bn-missing.yaml:2:15: error: font 'Noto Sans Nowhere' is not in
 printf 'theme:\n  background: "#FFFFFF"\n  text: "#777777"\nscreens:\n  - {id: a, title: "A", blocks: [{text: "b"}]}\n' >"$tmp/grey.yaml"
 expect_exit 1 "low contrast is an error" -- "$bin" --check --config "$tmp/grey.yaml"
 expect_err "$tmp/grey.yaml:3:9: error: theme: the body text, text \"#777777\" on background \"#FFFFFF\", has a contrast of 4.47:1, below the 4.5:1" "contrast error names the ratio"
+# The fleet's shared content (config/fleet/content.yaml.j2) is the default
+# content plus the centre's screen and the per-kiosk display values: a line
+# of config/content.yaml missing from it means the two have drifted apart.
+grep -v -e '^  rotation: ' -e '^  # diagonal_inches: ' -e 'start of the line above if you know it' \
+	-e '^  # --- [0-9]\. ' "$src/config/content.yaml" >"$tmp/default-lines"
+missing=$(grep -v -x -F -f "$src/config/fleet/content.yaml.j2" "$tmp/default-lines" | head -3)
+if [ -z "$missing" ]; then ok; else fail "config/fleet/content.yaml.j2 lacks lines of config/content.yaml: $missing"; fi
 done_testing
