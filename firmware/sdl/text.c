@@ -157,6 +157,8 @@ bool text_set_langs(struct text *t, const struct content *c, char *problem, size
 		face_close(&t->faces[i]);
 	t->n_faces = 1;
 	t->n_missing = 0;
+	memset(t->ascii_known, 0, sizeof t->ascii_known);
+	memset(t->ascii, 0, sizeof t->ascii);
 	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++) {
 		t->lang_face[l] = 0;
 		t->lang_rtl[l] = l < c->n_langs && c->rtl[l];
@@ -704,7 +706,24 @@ struct measurer text_measurer(struct text *t, size_t lang)
 				  .cap_height = measure_cap_height };
 }
 
+static bool covers_uncached(struct text *t, size_t lang, uint32_t cp);
+
 bool text_covers(struct text *t, size_t lang, uint32_t cp)
+{
+	/* most text is ASCII: answered from a table made once per language */
+	if (cp < 128) {
+		if (!t->ascii_known[lang]) {
+			for (uint32_t c = 0; c < 128; c++)
+				if (covers_uncached(t, lang, c))
+					t->ascii[lang][c / 64] |= 1ULL << (c % 64);
+			t->ascii_known[lang] = true;
+		}
+		return t->ascii[lang][cp / 64] >> (cp % 64) & 1;
+	}
+	return covers_uncached(t, lang, cp);
+}
+
+static bool covers_uncached(struct text *t, size_t lang, uint32_t cp)
 {
 	const struct text_face *own = &t->faces[t->lang_face[lang]], *base = &t->faces[0];
 	for (int st = FONT_REGULAR; st <= FONT_BOLD; st++) {

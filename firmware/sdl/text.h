@@ -65,6 +65,9 @@ struct text {
 		int face;
 	} missing[32];
 	size_t n_missing;
+	/* which ASCII characters each language's fonts draw (text_covers) */
+	uint64_t ascii[CONTENT_MAX_LANGS][2];
+	bool ascii_known[CONTENT_MAX_LANGS];
 	/* widths already measured, by (language, style, size, text): a layout
 	 * measures the same words again and again */
 	struct text_width *widths;
