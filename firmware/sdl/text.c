@@ -735,6 +735,11 @@ static bool covers_uncached(struct text *t, size_t lang, uint32_t cp)
 	return true;
 }
 
+void text_forget_widths(struct text *t)
+{
+	widths_clear(t);
+}
+
 void text_close(struct text *t)
 {
 	fonts_clear(t);

@@ -110,6 +110,9 @@ const char *text_family(const struct text *t, size_t lang);
 /* Capital height of the font for language lang at px, in pixels. */
 int text_cap_height(struct text *t, size_t lang, enum font_style style, int px);
 
+/* Forgets every measured width (fonts stay open): for benchmarks. */
+void text_forget_widths(struct text *t);
+
 /* Closes every font; t can be opened again. */
 void text_close(struct text *t);
 
