@@ -47,19 +47,40 @@ static void wrap_paragraph(const struct measurer *m, enum font_style style, int 
 		size_t fit_end = ls;
 		int fit_w = 0;
 		size_t we = ls;
+		/* words are measured one at a time (with the spaces before them)
+		 * and added up: each word is measured once, however many lines and
+		 * text sizes try it, instead of every longer and longer line being
+		 * measured anew */
+		size_t n_words = 0;
 		while (we < end) {
 			size_t e = we;
 			while (e < end && text[e] == ' ')
 				e++;
 			while (e < end && text[e] != ' ')
 				e++;
-			int w = m->text_width(m->ctx, style, px, text + ls, e - ls);
+			int w = fit_w + m->text_width(m->ctx, style, px, text + we, e - we);
 			if (w > max_width)
 				break;
 			fit_end = e;
 			fit_w = w;
 			we = e;
+			n_words++;
 		}
+		/* the line as it will be drawn, measured whole (kerning or shaping
+		 * may join across a space); in the rare case it is wider than the
+		 * sum said, words go back to the next line until it fits */
+		while (n_words > 0) {
+			fit_w = m->text_width(m->ctx, style, px, text + ls, fit_end - ls);
+			if (fit_w <= max_width || n_words == 1)
+				break;
+			while (fit_end > ls && text[fit_end - 1] != ' ')
+				fit_end--;
+			while (fit_end > ls && text[fit_end - 1] == ' ')
+				fit_end--;
+			n_words--;
+		}
+		if (n_words == 1 && fit_w > max_width)
+			fit_end = ls; /* one word too wide after all: broken below */
 		if (fit_end == ls) {
 			/* The first word alone is too wide: break it between characters,
 			 * always taking at least one so the loop makes progress. */

@@ -150,7 +150,25 @@ bool text_set_langs(struct text *t, const struct content *c, char *problem, size
 	bool ok = true;
 	if (problem && len)
 		problem[0] = '\0';
-	/* faces other than 0 are opened afresh: the content may have changed */
+	/* the same fonts and directions as before (a reload that changed only
+	 * words): keep every open font and measured width */
+	bool same = t->langs_set;
+	for (size_t l = 0; l < CONTENT_MAX_LANGS && same; l++) {
+		const char *family = l < c->n_langs && c->theme.lang_font[l] ? c->theme.lang_font[l] : "";
+		same = strcmp(t->want_font[l], family) == 0 && t->lang_rtl[l] == (l < c->n_langs && c->rtl[l]);
+	}
+	if (same) {
+		if (problem && len)
+			snprintf(problem, len, "%s", t->langs_problem);
+		return t->langs_ok;
+	}
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++) {
+		const char *family = l < c->n_langs && c->theme.lang_font[l] ? c->theme.lang_font[l] : "";
+		snprintf(t->want_font[l], sizeof t->want_font[l], "%s", family);
+	}
+	t->langs_set = true;
+	t->langs_problem[0] = '\0';
+	/* faces other than 0 are opened afresh */
 	fonts_clear(t);
 	widths_clear(t);
 	for (size_t i = 1; i < t->n_faces; i++)
@@ -177,11 +195,15 @@ bool text_set_langs(struct text *t, const struct content *c, char *problem, size
 			t->lang_face[l] = (int)f;
 		} else {
 			ok = false;
-			if (problem && len && !problem[0])
-				snprintf(problem, len, "%s (theme.fonts, for '%s'); using '%s' instead", why,
-					 c->langs[l], t->faces[0].family);
+			if (!t->langs_problem[0])
+				snprintf(t->langs_problem, sizeof t->langs_problem,
+					 "%s (theme.fonts, for '%s'); using '%s' instead", why, c->langs[l],
+					 t->faces[0].family);
 		}
 	}
+	if (problem && len)
+		snprintf(problem, len, "%s", t->langs_problem);
+	t->langs_ok = ok;
 	return ok;
 }
 
@@ -610,8 +632,11 @@ static int measure_width(void *ctx, enum font_style style, int px, const char *s
 	struct text *t = tl->t;
 	if (len == 0)
 		return 0;
-	char head[24];
-	int hl = snprintf(head, sizeof head, "%zu:%d:%d:", tl->lang, (int)style, px);
+	/* the key: language, style and size in 4 bytes (no printf: this runs
+	 * for every word of every line of every layout), then the text */
+	unsigned char head[4] = { (unsigned char)tl->lang, (unsigned char)style, (unsigned char)(px & 0xFF),
+				  (unsigned char)((px >> 8) & 0xFF) };
+	int hl = (int)sizeof head;
 	size_t key_len = (size_t)hl + len;
 	char stack[512];
 	char *key = key_len <= sizeof stack ? stack : malloc(key_len);

@@ -52,6 +52,10 @@ struct text {
 	int lang_face[CONTENT_MAX_LANGS];
 	bool lang_rtl[CONTENT_MAX_LANGS];
 	struct text_lang lang_ctx[CONTENT_MAX_LANGS];
+	/* what text_set_langs() last set up, to keep it when nothing changed */
+	bool langs_set, langs_ok;
+	char want_font[CONTENT_MAX_LANGS][128];
+	char langs_problem[1600];
 	struct {
 		int face;
 		enum font_style style;

@@ -49,9 +49,3 @@ for name in content 200; do
 		awk -v f="$name.yaml" '{ s = $1; t[NR] = $2 } END {
 			printf "%-14s %4d screens: reload median %.1f ms, min %.1f, max %.1f (n=%d)\n", f, s, t[int(NR/2)+1], t[1], t[NR], NR }'
 done
-	kill $pid
-	wait $pid && echo "(exit 0)" >&2 || echo "kiosk exit status $?" >&2
-	grep "^trace: reload ok" "$tmp/trace" | awk '{print $4, $6}' | sed 's/screens=//' | sort -n -k2 |
-		awk -v f="$(basename "$f")" '{ s = $1; t[NR] = $2 } END {
-			printf "%-14s %4d screens: reload median %.1f ms, min %.1f, max %.1f (n=%d)\n", f, s, t[int(NR/2)+1], t[1], t[NR], NR }'
-done

@@ -330,8 +330,44 @@ static void screen_without_help_has_no_help_line(void)
 	content_free(&c);
 }
 
+/* A measurer where a whole line is wider than its words added up (as
+ * kerning across a space could make it): 10 px per character, and 15 px
+ * more for any text of more than one word. */
+static int kerned_width(void *ctx, enum font_style style, int px, const char *text, size_t len)
+{
+	(void)ctx;
+	(void)style;
+	(void)px;
+	bool inner_space = false;
+	for (size_t i = 1; i < len; i++)
+		inner_space |= text[i] == ' ' && text[i - 1] != ' ';
+	return (int)len * 10 + (inner_space ? 15 : 0);
+}
+
+static void wrap_checks_each_line_whole(void)
+{
+	const struct measurer m = { NULL, kerned_width, fake_line_height, NULL };
+	/* "aaaa bbbb" adds up to 90 px but measures 105: at 100 px it must not
+	 * share a line */
+	const char *text = "aaaa bbbb cc";
+	struct line lines[8];
+	size_t n = layout_wrap(&m, FONT_REGULAR, 20, text, 100, lines, 8);
+	CHECK_INT(n, 2);
+	for (size_t i = 0; i < n && i < 8; i++) {
+		CHECK(lines[i].width <= 100);
+		CHECK_INT(lines[i].width, kerned_width(NULL, FONT_REGULAR, 20, text + lines[i].off, lines[i].len));
+	}
+	CHECK_INT(lines[0].len, 4); /* "aaaa" */
+	CHECK_INT(lines[1].off, 5);  /* "bbbb cc": 70 + 15 = 85 fits */
+	CHECK_INT(lines[1].len, 7);
+	/* with room for the joined width, both words stay on the first line */
+	n = layout_wrap(&m, FONT_REGULAR, 20, text, 105, lines, 8);
+	CHECK_INT(lines[0].len, 9);
+}
+
 int main(void)
 {
+	RUN(wrap_checks_each_line_whole);
 	RUN(wrap_breaks_at_spaces);
 	RUN(wrap_exact_fit_stays_on_one_line);
 	RUN(wrap_breaks_long_words);
