@@ -51,6 +51,29 @@ if [ "${accent%.*}" -gt 200 ]; then ok; else fail "no accent-coloured help numbe
 if grep -q "trace: start mode=attract screen=welcome page=1" "$tmp/trace"; then ok; else fail "trace lacks the start"; fi
 stops_within_a_second $pid TERM
 
+# 1b. the renderer: with no GPU (no /dev/dri/renderD*, as under Xvfb here),
+# SDL's own software renderer rather than OpenGL drawn by the CPU; a
+# renderer named in SDL_RENDER_DRIVER is used as asked
+if ls /dev/dri/renderD* >/dev/null 2>&1; then
+	echo "run.sh: this machine has a GPU render node; the no-GPU choice is not tested here"
+else
+	if grep -q "^trace: renderer software$" "$tmp/trace"; then ok; else
+		fail "without a GPU the renderer is not software: $(grep 'trace: renderer' "$tmp/trace")"
+	fi
+fi
+# (not in the sanitizer run, which keeps Mesa out: LeakSanitizer cannot
+# follow a driver that is loaded and unloaded)
+if [ -z "${ASAN_OPTIONS:-}" ]; then
+	SDL_RENDER_DRIVER=opengl "$bin" --window 320x240 --trace --config "$src/config/content.yaml" 2>"$tmp/trace-gl" &
+	pid=$!
+	i=0
+	while ! grep -q "trace: start" "$tmp/trace-gl" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	if grep -q "^trace: renderer opengl$" "$tmp/trace-gl"; then ok; else
+		fail "SDL_RENDER_DRIVER=opengl was not used: $(grep 'trace: renderer' "$tmp/trace-gl")"
+	fi
+	stops_within_a_second $pid TERM
+fi
+
 # 2. fullscreen: no key or combination ends it; SIGINT does
 "$bin" --config "$src/config/content.yaml" 2>"$tmp/err" &
 pid=$!
