@@ -13,10 +13,10 @@
 #include "fontcheck.h"
 #include "backlight.h"
 #include "load.h"
+#include "pngout.h"
 #include "run.h"
 
 #include <SDL.h>
-#include <SDL_image.h>
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
@@ -124,8 +124,9 @@ static bool preview_one(struct render *rd, SDL_Surface *surf, const struct deck 
 	render_frame(rd, &dl);
 	SDL_RenderPresent(rd->r);
 	draw_list_free(&dl);
-	if (IMG_SavePNG(surf, path) != 0) {
-		fprintf(stderr, "signpost: error: cannot write %s: %s\n", path, IMG_GetError());
+	char err[300];
+	if (!png_write(surf, path, err, sizeof err)) {
+		fprintf(stderr, "signpost: error: cannot write %s: %s\n", path, err);
 		return false;
 	}
 	return true;
