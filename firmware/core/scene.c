@@ -448,6 +448,26 @@ static void scene_dots(struct draw_list *out, const struct scene_input *in, cons
 
 /* ---- the topics menu ------------------------------------------------------ */
 
+/* The title of a panel drawn over the page (the topics, the language
+ * picker) with its accent rule, right-aligned right to left; returns the y
+ * under the title. */
+static int panel_title(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
+		       const struct palette *p, const char *text)
+{
+	int px = (int)lround(mt->u * 7.5 * in->kiosk->text_scale);
+	int lh = text_h(in, FONT_BOLD, px);
+	int w = text_w(in, FONT_BOLD, px, text);
+	bool rtl = rtl_now(in);
+	struct draw_item *t = push(out, DRAW_TEXT, ROLE_MENU_TITLE, rtl ? mt->w - mt->margin_x - w : mt->margin_x,
+				   mt->title_top, w, lh, p->text, 255);
+	t->style = FONT_BOLD;
+	t->px = px;
+	t->text = text;
+	t->len = strlen(text);
+	scene_rule(out, mt, p, mt->title_top + lh, 0, 255, rtl);
+	return mt->title_top + lh;
+}
+
 #define MENU_MAX_TOPICS 1024
 
 static void scene_menu(struct draw_list *out, const struct scene_input *in)
@@ -471,16 +491,7 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
 	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours);
 
-	int title_px = (int)lround(mt->u * 7.5 * k->text_scale);
-	int title_lh = text_h(in, FONT_BOLD, title_px);
-	struct draw_item *t = push(out, DRAW_TEXT, ROLE_MENU_TITLE, mt->margin_x, mt->title_top, 0,
-				   title_lh, p.text, 255);
-	t->style = FONT_BOLD;
-	t->px = title_px;
-	t->text = c->labels.topics.by_lang[k->lang];
-	t->len = strlen(t->text);
-	t->w = text_w(in, FONT_BOLD, title_px, t->text);
-	scene_rule(out, mt, &p, mt->title_top + title_lh, 0, 255, rtl_now(in));
+	int title_bottom = panel_title(out, in, mt, &p, c->labels.topics.by_lang[k->lang]);
 	size_t tiles_from = out->n, tile_hits_from = out->n_hits;
 
 	/* tiles: two columns in landscape, one in portrait, all one height */
@@ -500,7 +511,7 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 		if (h > tile_h)
 			tile_h = h;
 	}
-	int top = mt->title_top + title_lh + (int)lround(mt->u * 5);
+	int top = title_bottom + (int)lround(mt->u * 5);
 	int area = mt->body_bottom - top;
 	int rows = (area + gap) / (tile_h + gap);
 	if (rows < 1)
@@ -535,10 +546,8 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 			it->len = lines[j].len;
 		}
 	}
-	if (rtl_now(in)) {
-		t->x = mt->w - t->x - t->w;
+	if (rtl_now(in))
 		mirror_items(out, tiles_from, tile_hits_from, mt->w);
-	}
 	if (pages > 1)
 		scene_arrows(out, in, mt, &p, page, pages, ACTION_MENU_PAGE, ACTION_MENU_PAGE, page > 0,
 			     page + 1 < pages);
@@ -563,23 +572,12 @@ static void scene_langs(struct draw_list *out, const struct scene_input *in)
 	if (under != KIOSK_MENU)
 		scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours);
 
-	int title_px = (int)lround(mt->u * 7.5 * k->text_scale);
-	int title_lh = text_h(in, FONT_BOLD, title_px);
-	struct draw_item *t = push(out, DRAW_TEXT, ROLE_MENU_TITLE, mt->margin_x, mt->title_top, 0,
-				   title_lh, p.text, 255);
-	t->style = FONT_BOLD;
-	t->px = title_px;
-	t->text = c->labels.language.by_lang[k->lang];
-	t->len = strlen(t->text);
-	t->w = text_w(in, FONT_BOLD, title_px, t->text);
-	if (rtl_now(in))
-		t->x = mt->w - t->x - t->w;
-	scene_rule(out, mt, &p, mt->title_top + title_lh, 0, 255, rtl_now(in));
+	int title_bottom = panel_title(out, in, mt, &p, c->labels.language.by_lang[k->lang]);
 
 	size_t n = c->n_langs;
 	int gap = (int)lround(mt->u * 2.5);
 	int inner = mt->w - 2 * mt->margin_x;
-	int top = mt->title_top + title_lh + (int)lround(mt->u * 5);
+	int top = title_bottom + (int)lround(mt->u * 5);
 	int area = mt->body_bottom - top;
 	int px = (int)lround(mt->u * 5.5);
 	int tile_h = mt->btn_h * 3 / 2;
