@@ -37,28 +37,8 @@ YAML
 "$bin" --check --config "$tmp/c.yaml" 2>"$tmp/check"
 [ $? = 0 ] && ok || { fail "the test content does not pass --check"; cat "$tmp/check" >&2; }
 
-trace="$tmp/trace"
-"$bin" --window 800x480 --trace --config "$tmp/c.yaml" 2>"$trace" &
-pid=$!
-i=0
-while ! grep -q "trace: start" "$trace" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-sleep 0.5
+start_session "$tmp/c.yaml"
 
-last_state() { grep -E "^trace: (start|input|loop|idle|reset|quick-exit) " "$trace" | tail -1; }
-expect_state() { # PATTERN WHAT [SLEEP]
-	sleep "${3:-0.4}"
-	if last_state | grep -q -- "$1"; then ok; else fail "$2: expected '$1', trace says '$(last_state)'"; fi
-}
-button() { # NAME [ARG]: centre of the last such button drawn
-	grep "^trace: button $1 .*arg=${2:-0}\$" "$trace" | tail -1 | awk '{print $4, $5}'
-}
-tap() { xdotool mousemove "$1" "$2" click 1; }
-tap_button() {
-	set -- $(button "$1" "${2:-0}")
-	[ -n "${1:-}" ] || { fail "no button '$1' on screen"; return; }
-	tap "$1" "$2"
-}
-shot() { sleep 0.3; import -window root "$tmp/$1.png"; }
 # mean brightness (0..1) of a region: WxH+X+Y
 ink() { convert "$tmp/$1.png" -crop "$2" -colorspace gray -format "%[fx:mean]" info:; }
 pixel() { convert "$tmp/$1.png" -format "%[hex:p{$2,$3}]" info:; }

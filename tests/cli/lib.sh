@@ -38,3 +38,31 @@ done_testing() {
 }
 
 . "$src/tests/xvfb.sh"
+
+# --- a visitor's session with the real kiosk, through its --trace log ---
+# start_session CONFIG: the kiosk in an 800x480 window on $DISPLAY, tracing to
+# $trace; sets $pid (the caller's EXIT trap kills it). Waits for its start.
+start_session() {
+	trace="$tmp/trace"
+	"$bin" --window 800x480 --trace --config "$1" 2>"$trace" &
+	pid=$!
+	i=0
+	while ! grep -q "trace: start" "$trace" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	sleep 0.5
+}
+# last_state: the last mode/screen line of the trace
+last_state() { grep -E "^trace: (start|input|loop|idle|reset|quick-exit) " "$trace" | tail -1; }
+expect_state() { # PATTERN WHAT [SLEEP, default 0.4 s]
+	sleep "${3:-0.4}"
+	if last_state | grep -q -- "$1"; then ok; else fail "$2: expected '$1', trace says '$(last_state)'"; fi
+}
+button() { # NAME [ARG]: the centre of the last such button drawn (any ARG if none is given)
+	grep "^trace: button $1 .*arg=${2:-[-0-9]*}\$" "$trace" | tail -1 | awk '{print $4, $5}'
+}
+tap() { xdotool mousemove "$1" "$2" click 1; } # x y
+tap_button() { # NAME [ARG]
+	set -- $(button "$1" "${2:-}") "$1"
+	[ $# -ge 3 ] || { fail "no button '$1' on screen"; return; }
+	tap "$1" "$2"
+}
+shot() { import -window root "$tmp/$1.png"; } # NAME: a screenshot in $tmp/NAME.png

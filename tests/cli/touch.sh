@@ -22,32 +22,11 @@ screens:
   - { id: third, title: "Third topic", blocks: [ { bullets: ["c"] } ] }
   - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }
 YAML
-trace="$tmp/trace"
-"$bin" --window 800x480 --trace --config "$tmp/c.yaml" 2>"$trace" &
-pid=$!
-i=0
-while ! grep -q "trace: start" "$trace" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-sleep 0.5
+start_session "$tmp/c.yaml"
 
-# last_state: the last mode/screen line of the trace
-last_state() { grep -E "^trace: (start|input|loop|idle|reset|quick-exit) " "$trace" | tail -1; }
-expect_state() { # PATTERN WHAT
-	sleep "${3:-0.4}"
-	if last_state | grep -q -- "$1"; then ok; else fail "$2: expected '$1', trace says '$(last_state)'"; fi
-}
-button() { grep "^trace: button $1 " "$trace" | tail -1 | awk '{print $4, $5}'; }
-tap() { # x y
-	xdotool mousemove "$1" "$2" click 1
-}
-tap_button() {
-	set -- $(button "$1")
-	[ -n "${1:-}" ] || { fail "no button '$1' on screen"; return; }
-	tap "$1" "$2"
-}
 swipe() { # from-x to-x
 	xdotool mousemove "$1" 240 mousedown 1 mousemove $(((${1} + ${2}) / 2)) 245 mousemove "$2" 250 mouseup 1
 }
-shot() { import -window root "$tmp/$1.png"; }
 
 # 1. The attract loop runs; the first touch wakes the kiosk and does nothing
 # else, even on the spot where the Topics button then appears.
