@@ -1,6 +1,7 @@
 /* test_scene.c — frames as data: what the draw list holds in the loop and
  * during transitions, and the colour arithmetic behind the palette. */
 #include "fixture.h"
+#include "world.h"
 #include "test.h"
 
 #include "deck.h"
@@ -10,13 +11,6 @@
 
 #include <math.h>
 #include <stdlib.h>
-
-struct world {
-	struct content c;
-	struct deck d;
-	struct kiosk k;
-	struct draw_list dl;
-};
 
 static void world_init(struct world *w, int width, int height)
 {
@@ -28,25 +22,9 @@ static void world_init(struct world *w, int width, int height)
 		b[1].kind = BLOCK_CALL;
 		b[1].call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900" };
 	}
-	deck_build(&w->d, &fake_measurer, &w->c, width, height, 0, 1.0);
-	kiosk_init(&w->k, &w->c, 0);
-	kiosk_set_page_counts(&w->k, w->d.page_counts, w->d.n);
-	memset(&w->dl, 0, sizeof w->dl);
+	world_start(w, width, height);
 }
 
-static void world_build(struct world *w, uint64_t now)
-{
-	struct scene_input in = { &w->c, &w->k, w->d.layouts, &fake_measurer, now, NULL };
-	scene_build(&w->dl, &in);
-}
-
-static void world_free(struct world *w)
-{
-	draw_list_free(&w->dl);
-	kiosk_free(&w->k);
-	deck_free(&w->d);
-	content_free(&w->c);
-}
 
 static size_t count(const struct draw_list *l, enum draw_role r)
 {

@@ -3,6 +3,7 @@
  * else, sleep again after the idle timeout with a privacy reset, a reader
  * never cut off, and a simulated week of nights in milliseconds. */
 #include "fixture.h"
+#include "world.h"
 #include "test.h"
 
 #include "deck.h"
@@ -13,13 +14,6 @@
 
 #include <stdlib.h>
 
-struct world {
-	struct content c;
-	struct deck d;
-	struct kiosk k;
-	struct draw_list dl;
-};
-
 static void world_init(struct world *w)
 {
 	fixture_content(&w->c, 3);
@@ -27,25 +21,9 @@ static void world_init(struct world *w)
 	w->c.screens[2].loop = false;
 	for (size_t s = 0; s < 3; s++)
 		fixture_text(&w->c, fixture_blocks(&w->c, s, 1), "Some words");
-	deck_build(&w->d, &fake_measurer, &w->c, 800, 480, 0, 1.0);
-	kiosk_init(&w->k, &w->c, 0);
-	kiosk_set_page_counts(&w->k, w->d.page_counts, w->d.n);
-	memset(&w->dl, 0, sizeof w->dl);
+	world_start(w, 800, 480);
 }
 
-static void world_build(struct world *w, uint64_t now)
-{
-	struct scene_input in = { &w->c, &w->k, w->d.layouts, &fake_measurer, now, NULL };
-	scene_build(&w->dl, &in);
-}
-
-static void world_free(struct world *w)
-{
-	draw_list_free(&w->dl);
-	kiosk_free(&w->k);
-	deck_free(&w->d);
-	content_free(&w->c);
-}
 
 /* A tap at the place of `action` on the current frame, as the SDL edge
  * does it: down, then up. */
