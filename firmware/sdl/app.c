@@ -88,8 +88,7 @@ int app_check(const struct app_options *o)
 				 "no 'quick_exit' screen, so there is no Quick exit button; add an "
 				 "ordinary-looking screen and name it under 'kiosk:' as  quick_exit: ID");
 		struct measurer by_lang[CONTENT_MAX_LANGS];
-		for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
-			by_lang[l] = text_measurer(&t, l);
+		text_measurers(&t, by_lang);
 		if (fontcheck_file(&t, &c, o->config, &d))
 			code = 1;
 		int w = o->w ? o->w : APP_DEFAULT_W, h = o->h ? o->h : APP_DEFAULT_H;
@@ -159,8 +158,7 @@ int app_preview(const struct app_options *o)
 	struct render rd;
 	render_init(&rd, r, &t);
 	struct measurer by_lang[CONTENT_MAX_LANGS];
-	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
-		by_lang[l] = text_measurer(&t, l);
+	text_measurers(&t, by_lang);
 	size_t written = 0;
 	bool ok = true;
 	/* with opening hours and a banner, each screen also as it looks while
@@ -296,8 +294,7 @@ void run_relayout(struct run *st)
 	int rot = st->c->rotation;
 	st->lw = rot % 180 ? st->ph : st->pw;
 	st->lh = rot % 180 ? st->pw : st->ph;
-	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
-		st->by_lang[l] = text_measurer(&st->text, l);
+	text_measurers(&st->text, st->by_lang);
 	st->m = st->by_lang[st->kiosk.lang];
 	deck_free(&st->deck);
 	deck_build_hours(&st->deck, &st->m, st->c, st->lw, st->lh, st->kiosk.lang,

@@ -338,8 +338,7 @@ struct text_run {
 #define MAX_CHARS 1024
 
 /* Cuts s[0..len) into runs, in visual order (left to right). Returns the
- * number of runs; 0 when the text is too long to cut (the caller then draws
- * it as one run). */
+ * number of runs (at least 1: a text too long to cut is one run). */
 static size_t text_runs(struct text *t, size_t lang, const char *s, size_t len, struct text_run *out)
 {
 	static FriBidiChar cps[MAX_CHARS];
@@ -370,7 +369,7 @@ static size_t text_runs(struct text *t, size_t lang, const char *s, size_t len, 
 			k = 1;
 		}
 		if (n == MAX_CHARS)
-			return 0;
+			goto whole;
 		offs[n] = i;
 		cps[n++] = cp;
 		i += k;
@@ -435,7 +434,7 @@ static size_t text_runs(struct text *t, size_t lang, const char *s, size_t len, 
 		       strcmp(scripts[j], scripts[i]) == 0)
 			j++;
 		if (nr == MAX_RUNS)
-			return 0;
+			goto whole;
 		out[nr++] = (struct text_run){ offs[i], offs[j] - offs[i], faces[i], levels[i] & 1, scripts[i],
 					  levels[i] };
 		i = j;
@@ -467,6 +466,9 @@ static size_t text_runs(struct text *t, size_t lang, const char *s, size_t len, 
 		}
 	}
 	return nr;
+whole:
+	out[0] = (struct text_run){ 0, len, own, rtl, "Zyyy", rtl };
+	return 1;
 }
 
 /* A NUL-terminated copy of s[0..len) in buf (or on the heap when longer). */
@@ -511,10 +513,6 @@ static int measure_uncached(struct text *t, size_t lang, enum font_style style, 
 {
 	struct text_run runs[MAX_RUNS];
 	size_t nr = text_runs(t, lang, s, len, runs);
-	if (nr == 0) {
-		runs[0] = (struct text_run){ 0, len, t->lang_face[lang], t->lang_rtl[lang], "Zyyy", 0 };
-		nr = 1;
-	}
 	int w = 0;
 	for (size_t i = 0; i < nr; i++)
 		w += run_width(t, &runs[i], style, px, s);
@@ -528,10 +526,6 @@ SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int
 {
 	struct text_run runs[MAX_RUNS];
 	size_t nr = text_runs(t, lang, s, len, runs);
-	if (nr == 0) {
-		runs[0] = (struct text_run){ 0, len, t->lang_face[lang], t->lang_rtl[lang], "Zyyy", 0 };
-		nr = 1;
-	}
 	SDL_Surface *parts[MAX_RUNS] = { NULL };
 	int ascent[MAX_RUNS] = { 0 };
 	int w = 0, top = 0, bottom = 0;
@@ -729,6 +723,12 @@ struct measurer text_measurer(struct text *t, size_t lang)
 				  .text_width = measure_width,
 				  .line_height = measure_line_height,
 				  .cap_height = measure_cap_height };
+}
+
+void text_measurers(struct text *t, struct measurer out[CONTENT_MAX_LANGS])
+{
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
+		out[l] = text_measurer(t, l);
 }
 
 static bool covers_uncached(struct text *t, size_t lang, uint32_t cp);

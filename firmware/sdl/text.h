@@ -96,6 +96,9 @@ TTF_Font *text_font(struct text *t, int face, enum font_style style, int px);
 /* A measurer for text in language lang (measurer.ctx = &t->lang_ctx[lang]). */
 struct measurer text_measurer(struct text *t, size_t lang);
 
+/* text_measurer() for every language: out[lang]. */
+void text_measurers(struct text *t, struct measurer out[CONTENT_MAX_LANGS]);
+
 /* Draws s[0..len) in language lang: white on transparent, runs shaped and
  * in visual order. NULL when nothing can be drawn. Free with SDL_FreeSurface. */
 struct SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int px,

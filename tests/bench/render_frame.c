@@ -71,8 +71,7 @@ int main(int argc, char **argv)
 		} else {
 			text_forget_widths(&t);
 		}
-		for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
-			by_lang[l] = text_measurer(&t, l);
+		text_measurers(&t, by_lang);
 		Uint64 t0 = SDL_GetPerformanceCounter();
 		struct deck dk;
 		deck_build(&dk, &by_lang[0], &c, w, h, 0, 1.0);
