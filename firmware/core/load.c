@@ -1797,9 +1797,10 @@ static void io_problem(struct diag_list *diags, int err)
 	}
 }
 
-enum load_result content_load(const char *path, struct content *out, struct diag_list *diags)
+enum load_result content_read(const char *path, char **buf_out, size_t *len_out, struct diag_list *diags)
 {
-	memset(out, 0, sizeof *out);
+	*buf_out = NULL;
+	*len_out = 0;
 	/* O_NONBLOCK: a FIFO must not hang us; it is refused below anyway */
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
@@ -1851,7 +1852,20 @@ enum load_result content_load(const char *path, struct content *out, struct diag
 		io_problem(diags, err);
 		return LOAD_IO;
 	}
-	enum load_result r = content_load_buffer(path, buf, n, out, diags);
+	*buf_out = buf;
+	*len_out = n;
+	return LOAD_OK;
+}
+
+enum load_result content_load(const char *path, struct content *out, struct diag_list *diags)
+{
+	memset(out, 0, sizeof *out);
+	char *buf;
+	size_t n;
+	enum load_result r = content_read(path, &buf, &n, diags);
+	if (r != LOAD_OK)
+		return r;
+	r = content_load_buffer(path, buf, n, out, diags);
 	free(buf);
 	return r;
 }

@@ -25,6 +25,12 @@ enum load_result {
  * the caller clears them. */
 enum load_result content_load(const char *path, struct content *out, struct diag_list *diags);
 
+/* Reads the file once, as content_load() does (a regular file, at most one
+ * byte over the limit, never blocking on a FIFO), for callers that keep the
+ * bytes: the kiosk checks, shows and saves exactly what it read. On LOAD_OK
+ * the caller frees *buf. */
+enum load_result content_read(const char *path, char **buf, size_t *len, struct diag_list *diags);
+
 /* The same, from memory; path is used only in messages and content.path.
  * buf need not be NUL-terminated. Used by tests and the fuzzer. */
 enum load_result content_load_buffer(const char *path, const char *buf, size_t len,

@@ -9,8 +9,7 @@
 #include "app.h"
 
 #include "arena.h"
-#include "a11y.h"
-#include "fontcheck.h"
+#include "check.h"
 #include "backlight.h"
 #include "load.h"
 #include "pngout.h"
@@ -54,61 +53,44 @@ static bool open_text(struct text *t, const struct content *c)
 }
 
 
+/* The report goes to stdout, like nginx -t's, so `signpost --check | less`
+ * shows it; the exit code says whether the content can be shown. */
 int app_check(const struct app_options *o)
 {
 	struct content c;
 	struct diag_list d = { 0 };
-	enum load_result r = content_load(o->config, &c, &d);
+	char *src = NULL;
+	size_t len = 0;
+	enum load_result r = content_read(o->config, &src, &len, &d);
+	if (r == LOAD_OK)
+		r = content_load_buffer(o->config, src, len, &c, &d);
 	int code = (int)r;
 	if (r == LOAD_OK) {
 		struct text t;
 		char err[512];
 		if (!text_open(&t, c.theme.font, err, sizeof err)) {
-			diag_print(&d, o->config, stderr);
-			fprintf(stderr, "signpost: error: %s\n", err);
+			diag_print(&d, o->config, stdout);
+			printf("signpost: error: %s\n", err);
 			code = 2;
 			goto out;
 		}
-		if (t.fell_back)
-			diag_add(&d, DIAG_WARNING, 0, 0,
-				 "%s; '%s' is used instead (install the font, or change theme: font)",
-				 t.why, TEXT_FALLBACK_FAMILY);
-		char problem[1600];
-		if (!text_set_langs(&t, &c, problem, sizeof problem)) {
-			size_t l = 0;
-			while (l < c.n_langs && !(c.theme.lang_font[l] && strstr(problem, c.theme.lang_font[l])))
-				l++;
-			struct mark at = l < c.n_langs ? c.theme.at_lang_font[l] : (struct mark){ 0, 0 };
-			diag_add(&d, DIAG_ERROR, at.line, at.col, "%s; install it (fonts-noto-core has the "
-				 "Noto fonts) or name an installed one (fc-list : family lists them)", problem);
-			code = 1;
-		}
-		if (c.quick_exit < 0)
-			diag_add(&d, DIAG_WARNING, 0, 0,
-				 "no 'quick_exit' screen, so there is no Quick exit button; add an "
-				 "ordinary-looking screen and name it under 'kiosk:' as  quick_exit: ID");
-		struct measurer by_lang[CONTENT_MAX_LANGS];
-		text_measurers(&t, by_lang);
-		if (fontcheck_file(&t, &c, o->config, &d))
-			code = 1;
-		int w = o->w ? o->w : APP_DEFAULT_W, h = o->h ? o->h : APP_DEFAULT_H;
-		deck_check_fit(by_lang, &c, w, h, &d);
-		if (deck_check_qr(by_lang, &c, w, h, &d))
-			code = 1; /* a code nobody can scan is refused like any other error */
-		a11y_check(&c, by_lang, w, h, &d);
-		if (diag_has_errors(&d))
+		int lw, lh;
+		check_picture_size(&c, o->w ? o->w : APP_DEFAULT_W, o->h ? o->h : APP_DEFAULT_H, &lw, &lh);
+		if (!check_complete(&t, &c, src, len, lw, lh, &d))
 			code = 1;
 		text_close(&t);
 		diag_sort(&d);
 	}
-	diag_print(&d, o->config, stderr);
+	diag_print(&d, o->config, stdout);
 	if (code == 0)
-		fprintf(stderr, "%s: ok: %zu screens, %zu language%s, %zu warning%s\n", o->config,
-			c.n_screens, c.n_langs, c.n_langs == 1 ? "" : "s",
-			diag_count(&d, DIAG_WARNING), diag_count(&d, DIAG_WARNING) == 1 ? "" : "s");
+		printf("%s: ok: %zu screens, %zu language%s, %zu warning%s\n", o->config, c.n_screens,
+		       c.n_langs, c.n_langs == 1 ? "" : "s", diag_count(&d, DIAG_WARNING),
+		       diag_count(&d, DIAG_WARNING) == 1 ? "" : "s");
 out:
+	fflush(stdout);
 	if (r == LOAD_OK)
 		content_free(&c);
+	free(src);
 	diag_clear(&d);
 	return code;
 }
@@ -515,7 +497,6 @@ int app_run(const struct app_options *o)
 {
 	struct run st = { .o = o, .inotify_fd = -1, .reload_result = "none", .fade_start = UINT64_MAX };
 	st.c = xcalloc(1, sizeof *st.c);
-	ops_load_first(&st);
 	int code = 2;
 
 	/* Block the signals in every thread (SDL's included) before SDL starts;
@@ -543,7 +524,7 @@ int app_run(const struct app_options *o)
 				"  (on the Pi run it on the console with SDL_VIDEODRIVER=kmsdrm; on a "
 				"desktop, from a terminal in that desktop)\n",
 			SDL_GetError());
-		goto out_content;
+		goto out_sdl;
 	}
 	/* With no X11, Wayland or KMS to be had, SDL 2.26 settles for its
 	 * offscreen driver and the kiosk would run where nobody can see it:
@@ -566,17 +547,13 @@ int app_run(const struct app_options *o)
 	pthread_create(&tid, NULL, signal_thread, &set);
 	pthread_detach(tid);
 
-	if (!open_text(&st.text, st.c))
-		goto out_sdl;
-	st.m = text_measurer(&st.text, 0);
-
 	st.fullscreen = o->w == 0;
 	Uint32 flags = SDL_WINDOW_SHOWN | (st.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 	st.win = SDL_CreateWindow("signpost", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
 				  st.fullscreen ? 0 : o->w, st.fullscreen ? 0 : o->h, flags);
 	if (!st.win) {
 		fprintf(stderr, "signpost: error: cannot open a window: %s\n", SDL_GetError());
-		goto out_text;
+		goto out_sdl;
 	}
 	if (st.fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
@@ -610,6 +587,9 @@ int app_run(const struct app_options *o)
 		fprintf(stderr, "signpost: error: cannot draw to the window: %s\n", SDL_GetError());
 		goto out_win;
 	}
+	/* the content, checked as --check would at this output's size */
+	if (!ops_load_first(&st))
+		goto out_renderer;
 	render_init(&st.render, st.r, &st.text);
 	kiosk_init(&st.kiosk, st.c, SDL_GetTicks64());
 	run_relayout(&st);
@@ -646,6 +626,7 @@ int app_run(const struct app_options *o)
 		if (st.dirty) {
 			run_backlight(&st, true); /* before the frame that needs it */
 			draw(&st, now);
+			ops_save_good(&st); /* what is on screen now is the last good content */
 			run_backlight(&st, false); /* after the black frame */
 			st.dirty = st.kiosk.in_transition; /* keep animating */
 			if (!st.ready_sent) {
@@ -701,15 +682,15 @@ int app_run(const struct app_options *o)
 	fade_forget(&st);
 	if (st.target)
 		SDL_DestroyTexture(st.target);
+	text_close(&st.text);
+out_renderer:
 	SDL_DestroyRenderer(st.r);
 out_win:
 	SDL_DestroyWindow(st.win);
-out_text:
-	text_close(&st.text);
 out_sdl:
 	SDL_Quit();
-out_content:
 	content_free(st.c);
 	free(st.c);
+	free(st.shown_src);
 	return code;
 }

@@ -128,15 +128,3 @@ size_t fontcheck(struct text *t, const struct content *c, const char *src, size_
 				 s.more[l], c->langs[l], text_family(t, l));
 	return s.errors;
 }
-
-size_t fontcheck_file(struct text *t, const struct content *c, const char *path, struct diag_list *d)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = f ? malloc(CONTENT_MAX_FILE_BYTES + 1) : NULL;
-	size_t len = buf ? fread(buf, 1, CONTENT_MAX_FILE_BYTES, f) : 0;
-	if (f)
-		fclose(f);
-	size_t n = fontcheck(t, c, buf ? buf : "", len, d);
-	free(buf);
-	return n;
-}

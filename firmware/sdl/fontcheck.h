@@ -16,7 +16,4 @@
 size_t fontcheck(struct text *t, const struct content *c, const char *src, size_t len,
 		 struct diag_list *d);
 
-/* fontcheck() on the file at path, read again for the places. */
-size_t fontcheck_file(struct text *t, const struct content *c, const char *path, struct diag_list *d);
-
 #endif

@@ -4,7 +4,7 @@
  * start-up. Nothing here records what a visitor looked at. */
 #include "run.h"
 
-#include "fontcheck.h"
+#include "check.h"
 
 #include "arena.h"
 #include "load.h"
@@ -12,6 +12,7 @@
 
 #include <SDL.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -29,22 +30,50 @@ static void iso_time(time_t t, char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Writes the status file atomically (a new file renamed over the old), so a
- * reader never sees half of it. It says what runs and what content it shows;
- * never anything about what visitors looked at. */
+/* Writes data to path atomically: a new file, made with O_EXCL in the same
+ * folder (so a symlink planted there is never followed), renamed over the
+ * old one. A reader never sees half of it; durable says fsync it first
+ * (the last good copy must survive the power going off). */
+static bool write_atomic(const char *path, const char *data, size_t len, bool durable)
+{
+	char tmp[4200];
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return false;
+	bool ok = fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fchmod(fd, 0644) == 0;
+	for (size_t done = 0; ok && done < len;) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		ok = n > 0;
+		done += ok ? (size_t)n : 0;
+	}
+	if (ok && durable)
+		ok = fsync(fd) == 0;
+	ok = close(fd) == 0 && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		int err = errno;
+		unlink(tmp);
+		errno = err;
+		return false;
+	}
+	return true;
+}
+
+/* Writes the status file atomically. It says what runs and what content it
+ * shows; never anything about what visitors looked at. Each problem is one
+ * line: diag_add() escaped the control characters staff's text may hold. */
 void ops_status_write(struct run *st)
 {
 	if (!st->status_path[0])
 		return;
-	char tmp[4200], hash[65], since[32], loaded[32], reloaded[32];
-	snprintf(tmp, sizeof tmp, "%s.new", st->status_path);
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
-		fprintf(stderr, "signpost: warning: cannot write the status file %s: %s\n", tmp,
-			strerror(errno));
-		st->status_path[0] = '\0'; /* say it once */
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	if (!f)
 		return;
-	}
+	char hash[65], since[32], loaded[32], reloaded[32];
 	sha256_hex(st->c->sha256, hash);
 	iso_time(st->started, since);
 	iso_time(st->loaded_at, loaded);
@@ -64,12 +93,13 @@ void ops_status_write(struct run *st)
 			fprintf(f, "problem=%s: %s: %s\n", st->o->config,
 				d->severity == DIAG_ERROR ? "error" : "warning", d->message);
 	}
-	bool ok = fclose(f) == 0;
-	if (!ok || rename(tmp, st->status_path) != 0) {
+	fclose(f);
+	if (!write_atomic(st->status_path, text, len, false)) {
 		fprintf(stderr, "signpost: warning: cannot write the status file %s: %s\n", st->status_path,
 			strerror(errno));
-		unlink(tmp);
+		st->status_path[0] = '\0'; /* say it once */
 	}
+	free(text);
 }
 
 void ops_status_open(struct run *st)
@@ -112,44 +142,70 @@ static void last_good_path(char *out, size_t size)
 		snprintf(out, size, "/var/lib/signpost/last-good.yaml");
 }
 
-/* Keeps a copy of the file that just loaded (if it still has the bytes that
- * loaded: same SHA-256), written atomically. */
-static void last_good_save(const struct content *c, const char *config)
+void ops_save_good(struct run *st)
 {
-	char path[4096], tmp[4200];
+	if (!st->save_good)
+		return;
+	st->save_good = false;
+	char path[4096];
 	last_good_path(path, sizeof path);
-	if (!path[0])
-		return;
-	FILE *in = fopen(config, "rb");
-	if (!in)
-		return;
-	char *buf = xmalloc(CONTENT_MAX_FILE_BYTES + 1);
-	size_t len = fread(buf, 1, CONTENT_MAX_FILE_BYTES + 1, in);
-	fclose(in);
-	uint8_t digest[32];
-	sha256(buf, len, digest);
-	snprintf(tmp, sizeof tmp, "%s.new", path);
-	FILE *out = len <= CONTENT_MAX_FILE_BYTES && memcmp(digest, c->sha256, 32) == 0 ? fopen(tmp, "wb") : NULL;
-	if (out) {
-		bool ok = fwrite(buf, 1, len, out) == len;
-		ok = fclose(out) == 0 && ok;
-		if (!ok || rename(tmp, path) != 0)
-			unlink(tmp);
-	}
-	free(buf);
+	if (path[0] && st->shown_src && !write_atomic(path, st->shown_src, st->shown_len, true))
+		fprintf(stderr, "signpost: warning: cannot keep a copy of the content in %s: %s\n", path,
+			strerror(errno));
 }
 
-/* Start-up: the content file; if it cannot be used, the last good copy; if
- * there is none, the built-in screen. The kiosk always starts with something
- * calm on screen, the reason goes to the log and the status file, and the
- * file is watched, so fixing it brings the real content back. */
-void ops_load_first(struct run *st)
+/* Reads path once and takes it when it passes the complete check at the
+ * output's size: st->c, st->text and the bytes for the last good copy.
+ * Otherwise nothing changes and the problems are in d. */
+static bool take_first(struct run *st, const char *path, struct diag_list *d)
 {
+	char *src = NULL;
+	size_t len = 0;
+	struct content *c = xcalloc(1, sizeof *c);
+	enum load_result r = content_read(path, &src, &len, d);
+	if (r == LOAD_OK)
+		r = content_load_buffer(path, src, len, c, d);
+	bool ok = r == LOAD_OK;
+	struct text t;
+	if (ok) {
+		char err[512];
+		ok = text_open(&t, c->theme.font, err, sizeof err);
+		if (!ok)
+			diag_add(d, DIAG_ERROR, 0, 0, "%s", err);
+	}
+	if (ok) {
+		int lw, lh;
+		check_picture_size(c, st->pw, st->ph, &lw, &lh);
+		if (!check_complete(&t, c, src, len, lw, lh, d)) {
+			text_close(&t);
+			ok = false;
+		}
+	}
+	if (!ok) {
+		if (r == LOAD_OK)
+			content_free(c);
+		free(c);
+		free(src);
+		return false;
+	}
+	content_free(st->c);
+	free(st->c);
+	st->c = c;
+	st->text = t;
+	free(st->shown_src);
+	st->shown_src = src;
+	st->shown_len = len;
+	return true;
+}
+
+bool ops_load_first(struct run *st)
+{
+	SDL_GetRendererOutputSize(st->r, &st->pw, &st->ph);
 	struct diag_list d = { 0 };
-	if (content_load(st->o->config, st->c, &d) == LOAD_OK) {
+	if (take_first(st, st->o->config, &d)) {
+		st->save_good = true; /* once the first frame shows it */
 		diag_clear(&d);
-		last_good_save(st->c, st->o->config);
-		return;
+		return true;
 	}
 	fprintf(stderr, "signpost: %s cannot be shown:\n", st->o->config);
 	diag_print(&d, st->o->config, stderr);
@@ -159,49 +215,69 @@ void ops_load_first(struct run *st)
 	char path[4096];
 	last_good_path(path, sizeof path);
 	struct diag_list ignored = { 0 };
-	if (path[0] && content_load(path, st->c, &ignored) == LOAD_OK) {
+	bool ok = path[0] && take_first(st, path, &ignored);
+	if (ok) {
 		fprintf(stderr, "signpost: showing the last good content (%s) until the file is fixed\n", path);
 	} else {
+		content_free(st->c);
 		content_load_buffer("(built-in)", builtin_content, sizeof builtin_content - 1, st->c, &ignored);
-		fprintf(stderr, "signpost: showing the built-in 'resting' screen until the file is fixed\n");
+		char err[512];
+		ok = text_open(&st->text, st->c->theme.font, err, sizeof err);
+		if (ok) {
+			text_set_langs(&st->text, st->c, NULL, 0);
+			fprintf(stderr, "signpost: showing the built-in 'resting' screen until the file is fixed\n");
+		} else {
+			fprintf(stderr, "signpost: error: %s\n", err);
+		}
 	}
 	diag_clear(&ignored);
+	return ok;
 }
 
-/* Loads the file again; the new content replaces the old only when it is
- * valid. Otherwise the last good content stays on screen and every problem
- * goes to the log and the status file. */
+/* Reads the file again; the new content replaces the old only when it
+ * passes the complete check, as `--check` would say, at this output's size.
+ * Otherwise what is on screen stays, and every problem goes to the log and
+ * the status file. The last good copy is written only once a frame of the
+ * new content is on screen. */
 void ops_reload(struct run *st, const char *why)
 {
 	Uint64 t0 = SDL_GetPerformanceCounter();
 	struct content *c = xcalloc(1, sizeof *c);
 	struct diag_list d = { 0 };
-	enum load_result r = content_load(st->o->config, c, &d);
+	char *src = NULL;
+	size_t len = 0;
+	enum load_result r = content_read(st->o->config, &src, &len, &d);
+	if (r == LOAD_OK)
+		r = content_load_buffer(st->o->config, src, len, c, &d);
 	st->reload_at = time(NULL);
 	diag_clear(&st->reload_diags);
-	/* its fonts: a new theme font is opened beside the old one, and the
-	 * new content is refused if any of its characters would be a box */
+	bool ok = r == LOAD_OK;
+	/* its fonts: a new theme font is opened beside the old one */
 	struct text fresh, *t = &st->text;
 	bool own = false;
-	if (r == LOAD_OK && strcmp(c->theme.font, st->c->theme.font) != 0) {
+	if (ok && strcmp(c->theme.font, st->c->theme.font) != 0) {
 		char err[512];
 		own = text_open(&fresh, c->theme.font, err, sizeof err);
 		if (own)
 			t = &fresh;
+		else
+			diag_add(&d, DIAG_ERROR, 0, 0, "%s", err), ok = false;
 	}
-	if (r == LOAD_OK) {
-		text_set_langs(t, c, NULL, 0);
-		if (fontcheck_file(t, c, st->o->config, &d)) {
-			r = LOAD_INVALID;
+	if (ok) {
+		int lw, lh;
+		check_picture_size(c, st->pw, st->ph, &lw, &lh);
+		ok = check_complete(t, c, src, len, lw, lh, &d);
+	}
+	if (!ok) {
+		if (own)
+			text_close(&fresh);
+		else if (r == LOAD_OK)
+			text_set_langs(&st->text, st->c, NULL, 0); /* back to the fonts on screen */
+		if (r == LOAD_OK)
 			content_free(c);
-			if (own)
-				text_close(&fresh);
-			else
-				text_set_langs(&st->text, st->c, NULL, 0);
-		}
-	}
-	if (r != LOAD_OK) {
 		free(c);
+		free(src);
+		diag_sort(&d);
 		fprintf(stderr, "signpost: reload (%s) refused; still showing the content loaded before:\n", why);
 		diag_print(&d, st->o->config, stderr);
 		st->reload_diags = d;
@@ -220,10 +296,13 @@ void ops_reload(struct run *st, const char *why)
 	content_free(st->c);
 	free(st->c);
 	st->c = c;
+	free(st->shown_src);
+	st->shown_src = src;
+	st->shown_len = len;
+	st->save_good = true; /* once a frame shows it */
 	diag_clear(&d); /* warnings: --check shows them */
 	st->loaded_at = st->reload_at;
 	st->reload_result = "ok";
-	last_good_save(c, st->o->config);
 	run_relayout(st);
 	st->schedule_due = 1; /* new hours or sleep times: look again now */
 	ops_status_write(st);

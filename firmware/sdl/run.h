@@ -59,6 +59,9 @@ struct run {
 	char status_path[4096]; /* empty: no status file */
 	time_t started, loaded_at, reload_at;
 	const char *reload_result; /* "none", "ok", "failed" */
+	char *shown_src;      /* the bytes st->c was loaded from */
+	size_t shown_len;
+	bool save_good;       /* keep them as the last good copy after the next frame */
 	struct diag_list reload_diags; /* the last failed reload's problems */
 	Uint64 input_counter; /* performance counter when it was handled */
 	/* the schedule (schedule_run.c) */
@@ -99,9 +102,15 @@ void run_trace_state(struct run *st, const char *why);
 void ops_status_open(struct run *st);
 void ops_status_write(struct run *st);
 
-/* Start-up: the content file, else the last good copy, else the built-in
- * screen; st->c is always loaded afterwards. */
-void ops_load_first(struct run *st);
+/* Start-up, once the renderer is there (the complete check needs the
+ * output's size): the content file if it passes the complete check, else
+ * the last good copy, else the built-in screen; st->c and st->text are set
+ * up afterwards. False only when no font at all can be opened. */
+bool ops_load_first(struct run *st);
+
+/* After a frame is on screen: the content it shows becomes the last good
+ * copy (systemd's StateDirectory), if it is new. */
+void ops_save_good(struct run *st);
 
 /* Loads the file again; swaps only valid content. */
 void ops_reload(struct run *st, const char *why);

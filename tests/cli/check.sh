@@ -3,6 +3,9 @@
 
 expect_exit 0 "default content is valid" -- "$bin" --check --config "$src/config/content.yaml"
 expect_err "ok: 8 screens" "check says how much it checked"
+# the report is on stdout, so `signpost --check | less` shows it
+grep -q "ok: 8 screens" "$tmp/out" && ok || fail "the summary is not on stdout"
+[ ! -s "$tmp/err" ] && ok || fail "--check wrote to stderr: $(cat "$tmp/err")"
 
 cat >"$tmp/bad.yaml" <<'YAML'
 screens:
@@ -13,6 +16,7 @@ screens:
 YAML
 expect_exit 1 "invalid content" -- "$bin" --check --config "$tmp/bad.yaml"
 expect_err "$tmp/bad.yaml:3:5: error: unknown key 'titel'" "error names file, line and column"
+grep -q "3:5: error: unknown key" "$tmp/out" && ok || fail "the problems are not on stdout"
 expect_err "did you mean 'title'?" "error suggests the nearest key"
 
 # $SIGNPOST_CONFIG is the default when --config is not given

@@ -25,11 +25,12 @@ expect_exit() {
 		sed 's/^/    /' "$tmp/err" >&2
 	fi
 }
-# expect_err TEXT DESCRIPTION: the last command's stderr contains TEXT
+# expect_err TEXT DESCRIPTION: the last command's output contains TEXT (on
+# stderr, or on stdout, where --check writes its report)
 expect_err() {
-	if grep -qF -- "$1" "$tmp/err"; then ok; else
-		fail "$2: stderr lacks '$1'"
-		sed 's/^/    /' "$tmp/err" >&2
+	if grep -qF -- "$1" "$tmp/err" "$tmp/out"; then ok; else
+		fail "$2: the output lacks '$1'"
+		sed 's/^/    /' "$tmp/out" "$tmp/err" >&2
 	fi
 }
 done_testing() {

@@ -1,0 +1,48 @@
+/* check.c — the complete check; see check.h. */
+#include "check.h"
+
+#include "a11y.h"
+#include "deck.h"
+#include "fontcheck.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void check_picture_size(const struct content *c, int w, int h, int *lw, int *lh)
+{
+	bool turned = c->rotation % 180 != 0;
+	*lw = turned ? h : w;
+	*lh = turned ? w : h;
+}
+
+bool check_complete(struct text *t, const struct content *c, const char *src, size_t len, int w,
+		    int h, struct diag_list *d)
+{
+	size_t errors = diag_count(d, DIAG_ERROR);
+	if (t->fell_back)
+		diag_add(d, DIAG_WARNING, 0, 0,
+			 "%s; '%s' is used instead (install the font, or change theme: font)", t->why,
+			 TEXT_FALLBACK_FAMILY);
+	char problem[1600];
+	if (!text_set_langs(t, c, problem, sizeof problem)) {
+		size_t l = 0;
+		while (l < c->n_langs && !(c->theme.lang_font[l] && strstr(problem, c->theme.lang_font[l])))
+			l++;
+		struct mark at = l < c->n_langs ? c->theme.at_lang_font[l] : (struct mark){ 0, 0 };
+		diag_add(d, DIAG_ERROR, at.line, at.col,
+			 "%s; install it (fonts-noto-core has the Noto fonts) or name an installed one "
+			 "(fc-list : family lists them)",
+			 problem);
+	}
+	if (c->quick_exit < 0)
+		diag_add(d, DIAG_WARNING, 0, 0,
+			 "no 'quick_exit' screen, so there is no Quick exit button; add an "
+			 "ordinary-looking screen and name it under 'kiosk:' as  quick_exit: ID");
+	struct measurer by_lang[CONTENT_MAX_LANGS];
+	text_measurers(t, by_lang);
+	fontcheck(t, c, src, len, d);
+	deck_check_fit(by_lang, c, w, h, d);
+	deck_check_qr(by_lang, c, w, h, d); /* a code nobody can scan is an error */
+	a11y_check(c, by_lang, w, h, d);
+	return diag_count(d, DIAG_ERROR) == errors;
+}
