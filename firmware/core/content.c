@@ -89,26 +89,43 @@ void content_each_text(const struct content *c,
 	}
 }
 
-struct mark content_locate(const char *src, size_t len, struct mark from, uint32_t cp)
+static bool before(int line, int col, struct mark m)
 {
-	int line = 1, col = 1;
-	size_t i = 0;
-	while (i < len) {
+	return line < m.line || (line == m.line && col < m.col);
+}
+
+struct mark content_locate(struct locator *l, struct mark from, uint32_t cp)
+{
+	/* go on from where the last search ended when it is at or after from
+	 * (the next character of the same text, or a later text); start again
+	 * only for a text earlier in the file */
+	if (!(from.line == l->from.line && from.col == l->from.col) && !before(l->line, l->col, from)) {
+		l->i = 0;
+		l->line = l->col = 1;
+	}
+	if (l->line == 0)
+		l->line = l->col = 1;
+	l->from = from;
+	while (l->i < l->len) {
 		uint32_t c = 0;
-		size_t n = utf8_decode(src + i, len - i, &c);
+		size_t n = utf8_decode(l->src + l->i, l->len - l->i, &c);
 		if (n == 0)
 			n = 1; /* not UTF-8: the loader refused it already */
-		bool after = line > from.line || (line == from.line && col >= from.col);
-		if (after && c == cp)
-			return (struct mark){ line, col };
+		struct mark here = { l->line, l->col };
 		if (c == '\n') {
-			line++;
-			col = 1;
+			l->line++;
+			l->col = 1;
 		} else {
-			col++;
+			l->col++;
 		}
-		i += n;
+		l->i += n;
+		if (c == cp && !before(here.line, here.col, from))
+			return here;
 	}
+	/* not found (written as an escape, say): the next search starts over */
+	l->i = 0;
+	l->line = l->col = 1;
+	l->from = (struct mark){ 0, 0 };
 	return from;
 }
 

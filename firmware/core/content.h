@@ -161,10 +161,22 @@ bool content_lang_rtl(const char *code);
 void content_each_text(const struct content *c,
 		       void (*fn)(void *ctx, size_t lang, const char *text, struct mark at), void *ctx);
 
-/* Where the character cp first appears in src (the file the content was
- * loaded from) at or after mark from; columns count characters, as in
- * every message. Returns from when it is not found (an escape, say). */
-struct mark content_locate(const char *src, size_t len, struct mark from, uint32_t cp);
+/* Finds characters of texts in src, the file the content was loaded from.
+ * Start with { src, len } and the rest zero. */
+struct locator {
+	const char *src;
+	size_t len;
+	size_t i;          /* where the last search ended */
+	int line, col;     /* its place */
+	struct mark from;  /* the text it searched */
+};
+
+/* Where the character cp first appears at or after mark from (a text's
+ * place), after the character found last when it is the same text: the
+ * characters of one text, asked for in order, are found in one pass over
+ * the file. Columns count characters, as in every message. Returns from
+ * when it is not found (an escape, say). */
+struct mark content_locate(struct locator *l, struct mark from, uint32_t cp);
 
 /* Index of the screen with this id, or -1. */
 int content_find_screen(const struct content *c, const char *id);

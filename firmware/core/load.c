@@ -31,6 +31,14 @@
 #include <unistd.h>
 
 #define MAX_SCREENS 1000
+/* Limits no real centre meets, so a file under 1 MiB is always checked and
+ * laid out quickly: a screen a visitor reads holds far less. */
+#define MAX_TEXT_CHARS 2000    /* one paragraph, list item, title or label */
+#define MAX_WORD_CHARS 200     /* characters with no space between them */
+#define MAX_BLOCKS 60          /* blocks on one screen */
+#define MAX_ITEMS 60           /* items in one list */
+#define MAX_LANG_CHARS 30000   /* all the text of one language: 50 pages */
+#define MAX_ALL_CHARS 120000   /* all the text of all languages */
 #define MAX_ID_CHARS 40
 #define MAX_NUMBER_CHARS 40
 #define MAX_PROBLEMS 200 /* of each severity; more would bury the first */
@@ -52,6 +60,7 @@ struct loader {
 	const struct ynode *quick_exit;  /* kiosk.quick_exit's value */
 	const struct ynode *sleep_outside; /* display.sleep: outside_hours */
 	const struct ynode **screen_ids; /* per screen, its id value */
+	struct locator where;            /* finds a character in the file */
 	bool *loop_given;                /* per screen */
 };
 
@@ -964,6 +973,12 @@ static void get_items(struct loader *L, const struct field *f, const char *subje
 		error_at(L, v, "%s is empty; add at least one item, like  - \"...\"", subject);
 		return;
 	}
+	if (v->n > MAX_ITEMS) {
+		error_at(L, v, "%s has %zu items, more than the %d a screen can show; split it over "
+			       "several screens",
+			 subject, v->n, MAX_ITEMS);
+		return;
+	}
 	b->items = arena_array(&c->arena, v->n, sizeof *b->items);
 	size_t i = 0;
 	for (const struct ynode *item = v->child; item; item = item->next) {
@@ -1014,6 +1029,12 @@ static void get_blocks(struct loader *L, const struct field *f, const struct yno
 	}
 	if (v->n == 0) {
 		error_at(L, v, "'blocks' is empty; add at least one block, like  - text: \"...\"");
+		return;
+	}
+	if (v->n > MAX_BLOCKS) {
+		error_at(L, v, "this screen has %zu blocks, more than the %d one screen can hold; split it "
+			       "into several screens",
+			 v->n, MAX_BLOCKS);
 		return;
 	}
 	s->blocks = arena_array(&c->arena, v->n, sizeof *s->blocks);
@@ -1697,6 +1718,137 @@ static void check_hours_settings(struct loader *L, const struct ynode *hours_key
 				"section");
 }
 
+/* ---- what texts may hold ------------------------------------------------ */
+
+/* Bidi controls change the order characters are shown in without showing
+ * themselves: an override turns "0082 005 8080" into 0808 500 2800 on the
+ * screen, a number nobody can find in the file. */
+static bool bidi_override(uint32_t cp) { return cp == 0x202D || cp == 0x202E; }
+static bool bidi_embedding(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202C) || (cp >= 0x2066 && cp <= 0x2069);
+}
+static bool bidi_mark(uint32_t cp) { return cp == 0x200E || cp == 0x200F || cp == 0x061C; }
+
+/* An error at a character, once: a text shared by every language is seen
+ * once per language. */
+static void error_at_char(struct loader *L, struct mark text, uint32_t cp, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void error_at_char(struct loader *L, struct mark text, uint32_t cp, const char *fmt, ...)
+{
+	struct mark m = content_locate(&L->where, text, cp);
+	for (size_t i = 0; i < L->diags->n; i++)
+		if (L->diags->items[i].line == m.line && L->diags->items[i].col == m.col)
+			return;
+	va_list ap;
+	va_start(ap, fmt);
+	vreport(L, DIAG_ERROR, m.line, m.col, fmt, ap);
+	va_end(ap);
+}
+
+struct text_scan {
+	struct loader *L;
+	size_t chars[CONTENT_MAX_LANGS]; /* all the text of each language */
+	struct mark over[CONTENT_MAX_LANGS];
+	const char *last;                /* the text seen last, not counted twice */
+};
+
+/* One text of one language: its length, its longest word, and the bidi
+ * controls it may hold (strict: a number or a QR code's data, none). */
+static void scan_one(struct text_scan *ts, size_t lang, const char *text, struct mark at, bool strict)
+{
+	struct loader *L = ts->L;
+	struct content *c = L->c;
+	size_t n = strlen(text), chars = 0, word = 0, longest = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(text + i, n - i, &cp);
+		if (k == 0)
+			break; /* the loader refused bad UTF-8 already */
+		i += k;
+		chars++;
+		word = cp == ' ' || cp == '\n' ? 0 : word + 1;
+		if (word > longest)
+			longest = word;
+		if (bidi_override(cp))
+			error_at_char(L, at, cp, "this text has the invisible character U+%04X (a right-to-left or "
+				      "left-to-right override), which shows the characters after it in another order "
+				      "than they are written in the file; delete it (retype the text around it)",
+				      (unsigned)cp);
+		else if (strict && (bidi_embedding(cp) || bidi_mark(cp)))
+			error_at_char(L, at, cp, "this number has the invisible character U+%04X (a direction "
+				      "mark), which can change the order the digits are shown in; delete it and "
+				      "write only the digits, spaces and +",
+				      (unsigned)cp);
+		else if (!strict && bidi_embedding(cp) && !c->rtl[lang])
+			error_at_char(L, at, cp, "this '%s' text has the invisible character U+%04X (a direction "
+				      "embedding or isolate), which only a right-to-left language needs and which "
+				      "changes the order the text is shown in; delete it",
+				      c->langs[lang], (unsigned)cp);
+	}
+	if (text == ts->last && lang > 0)
+		; /* the same text again, for the next language */
+	else if (chars > MAX_TEXT_CHARS)
+		error_at(L, &(struct ynode){ .line = at.line, .col = at.col },
+			 "this text has %zu characters, more than the %d one block may have; a visitor reads "
+			 "short paragraphs, so split it into several blocks or screens",
+			 chars, MAX_TEXT_CHARS);
+	else if (longest > MAX_WORD_CHARS)
+		error_at(L, &(struct ynode){ .line = at.line, .col = at.col },
+			 "this text has %zu characters in a row with no space, more than the %d allowed; "
+			 "put spaces between the words (a long link is better as a QR code)",
+			 longest, MAX_WORD_CHARS);
+	ts->last = text;
+	ts->chars[lang] += chars;
+	if (ts->chars[lang] > MAX_LANG_CHARS && ts->chars[lang] - chars <= MAX_LANG_CHARS)
+		ts->over[lang] = at;
+}
+
+static void scan_text_cb(void *ctx, size_t lang, const char *text, struct mark at)
+{
+	scan_one(ctx, lang, text, at, false);
+}
+
+static void scan_number(struct text_scan *ts, const char *number, struct mark at)
+{
+	if (number)
+		scan_one(ts, 0, number, at, true);
+}
+
+static void check_texts(struct loader *L)
+{
+	struct content *c = L->c;
+	struct text_scan ts = { .L = L };
+	content_each_text(c, scan_text_cb, &ts);
+	ts.last = NULL;
+	L->where.i = 0; /* the numbers again, from the start: a character found */
+	L->where.line = 0; /* above is found again, and reported once */
+	scan_number(&ts, c->help.number, c->help.at_number);
+	if (c->out_of_hours.given && c->out_of_hours.own_call)
+		scan_number(&ts, c->out_of_hours.call.number, c->out_of_hours.call.at_number);
+	for (size_t s = 0; s < c->n_screens; s++)
+		for (size_t b = 0; b < c->screens[s].n_blocks; b++) {
+			const struct block *bl = &c->screens[s].blocks[b];
+			if (bl->kind == BLOCK_CALL)
+				scan_number(&ts, bl->call.number, bl->call.at_number);
+			else if (bl->kind == BLOCK_QR)
+				scan_number(&ts, bl->qr.data, bl->qr.data_at);
+		}
+	size_t all = 0;
+	for (size_t l = 0; l < c->n_langs; l++)
+		all += ts.chars[l];
+	if (all > MAX_ALL_CHARS)
+		error_file(L, "the texts of all the languages have %zu characters together, more than the %d a "
+			      "kiosk may have; keep the screens short, or offer fewer languages",
+			   all, MAX_ALL_CHARS);
+	for (size_t l = 0; l < c->n_langs; l++)
+		if (ts.over[l].line)
+			error_at(L, &(struct ynode){ .line = ts.over[l].line, .col = ts.over[l].col },
+				 "the '%s' texts have %zu characters in all, more than the %d a kiosk may have "
+				 "(this text is past that); a visitor cannot read so much: keep each screen short",
+				 c->langs[l], ts.chars[l], MAX_LANG_CHARS);
+}
+
 static void check_content(struct loader *L)
 {
 	struct content *c = L->c;
@@ -1729,6 +1881,8 @@ static void check_content(struct loader *L)
 	resolve_quick_exit(L);
 	c->has_help = c->help.number != NULL;
 	check_hours_settings(L, seen[TOP_HOURS].key, kiosk);
+	if (L->n_errors == 0)
+		check_texts(L);
 }
 
 enum load_result content_load_buffer(const char *path, const char *buf, size_t len, struct content *out,
@@ -1738,6 +1892,7 @@ enum load_result content_load_buffer(const char *path, const char *buf, size_t l
 	struct diag_list mine = { NULL, 0, 0 };
 	struct ytree tree;
 	struct loader L = { .c = &c, .tree = &tree, .diags = &mine };
+	L.where = (struct locator){ .src = buf ? buf : "", .len = buf ? len : 0 };
 
 	memset(out, 0, sizeof *out);
 	memset(&tree, 0, sizeof tree);

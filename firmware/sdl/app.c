@@ -76,7 +76,7 @@ int app_check(const struct app_options *o)
 		}
 		int lw, lh;
 		check_picture_size(&c, o->w ? o->w : APP_DEFAULT_W, o->h ? o->h : APP_DEFAULT_H, &lw, &lh);
-		if (!check_complete(&t, &c, src, len, lw, lh, &d))
+		if (!check_complete(&t, &c, src, len, lw, lh, true, &d))
 			code = 1;
 		text_close(&t);
 		diag_sort(&d);

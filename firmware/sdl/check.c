@@ -16,7 +16,7 @@ void check_picture_size(const struct content *c, int w, int h, int *lw, int *lh)
 }
 
 bool check_complete(struct text *t, const struct content *c, const char *src, size_t len, int w,
-		    int h, struct diag_list *d)
+		    int h, bool all, struct diag_list *d)
 {
 	size_t errors = diag_count(d, DIAG_ERROR);
 	if (t->fell_back)
@@ -41,6 +41,8 @@ bool check_complete(struct text *t, const struct content *c, const char *src, si
 	struct measurer by_lang[CONTENT_MAX_LANGS];
 	text_measurers(t, by_lang);
 	fontcheck(t, c, src, len, d);
+	if (!all && diag_count(d, DIAG_ERROR) > errors)
+		return false; /* refused already: no layout for content never shown */
 	deck_check_fit(by_lang, c, w, h, d);
 	deck_check_qr(by_lang, c, w, h, d); /* a code nobody can scan is an error */
 	a11y_check(c, by_lang, w, h, d);

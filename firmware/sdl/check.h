@@ -16,9 +16,11 @@
 /* Checks c (loaded from the bytes src[0..len)) as it would be shown on a
  * w x h picture (already turned by the content's rotation). t has c's theme
  * font open; its per-language fonts are set up for c. Problems go to d;
- * returns false when any of them is an error. */
+ * returns false when any of them is an error. all: every problem, for
+ * staff reading --check; otherwise (the kiosk) it stops at the first
+ * stage with an error, since the content is refused either way. */
 bool check_complete(struct text *t, const struct content *c, const char *src, size_t len, int w,
-		    int h, struct diag_list *d);
+		    int h, bool all, struct diag_list *d);
 
 /* The picture a w x h output shows when c turns it by its rotation. */
 void check_picture_size(const struct content *c, int w, int h, int *lw, int *lh);

@@ -48,8 +48,7 @@ static void package_for(uint32_t cp, const char **pkg, const char **family)
 struct scan {
 	struct text *t;
 	const struct content *c;
-	const char *src;
-	size_t len;
+	struct locator where;
 	struct diag_list *d;
 	uint32_t seen[CONTENT_MAX_LANGS][MAX_REPORTED];
 	size_t n_seen[CONTENT_MAX_LANGS];
@@ -81,11 +80,12 @@ static void scan_text(void *ctx, size_t lang, const char *text, struct mark at)
 			known = s->seen[lang][j] == cp;
 		if (known)
 			continue;
-		struct mark m = at.line ? content_locate(s->src, s->len, at, cp) : at;
 		s->errors++;
+		if (s->n_seen[lang] == MAX_REPORTED && s->more[lang]++ > 0)
+			continue; /* counted; only the first of these is placed */
+		struct mark m = at.line ? content_locate(&s->where, at, cp) : at;
 		if (s->n_seen[lang] == MAX_REPORTED) {
-			if (s->more[lang]++ == 0)
-				s->first_more[lang] = m;
+			s->first_more[lang] = m;
 			continue;
 		}
 		s->seen[lang][s->n_seen[lang]++] = cp;
@@ -117,8 +117,7 @@ size_t fontcheck(struct text *t, const struct content *c, const char *src, size_
 	memset(&s, 0, sizeof s);
 	s.t = t;
 	s.c = c;
-	s.src = src;
-	s.len = len;
+	s.where = (struct locator){ .src = src, .len = len };
 	s.d = d;
 	content_each_text(c, scan_text, &s);
 	for (size_t l = 0; l < c->n_langs; l++)

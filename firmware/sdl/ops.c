@@ -176,7 +176,7 @@ static bool take_first(struct run *st, const char *path, struct diag_list *d)
 	if (ok) {
 		int lw, lh;
 		check_picture_size(c, st->pw, st->ph, &lw, &lh);
-		if (!check_complete(&t, c, src, len, lw, lh, d)) {
+		if (!check_complete(&t, c, src, len, lw, lh, false, d)) {
 			text_close(&t);
 			ok = false;
 		}
@@ -266,7 +266,7 @@ void ops_reload(struct run *st, const char *why)
 	if (ok) {
 		int lw, lh;
 		check_picture_size(c, st->pw, st->ph, &lw, &lh);
-		ok = check_complete(t, c, src, len, lw, lh, &d);
+		ok = check_complete(t, c, src, len, lw, lh, false, &d);
 	}
 	if (!ok) {
 		if (own)
