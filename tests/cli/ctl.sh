@@ -46,10 +46,11 @@ expect_err "not reloaded" "says nothing was reloaded"
 expect_exit 0 "status after a refused reload" -- sh "$ctl" status
 grep -q "changed since it was loaded" "$tmp/out" && ok || fail "status does not say the file changed"
 
-# the SSH forced command: the four words, nothing else
+# the SSH forced command: the four words, nothing else (under --ssh the
+# environment does not count: the key line's options say where things are)
 content "First" >"$tmp/c.yaml"
-SSH_ORIGINAL_COMMAND=status expect_exit 0 "--ssh status" -- sh "$ctl" --ssh
-SSH_ORIGINAL_COMMAND=reload expect_exit 0 "--ssh reload" -- sh "$ctl" --ssh
+SSH_ORIGINAL_COMMAND=status expect_exit 0 "--ssh status" -- sh "$ctl" --bin "$bin" --config "$tmp/c.yaml" --status "$tmp/status" --ssh
+SSH_ORIGINAL_COMMAND=reload expect_exit 0 "--ssh reload" -- sh "$ctl" --bin "$bin" --config "$tmp/c.yaml" --status "$tmp/status" --ssh
 SSH_ORIGINAL_COMMAND="cat /etc/shadow" expect_exit 2 "--ssh other command" -- sh "$ctl" --ssh
 expect_err "may run only" "says what the key may run"
 SSH_ORIGINAL_COMMAND="status; id" expect_exit 2 "--ssh with a command glued on" -- sh "$ctl" --ssh

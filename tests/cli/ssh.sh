@@ -26,7 +26,7 @@ ssh-keygen -q -t ed25519 -N "" -f "$tmp/staff" >/dev/null
 sanitizer=""
 [ -n "${ASAN_OPTIONS:-}" ] && sanitizer="ASAN_OPTIONS=$ASAN_OPTIONS"
 [ -n "${LSAN_OPTIONS:-}" ] && sanitizer="$sanitizer LSAN_OPTIONS=$LSAN_OPTIONS"
-forced="$sanitizer SIGNPOST_BIN=$bin SIGNPOST_CONFIG=$tmp/c.yaml SIGNPOST_STATUS=$tmp/status sh $src/config/signpostctl --ssh"
+forced="$sanitizer sh $src/config/signpostctl --bin $bin --config $tmp/c.yaml --status $tmp/status --ssh"
 opts=$(sed -n 's/^\(restrict\),command="[^"]*" .*/\1/p' "$src/config/remote/authorized_keys.example")
 [ "$opts" = restrict ] && ok || fail "the example key line does not start with restrict,command=..."
 printf '%s,command="%s" %s\n' "$opts" "$forced" "$(cat "$tmp/staff.pub")" >"$tmp/authorized_keys"
@@ -116,6 +116,18 @@ keys=$(timeout 5 ssh-keyscan -p $((port + 3)) 127.0.0.1 2>/dev/null)
 kill $fwd 2>/dev/null
 wait $fwd 2>/dev/null
 fwd=
+
+# the client's environment does not count under --ssh (sshd may accept
+# variables a client sends): SIGNPOST_BIN naming another program is ignored
+printf '#!/bin/sh\ntouch "%s/evil-ran"\n' "$tmp" >"$tmp/evil"
+chmod +x "$tmp/evil"
+SSH_ORIGINAL_COMMAND=check SIGNPOST_BIN="$tmp/evil" SIGNPOST_CONFIG=/nonexistent \
+	expect_exit 0 "--ssh with a hostile environment" -- sh "$src/config/signpostctl" --bin "$bin" --config "$tmp/c.yaml" --ssh
+[ ! -e "$tmp/evil-ran" ] && ok || fail "--ssh ran the program SIGNPOST_BIN named"
+grep -q "ok: " "$tmp/out" && ok || fail "--ssh check did not check the configured file: $(cat "$tmp/out" "$tmp/err")"
+# control: without --ssh the environment is honoured, so the check above can fail
+SIGNPOST_BIN="$tmp/evil" sh "$src/config/signpostctl" check >/dev/null 2>&1
+[ -e "$tmp/evil-ran" ] && ok || fail "control: SIGNPOST_BIN is not used even without --ssh"
 
 kill -TERM $pid
 wait $pid
