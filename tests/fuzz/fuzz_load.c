@@ -5,8 +5,11 @@
  * when it has one) and drawn as draw lists in the loop, woken, in the
  * topics menu and asleep (kiosk + scene_build), and its schedule and QR
  * codes are checked, so the layout and scene of strange but valid content
- * are exercised too. Everything is
- * freed again, so LeakSanitizer sees any leak.
+ * are exercised too. Then the complete check the kiosk runs before showing
+ * anything (check_complete: real fonts through SDL_ttf, font coverage with
+ * the places of missing characters, fit, QR codes, contrast), at 800x480
+ * and, turned, at 480x800. Everything is freed again, so LeakSanitizer
+ * sees any leak.
  *
  * Beyond "no crash, no leak", the loader's contract is checked on every
  * input and a breach aborts (libFuzzer then saves the input): LOAD_OK never
@@ -14,6 +17,8 @@
  * content empty. Built and run by tests/fuzz/run.sh; every input that ever
  * failed here is kept in tests/regression/ and replayed by test_regression. */
 #include "fixture.h"
+
+#include "check.h"
 
 #include "deck.h"
 #include "diag.h"
@@ -35,6 +40,22 @@ static int all_zero(const void *p, size_t n)
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* the fonts, opened once: SDL_ttf and fontconfig are slow to start */
+static struct text fonts;
+static int have_fonts;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	char err[512];
+	have_fonts = text_open(&fonts, "DejaVu Sans", err, sizeof err);
+	if (!have_fonts)
+		abort(); /* the run would fuzz less than it says */
+	return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -63,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* three frames: the attract loop, then woken (buttons), then
 		 * the topics menu */
 		struct draw_list dl = { 0 };
-		struct scene_input in = { &c, &k, dk.layouts, &fake_measurer, 0 };
+		struct scene_input in = { &c, &k, dk.layouts, &fake_measurer, 0, NULL };
 		scene_build(&dl, &in);
 		kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 1);
 		kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 2);
@@ -80,6 +101,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		draw_list_free(&dl);
 		kiosk_free(&k);
 		deck_free(&dk);
+		/* the complete check, with the real fonts; its verdict must agree
+		 * with what it reported */
+		size_t before = diag_count(&d, DIAG_ERROR);
+		bool ok = check_complete(&fonts, &c, (const char *)data, size, 800, 480, true, &d);
+		if (ok != (diag_count(&d, DIAG_ERROR) == before))
+			abort();
+		check_complete(&fonts, &c, (const char *)data, size, 480, 800, false, &d);
 	}
 	content_free(&c);
 	diag_clear(&d);

@@ -1,11 +1,13 @@
 #!/bin/sh
 # tests/fuzz/run.sh SECONDS — build the libFuzzer target over the content
-# loader (clang, ASan + UBSan + libFuzzer) and run it for SECONDS.
+# loader and the complete check (clang, ASan + UBSan + libFuzzer) and run it
+# for SECONDS.
 #
 #   sh tests/fuzz/run.sh 60       the short bounded run of `dev.sh test`
 #   sh tests/fuzz/run.sh 3600     a longer run, by hand
 #
-# The target is fuzz_load.c plus firmware/core/*.c, compiled with one plain
+# The target is fuzz_load.c plus firmware/core/*.c and the check's SDL_ttf
+# side (firmware/sdl/check.c, fontcheck.c, text.c), compiled with one plain
 # clang command into build-fuzz/ ($FUZZ_BUILD_DIR to move it). It runs on a
 # working copy of the seed corpus (tests/fuzz/corpus: the default and
 # example content and every file in tests/invalid/), kept in
@@ -45,9 +47,10 @@ mkdir -p "$build/corpus" "$build/artifacts"
 	-D_POSIX_C_SOURCE=200809L -D_FILE_OFFSET_BITS=64 \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-fno-omit-frame-pointer \
-	-I"$here/firmware/core" -I"$here/tests" \
+	-I"$here/firmware/core" -I"$here/firmware/sdl" -I"$here/tests" \
 	"$here/tests/fuzz/fuzz_load.c" "$here"/firmware/core/*.c \
-	$(pkg-config --cflags --libs yaml-0.1 libqrencode) -lm \
+	"$here/firmware/sdl/check.c" "$here/firmware/sdl/fontcheck.c" "$here/firmware/sdl/text.c" \
+	$(pkg-config --cflags --libs yaml-0.1 libqrencode sdl2 SDL2_ttf fontconfig fribidi) -lm \
 	-o "$build/fuzz_load"
 
 cp "$here"/tests/fuzz/corpus/* "$build/corpus/"
@@ -62,6 +65,7 @@ parallel=""
 set +e
 cd "$build"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1 \
+LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	"$build/fuzz_load" "$build/corpus" \
 	-dict="$here/tests/fuzz/yaml.dict" \
