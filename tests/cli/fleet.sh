@@ -255,7 +255,7 @@ report() {
 		/^TASK \[Say what changed/ { t = 1 }
 		t && $0 ~ "^ok: \\[" h "\\]" { p = 1; next }
 		p && /^}/ { p = 0 }
-		p && /"(package|content|kiosk): / { sub(/^ *"/, ""); sub(/",?$/, ""); print }' "$tmp/$1.log"
+		p && /"(package|content|kiosk|check): / { sub(/^ *"/, ""); sub(/",?$/, ""); print }' "$tmp/$1.log"
 }
 show() { sed 's/^/    /' "$tmp/$1.log" >&2; }
 content_title() { # KIOSK ID: the title of screen ID in the kiosk's file, as YAML reads it
@@ -349,6 +349,8 @@ for k in a b; do
 	grep -qx "content: new: checked, installed" "$tmp/report" && ok || fail "kiosk $k's report: $(cat "$tmp/report")"
 	grep -q "^kiosk: reloaded: the kiosk now shows $tmp/kiosk-$k/content.yaml (.* sha256 $(file_hash $k))$" "$tmp/report" &&
 		ok || fail "kiosk $k's report does not confirm the new sha256: $(cat "$tmp/report")"
+	grep -q "^check: $tmp/kiosk-$k/content.yaml: ok: [0-9]* screens" "$tmp/report" &&
+		ok || fail "kiosk $k's report does not give the check's summary: $(cat "$tmp/report")"
 	echo "fleet: kiosk-$k reported:"
 	sed 's/^/    /' "$tmp/report"
 done
