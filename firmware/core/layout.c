@@ -31,6 +31,76 @@ static void emit_line(struct line *out, size_t cap, size_t *n, size_t off, size_
 	(*n)++;
 }
 
+/* The width of text[s, e) when it is at most budget, else -1. A long run is
+ * measured in growing prefixes, so a word far wider than the line costs
+ * about a line's worth of measuring, not the whole word's, on every line
+ * it is broken over. */
+static int width_within(const struct measurer *m, enum font_style style, int px, const char *text,
+			size_t s, size_t e, int budget)
+{
+	for (size_t n = 256; s + n < e; n *= 2) {
+		size_t cut = s + n;
+		while (cut < e && ((unsigned char)text[cut] & 0xC0) == 0x80)
+			cut++;
+		if (m->text_width(m->ctx, style, px, text + s, cut - s) > budget)
+			return -1;
+	}
+	int w = m->text_width(m->ctx, style, px, text + s, e - s);
+	return w > budget ? -1 : w;
+}
+
+/* text[i, end) advanced by up to n characters, stopping at a space. */
+static size_t advance_chars(const char *text, size_t i, size_t end, size_t n)
+{
+	while (n-- > 0 && i < end && text[i] != ' ')
+		i = utf8_next(text, i, end);
+	return i;
+}
+
+static size_t count_chars(const char *text, size_t i, size_t end)
+{
+	size_t n = 0;
+	for (; i < end; i = utf8_next(text, i, end))
+		n++;
+	return n;
+}
+
+/* The longest start of the word at text[ls..] that fits max_width, at least
+ * one character (so wrapping always moves on): prefixes of 1, 2, 4 ...
+ * characters until one is too wide, then halving between the last that
+ * fitted and the first that did not. About log2(characters) measurements
+ * of at most a line each, where trying one character more each time would
+ * be quadratic in the line's length. */
+static size_t break_word(const struct measurer *m, enum font_style style, int px, const char *text,
+			 size_t ls, size_t end, int max_width, int *width)
+{
+	size_t good = utf8_next(text, ls, end), bad = 0;
+	int good_w = m->text_width(m->ctx, style, px, text + ls, good - ls);
+	for (size_t step = 1; !bad; step *= 2) {
+		size_t probe = advance_chars(text, good, end, step);
+		if (probe == good)
+			break; /* the whole word fits after all */
+		int w = m->text_width(m->ctx, style, px, text + ls, probe - ls);
+		if (w > max_width)
+			bad = probe;
+		else
+			good = probe, good_w = w;
+	}
+	while (bad) {
+		size_t between = count_chars(text, good, bad);
+		if (between <= 1)
+			break;
+		size_t mid = advance_chars(text, good, bad, between / 2);
+		int w = m->text_width(m->ctx, style, px, text + ls, mid - ls);
+		if (w > max_width)
+			bad = mid;
+		else
+			good = mid, good_w = w;
+	}
+	*width = good_w;
+	return good;
+}
+
 /* Wraps one paragraph text[start, end) (no newlines inside). */
 static void wrap_paragraph(const struct measurer *m, enum font_style style, int px, const char *text,
 			   size_t start, size_t end, int max_width, struct line *out, size_t cap,
@@ -58,11 +128,11 @@ static void wrap_paragraph(const struct measurer *m, enum font_style style, int 
 				e++;
 			while (e < end && text[e] != ' ')
 				e++;
-			int w = fit_w + m->text_width(m->ctx, style, px, text + we, e - we);
-			if (w > max_width)
+			int ww = width_within(m, style, px, text, we, e, max_width - fit_w);
+			if (ww < 0)
 				break;
 			fit_end = e;
-			fit_w = w;
+			fit_w += ww;
 			we = e;
 			n_words++;
 		}
@@ -81,21 +151,8 @@ static void wrap_paragraph(const struct measurer *m, enum font_style style, int 
 		}
 		if (n_words == 1 && fit_w > max_width)
 			fit_end = ls; /* one word too wide after all: broken below */
-		if (fit_end == ls) {
-			/* The first word alone is too wide: break it between characters,
-			 * always taking at least one so the loop makes progress. */
-			size_t e = utf8_next(text, ls, end);
-			fit_end = e;
-			fit_w = m->text_width(m->ctx, style, px, text + ls, e - ls);
-			while (e < end && text[e] != ' ') {
-				size_t nx = utf8_next(text, e, end);
-				int w = m->text_width(m->ctx, style, px, text + ls, nx - ls);
-				if (w > max_width)
-					break;
-				fit_end = e = nx;
-				fit_w = w;
-			}
-		}
+		if (fit_end == ls) /* the first word alone is too wide: broken */
+			fit_end = break_word(m, style, px, text, ls, end, max_width, &fit_w);
 		emit_line(out, cap, n, ls, fit_end - ls, fit_w);
 		ls = fit_end;
 		while (ls < end && text[ls] == ' ')

@@ -41,6 +41,40 @@ static void wrap_breaks_long_words(void)
 		CHECK(l[i].width <= 50);
 }
 
+/* a measurer that counts the bytes it is asked to measure */
+static size_t measured_bytes;
+static int counting_width(void *ctx, enum font_style style, int px, const char *s, size_t len)
+{
+	measured_bytes += len;
+	return fake_width(ctx, style, px, s, len);
+}
+
+static void wrap_cost_is_linear_in_the_text(void)
+{
+	/* one 100,000-letter word, and the same letters as words of 7 with
+	 * spaces, on lines of 20 characters: the measuring must grow with the
+	 * text (a few times its length), not with its square (which would be
+	 * 100,000 x 5,000 lines) */
+	const struct measurer m = { NULL, counting_width, fake_line_height, NULL };
+	size_t len = 100000;
+	char *word = malloc(len + 1), *words = malloc(len + 1);
+	for (size_t i = 0; i < len; i++) {
+		word[i] = 'a';
+		words[i] = i % 8 == 7 ? ' ' : 'a';
+	}
+	word[len] = words[len] = '\0';
+	for (int k = 0; k < 2; k++) {
+		measured_bytes = 0;
+		size_t n = layout_wrap(&m, FONT_REGULAR, 10, k ? words : word, 100, NULL, 0);
+		CHECK_INT(n, k ? 6250 : 5000); /* 2 words a line; 20 letters a line */
+		CHECK(measured_bytes < 40 * len);
+		if (measured_bytes >= 40 * len)
+			fprintf(stderr, "  measured %zu bytes for a %zu-byte text\n", measured_bytes, len);
+	}
+	free(word);
+	free(words);
+}
+
 static void wrap_long_word_never_splits_a_character(void)
 {
 	/* each "é" is 2 bytes; 3 characters per line */
@@ -372,6 +406,7 @@ int main(void)
 	RUN(wrap_exact_fit_stays_on_one_line);
 	RUN(wrap_breaks_long_words);
 	RUN(wrap_long_word_never_splits_a_character);
+	RUN(wrap_cost_is_linear_in_the_text);
 	RUN(wrap_narrower_than_one_character_still_progresses);
 	RUN(wrap_honours_newlines_and_trailing_newline);
 	RUN(wrap_empty_text_has_no_lines);
