@@ -495,7 +495,7 @@ static bool software_gl(SDL_Renderer *r)
 
 int app_run(const struct app_options *o)
 {
-	struct run st = { .o = o, .inotify_fd = -1, .reload_result = "none", .fade_start = UINT64_MAX };
+	struct run st = { .o = o, .reload_result = "none", .fade_start = UINT64_MAX };
 	st.c = xcalloc(1, sizeof *st.c);
 	int code = 2;
 
@@ -668,8 +668,7 @@ int app_run(const struct app_options *o)
 		backlight_set(true, SDL_GetCurrentVideoDriver());
 	notify_send(&st.notify, "STOPPING=1");
 	notify_close(&st.notify);
-	if (st.inotify_fd >= 0)
-		close(st.inotify_fd); /* ends the watch thread */
+	ops_watch_stop(&st);
 	diag_clear(&st.reload_diags);
 	if (st.status_path[0])
 		unlink(st.status_path);

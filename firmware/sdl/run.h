@@ -55,7 +55,7 @@ struct run {
 	bool ready_sent;
 	uint64_t next_ping;   /* watchdog */
 	uint64_t reload_due;  /* a change to the file was seen: reload then */
-	int inotify_fd;
+	struct watcher *watcher; /* the content file watcher; NULL: none */
 	char status_path[4096]; /* empty: no status file */
 	time_t started, loaded_at, reload_at;
 	const char *reload_result; /* "none", "ok", "failed" */
@@ -115,7 +115,9 @@ void ops_save_good(struct run *st);
 /* Loads the file again; swaps only valid content. */
 void ops_reload(struct run *st, const char *why);
 
-/* Watches the content file's folder with inotify from a thread. */
+/* Watches the content file's folder with inotify from a thread; stop ends
+ * the thread and closes its descriptors (before SDL_Quit). */
 void ops_watch_start(struct run *st);
+void ops_watch_stop(struct run *st);
 
 #endif
