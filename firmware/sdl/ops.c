@@ -14,6 +14,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -240,6 +243,16 @@ bool ops_load_first(struct run *st)
  * Otherwise what is on screen stays, and every problem goes to the log and
  * the status file. The last good copy is written only once a frame of the
  * new content is on screen. */
+/* Hands the heap that a big file's check and layout used back to the
+ * system: glibc keeps freed memory for the next malloc otherwise, and a
+ * kiosk that went back to its usual content should use what it used. */
+static void give_back_memory(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 void ops_reload(struct run *st, const char *why)
 {
 	Uint64 t0 = SDL_GetPerformanceCounter();
@@ -286,6 +299,7 @@ void ops_reload(struct run *st, const char *why)
 		ops_status_write(st);
 		if (st->o->trace)
 			fprintf(stderr, "trace: reload failed\n");
+		give_back_memory();
 		return;
 	}
 	render_flush(&st->render); /* textures of the old texts and fonts */
@@ -312,6 +326,7 @@ void ops_reload(struct run *st, const char *why)
 		fprintf(stderr, "trace: reload ok screens=%zu in %.2f ms\n", c->n_screens,
 			(double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency());
 	run_trace_state(st, "reload");
+	give_back_memory();
 }
 
 struct watcher {

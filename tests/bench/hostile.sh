@@ -7,6 +7,11 @@
 # language as 199-character words, as characters no font draws, as lists. Goal: each < 1 s and < 100 MB. Also the default content, as
 # the baseline. Timing is reported, never asserted.
 # Run by hand:  sh tests/bench/hostile.sh build/signpost
+# With KIOSK=1 it then runs the kiosk (800x480 window under Xvfb) on the
+# default content, saves each file over it in turn and puts the default
+# back after each, printing the kiosk's resident memory (VmRSS) and how long
+# the reload took: memory after going back to the default should be what it
+# was before.
 set -eu
 bin=${1:-build/signpost}
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -87,4 +92,37 @@ for f in ${ONLY:-default word-10k word-40k word-80k word-900k missing-47k bullet
 	set -- $(tail -n 1 "$tmp/time")
 	printf '%-18s %9d %8s %7d %6s  %.70s\n' "$f" "$(wc -c <"$tmp/$f.yaml")" "$1" $(($2 / 1024)) "$code" \
 		"$(grep -v '^Command' "$tmp/out" | head -n 1 | sed "s|$tmp/||")"
+done
+
+[ "${KIOSK:-0}" = 1 ] || exit 0
+. "$src/tests/xvfb.sh"
+start_xvfb 800x480
+trap 'kill $xvfb $kiosk 2>/dev/null; rm -rf "$tmp"' EXIT
+mkdir "$tmp/live"
+cp "$src/config/content.yaml" "$tmp/live/content.yaml"
+"$bin" --window 800x480 --status "$tmp/status" --config "$tmp/live/content.yaml" 2>"$tmp/kiosk.log" &
+kiosk=$!
+get() { sed -n "s/^$1=//p" "$tmp/status" 2>/dev/null | head -n 1; }
+rss() { awk '/^VmRSS/ { print int($2 / 1024) }' /proc/$kiosk/status; }
+i=0
+while [ -z "$(get pid)" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 2
+# put FILE: save it over the live content, wait for the kiosk's verdict
+put() {
+	before=$(get last_reload_at)
+	cp "$tmp/$1.yaml" "$tmp/live/content.yaml.new"
+	mv "$tmp/live/content.yaml.new" "$tmp/live/content.yaml"
+	t0=$(date +%s.%N)
+	i=0
+	while [ "$(get last_reload_at)" = "$before" ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i + 1)); done
+	t1=$(date +%s.%N)
+	sleep 1
+	printf '%-18s %-7s %6.2f s %6d MB\n' "$1" "$(get last_reload)" "$(echo "$t1 - $t0" | bc)" "$(rss)"
+}
+echo
+printf 'kiosk: %-11s %-7s %8s %9s\n' "" reload took RSS
+printf '%-18s %-7s %8s %6d MB\n' "start (default)" - - "$(rss)"
+for f in ${ONLY:-word-40k missing-47k bullets-1m many max-words max-missing max-bullets}; do
+	put "$f"
+	put default
 done
