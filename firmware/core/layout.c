@@ -280,6 +280,31 @@ static int add_lines(struct flow *f, const struct measurer *m, enum elem_role ro
 	return (int)n * lh;
 }
 
+/* The largest size, from px down to min_px, at which a phone number fits
+ * width on one line (min_px when none does). */
+static int number_px(const struct measurer *m, int px, int min_px, const char *number, int width)
+{
+	size_t len = strlen(number);
+	while (px > min_px && m->text_width(m->ctx, FONT_BOLD, px, number, len) > width)
+		px--;
+	return px;
+}
+
+/* A phone number, never broken across lines: one element, made smaller (down
+ * to min_px) when it is wider than width. Returns its height. */
+static int add_number(struct flow *f, const struct measurer *m, enum elem_role role, int px,
+		      int min_px, const char *number, int x, int y, int width, int block)
+{
+	px = number_px(m, px, min_px, number, width);
+	int lh = m->line_height(m->ctx, FONT_BOLD, px);
+	size_t len = strlen(number);
+	struct elem *e = flow_elem(f);
+	*e = (struct elem){ .role = role, .x = x, .y = y,
+			    .w = m->text_width(m->ctx, FONT_BOLD, px, number, len), .h = lh,
+			    .style = FONT_BOLD, .px = px, .text = number, .len = len, .block = block };
+	return lh;
+}
+
 /* A paragraph: one unit per line, so it can break across pages anywhere. */
 static void flow_text(struct flow *f, const struct measurer *m, const struct sizes *z,
 		      const char *text, int block, int gap)
@@ -370,8 +395,8 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 		int y = pad;
 		y += add_lines(f, m, ELEM_CALL_NAME, FONT_BOLD, z->body_px, z->body_lh, name,
 			       z->x + pad, y, inner, block);
-		y += add_lines(f, m, ELEM_CALL_NUMBER, FONT_BOLD, num_px, num_lh, call->number,
-			       z->x + pad, y, inner, block);
+		y += add_number(f, m, ELEM_CALL_NUMBER, num_px, z->body_px, call->number,
+				z->x + pad, y, inner, block);
 		if (hours)
 			y += add_lines(f, m, ELEM_CALL_HOURS, FONT_REGULAR, small_px, small_lh, hours,
 				       z->x + pad, y, inner, block);
@@ -488,6 +513,11 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 	struct sizes narrow = *z;
 	narrow.width = z->width - col_w - gap_x;
 	if (narrow.width < z->width / 2)
+		return false;
+	/* the number whole and at its full size, or the code goes below */
+	int pad = (int)lround(z->body_lh * 0.4), num_px = (int)lround(z->body_px * 1.4);
+	if (m->text_width(m->ctx, FONT_BOLD, num_px, call->number, strlen(call->number)) >
+	    narrow.width - 2 * pad)
 		return false;
 	size_t first = f->n_elems;
 	flow_call(f, m, &narrow, call, lang, block, gap);
@@ -615,9 +645,10 @@ static int footer_help(struct flow *f, const struct measurer *m, const struct ca
 	else
 		h += add_lines(f, m, ELEM_HELP_NAME, FONT_BOLD, small_px, small_lh, name, x, y + h,
 			       width, -1);
+	num_px = number_px(m, num_px, small_px, help->number, width);
+	num_lh = m->line_height(m->ctx, FONT_BOLD, num_px);
 	int num_w = m->text_width(m->ctx, FONT_BOLD, num_px, help->number, strlen(help->number));
-	int nh = add_lines(f, m, ELEM_HELP_NUMBER, FONT_BOLD, num_px, num_lh, help->number, x,
-			   y + h, width, -1);
+	int nh = add_number(f, m, ELEM_HELP_NUMBER, num_px, small_px, help->number, x, y + h, width, -1);
 	if (help->has_hours) {
 		const char *hours = help->hours.by_lang[lang];
 		int hours_w = m->text_width(m->ctx, FONT_REGULAR, small_px, hours, strlen(hours));

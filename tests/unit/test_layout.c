@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void wrap_breaks_at_spaces(void)
 {
@@ -314,6 +315,40 @@ static void call_block_one_row_when_wide_stacked_when_narrow(void)
 	content_free(&c);
 }
 
+/* A phone number is never broken across lines: in a call box and in the
+ * help line, at every width down to a small portrait panel, it is one
+ * element holding the whole number, inside the screen. */
+static void phone_numbers_are_never_broken(void)
+{
+	const char *number = "+44 808 500 2222 0808 500 2222"; /* 30 characters */
+	struct content c;
+	fixture_content(&c, 1);
+	c.help.number = number;
+	struct block *b = fixture_blocks(&c, 0, 1);
+	b->kind = BLOCK_CALL;
+	b->call = (struct call){ .name = lt("Rape Crisis 24/7 Support Line"), .number = number };
+	const int sizes[][2] = { { 1920, 1080 }, { 800, 480 }, { 480, 800 }, { 320, 480 } };
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		struct screen_layout l;
+		layout_screen(&l, &fake_measurer, &c, 0, 0, sizes[k][0], sizes[k][1], 1.0);
+		size_t calls = 0;
+		for (size_t p = 0; p < l.n_pages; p++) {
+			CHECK_INT(count_role(&l.pages[p], ELEM_HELP_NUMBER), 1);
+			for (size_t i = 0; i < l.pages[p].n_elems; i++) {
+				const struct elem *e = &l.pages[p].elems[i];
+				if (e->role != ELEM_CALL_NUMBER && e->role != ELEM_HELP_NUMBER)
+					continue;
+				calls += e->role == ELEM_CALL_NUMBER;
+				CHECK_INT((int)e->len, (int)strlen(number));
+				CHECK(e->x >= 0 && e->x + e->w <= sizes[k][0]);
+			}
+		}
+		CHECK_INT((int)calls, 1);
+		layout_free(&l);
+	}
+	content_free(&c);
+}
+
 static void empty_blocks_and_no_blocks_still_give_a_page(void)
 {
 	struct content c;
@@ -417,6 +452,7 @@ int main(void)
 	RUN(much_too_long_paginates_at_the_floor_without_losing_text);
 	RUN(list_items_are_not_split_across_pages);
 	RUN(call_block_one_row_when_wide_stacked_when_narrow);
+	RUN(phone_numbers_are_never_broken);
 	RUN(empty_blocks_and_no_blocks_still_give_a_page);
 	RUN(large_text_scale_reflows);
 	RUN(screen_without_help_has_no_help_line);
