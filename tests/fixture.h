@@ -55,6 +55,7 @@ static inline void fixture_content(struct content *c, size_t n_screens)
 	c->n_langs = 1;
 	c->cycle = 12;
 	c->idle_timeout = 90;
+	c->quick_exit_hold = 180;
 	c->quick_exit = -1;
 	c->transition = TRANSITION_FADE;
 	c->theme = (struct theme){ .background = 0x1B2340, .text = 0xFFFFFF, .accent = 0xF2B705,

@@ -132,6 +132,7 @@ struct content {
 	double cycle;         /* seconds per loop screen, default 12 */
 	double idle_timeout;  /* seconds, default 90 */
 	int quick_exit;       /* screen index of the neutral screen; -1 if none */
+	double quick_exit_hold; /* seconds it stays before the loop resumes, default 180 */
 	enum transition transition; /* default fade */
 	struct call help;     /* the help line shown at the bottom of screens */
 	bool has_help;

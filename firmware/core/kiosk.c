@@ -43,6 +43,7 @@ void kiosk_privacy_reset(struct kiosk *k, uint64_t now)
 	k->menu_page = 0;
 	k->pressed = ACTION_NONE;
 	k->in_transition = false;
+	k->notice = false;
 	k->loop_pos = 0;
 	/* With nothing marked for the loop, the first screen stands still. */
 	k->view = (struct kiosk_view){ k->n_loop ? k->loop[0] : 0, 0 };
@@ -114,10 +115,21 @@ void kiosk_set_page_counts(struct kiosk *k, const int *counts, size_t n)
 
 uint64_t kiosk_dwell_ms(const struct kiosk *k, int screen)
 {
+	if (k->notice && screen == k->content->quick_exit) {
+		/* an ordinary notice after Quick exit: it stays quick_exit_hold in
+		 * all, its pages (if it has several) taking turns */
+		int pages = k->page_count[screen] > 0 ? k->page_count[screen] : 1;
+		return (uint64_t)llround(k->content->quick_exit_hold * 1000.0 / pages);
+	}
 	double s = k->content->screens[screen].duration;
 	if (s <= 0)
 		s = k->content->cycle;
 	return (uint64_t)llround(s * 1000.0);
+}
+
+bool kiosk_showing_notice(const struct kiosk *k)
+{
+	return k->notice && k->mode == KIOSK_ATTRACT && k->view.screen == k->content->quick_exit;
 }
 
 static bool loop_moves(const struct kiosk *k)
@@ -132,6 +144,7 @@ static void loop_advance(struct kiosk *k)
 		k->view.page++;
 		return;
 	}
+	k->notice = false; /* the loop takes over again */
 	k->loop_pos = (k->loop_pos + 1) % k->n_loop;
 	k->view.screen = k->loop[k->loop_pos];
 	k->view.page = 0;
@@ -329,6 +342,7 @@ static void do_quick_exit(struct kiosk *k, uint64_t now)
 	kiosk_privacy_reset(k, now);
 	if (k->content->quick_exit >= 0) {
 		k->view = (struct kiosk_view){ k->content->quick_exit, 0 };
+		k->notice = true;
 		/* the loop resumes from here: its next step is the first screen */
 		k->loop_pos = k->n_loop ? k->n_loop - 1 : 0;
 	}
@@ -434,6 +448,7 @@ bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action,
 		if (k->mode == KIOSK_ATTRACT && action != ACTION_QUICK_EXIT) {
 			/* wake: the loop pauses on what is shown now */
 			k->mode = KIOSK_BROWSE;
+			k->notice = false;
 			k->in_transition = false;
 			k->swallow = true;
 			return true;

@@ -95,6 +95,9 @@ struct kiosk {
 	int menu_page;
 
 	bool sleep_wanted;        /* the schedule says the screen should be off */
+	bool notice;              /* after Quick exit: its screen is shown as an
+				     ordinary notice (no controls) for
+				     quick_exit_hold, until the loop or a touch */
 };
 
 /* Starts the attract loop on content c at time now. Every screen has one page
@@ -116,6 +119,10 @@ uint64_t kiosk_next_deadline(const struct kiosk *k, uint64_t now);
 
 /* Transition progress 0..1 at time now (1 when none is running). */
 double kiosk_transition_progress(const struct kiosk *k, uint64_t now);
+
+/* Whether the Quick exit screen is up as an ordinary notice: no buttons,
+ * no hint, no page dots. */
+bool kiosk_showing_notice(const struct kiosk *k);
 
 /* How long view's screen stays in the loop, in milliseconds. */
 uint64_t kiosk_dwell_ms(const struct kiosk *k, int screen);

@@ -625,7 +625,7 @@ struct section {
 /* the index of each field in its table, where code needs to know it */
 enum { TOP_KIOSK, TOP_DISPLAY, TOP_THEME, TOP_LABELS, TOP_SCREENS, TOP_HOURS, TOP_N };
 enum { KIOSK_LANGUAGES, KIOSK_CYCLE, KIOSK_IDLE, KIOSK_QUICK_EXIT, KIOSK_TRANSITION, KIOSK_HELP,
-       KIOSK_OUT_OF_HOURS, KIOSK_N };
+       KIOSK_OUT_OF_HOURS, KIOSK_QUICK_EXIT_HOLD, KIOSK_N };
 enum { SCREEN_ID, SCREEN_TITLE, SCREEN_LOOP, SCREEN_DURATION, SCREEN_SHOW_HELP, SCREEN_BLOCKS, SCREEN_N };
 enum { BLOCK_F_TEXT, BLOCK_F_STEPS, BLOCK_F_BULLETS, BLOCK_F_CALL, BLOCK_F_QR, BLOCK_N };
 
@@ -713,6 +713,10 @@ static const struct field kiosk_fields[KIOSK_N] = {
 				 .offset = offsetof(struct content, out_of_hours), .sub = &out_of_hours_section,
 				 .want = "settings indented under 'out_of_hours:': text, and call if the number is "
 					 "not kiosk.help's" },
+	[KIOSK_QUICK_EXIT_HOLD] = { .key = "quick_exit_hold", .type = FT_NUMBER,
+				    .offset = offsetof(struct content, quick_exit_hold), .min = 10, .max = 3600,
+				    .want = "a number of seconds between 10 and 3600 that the Quick exit screen "
+					    "stays before the loop starts again, like 180" },
 };
 
 static const struct field display_fields[] = {
@@ -1657,6 +1661,7 @@ static void set_defaults(struct content *c, const char *path)
 	c->cycle = 12;
 	c->idle_timeout = 90;
 	c->quick_exit = -1;
+	c->quick_exit_hold = 180;
 	c->transition = TRANSITION_FADE;
 	c->theme.background = 0x1B2340;
 	c->theme.text = 0xFFFFFF;

@@ -156,6 +156,11 @@ static uint32_t elem_colour(enum elem_role r, const struct palette *p, bool bann
 	}
 }
 
+static bool scene_is_notice(const struct scene_input *in)
+{
+	return kiosk_showing_notice(in->kiosk);
+}
+
 static bool footer_role(enum elem_role r)
 {
 	return r == ELEM_BAND || r == ELEM_HELP_PREFIX || r == ELEM_HELP_NUMBER || r == ELEM_HELP_NAME;
@@ -166,10 +171,16 @@ static void scene_elems(struct draw_list *out, const struct scene_input *in, con
 			const struct metrics *mt, const struct palette *p, int dx, uint8_t alpha,
 			bool footer_only, bool banner)
 {
-	bool attract = in->kiosk->mode == KIOSK_ATTRACT;
+	bool notice = scene_is_notice(in);
+	bool attract = in->kiosk->mode == KIOSK_ATTRACT && !notice;
+	/* the notice has no navigation: its band only if a help line is in it */
+	bool band = !notice;
+	for (size_t i = 0; i < pg->n_elems && !band; i++)
+		band = footer_role(pg->elems[i].role) && pg->elems[i].role != ELEM_BAND;
 	for (size_t i = 0; i < pg->n_elems; i++) {
 		const struct elem *e = &pg->elems[i];
-		if ((footer_only && !footer_role(e->role)) || (e->role == ELEM_HINT && !attract))
+		if ((footer_only && !footer_role(e->role)) || (e->role == ELEM_HINT && !attract) ||
+		    (e->role == ELEM_BAND && !band))
 			continue;
 		enum draw_role role = banner && e->role == ELEM_BAND ? ROLE_BANNER : elem_map[e->role].role;
 		struct draw_item *it = push(out, elem_map[e->role].kind, role, e->x + dx, e->y, e->w, e->h,
@@ -747,7 +758,9 @@ void scene_build(struct draw_list *out, const struct scene_input *in)
 		} else {
 			scene_page(out, in, k->view, 0, 255);
 		}
-		if (mode == KIOSK_ATTRACT) {
+		if (scene_is_notice(in)) {
+			return; /* an ordinary notice: nothing of the kiosk's controls */
+		} else if (mode == KIOSK_ATTRACT) {
 			scene_dots(out, in, mt, &p);
 		} else {
 			int index, total;

@@ -161,6 +161,7 @@ int app_preview(const struct app_options *o)
 			for (int p = 0; p < dk.page_counts[s] && ok; p++) {
 				/* show the dots as the loop would: this screen's place in it */
 				k.view = (struct kiosk_view){ (int)s, p };
+				k.notice = (int)s == c.quick_exit; /* as Quick exit shows it */
 				for (size_t i = 0; i < k.n_loop; i++)
 					if (k.loop[i] == (int)s)
 						k.loop_pos = i;

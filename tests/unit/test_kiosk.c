@@ -442,9 +442,16 @@ static void quick_exit_clears_everything_in_one_step(void)
 	CHECK(k.text_scale == 1.0);
 	CHECK_INT(k.n_history, 0);
 	CHECK_INT(k.menu_page, 0);
-	/* the loop resumes from the neutral screen, to the first topic */
+	/* an ordinary notice: it stays quick_exit_hold (180 s), not one cycle */
+	CHECK(kiosk_showing_notice(&k));
+	CHECK_INT((int)kiosk_dwell_ms(&k, 4), 180000);
 	kiosk_tick(&k, 5050 + 12000);
+	CHECK_INT(k.view.screen, 4);
+	CHECK(kiosk_showing_notice(&k));
+	/* then the loop resumes from the neutral screen, to the first topic */
+	kiosk_tick(&k, 5050 + 180000);
 	CHECK_INT(k.view.screen, 0);
+	CHECK(!kiosk_showing_notice(&k));
 	/* Quick exit works straight from the attract loop and from the idle
 	 * notice: no waking touch first */
 	kiosk_input(&k, INPUT_DOWN, ACTION_QUICK_EXIT, 0, 20000);

@@ -212,6 +212,50 @@ static void attract_shows_only_quick_exit_and_touch_hint(void)
 	world_free(&w);
 }
 
+/* After Quick exit, its screen is an ordinary waiting-room notice: nothing
+ * to press, no hint, no page dots; a touch wakes the kiosk as usual. */
+static void quick_exit_screen_is_an_ordinary_notice(void)
+{
+	struct world w;
+	world_init(&w, 800, 480);
+	w.c.quick_exit = 2;
+	w.c.screens[2].loop = false;
+	kiosk_free(&w.k);
+	kiosk_init(&w.k, &w.c, 0);
+	kiosk_set_page_counts(&w.k, w.d.page_counts, w.d.n);
+	kiosk_input(&w.k, INPUT_DOWN, ACTION_QUICK_EXIT, 0, 1000);
+	kiosk_input(&w.k, INPUT_TAP, ACTION_QUICK_EXIT, 0, 1050);
+	world_build(&w, 1100);
+	CHECK_INT(w.k.view.screen, 2);
+	CHECK_INT(w.dl.n_hits, 0);
+	CHECK_INT(count(&w.dl, ROLE_QUICK_EXIT), 0);
+	CHECK_INT(count(&w.dl, ROLE_BUTTON), 0);
+	CHECK_INT(count(&w.dl, ROLE_HINT), 0);
+	CHECK_INT(count(&w.dl, ROLE_DOT) + count(&w.dl, ROLE_DOT_CURRENT), 0);
+	CHECK(count(&w.dl, ROLE_TITLE) >= 1);
+	CHECK_INT(count(&w.dl, ROLE_HELP_NUMBER), 1); /* its help line, in its band */
+	CHECK_INT(count(&w.dl, ROLE_BAND), 1);
+	/* without a help line, no empty band either */
+	w.c.screens[2].show_help = false;
+	deck_free(&w.d);
+	deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 0, 1.0);
+	world_build(&w, 1100);
+	CHECK_INT(count(&w.dl, ROLE_BAND), 0);
+	CHECK(count(&w.dl, ROLE_TITLE) >= 1);
+	/* still there after a normal cycle */
+	kiosk_tick(&w.k, 1050 + 60000);
+	world_build(&w, 1050 + 60000);
+	CHECK_INT(w.k.view.screen, 2);
+	CHECK_INT(count(&w.dl, ROLE_QUICK_EXIT), 0);
+	/* a touch wakes it: the controls come back */
+	kiosk_input(&w.k, INPUT_DOWN, ACTION_NONE, 0, 70000);
+	kiosk_input(&w.k, INPUT_TAP, ACTION_NONE, 0, 70050);
+	world_build(&w, 70100);
+	CHECK_INT(w.k.mode, KIOSK_BROWSE);
+	CHECK_INT(count(&w.dl, ROLE_QUICK_EXIT), 1);
+	world_free(&w);
+}
+
 static void idle_notice_covers_all_but_quick_exit(void)
 {
 	struct world w;
@@ -259,6 +303,7 @@ int main(void)
 	RUN(contrast_matches_wcag_examples);
 	RUN(buttons_are_hit_where_they_are_drawn_in_every_rotation);
 	RUN(attract_shows_only_quick_exit_and_touch_hint);
+	RUN(quick_exit_screen_is_an_ordinary_notice);
 	RUN(idle_notice_covers_all_but_quick_exit);
 	RUN(menu_lists_topics_but_not_the_neutral_screen);
 	return TEST_DONE();

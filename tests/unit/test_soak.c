@@ -327,13 +327,16 @@ static enum kiosk_action feed(struct sim *s, struct gesture g)
 	enum kiosk_action action = scene_hit(&s->dl, g.x, g.y, &arg);
 	size_t lang = s->k.lang;
 	double scale = s->k.text_scale;
+	/* the rest of a waking touch does nothing, even where a button is now
+	 * (the notice after Quick exit has none; the screen it wakes into has) */
+	bool swallowed = in != INPUT_DOWN && s->k.swallow;
 	kiosk_input(&s->k, in, action, arg, s->now);
 	if (lang != s->k.lang || scale != s->k.text_scale)
 		relayout(s);
 	s->st.langs += lang != s->k.lang && in == INPUT_TAP && action == ACTION_SET_LANGUAGE;
 	s->st.sizes += scale != s->k.text_scale && in == INPUT_TAP && action == ACTION_TEXT_SIZE;
 	frame(s);
-	if (in == INPUT_TAP && action == ACTION_QUICK_EXIT) {
+	if (in == INPUT_TAP && action == ACTION_QUICK_EXIT && !swallowed) {
 		s->st.quick_exits++;
 		check_quick_exit(s);
 	}
