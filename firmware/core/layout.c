@@ -11,6 +11,7 @@
 #include "gesture.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,6 +212,8 @@ struct metrics layout_metrics(int w, int h, double text_scale, double diagonal_i
 	if (mt.btn_h > most)
 		mt.btn_h = most;
 	mt.top_y = (int)lround(mt.u * 2.5);
+	mt.bar_rows = 1;
+	mt.bar2_y = mt.top_y;
 	mt.title_top = mt.top_y + mt.btn_h + (int)lround(mt.u * 2.5);
 	/* body_top, body_bottom and the band are set once title and footer are
 	 * measured (layout_screen) */
@@ -218,6 +221,45 @@ struct metrics layout_metrics(int w, int h, double text_scale, double diagonal_i
 	mt.body_top = mt.title_top;
 	mt.body_bottom = h;
 	return mt;
+}
+
+int layout_button_px(const struct metrics *mt)
+{
+	return (int)lround(mt->u * 4.2);
+}
+
+int layout_button_w(const struct measurer *m, const struct metrics *mt, const char *label)
+{
+	int w = m->text_width(m->ctx, FONT_BOLD, layout_button_px(mt), label, strlen(label)) +
+		(int)lround(mt->btn_h * 0.8);
+	return w > mt->btn_h ? w : mt->btn_h;
+}
+
+void layout_back_label(const struct content *c, size_t lang, char *out, size_t cap)
+{
+	snprintf(out, cap, "%s %s", c->rtl[lang] ? "\xe2\x80\xba" : "\xe2\x80\xb9",
+		 c->labels.back.by_lang[lang]);
+}
+
+/* Two rows of buttons when one row cannot hold Back, Topics, the language,
+ * contrast, text size and Quick exit with their gaps: the title moves down
+ * by a row. Every language's screens are laid out with their own labels. */
+static void bar_rows(struct metrics *mt, const struct measurer *m, const struct content *c, size_t lang)
+{
+	int gap = (int)lround(mt->u * 2);
+	char back[160];
+	layout_back_label(c, lang, back, sizeof back);
+	int need = layout_button_w(m, mt, back) + gap + layout_button_w(m, mt, c->labels.topics.by_lang[lang]);
+	if (c->quick_exit >= 0)
+		need += gap + layout_button_w(m, mt, c->labels.quick_exit.by_lang[lang]);
+	need += 2 * (gap + layout_button_w(m, mt, "A+")); /* text size and contrast */
+	if (c->n_langs > 1)
+		need += gap + layout_button_w(m, mt, c->labels.language_name.by_lang[lang]);
+	if (need <= mt->w - 2 * mt->margin_x)
+		return;
+	mt->bar_rows = 2;
+	mt->bar2_y = mt->top_y + mt->btn_h + gap;
+	mt->title_top += mt->btn_h + gap;
 }
 
 /* ---- the flow of units -------------------------------------------------- */
@@ -749,6 +791,7 @@ static bool layout_try(struct screen_layout *out, struct flow *title, struct flo
 {
 	const struct screen *sc = &c->screens[s];
 	struct metrics mt = layout_metrics(w, h, text_scale * k, c->diagonal_inches);
+	bar_rows(&mt, m, c, lang);
 	struct sizes z = { .body_px = mt.body_px, .title_px = mt.title_px };
 	z.body_lh = m->line_height(m->ctx, FONT_REGULAR, z.body_px);
 	z.title_lh = m->line_height(m->ctx, FONT_BOLD, z.title_px);

@@ -89,6 +89,10 @@ struct metrics {
 	double px_per_mm;
 	int btn_h;             /* touch targets: at least 9 mm, and 9u */
 	int top_y;             /* the button bar at the top: Quick exit, Back ... */
+	int bar_rows;          /* 1; 2 when the buttons do not fit one row (a
+				  portrait panel): Back, Topics, Quick exit
+				  above; language, contrast, text size below */
+	int bar2_y;            /* the second row's top, when bar_rows is 2 */
 	int title_top;
 	int band_top;          /* the footer band runs from here to the bottom */
 	int body_top, body_bottom; /* the region blocks are laid into */
@@ -109,6 +113,14 @@ struct screen_layout {
 /* Nominal metrics before the title and footer are measured; diagonal_inches
  * sizes the touch targets (0 = unknown). */
 struct metrics layout_metrics(int w, int h, double text_scale, double diagonal_inches);
+
+/* The top bar's buttons: their label size, and a button's width for a
+ * label (the scene draws them with the same numbers). */
+int layout_button_px(const struct metrics *mt);
+int layout_button_w(const struct measurer *m, const struct metrics *mt, const char *label);
+
+/* "‹ Back" in language lang (the arrow pointing the way of the script). */
+void layout_back_label(const struct content *c, size_t lang, char *out, size_t cap);
 
 /* Lays out screen s of c in language lang for a w x h screen. The result owns
  * its arrays; free with layout_free(). Always produces at least one page. */

@@ -283,14 +283,13 @@ static const struct measurer *lang_measurer(const struct scene_input *in, size_t
 
 static int button_px(const struct metrics *mt)
 {
-	return (int)lround(mt->u * 4.2);
+	return layout_button_px(mt);
 }
 
 /* Width of a button with this label. */
 static int button_w(const struct scene_input *in, const struct metrics *mt, const char *label)
 {
-	int w = text_w(in, FONT_BOLD, button_px(mt), label) + (int)lround(mt->btn_h * 0.8);
-	return w > mt->btn_h ? w : mt->btn_h;
+	return layout_button_w(in->measurer, mt, label);
 }
 
 enum button_look { LOOK_PLAIN, LOOK_QUICK_EXIT, LOOK_OPEN /* its panel is open */ };
@@ -349,32 +348,38 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	if (k->mode == KIOSK_ATTRACT)
 		return; /* the hint is on the left, from the layout */
 
+	/* text size, contrast and language: beside Quick exit, or in a second
+	 * row under it when one row cannot hold them all (layout.c decides) */
+	bool two_rows = mt->bar_rows == 2;
+	int y2 = two_rows ? mt->bar2_y : y;
+	int r = two_rows ? mt->w - mt->margin_x : right;
 	size_t lang_now = out->lang;
 	out->lang = 0; /* A+ and the contrast sign are drawn alike in every language */
 	const char *size = k->text_scale > 1.0 ? "A\xe2\x88\x92" : "A+"; /* A− / A+ */
 	int w = button_w(in, mt, "A+");
-	right -= w;
-	button(out, in, mt, p, right, y, w, size, px, ACTION_TEXT_SIZE, 0, true, LOOK_PLAIN);
-	right -= gap;
+	r -= w;
+	button(out, in, mt, p, r, y2, w, size, px, ACTION_TEXT_SIZE, 0, true, LOOK_PLAIN);
+	r -= gap;
 	const char *contrast = "\xe2\x97\x90"; /* ◐ */
-	right -= w;
-	button(out, in, mt, p, right, y, w, contrast, px, ACTION_CONTRAST, 0, true, LOOK_PLAIN);
-	right -= gap;
+	r -= w;
+	button(out, in, mt, p, r, y2, w, contrast, px, ACTION_CONTRAST, 0, true, LOOK_PLAIN);
+	r -= gap;
 	out->lang = lang_now;
 	if (c->n_langs > 1) {
 		const char *name = c->labels.language_name.by_lang[lang];
 		w = button_w(in, mt, name);
-		right -= w;
+		r -= w;
 		bool pressed_look = k->mode == KIOSK_LANGS;
-		button(out, in, mt, p, right, y, w, name, px, ACTION_LANGUAGE, 0, true,
+		button(out, in, mt, p, r, y2, w, name, px, ACTION_LANGUAGE, 0, true,
 		       pressed_look ? LOOK_OPEN : LOOK_PLAIN);
-		right -= gap;
+		r -= gap;
 	}
+	if (!two_rows)
+		right = r;
 	int x = mt->margin_x;
-	char back[64];
+	char back[160];
 	/* ‹ Back; right to left, the arrow stands first on the right, pointing right */
-	snprintf(back, sizeof back, "%s %s", c->rtl[lang] ? "\xe2\x80\xba" : "\xe2\x80\xb9",
-		 c->labels.back.by_lang[lang]);
+	layout_back_label(c, lang, back, sizeof back);
 	w = button_w(in, mt, back);
 	button(out, in, mt, p, x, y, w, back, px, ACTION_BACK, 0, kiosk_can_back(k), LOOK_PLAIN);
 	x += w + gap;

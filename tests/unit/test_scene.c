@@ -256,6 +256,51 @@ static void quick_exit_screen_is_an_ordinary_notice(void)
 	world_free(&w);
 }
 
+/* Once touched, every control is there and none covers another, on a
+ * portrait panel as on a landscape one, with several languages: Back,
+ * Topics, the language, contrast, text size and Quick exit. On a narrow
+ * panel they take two rows and the title moves down below them. */
+static void top_bar_has_every_control_apart_in_portrait_and_landscape(void)
+{
+	const int sizes[][2] = { { 800, 480 }, { 480, 800 }, { 320, 480 }, { 1920, 1080 } };
+	const enum kiosk_action want[] = { ACTION_BACK, ACTION_HOME, ACTION_LANGUAGE, ACTION_CONTRAST,
+					   ACTION_TEXT_SIZE, ACTION_QUICK_EXIT };
+	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		struct world w;
+		fixture_content(&w.c, 3);
+		w.c.langs[1] = "pl";
+		w.c.n_langs = 2;
+		w.c.labels.language_name = lt("Português do Brasil");
+		w.c.quick_exit = 2;
+		world_start(&w, sizes[k][0], sizes[k][1]);
+		w.k.mode = KIOSK_BROWSE;
+		w.k.n_history = 1; /* Back leads somewhere */
+		world_build(&w, 0);
+		for (size_t a = 0; a < sizeof want / sizeof want[0]; a++) {
+			size_t n = 0;
+			for (size_t i = 0; i < w.dl.n_hits; i++)
+				n += w.dl.hits[i].action == want[a];
+			CHECK_INT((int)n, 1);
+		}
+		int bar_bottom = 0;
+		for (size_t i = 0; i < w.dl.n_hits; i++) {
+			const struct hit *h = &w.dl.hits[i];
+			CHECK(h->x >= 0 && h->x + h->w <= sizes[k][0]);
+			if (h->action != ACTION_NEXT && h->action != ACTION_PREV && h->y + h->h > bar_bottom)
+				bar_bottom = h->y + h->h;
+			for (size_t j = i + 1; j < w.dl.n_hits; j++) {
+				const struct hit *o = &w.dl.hits[j];
+				bool apart = h->x + h->w <= o->x || o->x + o->w <= h->x || h->y + h->h <= o->y ||
+					     o->y + o->h <= h->y;
+				CHECK(apart);
+			}
+		}
+		const struct draw_item *title = find(&w.dl, ROLE_TITLE);
+		CHECK(title && title->y >= bar_bottom);
+		world_free(&w);
+	}
+}
+
 static void idle_notice_covers_all_but_quick_exit(void)
 {
 	struct world w;
@@ -304,6 +349,7 @@ int main(void)
 	RUN(buttons_are_hit_where_they_are_drawn_in_every_rotation);
 	RUN(attract_shows_only_quick_exit_and_touch_hint);
 	RUN(quick_exit_screen_is_an_ordinary_notice);
+	RUN(top_bar_has_every_control_apart_in_portrait_and_landscape);
 	RUN(idle_notice_covers_all_but_quick_exit);
 	RUN(menu_lists_topics_but_not_the_neutral_screen);
 	return TEST_DONE();
