@@ -1137,6 +1137,37 @@ static void get_id(struct loader *L, const struct field *f, const struct ynode *
 		error_at(L, v, "'id' must be %s, not '%s'", f->want, excerpt(v->str, v->len, q));
 }
 
+/* A letter, in any script (UTF-8's lead and continuation bytes). */
+static bool letter(char ch)
+{
+	return (unsigned char)ch >= 0x80 || (lower(ch) >= 'a' && lower(ch) <= 'z');
+}
+
+/* Where a letter O stands among digits ("O8O8 5OO 2222": typed for a
+ * zero), or n: a run of digits and O's with at least one of each, with no
+ * other letter touching it ("SHOUT 85258" is words and a number). */
+static size_t letter_o_in_number(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == 'O' || s[i] == 'o')) {
+			i++;
+			continue;
+		}
+		size_t start = i, first_o = n;
+		bool digit = false;
+		while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == 'O' || s[i] == 'o')) {
+			digit |= s[i] >= '0' && s[i] <= '9';
+			if ((s[i] == 'O' || s[i] == 'o') && first_o == n)
+				first_o = i;
+			i++;
+		}
+		bool touches = (start > 0 && letter(s[start - 1])) || (i < n && letter(s[i]));
+		if (digit && first_o < n && !touches)
+			return first_o;
+	}
+	return n;
+}
+
 static void get_phone(struct loader *L, const struct field *f, const struct ynode *v, const char **out)
 {
 	if (!want_scalar(L, v, "'number'", f->want))
@@ -1146,7 +1177,12 @@ static void get_phone(struct loader *L, const struct field *f, const struct ynod
 		digit |= v->str[i] >= '0' && v->str[i] <= '9';
 	size_t chars = utf8_count(v->str, v->len);
 	char q[EXCERPT_SIZE];
-	if (!digit)
+	size_t letter_o = letter_o_in_number(v->str, v->len);
+	if (letter_o < v->len)
+		error_at(L, v, "'number' has the letter O where a zero seems meant ('%s'); type the digit 0 "
+			       "(zero) instead of the letter O, or the kiosk shows a number nobody can dial",
+			 excerpt(v->str, v->len, q));
+	else if (!digit)
 		error_at(L, v, "'number' has no digits in it ('%s'); write the phone number, like \"0808 500 2222\"",
 			 excerpt(v->str, v->len, q));
 	else if (chars > MAX_NUMBER_CHARS)
@@ -1637,15 +1673,35 @@ static void resolve_quick_exit(struct loader *L)
 			return;
 		}
 	}
-	char e[EXCERPT_SIZE], list[512];
+	char e[EXCERPT_SIZE];
 	int near = nearest(q->str, ids, c->n_screens);
-	if (near >= 0)
+	if (near >= 0) {
 		error_at(L, q, "kiosk.quick_exit names the screen '%s', but no screen has that id; did you mean '%s'?",
 			 excerpt(q->str, q->len, e), ids[near]);
-	else
-		error_at(L, q, "kiosk.quick_exit names the screen '%s', but no screen has that id; the screen ids "
-			       "are: %s",
-			 excerpt(q->str, q->len, e), join(ids, c->n_screens, 8, list, sizeof list));
+		return;
+	}
+	/* Renamed, most likely: the screen kept out of the loop is the Quick
+	 * exit screen's usual shape; else the id least unlike the old one. */
+	int out_of_loop = -1, n_out = 0;
+	size_t best_d = SIZE_MAX;
+	for (size_t i = 0; i < c->n_screens; i++) {
+		if (!ids[i])
+			continue;
+		if (L->loop_given[i] && !c->screens[i].loop && n_out++ == 0)
+			out_of_loop = (int)i;
+		size_t d = edit_distance(q->str, ids[i]);
+		if (d < best_d) {
+			best_d = d;
+			near = (int)i;
+		}
+	}
+	if (n_out == 1)
+		near = out_of_loop;
+	if (near < 0)
+		return; /* no screen has a usable id; that was reported */
+	error_at(L, q, "kiosk.quick_exit names the screen '%s', but no screen has that id; if the Quick exit "
+		       "screen was renamed, write its new id here, like  quick_exit: %s",
+		 excerpt(q->str, q->len, e), ids[near]);
 }
 
 static void set_defaults(struct content *c, const char *path)

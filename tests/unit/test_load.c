@@ -69,12 +69,17 @@ static const struct invalid_case invalid_cases[] = {
 	{ "bad_language_code.yaml", 1, 2, 19, "'Polish' is not a language code" },
 	{ "quick_exit_missing_screen.yaml", 1, 3, 15,
 	  "kiosk.quick_exit names the screen 'nuetral', but no screen has that id; did you mean 'neutral'?" },
+	{ "quick_exit_renamed_screen.yaml", 1, 2, 15,
+	  "kiosk.quick_exit names the screen 'neutral', but no screen has that id; if the Quick exit screen was "
+	  "renamed, write its new id here, like  quick_exit: weather" },
 	/* blocks and calls */
 	{ "block_two_kinds.yaml", 1, 6, 9, "this block has both 'text' and 'call'" },
 	{ "block_no_kind.yaml", 1, 6, 8, "this block is empty; give it one of text, steps, bullets, call or qr" },
 	{ "block_empty_map.yaml", 1, 5, 9, "this block has none of text, steps, bullets, call or qr" },
 	{ "call_without_number.yaml", 1, 6, 11, "this call has no 'number'" },
 	{ "number_without_digit.yaml", 1, 7, 19, "'number' has no digits in it" },
+	{ "number_with_letter_o.yaml", 1, 7, 46, "'number' has the letter O where a zero seems meant ('O8O8 5OO "
+	  "2222'); type the digit 0 (zero) instead of the letter O" },
 	{ "help_without_name.yaml", 1, 3, 5, "kiosk.help has no 'name'" },
 	{ "qr_tel_with_spaces.yaml", 1, 7, 17, "written as tel: and the digits with no spaces (best with the "
 	  "country code, like \"tel:+448085002222\"), not 'tel:0808 500 2222'; did you mean \"tel:08085002222\"?" },
@@ -112,6 +117,17 @@ static const struct invalid_case invalid_cases[] = {
 	{ "colon_in_text.yaml", 1, 3, 19, "if the text contains a colon, put the whole text in quotes" },
 	{ "missing_colon.yaml", 1, 3, 5, "this line has no ':' after its key" },
 	{ "bad_indentation.yaml", 1, 4, 4, "this line is not indented like the lines around it" },
+	/* ... and what libyaml's words would hide */
+	{ "indent_extra_space_after_plain.yaml", 1, 3, 6,
+	  "'title' is indented 1 space more than 'id' on the line above" },
+	{ "indent_extra_space.yaml", 1, 4, 6, "'duration' is indented 1 space more than 'title' on the line above" },
+	{ "quote_inside_double_quotes.yaml", 1, 5, 28,
+	  "this \" ends the quoted text early, so the words after it are left over; a \" inside a text in "
+	  "double quotes must be written \\\"" },
+	{ "apostrophe_inside_single_quotes.yaml", 1, 3, 19,
+	  "this ' ends the quoted text early, so the words after it are left over; put a text with an "
+	  "apostrophe in double quotes (like \"it isn't\"), or write the apostrophe twice" },
+	{ "curly_quotes.yaml", 1, 3, 12, "this text is in curly quotes" },
 	/* several problems at once: see test_several_problems() */
 	{ "several_problems.yaml", 6, 6, 14, "colour 'background' is empty" },
 };
@@ -215,7 +231,8 @@ static void test_several_problems(void)
 		const char *message;
 	} want[] = {
 		{ 3, 10, "'cycle' must be a number of seconds between 3 and 600" },
-		{ 4, 15, "kiosk.quick_exit names the screen 'neutral', but no screen has that id; the screen ids are: welcome" },
+		{ 4, 15, "kiosk.quick_exit names the screen 'neutral', but no screen has that id; if the Quick exit "
+			 "screen was renamed, write its new id here, like  quick_exit: welcome" },
 		{ 6, 14, "colour 'background' is empty: in YAML a # starts a comment" },
 		{ 9, 5, "unknown key 'titel' in a screen; did you mean 'title'?" },
 		{ 12, 9, "two screens have the id 'welcome'; the first is on line 8" },
