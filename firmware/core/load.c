@@ -702,7 +702,10 @@ static const struct field kiosk_fields[KIOSK_N] = {
 			 .offset = offsetof(struct content, idle_timeout), .min = 10, .max = 3600,
 			 .want = "a number of seconds between 10 and 3600, like 90" },
 	[KIOSK_QUICK_EXIT] = { .key = "quick_exit", .type = FT_SCREEN_REF,
-			       .want = "the id of a screen, like neutral" },
+			       .want = "the id of a screen, like neutral (or none for no Quick exit button)",
+			       .missing = "without it there is no Quick exit button; add the id of an "
+					  "ordinary-looking screen that the button shows, like  quick_exit: neutral "
+					  "(only if this kiosk must have no Quick exit button, write  quick_exit: none)" },
 	[KIOSK_TRANSITION] = { .key = "transition", .type = FT_TRANSITION,
 			       .offset = offsetof(struct content, transition),
 			       .want = "fade, slide or none (none: screens change without movement)" },
@@ -1660,6 +1663,7 @@ static void resolve_quick_exit(struct loader *L)
 	const struct ynode *q = L->quick_exit;
 	if (!q || c->n_screens == 0)
 		return; /* without screens, that was reported already */
+	bool none = equal_nocase(q->str, q->len, "none"); /* no Quick exit, deliberately */
 	const char **ids = arena_array(&L->tree->arena, c->n_screens, sizeof *ids);
 	for (size_t i = 0; i < c->n_screens; i++) {
 		ids[i] = c->screens[i].id;
@@ -1673,6 +1677,8 @@ static void resolve_quick_exit(struct loader *L)
 			return;
 		}
 	}
+	if (none)
+		return;
 	char e[EXCERPT_SIZE];
 	int near = nearest(q->str, ids, c->n_screens);
 	if (near >= 0) {
@@ -1905,6 +1911,16 @@ static void check_texts(struct loader *L)
 				 c->langs[l], ts.chars[l], MAX_LANG_CHARS);
 }
 
+/* A key of map that is key misspelt (reported already, with key suggested). */
+static bool near_key(const struct ynode *map, const char *key)
+{
+	const char *names[1] = { key };
+	for (const struct ynode *k = map->child; k && k->next; k = k->next->next)
+		if (k->kind == YNODE_SCALAR && nearest(k->str, names, 1) == 0)
+			return true;
+	return false;
+}
+
 static void check_content(struct loader *L)
 {
 	struct content *c = L->c;
@@ -1934,6 +1950,10 @@ static void check_content(struct loader *L)
 
 	struct seen seen[MAX_FIELDS] = { { NULL, NULL } };
 	walk_section(L, &top_section, root, c, seen);
+	if (!seen[TOP_KIOSK].key && !near_key(root, "kiosk"))
+		error_at(L, root, "the file has no 'kiosk:' section, so there is no Quick exit button; add at the "
+				  "top  kiosk:  and under it  quick_exit: ID  with the id of an ordinary-looking "
+				  "screen (only if this kiosk must have no Quick exit button:  quick_exit: none)");
 	resolve_quick_exit(L);
 	c->has_help = c->help.number != NULL;
 	check_hours_settings(L, seen[TOP_HOURS].key, kiosk);

@@ -19,24 +19,25 @@
 
 struct invalid_case {
 	const char *file;
-	int errors;          /* errors in all (warnings are not counted) */
+	int errors;          /* errors in all (warnings are not counted); a kiosk
+				section without quick_exit is one more */
 	int line, col;       /* where the problem must be reported */
 	const char *message; /* part of the message there */
 };
 
 static const struct invalid_case invalid_cases[] = {
 	/* unknown keys */
-	{ "unknown_key_suggestion.yaml", 1, 5, 5, "unknown key 'titel' in a screen; did you mean 'title'?" },
+	{ "unknown_key_suggestion.yaml", 2, 5, 5, "unknown key 'titel' in a screen; did you mean 'title'?" },
 	{ "unknown_key_no_suggestion.yaml", 1, 3, 3,
 	  "unknown key 'colour' in the theme section; the keys allowed there are: background, text, accent, font" },
-	{ "unknown_key_misindented.yaml", 1, 3, 1, "'cycle' belongs under 'kiosk:', so check its indentation" },
+	{ "unknown_key_misindented.yaml", 2, 3, 1, "'cycle' belongs under 'kiosk:', so check its indentation" },
 	{ "unknown_key_text_in_screen.yaml", 1, 4, 5, "'text' belongs in a block (under 'blocks:'" },
 	{ "unknown_key_call_fields_in_block.yaml", 2, 8, 9, "'number' belongs under 'call:' in a block" },
 	/* wrong types, at several levels */
 	{ "wrong_type_root_list.yaml", 1, 1, 1, "the file must be made of settings such as 'kiosk:' and 'screens:'" },
-	{ "wrong_type_screens_scalar.yaml", 1, 3, 10, "'screens' must be a list of screens, each starting with '- id:', not 'welcome'" },
+	{ "wrong_type_screens_scalar.yaml", 2, 3, 10, "'screens' must be a list of screens, each starting with '- id:', not 'welcome'" },
 	{ "wrong_type_kiosk_list.yaml", 1, 2, 3, "'kiosk' must be settings indented under 'kiosk:', like  cycle: 12, not a list" },
-	{ "wrong_type_languages_scalar.yaml", 1, 2, 14, "'languages' must be a list of language codes, like [en, pl], not 'en'" },
+	{ "wrong_type_languages_scalar.yaml", 2, 2, 14, "'languages' must be a list of language codes, like [en, pl], not 'en'" },
 	{ "wrong_type_title_list.yaml", 1, 4, 7, "'title' must be text, or one text per language" },
 	{ "wrong_type_blocks_map.yaml", 1, 5, 7, "'blocks' must be a list of blocks" },
 	{ "wrong_type_block_scalar.yaml", 1, 5, 9, "each block must be one of text, steps, bullets, call or qr" },
@@ -45,33 +46,40 @@ static const struct invalid_case invalid_cases[] = {
 	{ "missing_id.yaml", 1, 2, 5, "this screen has no 'id'; add one, like  id: reporting" },
 	{ "missing_title.yaml", 1, 2, 5, "this screen has no 'title'" },
 	{ "missing_blocks.yaml", 1, 2, 5, "this screen has no 'blocks'" },
-	{ "missing_screens.yaml", 1, 1, 1, "the file has no 'screens'" },
+	{ "missing_screens.yaml", 2, 1, 1, "the file has no 'screens'" },
 	{ "empty_title.yaml", 1, 3, 12, "'title' is empty" },
-	{ "empty_screens.yaml", 1, 3, 10, "'screens' is empty; add at least one screen" },
+	{ "empty_screens.yaml", 2, 3, 10, "'screens' is empty; add at least one screen" },
 	{ "empty_steps.yaml", 1, 6, 16, "'steps' is empty; add at least one item" },
 	{ "empty.yaml", 1, 0, 0, "the file is empty" },
 	{ "only_comments.yaml", 1, 0, 0, "the file is empty" },
 	/* duplicates */
 	{ "duplicate_key.yaml", 1, 6, 5, "duplicate key 'title' in a screen; the first 'title' is on line 3" },
 	{ "duplicate_screen_id.yaml", 1, 10, 9, "two screens have the id 'helplines'; the first is on line 2" },
-	{ "duplicate_language.yaml", 1, 2, 23, "language 'en' is listed twice" },
+	{ "duplicate_language.yaml", 2, 2, 23, "language 'en' is listed twice" },
 	/* values */
 	{ "bad_colour.yaml", 1, 2, 15, "colour 'background' must be a # and 6 hex digits" },
 	{ "unquoted_colour.yaml", 1, 2, 14,
 	  "colour 'background' is empty: in YAML a # starts a comment, so put colours in quotes, like \"#1B2340\"" },
-	{ "cycle_out_of_range.yaml", 1, 3, 10, "'cycle' must be a number of seconds between 3 and 600, like 12" },
-	{ "cycle_not_number.yaml", 1, 2, 10, "'cycle' must be a number of seconds between 3 and 600, like 12, not '12 seconds'" },
-	{ "idle_timeout_too_short.yaml", 1, 2, 17, "'idle_timeout' must be a number of seconds between 10 and 3600" },
+	{ "cycle_out_of_range.yaml", 2, 3, 10, "'cycle' must be a number of seconds between 3 and 600, like 12" },
+	{ "cycle_not_number.yaml", 2, 2, 10, "'cycle' must be a number of seconds between 3 and 600, like 12, not '12 seconds'" },
+	{ "idle_timeout_too_short.yaml", 2, 2, 17, "'idle_timeout' must be a number of seconds between 10 and 3600" },
 	{ "bad_bool.yaml", 1, 4, 11, "'loop' must be true or false, not 'ture'" },
 	{ "bad_rotation.yaml", 1, 2, 13, "'rotation' must be 0, 90, 180 or 270" },
-	{ "bad_transition.yaml", 1, 2, 15, "'transition' must be fade, slide or none" },
+	{ "bad_transition.yaml", 2, 2, 15, "'transition' must be fade, slide or none" },
 	{ "bad_screen_id.yaml", 1, 2, 9, "did you mean 'reporting-a-crime'?" },
-	{ "bad_language_code.yaml", 1, 2, 19, "'Polish' is not a language code" },
+	{ "bad_language_code.yaml", 2, 2, 19, "'Polish' is not a language code" },
 	{ "quick_exit_missing_screen.yaml", 1, 3, 15,
 	  "kiosk.quick_exit names the screen 'nuetral', but no screen has that id; did you mean 'neutral'?" },
 	{ "quick_exit_renamed_screen.yaml", 1, 2, 15,
 	  "kiosk.quick_exit names the screen 'neutral', but no screen has that id; if the Quick exit screen was "
 	  "renamed, write its new id here, like  quick_exit: weather" },
+	{ "quick_exit_deleted.yaml", 1, 2, 3, "kiosk has no 'quick_exit'; without it there is no Quick exit "
+	  "button; add the id of an ordinary-looking screen that the button shows, like  quick_exit: neutral "
+	  "(only if this kiosk must have no Quick exit button, write  quick_exit: none)" },
+	{ "quick_exit_no_kiosk_section.yaml", 1, 1, 1, "the file has no 'kiosk:' section, so there is no Quick "
+	  "exit button; add at the top  kiosk:  and under it  quick_exit: ID" },
+	{ "quick_exit_misspelt.yaml", 1, 2, 3, "unknown key 'quikc_exit' in the kiosk section; did you mean "
+	  "'quick_exit'?" },
 	/* blocks and calls */
 	{ "block_two_kinds.yaml", 1, 6, 9, "this block has both 'text' and 'call'" },
 	{ "block_no_kind.yaml", 1, 6, 8, "this block is empty; give it one of text, steps, bullets, call or qr" },
@@ -80,7 +88,7 @@ static const struct invalid_case invalid_cases[] = {
 	{ "number_without_digit.yaml", 1, 7, 19, "'number' has no digits in it" },
 	{ "number_with_letter_o.yaml", 1, 7, 46, "'number' has the letter O where a zero seems meant ('O8O8 5OO "
 	  "2222'); type the digit 0 (zero) instead of the letter O" },
-	{ "help_without_name.yaml", 1, 3, 5, "kiosk.help has no 'name'" },
+	{ "help_without_name.yaml", 2, 3, 5, "kiosk.help has no 'name'" },
 	{ "qr_tel_with_spaces.yaml", 1, 7, 17, "written as tel: and the digits with no spaces (best with the "
 	  "country code, like \"tel:+448085002222\"), not 'tel:0808 500 2222'; did you mean \"tel:08085002222\"?" },
 	{ "qr_not_a_link.yaml", 1, 6, 17, "'data' must be a web link starting with https:// or a phone number" },
@@ -96,11 +104,11 @@ static const struct invalid_case invalid_cases[] = {
 	{ "hours_date_not_in_calendar.yaml", 1, 4, 5, "'2026-02-30' in 'exceptions' is not a day of the calendar" },
 	{ "sleep_outside_hours_without_hours.yaml", 1, 2, 10, "'sleep' is outside_hours, but there are no opening hours" },
 	{ "sleep_not_times.yaml", 1, 2, 10, "not '22-7'" },
-	{ "out_of_hours_without_number.yaml", 1, 5, 5, "kiosk.out_of_hours has no number to call" },
+	{ "out_of_hours_without_number.yaml", 2, 5, 5, "kiosk.out_of_hours has no number to call" },
 	/* translations */
-	{ "unknown_language.yaml", 1, 5, 33,
+	{ "unknown_language.yaml", 2, 5, 33,
 	  "language 'pk' in 'title' is not in kiosk.languages (en, pl); did you mean 'pl'?" },
-	{ "missing_default_translation.yaml", 1, 6, 7, "'title' has no 'en' text" },
+	{ "missing_default_translation.yaml", 2, 6, 7, "'title' has no 'en' text" },
 	/* the raw text */
 	{ "tab_indentation.yaml", 1, 4, 1, "tab character in indentation; indent with spaces only" },
 	{ "invalid_utf8.yaml", 1, 3, 16, "not valid UTF-8 (byte 0xE9)" },
@@ -111,7 +119,7 @@ static const struct invalid_case invalid_cases[] = {
 	{ "alias.yaml", 2, 6, 15, "YAML anchors and aliases (& and *) are not allowed; write the text out in full" },
 	{ "tag.yaml", 1, 3, 12, "YAML tags (words starting with !) are not allowed" },
 	{ "too_deep.yaml", 2, 6, 14, "nested too deeply" },
-	{ "two_documents.yaml", 1, 6, 1, "a second YAML document starts here" },
+	{ "two_documents.yaml", 2, 6, 1, "a second YAML document starts here" },
 	{ "unclosed_quote_end.yaml", 1, 5, 15, "this quoted text has no closing quote" },
 	{ "unclosed_quote_middle.yaml", 1, 3, 12, "this quoted text runs on to line 5" },
 	{ "colon_in_text.yaml", 1, 3, 19, "if the text contains a colon, put the whole text in quotes" },
@@ -138,7 +146,8 @@ static const char minimal[] = "screens:\n"
 			      "  - id: welcome\n"
 			      "    title: \"Welcome\"\n"
 			      "    blocks:\n"
-			      "      - text: \"You are safe here.\"\n";
+			      "      - text: \"You are safe here.\"\n"
+			      "kiosk: { quick_exit: none }\n";
 
 static const struct diag *find_diag(const struct diag_list *d, enum diag_severity sev, int line, int col)
 {
@@ -430,6 +439,31 @@ static void test_full_content(void)
 	content_free(&c);
 }
 
+/* quick_exit: none is a choice staff make: no Quick exit button, and no
+ * problem reported, where a missing quick_exit is an error. */
+static void test_quick_exit_none_is_a_choice(void)
+{
+	static const char text[] = "kiosk: { quick_exit: none }\n"
+				   "screens:\n"
+				   "  - { id: welcome, title: \"Welcome\", blocks: [ { text: \"Hello\" } ] }\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(text, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 0);
+	CHECK_INT(c.quick_exit, -1);
+	CHECK(c.screens[0].loop);
+	content_free(&c);
+	diag_clear(&d);
+	static const char none_screen[] = "kiosk: { quick_exit: none }\n"
+					  "screens:\n"
+					  "  - { id: welcome, title: \"Welcome\", blocks: [ { text: \"Hello\" } ] }\n"
+					  "  - { id: none, title: \"Weather\", blocks: [ { text: \"Sunny\" } ] }\n";
+	CHECK_INT(load_text(none_screen, &c, &d), LOAD_OK);
+	CHECK_INT(c.quick_exit, 1); /* a screen called none is a screen */
+	content_free(&c);
+	diag_clear(&d);
+}
+
 static void test_quick_exit_in_loop_when_asked(void)
 {
 	static const char text[] = "kiosk: { quick_exit: neutral }\n"
@@ -454,6 +488,7 @@ static void test_translation_fallback(void)
 {
 	static const char text[] = "kiosk:\n"
 				   "  languages: [en, pl, de]\n"
+				   "  quick_exit: none\n"
 				   "screens:\n"
 				   "  - id: rights\n"
 				   "    title: { en: \"Your rights\", pl: \"Twoje prawa\" }\n"
@@ -464,7 +499,7 @@ static void test_translation_fallback(void)
 	CHECK_INT(load_text(text, &c, &d), LOAD_OK);
 	CHECK_INT(diag_count(&d, DIAG_ERROR), 0);
 	CHECK_INT(diag_count(&d, DIAG_WARNING), 1);
-	const struct diag *w = find_diag(&d, DIAG_WARNING, 5, 12);
+	const struct diag *w = find_diag(&d, DIAG_WARNING, 6, 12);
 	CHECK(w != NULL);
 	if (w)
 		CHECK_CONTAINS(w->message, "no 'de' text for 'title'; the 'en' text is shown instead");
@@ -488,11 +523,11 @@ static void test_appends_to_callers_list(void)
 	struct content c;
 	struct diag_list d = { 0 };
 	diag_add(&d, DIAG_WARNING, 99, 1, "from before");
-	CHECK_INT(load_text("screens: []\n", &c, &d), LOAD_INVALID);
+	CHECK_INT(load_text("kiosk: { quick_exit: none }\nscreens: []\n", &c, &d), LOAD_INVALID);
 	CHECK_INT(d.n, 2);
 	if (d.n == 2) {
 		CHECK_STR(d.items[0].message, "from before");
-		CHECK_INT(d.items[1].line, 1);
+		CHECK_INT(d.items[1].line, 2);
 	}
 	diag_clear(&d);
 }
@@ -667,6 +702,7 @@ int main(void)
 	RUN(test_minimal_defaults);
 	RUN(test_full_content);
 	RUN(test_quick_exit_in_loop_when_asked);
+	RUN(test_quick_exit_none_is_a_choice);
 	RUN(test_translation_fallback);
 	RUN(test_appends_to_callers_list);
 	RUN(test_bom_and_crlf);
