@@ -1780,6 +1780,169 @@ static void check_hours_settings(struct loader *L, const struct ynode *hours_key
 				"section");
 }
 
+/* ---- numbers that must agree ---------------------------------------------- */
+
+#define MAX_DIGITS 40
+
+/* The digits of a phone number or a tel: link, and whether it was written
+ * with a + (or 00) before a country code. */
+struct digits {
+	char d[MAX_DIGITS + 1];
+	size_t n;
+	bool international;
+};
+
+static struct digits digits_of(const char *s)
+{
+	struct digits g = { .n = 0 };
+	if (starts_nocase(s, strlen(s), "tel:"))
+		s += 4;
+	while (*s == ' ')
+		s++;
+	g.international = *s == '+' || (s[0] == '0' && s[1] == '0');
+	for (; *s && g.n < MAX_DIGITS; s++)
+		if (*s >= '0' && *s <= '9')
+			g.d[g.n++] = *s;
+	g.d[g.n] = '\0';
+	return g;
+}
+
+/* Do two numbers ring the same line? "0808 500 2222" is "tel:08085002222"
+ * and "tel:+448085002222": the same digits after the leading zeros, or the
+ * same with a country code (1 to 3 digits) in front of the one written
+ * with a +. */
+static bool same_number(const char *a, const char *b)
+{
+	struct digits x = digits_of(a), y = digits_of(b);
+	const char *p = x.d, *q = y.d;
+	while (*p == '0')
+		p++;
+	while (*q == '0')
+		q++;
+	size_t np = strlen(p), nq = strlen(q);
+	if (np == nq)
+		return strcmp(p, q) == 0;
+	bool x_longer = np > nq;
+	const char *lg = x_longer ? p : q, *sh = x_longer ? q : p;
+	size_t nl = x_longer ? np : nq, ns = x_longer ? nq : np;
+	bool plus = x_longer ? x.international : y.international;
+	return plus && ns >= 4 && nl - ns <= 3 && strcmp(lg + (nl - ns), sh) == 0;
+}
+
+/* What a QR code beside number should hold: the number as tel: and its
+ * digits, with the country code of the old code when it had one. */
+static void tel_for(const char *number, const char *old_data, char *out, size_t size)
+{
+	struct digits n = digits_of(number), o = digits_of(old_data);
+	if (o.international && !n.international && n.n > 1 && n.d[0] == '0' && n.d[1] != '0') {
+		/* the old code's country code: its digits before a national number
+		 * as long as this one without its 0 */
+		for (size_t cc = 1; cc <= 3; cc++)
+			if (o.n == cc + n.n - 1) {
+				snprintf(out, size, "tel:+%.*s%s", (int)cc, o.d, n.d + 1);
+				return;
+			}
+	}
+	snprintf(out, size, "tel:%s%s", n.international ? "+" : "", n.d);
+}
+
+/* A name as staff see it: ASCII case and runs of spaces ignored. */
+static bool same_name(const char *a, const char *b)
+{
+	if (!a || !b)
+		return false;
+	for (;;) {
+		while (*a == ' ')
+			a++;
+		while (*b == ' ')
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (lower(*a) != lower(*b))
+			return false;
+		bool sa = a[1] == ' ', sb = b[1] == ' ';
+		a++;
+		b++;
+		if (sa != sb && *a && *b)
+			return false;
+	}
+}
+
+struct named_number {
+	const struct call *call;
+	const char *where; /* "kiosk.help", "a call" */
+};
+
+/* A tel: QR code must dial the number printed beside it (the call block
+ * just before it), and a call of the help line the help line's number; the
+ * same service named with two numbers is likely half an update. */
+static void check_numbers(struct loader *L)
+{
+	struct content *c = L->c;
+	char e1[EXCERPT_SIZE], e2[EXCERPT_SIZE], better[80];
+	const struct call *help = c->help.number ? &c->help : NULL;
+
+	for (size_t si = 0; si < c->n_screens; si++) {
+		const struct screen *sc = &c->screens[si];
+		for (size_t b = 1; b < sc->n_blocks; b++) {
+			const struct qr_block *qr = &sc->blocks[b].qr;
+			const struct call *call = &sc->blocks[b - 1].call;
+			if (sc->blocks[b].kind != BLOCK_QR || sc->blocks[b - 1].kind != BLOCK_CALL || !qr->data ||
+			    !call->number || !starts_nocase(qr->data, strlen(qr->data), "tel:"))
+				continue;
+			const struct ynode at = { .line = qr->data_at.line, .col = qr->data_at.col };
+			if (!same_number(qr->data, call->number)) {
+				tel_for(call->number, qr->data, better, sizeof better);
+				error_at(L, &at,
+					 "this QR code dials %s, but the number printed beside it (line %d) is %s; a "
+					 "visitor who scans it would call another number than the one shown. If %s is "
+					 "right, write  data: \"%s\"; if the code is right, correct the number",
+					 excerpt(qr->data + 4, strlen(qr->data) - 4, e1), call->at_number.line,
+					 excerpt(call->number, strlen(call->number), e2), e2, better);
+			} else if (help && same_name(call->name.by_lang[0], help->name.by_lang[0]) &&
+				   !same_number(qr->data, help->number)) {
+				tel_for(help->number, qr->data, better, sizeof better);
+				error_at(L, &at,
+					 "this QR code and the number beside it dial %s, but kiosk.help gives the same "
+					 "line ('%s') the number %s (line %d); if the number changed, change it here "
+					 "too (number: \"%s\" and  data: \"%s\"), or correct kiosk.help",
+					 excerpt(call->number, strlen(call->number), e1), help->name.by_lang[0],
+					 excerpt(help->number, strlen(help->number), e2), help->at_number.line,
+					 help->number, better);
+			}
+		}
+	}
+
+	/* every call with a number, in file order: help, the banner's, blocks */
+	size_t n = 0, cap = 2;
+	for (size_t si = 0; si < c->n_screens; si++)
+		cap += c->screens[si].n_blocks;
+	const struct call **calls = arena_array(&L->tree->arena, cap, sizeof *calls);
+	if (help)
+		calls[n++] = help;
+	if (c->out_of_hours.given && c->out_of_hours.own_call)
+		calls[n++] = &c->out_of_hours.call;
+	for (size_t si = 0; si < c->n_screens; si++)
+		for (size_t b = 0; b < c->screens[si].n_blocks; b++)
+			if (c->screens[si].blocks[b].kind == BLOCK_CALL && c->screens[si].blocks[b].call.number)
+				calls[n++] = &c->screens[si].blocks[b].call;
+	for (size_t i = 1; i < n; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (!same_name(calls[i]->name.by_lang[0], calls[j]->name.by_lang[0]) ||
+			    same_number(calls[i]->number, calls[j]->number))
+				continue;
+			const struct ynode at = { .line = calls[i]->at_number.line, .col = calls[i]->at_number.col };
+			warn_at(L, &at,
+				"'%s' has the number %s here, but %s on line %d; if its number changed, change it "
+				"in both places (and in a QR code beside it), or give the two lines different names",
+				excerpt(calls[i]->name.by_lang[0], strlen(calls[i]->name.by_lang[0]), e1),
+				calls[i]->number, excerpt(calls[j]->number, strlen(calls[j]->number), e2),
+				calls[j]->at_number.line);
+			break;
+		}
+	}
+}
+
 /* ---- what texts may hold ------------------------------------------------ */
 
 /* Bidi controls change the order characters are shown in without showing
@@ -1957,6 +2120,7 @@ static void check_content(struct loader *L)
 	resolve_quick_exit(L);
 	c->has_help = c->help.number != NULL;
 	check_hours_settings(L, seen[TOP_HOURS].key, kiosk);
+	check_numbers(L);
 	if (L->n_errors == 0)
 		check_texts(L);
 }

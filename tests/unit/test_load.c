@@ -88,6 +88,12 @@ static const struct invalid_case invalid_cases[] = {
 	{ "number_without_digit.yaml", 1, 7, 19, "'number' has no digits in it" },
 	{ "number_with_letter_o.yaml", 1, 7, 46, "'number' has the letter O where a zero seems meant ('O8O8 5OO "
 	  "2222'); type the digit 0 (zero) instead of the letter O" },
+	{ "qr_other_number_than_call.yaml", 1, 11, 17, "this QR code dials +448085002222, but the number printed "
+	  "beside it (line 9) is 0800 123 4567; a visitor who scans it would call another number than the one "
+	  "shown. If 0800 123 4567 is right, write  data: \"tel:+448001234567\"; if the code is right, correct "
+	  "the number" },
+	{ "qr_other_number_than_help.yaml", 1, 14, 17, "this QR code and the number beside it dial 0808 500 2222, "
+	  "but kiosk.help gives the same line ('Rape Crisis 24/7 Support Line') the number 0800 123 4567 (line 5)" },
 	{ "help_without_name.yaml", 2, 3, 5, "kiosk.help has no 'name'" },
 	{ "qr_tel_with_spaces.yaml", 1, 7, 17, "written as tel: and the digits with no spaces (best with the "
 	  "country code, like \"tel:+448085002222\"), not 'tel:0808 500 2222'; did you mean \"tel:08085002222\"?" },
@@ -517,6 +523,54 @@ static void test_translation_fallback(void)
 	content_free(&c);
 }
 
+/* A QR code dials the number beside it however each is written; one
+ * service with two numbers is a warning at the second, naming the first. */
+static void test_numbers_that_must_agree(void)
+{
+	static const char same[] = "kiosk:\n"
+				   "  quick_exit: none\n"
+				   "  help: { name: \"Samaritans\", number: \"116 123\" }\n"
+				   "screens:\n"
+				   "  - id: a\n"
+				   "    title: \"A\"\n"
+				   "    blocks:\n"
+				   "      - call: { name: \"samaritans\", number: \"116123\" }\n"
+				   "      - qr: { data: \"tel:116123\" }\n"
+				   "      - call: { name: \"Rape Crisis\", number: \"0808 500 2222\" }\n"
+				   "      - qr: { data: \"tel:+448085002222\" }\n"
+				   "      - call: { name: \"Havens\", number: \"+44 20 3299 6900\" }\n"
+				   "      - qr: { data: \"tel:02032996900\" }\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(same, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 0);
+	if (d.n)
+		print_diags(&d, "same");
+	content_free(&c);
+	diag_clear(&d);
+
+	static const char two[] = "kiosk:\n"
+				  "  quick_exit: none\n"
+				  "  help: { name: \"Rape Crisis\", number: \"0808 500 2222\" }\n"
+				  "screens:\n"
+				  "  - id: a\n"
+				  "    title: \"A\"\n"
+				  "    blocks:\n"
+				  "      - call: { name: \"Rape  crisis\", number: \"0800 123 4567\" }\n"
+				  "      - call: { name: \"Childline\", number: \"0800 1111\" }\n";
+	CHECK_INT(load_text(two, &c, &d), LOAD_OK);
+	CHECK_INT(diag_count(&d, DIAG_WARNING), 1);
+	const struct diag *w = find_diag(&d, DIAG_WARNING, 8, 47);
+	CHECK(w != NULL);
+	if (w)
+		CHECK_CONTAINS(w->message, "'Rape  crisis' has the number 0800 123 4567 here, but 0808 500 2222 on "
+					   "line 3; if its number changed, change it in both places");
+	else
+		print_diags(&d, "two");
+	content_free(&c);
+	diag_clear(&d);
+}
+
 /* Diagnostics are appended after what the caller already had. */
 static void test_appends_to_callers_list(void)
 {
@@ -703,6 +757,7 @@ int main(void)
 	RUN(test_full_content);
 	RUN(test_quick_exit_in_loop_when_asked);
 	RUN(test_quick_exit_none_is_a_choice);
+	RUN(test_numbers_that_must_agree);
 	RUN(test_translation_fallback);
 	RUN(test_appends_to_callers_list);
 	RUN(test_bom_and_crlf);
