@@ -58,6 +58,11 @@ struct loader {
 					    language checks that would only
 					    repeat it */
 	const struct ynode *quick_exit;  /* kiosk.quick_exit's value */
+	const struct ynode *lang_at[CONTENT_MAX_LANGS]; /* each code in kiosk.languages */
+	/* texts not in every language: the first few are reported as found,
+	 * the rest counted, per language, from the place of the first */
+	size_t untranslated, more_by_lang[CONTENT_MAX_LANGS];
+	struct mark more_at;
 	const struct ynode *sleep_outside; /* display.sleep: outside_hours */
 	const struct ynode **screen_ids; /* per screen, its id value */
 	struct locator where;            /* finds a character in the file */
@@ -204,6 +209,12 @@ static void *arena_array(struct arena *a, size_t n, size_t size)
 static char lower(char ch)
 {
 	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+/* A letter, in any script (UTF-8's lead and continuation bytes). */
+static bool letter(char ch)
+{
+	return (unsigned char)ch >= 0x80 || (lower(ch) >= 'a' && lower(ch) <= 'z');
 }
 
 static bool equal_nocase(const char *a, size_t n, const char *b)
@@ -432,6 +443,51 @@ static int lang_index(const struct content *c, const char *code)
 	return -1;
 }
 
+#define MAX_UNTRANSLATED 3 /* reported one by one; then one line counts the rest */
+
+/* A text v (named what) that has no text of its own in the languages
+ * marked missing: the visitor who chose one reads the default language.
+ * Texts with no letters ("24/7") read the same in every language, a call's
+ * name written once is a name ("The Havens", "Childline") kept as it is,
+ * and language_name is checked on its own (check_translations). */
+static void untranslated(struct loader *L, const struct ynode *v, const char *what, const bool *missing)
+{
+	struct content *c = L->c;
+	if (L->langs_bad || c->n_langs < 2 || strcmp(what, "'language_name'") == 0 ||
+	    (v->kind == YNODE_SCALAR && strcmp(what, "'name'") == 0))
+		return;
+	char list[CONTENT_MAX_LANGS * 16] = "";
+	size_t used = 0, n = 0, first = 0;
+	for (size_t i = 1; i < c->n_langs; i++) {
+		if (!missing[i])
+			continue;
+		if (!first)
+			first = i;
+		append(list, sizeof list, &used, n++ ? ", '" : "'");
+		append(list, sizeof list, &used, c->langs[i]);
+		append(list, sizeof list, &used, "'");
+	}
+	bool letters = false;
+	for (const char *p = v->kind == YNODE_SCALAR ? v->str : "x"; *p && !letters; p++)
+		letters = letter(*p);
+	if (n == 0 || !letters)
+		return;
+	if (L->untranslated++ < MAX_UNTRANSLATED) {
+		if (v->kind == YNODE_SCALAR)
+			warn_at(L, v, "%s is written once for every language, so it is shown in '%s' to a visitor "
+				      "who chose %s; give one text per language, like {%s: \"...\", %s: \"...\"}",
+				what, c->langs[0], list, c->langs[0], c->langs[first]);
+		else
+			warn_at(L, v, "no %s text for %s; the '%s' text is shown instead; add %s, like  %s: \"...\"",
+				list, what, c->langs[0], n == 1 ? "it" : "them", c->langs[first]);
+		return;
+	}
+	if (L->untranslated == MAX_UNTRANSLATED + 1)
+		L->more_at = (struct mark){ v->line, v->col };
+	for (size_t i = 1; i < c->n_langs; i++)
+		L->more_by_lang[i] += missing[i];
+}
+
 /* Translatable text: one string for every language, or a string per
  * language code; what names it in messages ("'title'", "item 2 of
  * 'steps'"). Fills *out, falling back to the default language, only when
@@ -444,10 +500,13 @@ static bool get_ltext(struct loader *L, const struct ynode *v, const char *what,
 
 	if (v->kind == YNODE_SCALAR && v->len > 0) {
 		const char *s = arena_strndup(&c->arena, v->str, v->len);
+		bool missing[CONTENT_MAX_LANGS] = { false };
 		for (size_t i = 0; i < c->n_langs; i++) {
 			t.by_lang[i] = s;
 			t.at[i] = (struct mark){ v->line, v->col };
+			missing[i] = i > 0;
 		}
+		untranslated(L, v, what, missing);
 		*out = t;
 		return true;
 	}
@@ -504,10 +563,10 @@ static bool get_ltext(struct loader *L, const struct ynode *v, const char *what,
 				 what, c->langs[0]);
 		return false;
 	}
+	bool missing[CONTENT_MAX_LANGS] = { false };
 	for (size_t i = 1; i < c->n_langs; i++)
-		if (!keys[i] && !suggested[i])
-			warn_at(L, v, "no '%s' text for %s; the '%s' text is shown instead", c->langs[i], what,
-				c->langs[0]);
+		missing[i] = !keys[i] && !suggested[i];
+	untranslated(L, v, what, missing);
 	if (!ok || !t.by_lang[0])
 		return false;
 	for (size_t i = 1; i < c->n_langs; i++)
@@ -563,6 +622,7 @@ static void get_languages(struct loader *L, const struct ynode *v)
 			ok = false;
 			continue;
 		}
+		L->lang_at[n] = item;
 		langs[n++] = item->str;
 	}
 	if (n > 0) {
@@ -1138,12 +1198,6 @@ static void get_id(struct loader *L, const struct field *f, const struct ynode *
 			 excerpt(v->str, v->len, q), better);
 	else
 		error_at(L, v, "'id' must be %s, not '%s'", f->want, excerpt(v->str, v->len, q));
-}
-
-/* A letter, in any script (UTF-8's lead and continuation bytes). */
-static bool letter(char ch)
-{
-	return (unsigned char)ch >= 0x80 || (lower(ch) >= 'a' && lower(ch) <= 'z');
 }
 
 /* Where a letter O stands among digits ("O8O8 5OO 2222": typed for a
@@ -2074,6 +2128,119 @@ static void check_texts(struct loader *L)
 				 c->langs[l], ts.chars[l], MAX_LANG_CHARS);
 }
 
+/* Each language's own name, as a visitor looks for it in the picker. */
+static const char *endonym(const char *code)
+{
+	static const char *const names[][2] = {
+		{ "en", "English" }, { "pl", "Polski" }, { "ar", "العربية" }, { "ur", "اردو" },
+		{ "bn", "বাংলা" }, { "fr", "Français" }, { "es", "Español" }, { "de", "Deutsch" },
+		{ "pt", "Português" }, { "ro", "Română" }, { "it", "Italiano" }, { "lt", "Lietuvių" },
+		{ "uk", "Українська" }, { "ru", "Русский" }, { "tr", "Türkçe" }, { "fa", "فارسی" },
+		{ "pa", "ਪੰਜਾਬੀ" }, { "gu", "ગુજરાતી" }, { "so", "Soomaali" }, { "zh", "中文" },
+		{ "cy", "Cymraeg" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strncmp(code, names[i][0], 2) == 0 && (code[2] == '\0' || code[2] == '-'))
+			return names[i][1];
+	return "...";
+}
+
+/* With several languages: the count of untranslated texts past the first
+ * few, the kiosk's own words left in English, and a name for each language
+ * (without one the picker shows its code). */
+static void check_translations(struct loader *L)
+{
+	struct content *c = L->c;
+	if (L->langs_bad || c->n_langs < 2)
+		return;
+	if (L->untranslated > MAX_UNTRANSLATED) {
+		char counts[CONTENT_MAX_LANGS * 24] = "", one[32];
+		size_t used = 0;
+		for (size_t i = 1; i < c->n_langs; i++) {
+			if (!L->more_by_lang[i])
+				continue;
+			snprintf(one, sizeof one, "%s%s: %zu", used ? ", " : "", c->langs[i], L->more_by_lang[i]);
+			append(counts, sizeof counts, &used, one);
+		}
+		size_t more = L->untranslated - MAX_UNTRANSLATED;
+		warn_at(L, &(struct ynode){ .line = L->more_at.line, .col = L->more_at.col },
+			"and %zu more text%s from here on %s not in every language (missing: %s); the '%s' text is "
+			"shown instead, so give each one a text per language",
+			more, more == 1 ? "" : "s", more == 1 ? "is" : "are", counts, c->langs[0]);
+	}
+
+	static const struct {
+		size_t offset;
+		const char *key;
+	} own[] = {
+		{ offsetof(struct labels, touch_hint), "touch_hint" },
+		{ offsetof(struct labels, help_prefix), "help_prefix" },
+		{ offsetof(struct labels, back), "back" },
+		{ offsetof(struct labels, topics), "topics" },
+		{ offsetof(struct labels, quick_exit), "quick_exit" },
+		{ offsetof(struct labels, still_there), "still_there" },
+		{ offsetof(struct labels, touch_to_continue), "touch_to_continue" },
+		{ offsetof(struct labels, language), "language" },
+	};
+	char keys[256] = "";
+	size_t used = 0, n = 0, first = 0;
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+		const struct ltext *t = (const struct ltext *)(const void *)((const char *)&c->labels + own[i].offset);
+		if (t->at[0].line)
+			continue; /* given: a missing language was reported with it */
+		if (n == 0)
+			first = i;
+		append(keys, sizeof keys, &used, n++ ? ", " : "");
+		append(keys, sizeof keys, &used, own[i].key);
+	}
+	if (n) {
+		const struct ltext *t =
+			(const struct ltext *)(const void *)((const char *)&c->labels + own[first].offset);
+		warn_at(L, L->lang_at[1],
+			"the kiosk's own word%s (%s) %s not given under 'labels:', so %s shown in English in "
+			"every language; add %s under labels: with a text per language, like  %s: {%s: \"%s\", "
+			"%s: \"...\"}",
+			n == 1 ? "" : "s", keys, n == 1 ? "is" : "are", n == 1 ? "it is" : "they are",
+			n == 1 ? "it" : "them", own[first].key, c->langs[0],
+			strncmp(c->langs[0], "en", 2) == 0 ? t->by_lang[0] : "...", c->langs[1]);
+	}
+
+	/* a language without its own name shows its code, or another's name */
+	const struct ltext *names = &c->labels.language_name;
+	char unnamed[CONTENT_MAX_LANGS * 16] = "", example[CONTENT_MAX_LANGS * 48] = "";
+	size_t nu = 0, u = 0, ue = 0;
+	int first_unnamed = -1;
+	for (size_t i = 0; i < c->n_langs; i++) {
+		bool named = names->at[i].line != 0 &&
+			     (i == 0 || names->at[i].line != names->at[0].line || names->at[i].col != names->at[0].col);
+		for (size_t j = 0; j < i && named; j++)
+			named = strcmp(names->by_lang[i], names->by_lang[j]) != 0; /* a copy: "English" twice */
+		if (i < 3) {
+			append(example, sizeof example, &ue, i ? ", " : "");
+			append(example, sizeof example, &ue, c->langs[i]);
+			append(example, sizeof example, &ue, ": \"");
+			append(example, sizeof example, &ue, endonym(c->langs[i]));
+			append(example, sizeof example, &ue, "\"");
+		}
+		if (named)
+			continue;
+		if (first_unnamed < 0)
+			first_unnamed = (int)i;
+		append(unnamed, sizeof unnamed, &u, nu++ ? ", '" : "'");
+		append(unnamed, sizeof unnamed, &u, c->langs[i]);
+		append(unnamed, sizeof unnamed, &u, "'");
+	}
+	if (first_unnamed >= 0)
+		warn_at(L, L->lang_at[first_unnamed],
+			"%s %s %s no name of %s own under labels: language_name, so the language button and the "
+			"list of languages show %s; name each language in its own language, like  "
+			"language_name: {%s%s}",
+			nu == 1 ? "language" : "the languages", unnamed, nu == 1 ? "has" : "have",
+			nu == 1 ? "its" : "their",
+			names->at[first_unnamed].line ? "another language's name" : nu == 1 ? "its code" : "their codes",
+			example, c->n_langs > 3 ? ", ..." : "");
+}
+
 /* A key of map that is key misspelt (reported already, with key suggested). */
 static bool near_key(const struct ynode *map, const char *key)
 {
@@ -2121,6 +2288,7 @@ static void check_content(struct loader *L)
 	c->has_help = c->help.number != NULL;
 	check_hours_settings(L, seen[TOP_HOURS].key, kiosk);
 	check_numbers(L);
+	check_translations(L);
 	if (L->n_errors == 0)
 		check_texts(L);
 }
