@@ -444,6 +444,7 @@ static void test_full_content(void)
 		CHECK(!c.screens[2].loop);
 	}
 	content_free(&c);
+	diag_clear(&d);
 }
 
 /* quick_exit: none is a choice staff make: no Quick exit button, and no
