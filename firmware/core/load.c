@@ -1900,32 +1900,36 @@ static void tel_for(const char *number, const char *old_data, char *out, size_t 
 	snprintf(out, size, "tel:%s%s", n.international ? "+" : "", n.d);
 }
 
-/* A name as staff see it: ASCII case and runs of spaces ignored. */
+/* A name as staff see it: ASCII case, and spaces around and between the
+ * words (one or several), do not count. */
 static bool same_name(const char *a, const char *b)
 {
 	if (!a || !b)
 		return false;
-	for (;;) {
-		while (*a == ' ')
-			a++;
-		while (*b == ' ')
-			b++;
-		if (!*a || !*b)
-			return !*a && !*b;
-		if (lower(*a) != lower(*b))
-			return false;
-		bool sa = a[1] == ' ', sb = b[1] == ' ';
+	while (*a == ' ')
 		a++;
+	while (*b == ' ')
 		b++;
-		if (sa != sb && *a && *b)
+	while (*a && *b) {
+		bool sa = *a == ' ', sb = *b == ' ';
+		if (sa || sb) {
+			if (!sa || !sb)
+				return false;
+			while (*a == ' ')
+				a++;
+			while (*b == ' ')
+				b++;
+			continue;
+		}
+		if (lower(*a++) != lower(*b++))
 			return false;
 	}
+	while (*a == ' ')
+		a++;
+	while (*b == ' ')
+		b++;
+	return !*a && !*b;
 }
-
-struct named_number {
-	const struct call *call;
-	const char *where; /* "kiosk.help", "a call" */
-};
 
 /* A tel: QR code must dial the number printed beside it (the call block
  * just before it), and a call of the help line the help line's number; the
