@@ -443,6 +443,23 @@ static int lang_index(const struct content *c, const char *code)
 	return -1;
 }
 
+/* A plain value in Word's curly quotes, “...” or ‘...’: YAML keeps the
+ * quotes as part of the text, so the kiosk would show them. */
+static void curly_quoted(struct loader *L, const struct ynode *v)
+{
+	static const char *const open[] = { "\xe2\x80\x9c", "\xe2\x80\x98", "\xe2\x80\x9e" };
+	static const char *const close[] = { "\xe2\x80\x9d", "\xe2\x80\x99", "\xe2\x80\x9c" };
+	if (v->kind != YNODE_SCALAR || !v->plain || v->len < 6)
+		return;
+	for (size_t i = 0; i < 3; i++)
+		if (memcmp(v->str, open[i], 3) == 0 && memcmp(v->str + v->len - 3, close[i], 3) == 0) {
+			warn_at(L, v, "this text is in curly quotes (as Word and phones write them), which YAML "
+				      "keeps as part of the text, so the kiosk shows them; type straight quotes "
+				      "\"...\" instead");
+			return;
+		}
+}
+
 #define MAX_UNTRANSLATED 3 /* reported one by one; then one line counts the rest */
 
 /* A text v (named what) that has no text of its own in the languages
@@ -500,6 +517,7 @@ static bool get_ltext(struct loader *L, const struct ynode *v, const char *what,
 
 	if (v->kind == YNODE_SCALAR && v->len > 0) {
 		const char *s = arena_strndup(&c->arena, v->str, v->len);
+		curly_quoted(L, v);
 		bool missing[CONTENT_MAX_LANGS] = { false };
 		for (size_t i = 0; i < c->n_langs; i++) {
 			t.by_lang[i] = s;
@@ -553,6 +571,7 @@ static bool get_ltext(struct loader *L, const struct ynode *v, const char *what,
 			ok = false;
 			continue;
 		}
+		curly_quoted(L, val);
 		t.by_lang[li] = arena_strndup(&c->arena, val->str, val->len);
 		t.at[li] = (struct mark){ val->line, val->col };
 	}
@@ -1234,6 +1253,7 @@ static void get_phone(struct loader *L, const struct field *f, const struct ynod
 		digit |= v->str[i] >= '0' && v->str[i] <= '9';
 	size_t chars = utf8_count(v->str, v->len);
 	char q[EXCERPT_SIZE];
+	curly_quoted(L, v);
 	size_t letter_o = letter_o_in_number(v->str, v->len);
 	if (letter_o < v->len)
 		error_at(L, v, "'number' has the letter O where a zero seems meant ('%s'); type the digit 0 "

@@ -636,6 +636,31 @@ static void test_numbers_that_must_agree(void)
 	diag_clear(&d);
 }
 
+/* Word's curly quotes around a whole value are kept by YAML as part of the
+ * text: a warning at the value; curly quotes inside a text are fine. */
+static void test_curly_quotes_around_a_value(void)
+{
+	static const char text[] = "kiosk: {quick_exit: none}\n"
+				   "screens:\n"
+				   "  - id: a\n"
+				   "    title: \xe2\x80\x9cWelcome\xe2\x80\x9d\n"
+				   "    blocks:\n"
+				   "      - call: {name: \"X\", number: \xe2\x80\x9c" "0808 500 2222\xe2\x80\x9d}\n"
+				   "      - text: She said \xe2\x80\x9chi\xe2\x80\x9d to me\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(text, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 2);
+	const struct diag *w = find_diag(&d, DIAG_WARNING, 4, 12);
+	CHECK(w != NULL);
+	if (w)
+		CHECK_CONTAINS(w->message, "this text is in curly quotes (as Word and phones write them), which YAML "
+					   "keeps as part of the text, so the kiosk shows them; type straight quotes");
+	CHECK(find_diag(&d, DIAG_WARNING, 6, 35) != NULL);
+	content_free(&c);
+	diag_clear(&d);
+}
+
 /* Diagnostics are appended after what the caller already had. */
 static void test_appends_to_callers_list(void)
 {
@@ -824,6 +849,7 @@ int main(void)
 	RUN(test_quick_exit_none_is_a_choice);
 	RUN(test_numbers_that_must_agree);
 	RUN(test_many_untranslated_texts);
+	RUN(test_curly_quotes_around_a_value);
 	RUN(test_translation_fallback);
 	RUN(test_appends_to_callers_list);
 	RUN(test_bom_and_crlf);
