@@ -58,6 +58,11 @@ struct loader {
 					    language checks that would only
 					    repeat it */
 	const struct ynode *quick_exit;  /* kiosk.quick_exit's value */
+	const struct ynode *lang_at[CONTENT_MAX_LANGS]; /* each code in kiosk.languages */
+	/* texts not in every language: the first few are reported as found,
+	 * the rest counted, per language, from the place of the first */
+	size_t untranslated, more_by_lang[CONTENT_MAX_LANGS];
+	struct mark more_at;
 	const struct ynode *sleep_outside; /* display.sleep: outside_hours */
 	const struct ynode **screen_ids; /* per screen, its id value */
 	struct locator where;            /* finds a character in the file */
@@ -204,6 +209,12 @@ static void *arena_array(struct arena *a, size_t n, size_t size)
 static char lower(char ch)
 {
 	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+/* A letter, in any script (UTF-8's lead and continuation bytes). */
+static bool letter(char ch)
+{
+	return (unsigned char)ch >= 0x80 || (lower(ch) >= 'a' && lower(ch) <= 'z');
 }
 
 static bool equal_nocase(const char *a, size_t n, const char *b)
@@ -432,6 +443,68 @@ static int lang_index(const struct content *c, const char *code)
 	return -1;
 }
 
+/* A plain value in Word's curly quotes, “...” or ‘...’: YAML keeps the
+ * quotes as part of the text, so the kiosk would show them. */
+static void curly_quoted(struct loader *L, const struct ynode *v)
+{
+	static const char *const open[] = { "\xe2\x80\x9c", "\xe2\x80\x98", "\xe2\x80\x9e" };
+	static const char *const close[] = { "\xe2\x80\x9d", "\xe2\x80\x99", "\xe2\x80\x9c" };
+	if (v->kind != YNODE_SCALAR || !v->plain || v->len < 6)
+		return;
+	for (size_t i = 0; i < 3; i++)
+		if (memcmp(v->str, open[i], 3) == 0 && memcmp(v->str + v->len - 3, close[i], 3) == 0) {
+			warn_at(L, v, "this text is in curly quotes (as Word and phones write them), which YAML "
+				      "keeps as part of the text, so the kiosk shows them; type straight quotes "
+				      "\"...\" instead");
+			return;
+		}
+}
+
+#define MAX_UNTRANSLATED 3 /* reported one by one; then one line counts the rest */
+
+/* A text v (named what) that has no text of its own in the languages
+ * marked missing: the visitor who chose one reads the default language.
+ * Texts with no letters ("24/7") read the same in every language, a call's
+ * name written once is a name ("The Havens", "Childline") kept as it is,
+ * and language_name is checked on its own (check_translations). */
+static void untranslated(struct loader *L, const struct ynode *v, const char *what, const bool *missing)
+{
+	struct content *c = L->c;
+	if (L->langs_bad || c->n_langs < 2 || strcmp(what, "'language_name'") == 0 ||
+	    (v->kind == YNODE_SCALAR && strcmp(what, "'name'") == 0))
+		return;
+	char list[CONTENT_MAX_LANGS * 16] = "";
+	size_t used = 0, n = 0, first = 0;
+	for (size_t i = 1; i < c->n_langs; i++) {
+		if (!missing[i])
+			continue;
+		if (!first)
+			first = i;
+		append(list, sizeof list, &used, n++ ? ", '" : "'");
+		append(list, sizeof list, &used, c->langs[i]);
+		append(list, sizeof list, &used, "'");
+	}
+	bool letters = false;
+	for (const char *p = v->kind == YNODE_SCALAR ? v->str : "x"; *p && !letters; p++)
+		letters = letter(*p);
+	if (n == 0 || !letters)
+		return;
+	if (L->untranslated++ < MAX_UNTRANSLATED) {
+		if (v->kind == YNODE_SCALAR)
+			warn_at(L, v, "%s is written once for every language, so it is shown in '%s' to a visitor "
+				      "who chose %s; give one text per language, like {%s: \"...\", %s: \"...\"}",
+				what, c->langs[0], list, c->langs[0], c->langs[first]);
+		else
+			warn_at(L, v, "no %s text for %s; the '%s' text is shown instead; add %s, like  %s: \"...\"",
+				list, what, c->langs[0], n == 1 ? "it" : "them", c->langs[first]);
+		return;
+	}
+	if (L->untranslated == MAX_UNTRANSLATED + 1)
+		L->more_at = (struct mark){ v->line, v->col };
+	for (size_t i = 1; i < c->n_langs; i++)
+		L->more_by_lang[i] += missing[i];
+}
+
 /* Translatable text: one string for every language, or a string per
  * language code; what names it in messages ("'title'", "item 2 of
  * 'steps'"). Fills *out, falling back to the default language, only when
@@ -444,10 +517,14 @@ static bool get_ltext(struct loader *L, const struct ynode *v, const char *what,
 
 	if (v->kind == YNODE_SCALAR && v->len > 0) {
 		const char *s = arena_strndup(&c->arena, v->str, v->len);
+		curly_quoted(L, v);
+		bool missing[CONTENT_MAX_LANGS] = { false };
 		for (size_t i = 0; i < c->n_langs; i++) {
 			t.by_lang[i] = s;
 			t.at[i] = (struct mark){ v->line, v->col };
+			missing[i] = i > 0;
 		}
+		untranslated(L, v, what, missing);
 		*out = t;
 		return true;
 	}
@@ -494,6 +571,7 @@ static bool get_ltext(struct loader *L, const struct ynode *v, const char *what,
 			ok = false;
 			continue;
 		}
+		curly_quoted(L, val);
 		t.by_lang[li] = arena_strndup(&c->arena, val->str, val->len);
 		t.at[li] = (struct mark){ val->line, val->col };
 	}
@@ -504,10 +582,10 @@ static bool get_ltext(struct loader *L, const struct ynode *v, const char *what,
 				 what, c->langs[0]);
 		return false;
 	}
+	bool missing[CONTENT_MAX_LANGS] = { false };
 	for (size_t i = 1; i < c->n_langs; i++)
-		if (!keys[i] && !suggested[i])
-			warn_at(L, v, "no '%s' text for %s; the '%s' text is shown instead", c->langs[i], what,
-				c->langs[0]);
+		missing[i] = !keys[i] && !suggested[i];
+	untranslated(L, v, what, missing);
 	if (!ok || !t.by_lang[0])
 		return false;
 	for (size_t i = 1; i < c->n_langs; i++)
@@ -563,6 +641,7 @@ static void get_languages(struct loader *L, const struct ynode *v)
 			ok = false;
 			continue;
 		}
+		L->lang_at[n] = item;
 		langs[n++] = item->str;
 	}
 	if (n > 0) {
@@ -702,7 +781,10 @@ static const struct field kiosk_fields[KIOSK_N] = {
 			 .offset = offsetof(struct content, idle_timeout), .min = 10, .max = 3600,
 			 .want = "a number of seconds between 10 and 3600, like 90" },
 	[KIOSK_QUICK_EXIT] = { .key = "quick_exit", .type = FT_SCREEN_REF,
-			       .want = "the id of a screen, like neutral" },
+			       .want = "the id of a screen, like neutral (or none for no Quick exit button)",
+			       .missing = "without it there is no Quick exit button; add the id of an "
+					  "ordinary-looking screen that the button shows, like  quick_exit: neutral "
+					  "(only if this kiosk must have no Quick exit button, write  quick_exit: none)" },
 	[KIOSK_TRANSITION] = { .key = "transition", .type = FT_TRANSITION,
 			       .offset = offsetof(struct content, transition),
 			       .want = "fade, slide or none (none: screens change without movement)" },
@@ -1141,6 +1223,31 @@ static void get_id(struct loader *L, const struct field *f, const struct ynode *
 		error_at(L, v, "'id' must be %s, not '%s'", f->want, excerpt(v->str, v->len, q));
 }
 
+/* Where a letter O stands among digits ("O8O8 5OO 2222": typed for a
+ * zero), or n: a run of digits and O's with at least one of each, with no
+ * other letter touching it ("SHOUT 85258" is words and a number). */
+static size_t letter_o_in_number(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == 'O' || s[i] == 'o')) {
+			i++;
+			continue;
+		}
+		size_t start = i, first_o = n;
+		bool digit = false;
+		while (i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == 'O' || s[i] == 'o')) {
+			digit |= s[i] >= '0' && s[i] <= '9';
+			if ((s[i] == 'O' || s[i] == 'o') && first_o == n)
+				first_o = i;
+			i++;
+		}
+		bool touches = (start > 0 && letter(s[start - 1])) || (i < n && letter(s[i]));
+		if (digit && first_o < n && !touches)
+			return first_o;
+	}
+	return n;
+}
+
 static void get_phone(struct loader *L, const struct field *f, const struct ynode *v, const char **out)
 {
 	if (!want_scalar(L, v, "'number'", f->want))
@@ -1150,7 +1257,13 @@ static void get_phone(struct loader *L, const struct field *f, const struct ynod
 		digit |= v->str[i] >= '0' && v->str[i] <= '9';
 	size_t chars = utf8_count(v->str, v->len);
 	char q[EXCERPT_SIZE];
-	if (!digit)
+	curly_quoted(L, v);
+	size_t letter_o = letter_o_in_number(v->str, v->len);
+	if (letter_o < v->len)
+		error_at(L, v, "'number' has the letter O where a zero seems meant ('%s'); type the digit 0 "
+			       "(zero) instead of the letter O, or the kiosk shows a number nobody can dial",
+			 excerpt(v->str, v->len, q));
+	else if (!digit)
 		error_at(L, v, "'number' has no digits in it ('%s'); write the phone number, like \"0808 500 2222\"",
 			 excerpt(v->str, v->len, q));
 	else if (chars > MAX_NUMBER_CHARS)
@@ -1628,6 +1741,7 @@ static void resolve_quick_exit(struct loader *L)
 	const struct ynode *q = L->quick_exit;
 	if (!q || c->n_screens == 0)
 		return; /* without screens, that was reported already */
+	bool none = equal_nocase(q->str, q->len, "none"); /* no Quick exit, deliberately */
 	const char **ids = arena_array(&L->tree->arena, c->n_screens, sizeof *ids);
 	for (size_t i = 0; i < c->n_screens; i++) {
 		ids[i] = c->screens[i].id;
@@ -1641,15 +1755,37 @@ static void resolve_quick_exit(struct loader *L)
 			return;
 		}
 	}
-	char e[EXCERPT_SIZE], list[512];
+	if (none)
+		return;
+	char e[EXCERPT_SIZE];
 	int near = nearest(q->str, ids, c->n_screens);
-	if (near >= 0)
+	if (near >= 0) {
 		error_at(L, q, "kiosk.quick_exit names the screen '%s', but no screen has that id; did you mean '%s'?",
 			 excerpt(q->str, q->len, e), ids[near]);
-	else
-		error_at(L, q, "kiosk.quick_exit names the screen '%s', but no screen has that id; the screen ids "
-			       "are: %s",
-			 excerpt(q->str, q->len, e), join(ids, c->n_screens, 8, list, sizeof list));
+		return;
+	}
+	/* Renamed, most likely: the screen kept out of the loop is the Quick
+	 * exit screen's usual shape; else the id least unlike the old one. */
+	int out_of_loop = -1, n_out = 0;
+	size_t best_d = SIZE_MAX;
+	for (size_t i = 0; i < c->n_screens; i++) {
+		if (!ids[i])
+			continue;
+		if (L->loop_given[i] && !c->screens[i].loop && n_out++ == 0)
+			out_of_loop = (int)i;
+		size_t d = edit_distance(q->str, ids[i]);
+		if (d < best_d) {
+			best_d = d;
+			near = (int)i;
+		}
+	}
+	if (n_out == 1)
+		near = out_of_loop;
+	if (near < 0)
+		return; /* no screen has a usable id; that was reported */
+	error_at(L, q, "kiosk.quick_exit names the screen '%s', but no screen has that id; if the Quick exit "
+		       "screen was renamed, write its new id here, like  quick_exit: %s",
+		 excerpt(q->str, q->len, e), ids[near]);
 }
 
 static void set_defaults(struct content *c, const char *path)
@@ -1721,6 +1857,173 @@ static void check_hours_settings(struct loader *L, const struct ynode *hours_key
 	if (!hours_key)
 		warn_at(L, ooh, "kiosk.out_of_hours is never shown: there are no opening hours; add an 'hours:' "
 				"section");
+}
+
+/* ---- numbers that must agree ---------------------------------------------- */
+
+#define MAX_DIGITS 40
+
+/* The digits of a phone number or a tel: link, and whether it was written
+ * with a + (or 00) before a country code. */
+struct digits {
+	char d[MAX_DIGITS + 1];
+	size_t n;
+	bool international;
+};
+
+static struct digits digits_of(const char *s)
+{
+	struct digits g = { .n = 0 };
+	if (starts_nocase(s, strlen(s), "tel:"))
+		s += 4;
+	while (*s == ' ')
+		s++;
+	g.international = *s == '+' || (s[0] == '0' && s[1] == '0');
+	for (; *s && g.n < MAX_DIGITS; s++)
+		if (*s >= '0' && *s <= '9')
+			g.d[g.n++] = *s;
+	g.d[g.n] = '\0';
+	return g;
+}
+
+/* Do two numbers ring the same line? "0808 500 2222" is "tel:08085002222"
+ * and "tel:+448085002222": the same digits after the leading zeros, or the
+ * same with a country code (1 to 3 digits) in front of the one written
+ * with a +. */
+static bool same_number(const char *a, const char *b)
+{
+	struct digits x = digits_of(a), y = digits_of(b);
+	const char *p = x.d, *q = y.d;
+	while (*p == '0')
+		p++;
+	while (*q == '0')
+		q++;
+	size_t np = strlen(p), nq = strlen(q);
+	if (np == nq)
+		return strcmp(p, q) == 0;
+	bool x_longer = np > nq;
+	const char *lg = x_longer ? p : q, *sh = x_longer ? q : p;
+	size_t nl = x_longer ? np : nq, ns = x_longer ? nq : np;
+	bool plus = x_longer ? x.international : y.international;
+	return plus && ns >= 4 && nl - ns <= 3 && strcmp(lg + (nl - ns), sh) == 0;
+}
+
+/* What a QR code beside number should hold: the number as tel: and its
+ * digits, with the country code of the old code when it had one. */
+static void tel_for(const char *number, const char *old_data, char *out, size_t size)
+{
+	struct digits n = digits_of(number), o = digits_of(old_data);
+	if (o.international && !n.international && n.n > 1 && n.d[0] == '0' && n.d[1] != '0') {
+		/* the old code's country code: its digits before a national number
+		 * as long as this one without its 0 */
+		for (size_t cc = 1; cc <= 3; cc++)
+			if (o.n == cc + n.n - 1) {
+				snprintf(out, size, "tel:+%.*s%s", (int)cc, o.d, n.d + 1);
+				return;
+			}
+	}
+	snprintf(out, size, "tel:%s%s", n.international ? "+" : "", n.d);
+}
+
+/* A name as staff see it: ASCII case, and spaces around and between the
+ * words (one or several), do not count. */
+static bool same_name(const char *a, const char *b)
+{
+	if (!a || !b)
+		return false;
+	while (*a == ' ')
+		a++;
+	while (*b == ' ')
+		b++;
+	while (*a && *b) {
+		bool sa = *a == ' ', sb = *b == ' ';
+		if (sa || sb) {
+			if (!sa || !sb)
+				return false;
+			while (*a == ' ')
+				a++;
+			while (*b == ' ')
+				b++;
+			continue;
+		}
+		if (lower(*a++) != lower(*b++))
+			return false;
+	}
+	while (*a == ' ')
+		a++;
+	while (*b == ' ')
+		b++;
+	return !*a && !*b;
+}
+
+/* A tel: QR code must dial the number printed beside it (the call block
+ * just before it), and a call of the help line the help line's number; the
+ * same service named with two numbers is likely half an update. */
+static void check_numbers(struct loader *L)
+{
+	struct content *c = L->c;
+	char e1[EXCERPT_SIZE], e2[EXCERPT_SIZE], better[80];
+	const struct call *help = c->help.number ? &c->help : NULL;
+
+	for (size_t si = 0; si < c->n_screens; si++) {
+		const struct screen *sc = &c->screens[si];
+		for (size_t b = 1; b < sc->n_blocks; b++) {
+			const struct qr_block *qr = &sc->blocks[b].qr;
+			const struct call *call = &sc->blocks[b - 1].call;
+			if (sc->blocks[b].kind != BLOCK_QR || sc->blocks[b - 1].kind != BLOCK_CALL || !qr->data ||
+			    !call->number || !starts_nocase(qr->data, strlen(qr->data), "tel:"))
+				continue;
+			const struct ynode at = { .line = qr->data_at.line, .col = qr->data_at.col };
+			if (!same_number(qr->data, call->number)) {
+				tel_for(call->number, qr->data, better, sizeof better);
+				error_at(L, &at,
+					 "this QR code dials %s, but the number printed beside it (line %d) is %s; a "
+					 "visitor who scans it would call another number than the one shown. If %s is "
+					 "right, write  data: \"%s\"; if the code is right, correct the number",
+					 excerpt(qr->data + 4, strlen(qr->data) - 4, e1), call->at_number.line,
+					 excerpt(call->number, strlen(call->number), e2), e2, better);
+			} else if (help && same_name(call->name.by_lang[0], help->name.by_lang[0]) &&
+				   !same_number(qr->data, help->number)) {
+				tel_for(help->number, qr->data, better, sizeof better);
+				error_at(L, &at,
+					 "this QR code and the number beside it dial %s, but kiosk.help gives the same "
+					 "line ('%s') the number %s (line %d); if the number changed, change it here "
+					 "too (number: \"%s\" and  data: \"%s\"), or correct kiosk.help",
+					 excerpt(call->number, strlen(call->number), e1), help->name.by_lang[0],
+					 excerpt(help->number, strlen(help->number), e2), help->at_number.line,
+					 help->number, better);
+			}
+		}
+	}
+
+	/* every call with a number, in file order: help, the banner's, blocks */
+	size_t n = 0, cap = 2;
+	for (size_t si = 0; si < c->n_screens; si++)
+		cap += c->screens[si].n_blocks;
+	const struct call **calls = arena_array(&L->tree->arena, cap, sizeof *calls);
+	if (help)
+		calls[n++] = help;
+	if (c->out_of_hours.given && c->out_of_hours.own_call)
+		calls[n++] = &c->out_of_hours.call;
+	for (size_t si = 0; si < c->n_screens; si++)
+		for (size_t b = 0; b < c->screens[si].n_blocks; b++)
+			if (c->screens[si].blocks[b].kind == BLOCK_CALL && c->screens[si].blocks[b].call.number)
+				calls[n++] = &c->screens[si].blocks[b].call;
+	for (size_t i = 1; i < n; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (!same_name(calls[i]->name.by_lang[0], calls[j]->name.by_lang[0]) ||
+			    same_number(calls[i]->number, calls[j]->number))
+				continue;
+			const struct ynode at = { .line = calls[i]->at_number.line, .col = calls[i]->at_number.col };
+			warn_at(L, &at,
+				"'%s' has the number %s here, but %s on line %d; if its number changed, change it "
+				"in both places (and in a QR code beside it), or give the two lines different names",
+				excerpt(calls[i]->name.by_lang[0], strlen(calls[i]->name.by_lang[0]), e1),
+				calls[i]->number, excerpt(calls[j]->number, strlen(calls[j]->number), e2),
+				calls[j]->at_number.line);
+			break;
+		}
+	}
 }
 
 /* ---- what texts may hold ------------------------------------------------ */
@@ -1854,6 +2157,129 @@ static void check_texts(struct loader *L)
 				 c->langs[l], ts.chars[l], MAX_LANG_CHARS);
 }
 
+/* Each language's own name, as a visitor looks for it in the picker. */
+static const char *endonym(const char *code)
+{
+	static const char *const names[][2] = {
+		{ "en", "English" }, { "pl", "Polski" }, { "ar", "العربية" }, { "ur", "اردو" },
+		{ "bn", "বাংলা" }, { "fr", "Français" }, { "es", "Español" }, { "de", "Deutsch" },
+		{ "pt", "Português" }, { "ro", "Română" }, { "it", "Italiano" }, { "lt", "Lietuvių" },
+		{ "uk", "Українська" }, { "ru", "Русский" }, { "tr", "Türkçe" }, { "fa", "فارسی" },
+		{ "pa", "ਪੰਜਾਬੀ" }, { "gu", "ગુજરાતી" }, { "so", "Soomaali" }, { "zh", "中文" },
+		{ "cy", "Cymraeg" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strncmp(code, names[i][0], 2) == 0 && (code[2] == '\0' || code[2] == '-'))
+			return names[i][1];
+	return "...";
+}
+
+/* With several languages: the count of untranslated texts past the first
+ * few, the kiosk's own words left in English, and a name for each language
+ * (without one the picker shows its code). */
+static void check_translations(struct loader *L)
+{
+	struct content *c = L->c;
+	if (L->langs_bad || c->n_langs < 2)
+		return;
+	if (L->untranslated > MAX_UNTRANSLATED) {
+		char counts[CONTENT_MAX_LANGS * 24] = "", one[32];
+		size_t used = 0;
+		for (size_t i = 1; i < c->n_langs; i++) {
+			if (!L->more_by_lang[i])
+				continue;
+			snprintf(one, sizeof one, "%s%s: %zu", used ? ", " : "", c->langs[i], L->more_by_lang[i]);
+			append(counts, sizeof counts, &used, one);
+		}
+		size_t more = L->untranslated - MAX_UNTRANSLATED;
+		warn_at(L, &(struct ynode){ .line = L->more_at.line, .col = L->more_at.col },
+			"and %zu more text%s from here on %s not in every language (missing: %s); the '%s' text is "
+			"shown instead, so give each one a text per language",
+			more, more == 1 ? "" : "s", more == 1 ? "is" : "are", counts, c->langs[0]);
+	}
+
+	static const struct {
+		size_t offset;
+		const char *key;
+	} own[] = {
+		{ offsetof(struct labels, touch_hint), "touch_hint" },
+		{ offsetof(struct labels, help_prefix), "help_prefix" },
+		{ offsetof(struct labels, back), "back" },
+		{ offsetof(struct labels, topics), "topics" },
+		{ offsetof(struct labels, quick_exit), "quick_exit" },
+		{ offsetof(struct labels, still_there), "still_there" },
+		{ offsetof(struct labels, touch_to_continue), "touch_to_continue" },
+		{ offsetof(struct labels, language), "language" },
+	};
+	char keys[256] = "";
+	size_t used = 0, n = 0, first = 0;
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+		const struct ltext *t = (const struct ltext *)(const void *)((const char *)&c->labels + own[i].offset);
+		if (t->at[0].line)
+			continue; /* given: a missing language was reported with it */
+		if (n == 0)
+			first = i;
+		append(keys, sizeof keys, &used, n++ ? ", " : "");
+		append(keys, sizeof keys, &used, own[i].key);
+	}
+	if (n) {
+		const struct ltext *t =
+			(const struct ltext *)(const void *)((const char *)&c->labels + own[first].offset);
+		warn_at(L, L->lang_at[1],
+			"the kiosk's own word%s (%s) %s not given under 'labels:', so %s shown in English in "
+			"every language; add %s under labels: with a text per language, like  %s: {%s: \"%s\", "
+			"%s: \"...\"}",
+			n == 1 ? "" : "s", keys, n == 1 ? "is" : "are", n == 1 ? "it is" : "they are",
+			n == 1 ? "it" : "them", own[first].key, c->langs[0],
+			strncmp(c->langs[0], "en", 2) == 0 ? t->by_lang[0] : "...", c->langs[1]);
+	}
+
+	/* a language without its own name shows its code, or another's name */
+	const struct ltext *names = &c->labels.language_name;
+	char unnamed[CONTENT_MAX_LANGS * 16] = "", example[CONTENT_MAX_LANGS * 48] = "";
+	size_t nu = 0, u = 0, ue = 0;
+	int first_unnamed = -1;
+	for (size_t i = 0; i < c->n_langs; i++) {
+		bool named = names->at[i].line != 0 &&
+			     (i == 0 || names->at[i].line != names->at[0].line || names->at[i].col != names->at[0].col);
+		for (size_t j = 0; j < i && named; j++)
+			named = strcmp(names->by_lang[i], names->by_lang[j]) != 0; /* a copy: "English" twice */
+		if (i < 3) {
+			append(example, sizeof example, &ue, i ? ", " : "");
+			append(example, sizeof example, &ue, c->langs[i]);
+			append(example, sizeof example, &ue, ": \"");
+			append(example, sizeof example, &ue, endonym(c->langs[i]));
+			append(example, sizeof example, &ue, "\"");
+		}
+		if (named)
+			continue;
+		if (first_unnamed < 0)
+			first_unnamed = (int)i;
+		append(unnamed, sizeof unnamed, &u, nu++ ? ", '" : "'");
+		append(unnamed, sizeof unnamed, &u, c->langs[i]);
+		append(unnamed, sizeof unnamed, &u, "'");
+	}
+	if (first_unnamed >= 0)
+		warn_at(L, L->lang_at[first_unnamed],
+			"%s %s %s no name of %s own under labels: language_name, so the language button and the "
+			"list of languages show %s; name each language in its own language, like  "
+			"language_name: {%s%s}",
+			nu == 1 ? "language" : "the languages", unnamed, nu == 1 ? "has" : "have",
+			nu == 1 ? "its" : "their",
+			names->at[first_unnamed].line ? "another language's name" : nu == 1 ? "its code" : "their codes",
+			example, c->n_langs > 3 ? ", ..." : "");
+}
+
+/* A key of map that is key misspelt (reported already, with key suggested). */
+static bool near_key(const struct ynode *map, const char *key)
+{
+	const char *names[1] = { key };
+	for (const struct ynode *k = map->child; k && k->next; k = k->next->next)
+		if (k->kind == YNODE_SCALAR && nearest(k->str, names, 1) == 0)
+			return true;
+	return false;
+}
+
 static void check_content(struct loader *L)
 {
 	struct content *c = L->c;
@@ -1883,9 +2309,15 @@ static void check_content(struct loader *L)
 
 	struct seen seen[MAX_FIELDS] = { { NULL, NULL } };
 	walk_section(L, &top_section, root, c, seen);
+	if (!seen[TOP_KIOSK].key && !near_key(root, "kiosk"))
+		error_at(L, root, "the file has no 'kiosk:' section, so there is no Quick exit button; add at the "
+				  "top  kiosk:  and under it  quick_exit: ID  with the id of an ordinary-looking "
+				  "screen (only if this kiosk must have no Quick exit button:  quick_exit: none)");
 	resolve_quick_exit(L);
 	c->has_help = c->help.number != NULL;
 	check_hours_settings(L, seen[TOP_HOURS].key, kiosk);
+	check_numbers(L);
+	check_translations(L);
 	if (L->n_errors == 0)
 		check_texts(L);
 }

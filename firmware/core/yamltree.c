@@ -369,6 +369,181 @@ static const struct yaml_words {
 	  "tab character in indentation; indent with spaces only" },
 };
 
+/* ---- what a line of the file shows about a syntax error ------------------ */
+
+/* Byte offset of the 1-based character column col in a line (libyaml
+ * counts columns in characters); len when the line is shorter. */
+static size_t col_offset(const char *s, size_t len, int col)
+{
+	size_t i = 0;
+	for (int c = 1; c < col && i < len; c++) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+	}
+	return i;
+}
+
+/* The 1-based character column of byte offset i in a line. */
+static int offset_col(const char *s, size_t i)
+{
+	int col = 1;
+	for (size_t j = 0; j < i;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + j, i - j, &cp);
+		j += k ? k : 1;
+		col++;
+	}
+	return col;
+}
+
+/* Where the key of a line starts: after its indentation and a "- ". */
+static size_t key_start(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len && s[i] == ' ')
+		i++;
+	while (i + 1 < len && s[i] == '-' && s[i + 1] == ' ') {
+		i += 2;
+		while (i < len && s[i] == ' ')
+			i++;
+	}
+	return i;
+}
+
+static bool is_key_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+	       ch == '-';
+}
+
+/* Word's curly quotes: “ ” ‘ ’ (and „ as German writes it). */
+static size_t curly_quote(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t k = n ? utf8_decode(s, n, &cp) : 0;
+	return k && (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x201E) ? k : 0;
+}
+
+/* A value on this line starts with a curly quote (after "key: " or "- "). */
+static bool curly_value(const char *s, size_t len, size_t before)
+{
+	size_t k = key_start(s, len);
+	for (size_t i = k; i < before && i < len; i++) {
+		bool starts = i == k || s[i - 1] == '[' || s[i - 1] == '{' || s[i - 1] == ',' ||
+			      (i >= 2 && s[i - 1] == ' ' && (s[i - 2] == ':' || s[i - 2] == ','));
+		if (starts && curly_quote(s + i, len - i))
+			return true;
+	}
+	return false;
+}
+
+/* The key of the nearest line above `line` that holds one, with its
+ * column; false when there is none. */
+static bool key_above(const struct ytree *t, int line, int *col, const char **key, size_t *key_len)
+{
+	for (int l = line - 1; l >= 1; l--) {
+		size_t len;
+		const char *s = ytree_line(t, l, &len);
+		size_t k = key_start(s, len);
+		if (k == len || s[k] == '#')
+			continue; /* blank, or a comment */
+		size_t e = k;
+		while (e < len && is_key_char(s[e]))
+			e++;
+		if (e == k || e >= len || s[e] != ':')
+			return false;
+		*col = offset_col(s, k);
+		*key = s + k;
+		*key_len = e - k;
+		return true;
+	}
+	return false;
+}
+
+/* The line's key starts deeper than the key on the line above: say by how
+ * much. False when it does not (or there is no key to compare with). */
+static bool deeper_key(struct builder *b, const char *s, size_t len, int line)
+{
+	size_t k = key_start(s, len), e = k;
+	while (e < len && is_key_char(s[e]))
+		e++;
+	int above_col;
+	const char *above;
+	size_t above_len;
+	if (e == k || e >= len || s[e] != ':' || !key_above(b->t, line, &above_col, &above, &above_len))
+		return false;
+	int key_col = offset_col(s, k);
+	if (key_col <= above_col)
+		return false;
+	int extra = key_col - above_col;
+	say(b, line, key_col,
+	    "'%.*s' is indented %d space%s more than '%.*s' on the line above, so it does not belong to "
+	    "any group; start it in the same column as '%.*s' (the keys of one group line up)",
+	    (int)(e - k), s + k, extra, extra == 1 ? "" : "s", (int)above_len, above, (int)above_len, above);
+	return true;
+}
+
+/* The causes libyaml's own words hide, found in the line itself: a key
+ * indented deeper than its group, a quote that ends a text early, Word's
+ * curly quotes. True when it said something. */
+static bool explain(struct builder *b, const yaml_parser_t *p)
+{
+	const char *problem = p->problem ? p->problem : "";
+	int line = one_based(p->problem_mark.line), col = one_based(p->problem_mark.column);
+	size_t len;
+	const char *s = ytree_line(b->t, line, &len);
+	if (!s)
+		return false;
+	size_t at = col_offset(s, len, col);
+
+	if (curly_value(s, len, at < len ? at + 1 : len)) {
+		size_t i = 0;
+		while (i < len && !curly_quote(s + i, len - i))
+			i++;
+		say(b, line, offset_col(s, i),
+		    "this text is in curly quotes (“ ” or ‘ ’, as Word and phones write them), which YAML "
+		    "does not take as quotes; type straight quotes \"...\" instead (turn off smart quotes, or "
+		    "edit the file in a plain text editor)");
+		return true;
+	}
+
+	if (strcmp(problem, "mapping values are not allowed in this context") == 0) {
+		/* "  key:" alone before the colon, on a line deeper than the key
+		 * above: the line was read as more of the text above it */
+		size_t k = key_start(s, len), e = k;
+		while (e < len && is_key_char(s[e]))
+			e++;
+		return e > k && e == at && deeper_key(b, s, len, line);
+	}
+
+	if (strcmp(problem, "did not find expected key") == 0 ||
+	    strcmp(problem, "did not find expected '-' indicator") == 0 ||
+	    strncmp(problem, "did not find expected ','", 25) == 0) {
+		/* more text right after a closing quote: that quote ended it */
+		if (key_start(s, len) >= at) /* the line starts there */
+			return strncmp(problem, "did not find expected ','", 25) != 0 && deeper_key(b, s, len, line);
+		size_t q = at;
+		while (q > 0 && s[q - 1] == ' ')
+			q--;
+		if (q == 0 || (s[q - 1] != '"' && s[q - 1] != '\''))
+			return false;
+		int qcol = offset_col(s, q - 1);
+		if (s[q - 1] == '"')
+			say(b, line, qcol,
+			    "this \" ends the quoted text early, so the words after it are left over; a \" inside "
+			    "a text in double quotes must be written \\\" (like \"Ask for the \\\"SARC\\\"\"), or "
+			    "use single quotes ' inside it instead");
+		else
+			say(b, line, qcol,
+			    "this ' ends the quoted text early, so the words after it are left over; put a text "
+			    "with an apostrophe in double quotes (like \"it isn't\"), or write the apostrophe "
+			    "twice inside single quotes (like 'it isn''t')");
+		return true;
+	}
+	return false;
+}
+
 static void syntax_error(struct builder *b, const yaml_parser_t *p)
 {
 	if (p->error == YAML_MEMORY_ERROR) {
@@ -382,6 +557,8 @@ static void syntax_error(struct builder *b, const yaml_parser_t *p)
 		    b->quote_end);
 		return;
 	}
+	if (explain(b, p))
+		return;
 	const char *problem = p->problem ? p->problem : "";
 	const char *context = p->context ? p->context : "";
 	for (size_t i = 0; i < sizeof yaml_words / sizeof yaml_words[0]; i++) {

@@ -19,6 +19,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
+#include <regex.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +114,46 @@ static bool preview_one(struct render *rd, SDL_Surface *surf, const struct deck 
 	return true;
 }
 
+/* Removes the pictures an earlier --preview left in dir (NN-ID-LANGUAGE-
+ * PAGE[-closed].png, regular files only), so a screen since removed or
+ * renamed leaves no picture of content that no longer is. Other files stay.
+ * Returns how many it removed, or -1 after saying what went wrong. */
+static long preview_clear(const char *dir)
+{
+	regex_t ours;
+	if (regcomp(&ours, "^[0-9]{2,}-[a-z0-9_-]{1,40}-[a-z]{2,3}(-([A-Z]{2}|[0-9]{3}))?-[0-9]+(-closed)?[.]png$",
+		    REG_EXTENDED | REG_NOSUB) != 0)
+		return 0;
+	long removed = 0;
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "signpost: error: cannot read the folder %s: %s\n", dir, strerror(errno));
+		regfree(&ours);
+		return -1;
+	}
+	struct dirent *e;
+	while ((e = readdir(d)) && removed >= 0) {
+		char path[4096];
+		struct stat st;
+		if (regexec(&ours, e->d_name, 0, NULL, 0) != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (unlink(path) == 0) {
+			removed++;
+		} else {
+			fprintf(stderr, "signpost: error: cannot remove the older picture %s: %s; remove it, or "
+					"preview into an empty folder\n",
+				path, strerror(errno));
+			removed = -1;
+		}
+	}
+	closedir(d);
+	regfree(&ours);
+	return removed;
+}
+
 int app_preview(const struct app_options *o)
 {
 	struct content c;
@@ -128,6 +169,9 @@ int app_preview(const struct app_options *o)
 		fprintf(stderr, "signpost: error: cannot create %s: %s\n", o->preview_dir, strerror(errno));
 		goto out_content;
 	}
+	long cleared = preview_clear(o->preview_dir);
+	if (cleared < 0)
+		goto out_content;
 	if (!open_text(&t, &c))
 		goto out_content;
 	surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -177,8 +221,13 @@ int app_preview(const struct app_options *o)
 	}
 	render_free(&rd);
 	if (ok) {
-		fprintf(stderr, "%s: wrote %zu pictures (%dx%d) to %s\n", o->config, written, w, h,
-			o->preview_dir);
+		if (cleared > 0)
+			fprintf(stderr, "%s: wrote %zu pictures (%dx%d) to %s, in place of the %ld it held "
+					"from before\n",
+				o->config, written, w, h, o->preview_dir, cleared);
+		else
+			fprintf(stderr, "%s: wrote %zu pictures (%dx%d) to %s\n", o->config, written, w, h,
+				o->preview_dir);
 		code = 0;
 	}
 	SDL_DestroyRenderer(r);

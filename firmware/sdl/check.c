@@ -34,10 +34,8 @@ bool check_complete(struct text *t, const struct content *c, const char *src, si
 			 "(fc-list : family lists them)",
 			 problem);
 	}
-	if (c->quick_exit < 0)
-		diag_add(d, DIAG_WARNING, 0, 0,
-			 "no 'quick_exit' screen, so there is no Quick exit button; add an "
-			 "ordinary-looking screen and name it under 'kiosk:' as  quick_exit: ID");
+	/* no Quick exit screen: an error of the loader, unless staff wrote
+	 * quick_exit: none, which is their choice and not warned about */
 	struct measurer by_lang[CONTENT_MAX_LANGS];
 	text_measurers(t, by_lang);
 	fontcheck(t, c, src, len, d);

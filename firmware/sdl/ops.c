@@ -124,6 +124,7 @@ void ops_status_open(struct run *st)
  * good one exists: calm, ordinary, with a number to call. */
 static const char builtin_content[] =
 	"kiosk:\n"
+	"  quick_exit: none\n"
 	"  help: { name: \"Rape Crisis 24/7 Support Line\", number: \"0808 500 2222\",\n"
 	"          hours: \"Free, day and night\" }\n"
 	"labels: { touch_hint: \"Thank you for waiting.\" }\n"

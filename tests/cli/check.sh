@@ -40,10 +40,20 @@ expect_err "empty" "empty file is called empty"
 		echo "      - text: \"This is a sentence that goes on for a while, number $i.\""
 		i=$((i + 1))
 	done
+	echo "kiosk: { quick_exit: none }"
 } >"$tmp/long.yaml"
 expect_exit 0 "long content is still valid" -- "$bin" --check --config "$tmp/long.yaml"
 expect_err "$tmp/long.yaml:2:5: warning: screen 'long' (en) is too long" "pagination is reported"
-expect_err "$tmp/long.yaml: warning: no 'quick_exit' screen, so there is no Quick exit button" "a missing Quick exit screen is reported"
+grep -q "quick_exit" "$tmp/out" "$tmp/err" && fail "quick_exit: none was warned about" || ok
+# Without a Quick exit the kiosk is not safe to leave in a waiting room: a
+# deleted quick_exit line is an error, and only  quick_exit: none  is a choice.
+grep -v "quick_exit" "$tmp/long.yaml" >"$tmp/no-exit.yaml"
+expect_exit 1 "a missing quick_exit is an error" -- "$bin" --check --config "$tmp/no-exit.yaml"
+expect_err "$tmp/no-exit.yaml:1:1: error: the file has no 'kiosk:' section, so there is no Quick exit button" "a missing Quick exit is an error at the top of the file"
+printf 'kiosk:\n  cycle: 12\nscreens:\n  - {id: a, title: "A", blocks: [{text: "b"}]}\n' >"$tmp/no-exit2.yaml"
+expect_exit 1 "a kiosk section without quick_exit is an error" -- "$bin" --check --config "$tmp/no-exit2.yaml"
+expect_err "$tmp/no-exit2.yaml:2:3: error: kiosk has no 'quick_exit'; without it there is no Quick exit button" "a missing Quick exit is an error where kiosk's settings start"
+expect_err "quick_exit: none" "it says how to choose no Quick exit"
 
 expect_exit 1 "the file may also follow --check" -- "$bin" --check "$tmp/bad.yaml"
 expect_err "$tmp/bad.yaml:3:5: error: unknown key 'titel'" "the file after --check is the one checked"
@@ -56,8 +66,8 @@ expect_exit 0 "--help" -- "$bin" --help
 # (which has no Bengali) as its font, is reported at its line and column,
 # with the font and package that would draw it. With the font set, it passes.
 cat >"$tmp/bn.yaml" <<'YAML'
-kiosk:
-  languages: [en, bn]
+kiosk: { languages: [en, bn], quick_exit: none }
+# Bengali
 screens:
   - id: one
     title: {en: "Help", bn: "সাহায্য"}
@@ -75,7 +85,7 @@ expect_exit 1 "a per-language font that is not installed is an error" -- "$bin" 
 expect_err "$tmp/bn-missing.yaml:2:15: error: font 'Noto Sans Nowhere' is not installed (theme.fonts, for 'bn')" "the missing font is reported where it is named"
 
 # Accessibility: a theme with too little contrast is an error with its ratio.
-printf 'theme:\n  background: "#FFFFFF"\n  text: "#777777"\nscreens:\n  - {id: a, title: "A", blocks: [{text: "b"}]}\n' >"$tmp/grey.yaml"
+printf 'theme:\n  background: "#FFFFFF"\n  text: "#777777"\nscreens:\n  - {id: a, title: "A", blocks: [{text: "b"}]}\nkiosk: {quick_exit: none}\n' >"$tmp/grey.yaml"
 expect_exit 1 "low contrast is an error" -- "$bin" --check --config "$tmp/grey.yaml"
 expect_err "$tmp/grey.yaml:3:9: error: theme: the body text, text \"#777777\" on background \"#FFFFFF\", has a contrast of 4.47:1, below the 4.5:1" "contrast error names the ratio"
 # The fleet's shared content (config/fleet/content.yaml.j2) is the default

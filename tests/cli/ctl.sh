@@ -44,7 +44,13 @@ expect_err "$tmp/c.yaml:3:18: error: unknown key 'titel'" "the problem is shown"
 expect_err "not reloaded" "says nothing was reloaded"
 [ "$(sed -n 's/^content_sha256=//p' "$tmp/status")" = "$good" ] && ok || fail "invalid content reached the kiosk"
 expect_exit 0 "status after a refused reload" -- sh "$ctl" status
-grep -q "changed since it was loaded" "$tmp/out" && ok || fail "status does not say the file changed"
+grep -q "changed since it was loaded, but it has errors" "$tmp/out" && ok || fail "status does not say the changed file has errors: $(cat "$tmp/out")"
+grep -q "reload' to show it" "$tmp/out" && fail "status offers a reload that would be refused" || ok
+grep -q "^  $tmp/c.yaml:3:18: error: unknown key 'titel'" "$tmp/out" && ok || fail "status does not say what is wrong: $(cat "$tmp/out")"
+# a valid change not yet shown: status offers the reload
+content "First, edited again" >"$tmp/c2.yaml"
+SIGNPOST_CONFIG="$tmp/c2.yaml" expect_exit 0 "status with a valid change" -- sh "$ctl" status
+grep -q "changed since it was loaded; 'signpostctl reload' to show it" "$tmp/out" && ok || fail "status does not offer the reload: $(cat "$tmp/out")"
 
 # the SSH forced command: the four words, nothing else (under --ssh the
 # environment does not count: the key line's options say where things are)

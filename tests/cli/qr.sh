@@ -46,6 +46,7 @@ screens:
       - qr:
           data: "https://example.org/a/very/long/link/that/makes/the/code/far/too/fine/to/scan/from/a/phone/at/arms/length/on/a/small/panel"
           caption: "Scan to open"
+kiosk: { quick_exit: none }
 YAML
 expect_exit 1 "a code too fine to scan is refused" -- "$bin" --check --config "$tmp/long.yaml"
 expect_err "$tmp/long.yaml:7:17: error: this QR code holds too much to scan on a 800x480 screen" "at the data, with the size"

@@ -87,7 +87,7 @@ stops_within_a_second $pid INT
 
 # 3. the attract loop moves on by itself
 cat >"$tmp/loop.yaml" <<'YAML'
-kiosk: { cycle: 3 }
+kiosk: { cycle: 3, quick_exit: none }
 screens:
   - { id: first, title: "First", blocks: [ { text: "One" } ] }
   - { id: second, title: "Second", blocks: [ { text: "Two" } ] }

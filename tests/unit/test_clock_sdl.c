@@ -70,7 +70,8 @@ static void a_nine_oclock_opening_in_summer_and_winter(void)
 static void next_change_across_the_short_and_the_long_day(void)
 {
 	struct content c;
-	load("hours:\n  monday: \"09:00-17:00\"\n  saturday: \"10:00-13:00\"\n  sunday: \"09:00-12:00\"\n"
+	load("kiosk: { quick_exit: none }\n"
+	     "hours:\n  monday: \"09:00-17:00\"\n  saturday: \"10:00-13:00\"\n  sunday: \"09:00-12:00\"\n"
 	     "display:\n  sleep: \"22:00-07:00\"\n"
 	     "screens:\n  - { id: a, title: \"A\", blocks: [ { text: \"x\" } ] }\n",
 	     &c);
@@ -104,7 +105,8 @@ static void next_change_across_the_short_and_the_long_day(void)
 static void a_week_of_wakeups_around_each_change(void)
 {
 	struct content c;
-	load("hours:\n  monday: \"09:00-17:00\"\n  tuesday: \"09:00-17:00\"\n  wednesday: \"09:00-17:00\"\n"
+	load("kiosk: { quick_exit: none }\n"
+	     "hours:\n  monday: \"09:00-17:00\"\n  tuesday: \"09:00-17:00\"\n  wednesday: \"09:00-17:00\"\n"
 	     "  thursday: \"09:00-17:00\"\n  friday: \"09:00-17:00\"\n  saturday: \"10:00-13:00\"\n"
 	     "display:\n  sleep: outside_hours\n"
 	     "screens:\n  - { id: a, title: \"A\", blocks: [ { text: \"x\" } ] }\n",

@@ -19,24 +19,25 @@
 
 struct invalid_case {
 	const char *file;
-	int errors;          /* errors in all (warnings are not counted) */
+	int errors;          /* errors in all (warnings are not counted); a kiosk
+				section without quick_exit is one more */
 	int line, col;       /* where the problem must be reported */
 	const char *message; /* part of the message there */
 };
 
 static const struct invalid_case invalid_cases[] = {
 	/* unknown keys */
-	{ "unknown_key_suggestion.yaml", 1, 5, 5, "unknown key 'titel' in a screen; did you mean 'title'?" },
+	{ "unknown_key_suggestion.yaml", 2, 5, 5, "unknown key 'titel' in a screen; did you mean 'title'?" },
 	{ "unknown_key_no_suggestion.yaml", 1, 3, 3,
 	  "unknown key 'colour' in the theme section; the keys allowed there are: background, text, accent, font" },
-	{ "unknown_key_misindented.yaml", 1, 3, 1, "'cycle' belongs under 'kiosk:', so check its indentation" },
+	{ "unknown_key_misindented.yaml", 2, 3, 1, "'cycle' belongs under 'kiosk:', so check its indentation" },
 	{ "unknown_key_text_in_screen.yaml", 1, 4, 5, "'text' belongs in a block (under 'blocks:'" },
 	{ "unknown_key_call_fields_in_block.yaml", 2, 8, 9, "'number' belongs under 'call:' in a block" },
 	/* wrong types, at several levels */
 	{ "wrong_type_root_list.yaml", 1, 1, 1, "the file must be made of settings such as 'kiosk:' and 'screens:'" },
-	{ "wrong_type_screens_scalar.yaml", 1, 3, 10, "'screens' must be a list of screens, each starting with '- id:', not 'welcome'" },
+	{ "wrong_type_screens_scalar.yaml", 2, 3, 10, "'screens' must be a list of screens, each starting with '- id:', not 'welcome'" },
 	{ "wrong_type_kiosk_list.yaml", 1, 2, 3, "'kiosk' must be settings indented under 'kiosk:', like  cycle: 12, not a list" },
-	{ "wrong_type_languages_scalar.yaml", 1, 2, 14, "'languages' must be a list of language codes, like [en, pl], not 'en'" },
+	{ "wrong_type_languages_scalar.yaml", 2, 2, 14, "'languages' must be a list of language codes, like [en, pl], not 'en'" },
 	{ "wrong_type_title_list.yaml", 1, 4, 7, "'title' must be text, or one text per language" },
 	{ "wrong_type_blocks_map.yaml", 1, 5, 7, "'blocks' must be a list of blocks" },
 	{ "wrong_type_block_scalar.yaml", 1, 5, 9, "each block must be one of text, steps, bullets, call or qr" },
@@ -45,37 +46,55 @@ static const struct invalid_case invalid_cases[] = {
 	{ "missing_id.yaml", 1, 2, 5, "this screen has no 'id'; add one, like  id: reporting" },
 	{ "missing_title.yaml", 1, 2, 5, "this screen has no 'title'" },
 	{ "missing_blocks.yaml", 1, 2, 5, "this screen has no 'blocks'" },
-	{ "missing_screens.yaml", 1, 1, 1, "the file has no 'screens'" },
+	{ "missing_screens.yaml", 2, 1, 1, "the file has no 'screens'" },
 	{ "empty_title.yaml", 1, 3, 12, "'title' is empty" },
-	{ "empty_screens.yaml", 1, 3, 10, "'screens' is empty; add at least one screen" },
+	{ "empty_screens.yaml", 2, 3, 10, "'screens' is empty; add at least one screen" },
 	{ "empty_steps.yaml", 1, 6, 16, "'steps' is empty; add at least one item" },
 	{ "empty.yaml", 1, 0, 0, "the file is empty" },
 	{ "only_comments.yaml", 1, 0, 0, "the file is empty" },
 	/* duplicates */
 	{ "duplicate_key.yaml", 1, 6, 5, "duplicate key 'title' in a screen; the first 'title' is on line 3" },
 	{ "duplicate_screen_id.yaml", 1, 10, 9, "two screens have the id 'helplines'; the first is on line 2" },
-	{ "duplicate_language.yaml", 1, 2, 23, "language 'en' is listed twice" },
+	{ "duplicate_language.yaml", 2, 2, 23, "language 'en' is listed twice" },
 	/* values */
 	{ "bad_colour.yaml", 1, 2, 15, "colour 'background' must be a # and 6 hex digits" },
 	{ "unquoted_colour.yaml", 1, 2, 14,
 	  "colour 'background' is empty: in YAML a # starts a comment, so put colours in quotes, like \"#1B2340\"" },
-	{ "cycle_out_of_range.yaml", 1, 3, 10, "'cycle' must be a number of seconds between 3 and 600, like 12" },
-	{ "cycle_not_number.yaml", 1, 2, 10, "'cycle' must be a number of seconds between 3 and 600, like 12, not '12 seconds'" },
-	{ "idle_timeout_too_short.yaml", 1, 2, 17, "'idle_timeout' must be a number of seconds between 10 and 3600" },
+	{ "cycle_out_of_range.yaml", 2, 3, 10, "'cycle' must be a number of seconds between 3 and 600, like 12" },
+	{ "cycle_not_number.yaml", 2, 2, 10, "'cycle' must be a number of seconds between 3 and 600, like 12, not '12 seconds'" },
+	{ "idle_timeout_too_short.yaml", 2, 2, 17, "'idle_timeout' must be a number of seconds between 10 and 3600" },
 	{ "bad_bool.yaml", 1, 4, 11, "'loop' must be true or false, not 'ture'" },
 	{ "bad_rotation.yaml", 1, 2, 13, "'rotation' must be 0, 90, 180 or 270" },
-	{ "bad_transition.yaml", 1, 2, 15, "'transition' must be fade, slide or none" },
+	{ "bad_transition.yaml", 2, 2, 15, "'transition' must be fade, slide or none" },
 	{ "bad_screen_id.yaml", 1, 2, 9, "did you mean 'reporting-a-crime'?" },
-	{ "bad_language_code.yaml", 1, 2, 19, "'Polish' is not a language code" },
+	{ "bad_language_code.yaml", 2, 2, 19, "'Polish' is not a language code" },
 	{ "quick_exit_missing_screen.yaml", 1, 3, 15,
 	  "kiosk.quick_exit names the screen 'nuetral', but no screen has that id; did you mean 'neutral'?" },
+	{ "quick_exit_renamed_screen.yaml", 1, 2, 15,
+	  "kiosk.quick_exit names the screen 'neutral', but no screen has that id; if the Quick exit screen was "
+	  "renamed, write its new id here, like  quick_exit: weather" },
+	{ "quick_exit_deleted.yaml", 1, 2, 3, "kiosk has no 'quick_exit'; without it there is no Quick exit "
+	  "button; add the id of an ordinary-looking screen that the button shows, like  quick_exit: neutral "
+	  "(only if this kiosk must have no Quick exit button, write  quick_exit: none)" },
+	{ "quick_exit_no_kiosk_section.yaml", 1, 1, 1, "the file has no 'kiosk:' section, so there is no Quick "
+	  "exit button; add at the top  kiosk:  and under it  quick_exit: ID" },
+	{ "quick_exit_misspelt.yaml", 1, 2, 3, "unknown key 'quikc_exit' in the kiosk section; did you mean "
+	  "'quick_exit'?" },
 	/* blocks and calls */
 	{ "block_two_kinds.yaml", 1, 6, 9, "this block has both 'text' and 'call'" },
 	{ "block_no_kind.yaml", 1, 6, 8, "this block is empty; give it one of text, steps, bullets, call or qr" },
 	{ "block_empty_map.yaml", 1, 5, 9, "this block has none of text, steps, bullets, call or qr" },
 	{ "call_without_number.yaml", 1, 6, 11, "this call has no 'number'" },
 	{ "number_without_digit.yaml", 1, 7, 19, "'number' has no digits in it" },
-	{ "help_without_name.yaml", 1, 3, 5, "kiosk.help has no 'name'" },
+	{ "number_with_letter_o.yaml", 1, 7, 46, "'number' has the letter O where a zero seems meant ('O8O8 5OO "
+	  "2222'); type the digit 0 (zero) instead of the letter O" },
+	{ "qr_other_number_than_call.yaml", 1, 11, 17, "this QR code dials +448085002222, but the number printed "
+	  "beside it (line 9) is 0800 123 4567; a visitor who scans it would call another number than the one "
+	  "shown. If 0800 123 4567 is right, write  data: \"tel:+448001234567\"; if the code is right, correct "
+	  "the number" },
+	{ "qr_other_number_than_help.yaml", 1, 14, 17, "this QR code and the number beside it dial 0808 500 2222, "
+	  "but kiosk.help gives the same line ('Rape Crisis 24/7 Support Line') the number 0800 123 4567 (line 5)" },
+	{ "help_without_name.yaml", 2, 3, 5, "kiosk.help has no 'name'" },
 	{ "qr_tel_with_spaces.yaml", 1, 7, 17, "written as tel: and the digits with no spaces (best with the "
 	  "country code, like \"tel:+448085002222\"), not 'tel:0808 500 2222'; did you mean \"tel:08085002222\"?" },
 	{ "qr_not_a_link.yaml", 1, 6, 17, "'data' must be a web link starting with https:// or a phone number" },
@@ -91,11 +110,11 @@ static const struct invalid_case invalid_cases[] = {
 	{ "hours_date_not_in_calendar.yaml", 1, 4, 5, "'2026-02-30' in 'exceptions' is not a day of the calendar" },
 	{ "sleep_outside_hours_without_hours.yaml", 1, 2, 10, "'sleep' is outside_hours, but there are no opening hours" },
 	{ "sleep_not_times.yaml", 1, 2, 10, "not '22-7'" },
-	{ "out_of_hours_without_number.yaml", 1, 5, 5, "kiosk.out_of_hours has no number to call" },
+	{ "out_of_hours_without_number.yaml", 2, 5, 5, "kiosk.out_of_hours has no number to call" },
 	/* translations */
-	{ "unknown_language.yaml", 1, 5, 33,
+	{ "unknown_language.yaml", 2, 5, 33,
 	  "language 'pk' in 'title' is not in kiosk.languages (en, pl); did you mean 'pl'?" },
-	{ "missing_default_translation.yaml", 1, 6, 7, "'title' has no 'en' text" },
+	{ "missing_default_translation.yaml", 2, 6, 7, "'title' has no 'en' text" },
 	/* the raw text */
 	{ "tab_indentation.yaml", 1, 4, 1, "tab character in indentation; indent with spaces only" },
 	{ "invalid_utf8.yaml", 1, 3, 16, "not valid UTF-8 (byte 0xE9)" },
@@ -106,12 +125,23 @@ static const struct invalid_case invalid_cases[] = {
 	{ "alias.yaml", 2, 6, 15, "YAML anchors and aliases (& and *) are not allowed; write the text out in full" },
 	{ "tag.yaml", 1, 3, 12, "YAML tags (words starting with !) are not allowed" },
 	{ "too_deep.yaml", 2, 6, 14, "nested too deeply" },
-	{ "two_documents.yaml", 1, 6, 1, "a second YAML document starts here" },
+	{ "two_documents.yaml", 2, 6, 1, "a second YAML document starts here" },
 	{ "unclosed_quote_end.yaml", 1, 5, 15, "this quoted text has no closing quote" },
 	{ "unclosed_quote_middle.yaml", 1, 3, 12, "this quoted text runs on to line 5" },
 	{ "colon_in_text.yaml", 1, 3, 19, "if the text contains a colon, put the whole text in quotes" },
 	{ "missing_colon.yaml", 1, 3, 5, "this line has no ':' after its key" },
 	{ "bad_indentation.yaml", 1, 4, 4, "this line is not indented like the lines around it" },
+	/* ... and what libyaml's words would hide */
+	{ "indent_extra_space_after_plain.yaml", 1, 3, 6,
+	  "'title' is indented 1 space more than 'id' on the line above" },
+	{ "indent_extra_space.yaml", 1, 4, 6, "'duration' is indented 1 space more than 'title' on the line above" },
+	{ "quote_inside_double_quotes.yaml", 1, 5, 28,
+	  "this \" ends the quoted text early, so the words after it are left over; a \" inside a text in "
+	  "double quotes must be written \\\"" },
+	{ "apostrophe_inside_single_quotes.yaml", 1, 3, 19,
+	  "this ' ends the quoted text early, so the words after it are left over; put a text with an "
+	  "apostrophe in double quotes (like \"it isn't\"), or write the apostrophe twice" },
+	{ "curly_quotes.yaml", 1, 3, 12, "this text is in curly quotes" },
 	/* several problems at once: see test_several_problems() */
 	{ "several_problems.yaml", 6, 6, 14, "colour 'background' is empty" },
 };
@@ -122,7 +152,8 @@ static const char minimal[] = "screens:\n"
 			      "  - id: welcome\n"
 			      "    title: \"Welcome\"\n"
 			      "    blocks:\n"
-			      "      - text: \"You are safe here.\"\n";
+			      "      - text: \"You are safe here.\"\n"
+			      "kiosk: { quick_exit: none }\n";
 
 static const struct diag *find_diag(const struct diag_list *d, enum diag_severity sev, int line, int col)
 {
@@ -215,7 +246,8 @@ static void test_several_problems(void)
 		const char *message;
 	} want[] = {
 		{ 3, 10, "'cycle' must be a number of seconds between 3 and 600" },
-		{ 4, 15, "kiosk.quick_exit names the screen 'neutral', but no screen has that id; the screen ids are: welcome" },
+		{ 4, 15, "kiosk.quick_exit names the screen 'neutral', but no screen has that id; if the Quick exit "
+			 "screen was renamed, write its new id here, like  quick_exit: welcome" },
 		{ 6, 14, "colour 'background' is empty: in YAML a # starts a comment" },
 		{ 9, 5, "unknown key 'titel' in a screen; did you mean 'title'?" },
 		{ 12, 9, "two screens have the id 'welcome'; the first is on line 8" },
@@ -368,8 +400,9 @@ static void test_full_content(void)
 	struct content c;
 	struct diag_list d = { 0 };
 	CHECK_INT(load_text(full, &c, &d), LOAD_OK);
-	CHECK_INT(d.n, 0);
-	print_diags(&d, "full");
+	CHECK_INT(diag_count(&d, DIAG_ERROR), 0); /* warnings: its texts are not all translated */
+	if (diag_count(&d, DIAG_ERROR))
+		print_diags(&d, "full");
 	CHECK_INT(c.n_langs, 3);
 	CHECK_STR(c.langs[2], "pt-BR");
 	CHECK(c.cycle == 15.5);
@@ -411,6 +444,32 @@ static void test_full_content(void)
 		CHECK(!c.screens[2].loop);
 	}
 	content_free(&c);
+	diag_clear(&d);
+}
+
+/* quick_exit: none is a choice staff make: no Quick exit button, and no
+ * problem reported, where a missing quick_exit is an error. */
+static void test_quick_exit_none_is_a_choice(void)
+{
+	static const char text[] = "kiosk: { quick_exit: none }\n"
+				   "screens:\n"
+				   "  - { id: welcome, title: \"Welcome\", blocks: [ { text: \"Hello\" } ] }\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(text, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 0);
+	CHECK_INT(c.quick_exit, -1);
+	CHECK(c.screens[0].loop);
+	content_free(&c);
+	diag_clear(&d);
+	static const char none_screen[] = "kiosk: { quick_exit: none }\n"
+					  "screens:\n"
+					  "  - { id: welcome, title: \"Welcome\", blocks: [ { text: \"Hello\" } ] }\n"
+					  "  - { id: none, title: \"Weather\", blocks: [ { text: \"Sunny\" } ] }\n";
+	CHECK_INT(load_text(none_screen, &c, &d), LOAD_OK);
+	CHECK_INT(c.quick_exit, 1); /* a screen called none is a screen */
+	content_free(&c);
+	diag_clear(&d);
 }
 
 static void test_quick_exit_in_loop_when_asked(void)
@@ -437,20 +496,40 @@ static void test_translation_fallback(void)
 {
 	static const char text[] = "kiosk:\n"
 				   "  languages: [en, pl, de]\n"
+				   "  quick_exit: none\n"
+				   "labels:\n"
+				   "  language_name: {en: \"English\", pl: \"Polski\", de: \"Deutsch\"}\n"
 				   "screens:\n"
 				   "  - id: rights\n"
 				   "    title: { en: \"Your rights\", pl: \"Twoje prawa\" }\n"
 				   "    blocks:\n"
-				   "      - text: \"Same for everyone\"\n";
+				   "      - text: \"Same for everyone\"\n"
+				   "      - text: \"24/7\"\n";
 	struct content c;
 	struct diag_list d = { 0 };
 	CHECK_INT(load_text(text, &c, &d), LOAD_OK);
 	CHECK_INT(diag_count(&d, DIAG_ERROR), 0);
-	CHECK_INT(diag_count(&d, DIAG_WARNING), 1);
-	const struct diag *w = find_diag(&d, DIAG_WARNING, 5, 12);
-	CHECK(w != NULL);
-	if (w)
-		CHECK_CONTAINS(w->message, "no 'de' text for 'title'; the 'en' text is shown instead");
+	static const struct {
+		int line, col;
+		const char *message;
+	} want[] = {
+		{ 2, 19, "the kiosk's own words (touch_hint, help_prefix, back, topics, quick_exit, still_there, "
+			 "touch_to_continue, language) are not given under 'labels:', so they are shown in English "
+			 "in every language; add them under labels: with a text per language, like  touch_hint: "
+			 "{en: \"Touch the screen to find out more\", pl: \"...\"}" },
+		{ 8, 12, "no 'de' text for 'title'; the 'en' text is shown instead; add it, like  de: \"...\"" },
+		{ 10, 15, "'text' is written once for every language, so it is shown in 'en' to a visitor who chose "
+			  "'pl', 'de'; give one text per language, like {en: \"...\", pl: \"...\"}" },
+	};
+	CHECK_INT(d.n, sizeof want / sizeof want[0]); /* "24/7" has no words to translate */
+	for (size_t i = 0; i < d.n && i < sizeof want / sizeof want[0]; i++) {
+		CHECK_INT(d.items[i].severity, DIAG_WARNING);
+		CHECK_INT(d.items[i].line, want[i].line);
+		CHECK_INT(d.items[i].col, want[i].col);
+		CHECK_CONTAINS(d.items[i].message, want[i].message);
+	}
+	if (d.n != sizeof want / sizeof want[0])
+		print_diags(&d, "fallback");
 	if (c.n_screens == 1) {
 		const struct ltext *t = &c.screens[0].title;
 		CHECK_STR(t->by_lang[0], "Your rights");
@@ -465,17 +544,134 @@ static void test_translation_fallback(void)
 	content_free(&c);
 }
 
+/* Past the first three untranslated texts, one warning counts the rest,
+ * per language, at the first of them; a language without a name is one
+ * warning at its code, with the names to write. */
+static void test_many_untranslated_texts(void)
+{
+	static const char text[] = "kiosk:\n"
+				   "  languages: [en, pl, ar]\n"
+				   "  quick_exit: none\n"
+				   "labels: { language_name: {en: \"English\", pl: \"English\"} }\n"
+				   "screens:\n"
+				   "  - id: a\n"
+				   "    title: {en: \"A\", pl: \"A-pl\", ar: \"A-ar\"}\n"
+				   "    blocks:\n"
+				   "      - text: \"one\"\n"
+				   "      - text: {en: \"two\", pl: \"dwa\"}\n"
+				   "      - text: \"three\"\n"
+				   "      - text: \"four\"\n"
+				   "      - text: {en: \"five\", ar: \"five-ar\"}\n"
+				   "      - text: \"six\"\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(text, &c, &d), LOAD_OK);
+	const struct diag *w = find_diag(&d, DIAG_WARNING, 12, 15);
+	CHECK(w != NULL);
+	if (w)
+		CHECK_CONTAINS(w->message, "and 3 more texts from here on are not in every language (missing: pl: 3, "
+					   "ar: 2); the 'en' text is shown instead");
+	CHECK(find_diag(&d, DIAG_WARNING, 9, 15) != NULL);
+	CHECK(find_diag(&d, DIAG_WARNING, 10, 15) != NULL);
+	CHECK(find_diag(&d, DIAG_WARNING, 11, 15) != NULL);
+	CHECK(find_diag(&d, DIAG_WARNING, 13, 15) == NULL); /* counted, not listed */
+	bool named = false; /* the kiosk's own words are reported at 2:19 too */
+	for (size_t i = 0; i < d.n; i++)
+		named |= d.items[i].line == 2 && d.items[i].col == 19 &&
+			 strstr(d.items[i].message, "the languages 'pl', 'ar' have no name of their own under labels: "
+						    "language_name, so the language button and the list of languages "
+						    "show another language's name; name each language in its own "
+						    "language, like  language_name: {en: \"English\", pl: \"Polski\", "
+						    "ar: \"العربية\"}");
+	CHECK(named);
+	diag_clear(&d);
+	content_free(&c);
+}
+
+/* A QR code dials the number beside it however each is written; one
+ * service with two numbers is a warning at the second, naming the first. */
+static void test_numbers_that_must_agree(void)
+{
+	static const char same[] = "kiosk:\n"
+				   "  quick_exit: none\n"
+				   "  help: { name: \"Samaritans\", number: \"116 123\" }\n"
+				   "screens:\n"
+				   "  - id: a\n"
+				   "    title: \"A\"\n"
+				   "    blocks:\n"
+				   "      - call: { name: \"samaritans\", number: \"116123\" }\n"
+				   "      - qr: { data: \"tel:116123\" }\n"
+				   "      - call: { name: \"Rape Crisis\", number: \"0808 500 2222\" }\n"
+				   "      - qr: { data: \"tel:+448085002222\" }\n"
+				   "      - call: { name: \"Havens\", number: \"+44 20 3299 6900\" }\n"
+				   "      - qr: { data: \"tel:02032996900\" }\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(same, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 0);
+	if (d.n)
+		print_diags(&d, "same");
+	content_free(&c);
+	diag_clear(&d);
+
+	static const char two[] = "kiosk:\n"
+				  "  quick_exit: none\n"
+				  "  help: { name: \"Rape Crisis\", number: \"0808 500 2222\" }\n"
+				  "screens:\n"
+				  "  - id: a\n"
+				  "    title: \"A\"\n"
+				  "    blocks:\n"
+				  "      - call: { name: \"Rape  crisis\", number: \"0800 123 4567\" }\n"
+				  "      - call: { name: \"Childline\", number: \"0800 1111\" }\n";
+	CHECK_INT(load_text(two, &c, &d), LOAD_OK);
+	CHECK_INT(diag_count(&d, DIAG_WARNING), 1);
+	const struct diag *w = find_diag(&d, DIAG_WARNING, 8, 47);
+	CHECK(w != NULL);
+	if (w)
+		CHECK_CONTAINS(w->message, "'Rape  crisis' has the number 0800 123 4567 here, but 0808 500 2222 on "
+					   "line 3; if its number changed, change it in both places");
+	else
+		print_diags(&d, "two");
+	content_free(&c);
+	diag_clear(&d);
+}
+
+/* Word's curly quotes around a whole value are kept by YAML as part of the
+ * text: a warning at the value; curly quotes inside a text are fine. */
+static void test_curly_quotes_around_a_value(void)
+{
+	static const char text[] = "kiosk: {quick_exit: none}\n"
+				   "screens:\n"
+				   "  - id: a\n"
+				   "    title: \xe2\x80\x9cWelcome\xe2\x80\x9d\n"
+				   "    blocks:\n"
+				   "      - call: {name: \"X\", number: \xe2\x80\x9c" "0808 500 2222\xe2\x80\x9d}\n"
+				   "      - text: She said \xe2\x80\x9chi\xe2\x80\x9d to me\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load_text(text, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 2);
+	const struct diag *w = find_diag(&d, DIAG_WARNING, 4, 12);
+	CHECK(w != NULL);
+	if (w)
+		CHECK_CONTAINS(w->message, "this text is in curly quotes (as Word and phones write them), which YAML "
+					   "keeps as part of the text, so the kiosk shows them; type straight quotes");
+	CHECK(find_diag(&d, DIAG_WARNING, 6, 35) != NULL);
+	content_free(&c);
+	diag_clear(&d);
+}
+
 /* Diagnostics are appended after what the caller already had. */
 static void test_appends_to_callers_list(void)
 {
 	struct content c;
 	struct diag_list d = { 0 };
 	diag_add(&d, DIAG_WARNING, 99, 1, "from before");
-	CHECK_INT(load_text("screens: []\n", &c, &d), LOAD_INVALID);
+	CHECK_INT(load_text("kiosk: { quick_exit: none }\nscreens: []\n", &c, &d), LOAD_INVALID);
 	CHECK_INT(d.n, 2);
 	if (d.n == 2) {
 		CHECK_STR(d.items[0].message, "from before");
-		CHECK_INT(d.items[1].line, 1);
+		CHECK_INT(d.items[1].line, 2);
 	}
 	diag_clear(&d);
 }
@@ -650,6 +846,10 @@ int main(void)
 	RUN(test_minimal_defaults);
 	RUN(test_full_content);
 	RUN(test_quick_exit_in_loop_when_asked);
+	RUN(test_quick_exit_none_is_a_choice);
+	RUN(test_numbers_that_must_agree);
+	RUN(test_many_untranslated_texts);
+	RUN(test_curly_quotes_around_a_value);
 	RUN(test_translation_fallback);
 	RUN(test_appends_to_callers_list);
 	RUN(test_bom_and_crlf);

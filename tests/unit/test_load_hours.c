@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SCREENS "screens:\n  - { id: a, title: \"A\", blocks: [ { text: \"x\" } ] }\n"
+#define SCREENS_ONLY "screens:\n  - { id: a, title: \"A\", blocks: [ { text: \"x\" } ] }\n"
+#define NO_QUICK_EXIT "kiosk: { quick_exit: none }\n" /* where kiosk: is not otherwise given */
+#define SCREENS SCREENS_ONLY NO_QUICK_EXIT
 
 static enum load_result load(const char *yaml, struct content *c, struct diag_list *d)
 {
@@ -93,7 +95,8 @@ static void out_of_hours_number_is_its_own_or_the_help_line(void)
 	CHECK_INT(load("hours: { monday: \"09:00-17:00\" }\n"
 		       "kiosk:\n"
 		       "  help: { name: \"Centre\", number: \"020 7000 0000\" }\n"
-		       "  out_of_hours: { text: {en: \"Closed now\"} }\n" SCREENS,
+		       "  out_of_hours: { text: {en: \"Closed now\"} }\n"
+		       "  quick_exit: none\n" SCREENS_ONLY,
 		       &c, &d),
 		  LOAD_OK);
 	CHECK(c.out_of_hours.given);
@@ -105,7 +108,8 @@ static void out_of_hours_number_is_its_own_or_the_help_line(void)
 		       "kiosk:\n"
 		       "  out_of_hours:\n"
 		       "    text: \"Closed now. Day and night:\"\n"
-		       "    call: { name: \"Support line\", number: \"0808 500 2222\", hours: \"24/7\" }\n" SCREENS,
+		       "    call: { name: \"Support line\", number: \"0808 500 2222\", hours: \"24/7\" }\n"
+		       "  quick_exit: none\n" SCREENS_ONLY,
 		       &c, &d),
 		  LOAD_OK);
 	CHECK(c.out_of_hours.own_call);
@@ -115,7 +119,8 @@ static void out_of_hours_number_is_its_own_or_the_help_line(void)
 	CHECK_INT(d.n, 0);
 	/* a banner without hours is never shown: a warning, not an error */
 	CHECK_INT(load("kiosk:\n  help: { name: \"Centre\", number: \"020 7000 0000\" }\n"
-		       "  out_of_hours: { text: \"Closed now\" }\n" SCREENS,
+		       "  out_of_hours: { text: \"Closed now\" }\n"
+		       "  quick_exit: none\n" SCREENS_ONLY,
 		       &c, &d),
 		  LOAD_OK);
 	CHECK_INT(d.n, 1);
@@ -134,7 +139,7 @@ static void qr_blocks_are_encoded_at_load(void)
 	struct diag_list d = { 0 };
 	CHECK_INT(load("screens:\n  - id: a\n    title: \"A\"\n    blocks:\n"
 		       "      - qr: { data: \"tel:+448085002222\", caption: \"Scan to call\" }\n"
-		       "      - qr:\n          data: \"https://example.org/help?x=1&y=2\"\n",
+		       "      - qr:\n          data: \"https://example.org/help?x=1&y=2\"\n" NO_QUICK_EXIT,
 		       &c, &d),
 		  LOAD_OK);
 	diag_print(&d, "test.yaml", stderr);
@@ -170,24 +175,26 @@ static void mistakes_and_where_they_are_reported(void)
 	refused("hours:\n  exceptions: closed\n" SCREENS, 2, 15, "'exceptions' must be dates, each with its hours");
 	refused("display:\n  sleep: \"07:00-07:00\"\n" SCREENS, 2, 10, "'sleep' starts and ends at the same time");
 	refused("display:\n  sleep: \"23:00-25:00\"\n" SCREENS, 2, 10, "which is not a time of day");
-	refused("kiosk:\n  out_of_hours: \"Closed\"\n" SCREENS, 2, 17, "'out_of_hours' must be settings indented");
-	refused("kiosk:\n  monday: \"09:00-17:00\"\n" SCREENS, 2, 3, "'monday' belongs under 'hours:'");
-	refused("screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"0808 500 2222\" } } ] }\n", 2, 50,
+	refused("kiosk:\n  out_of_hours: \"Closed\"\n"
+		       "  quick_exit: none\n" SCREENS_ONLY, 2, 17, "'out_of_hours' must be settings indented");
+	refused("kiosk:\n  monday: \"09:00-17:00\"\n"
+		       "  quick_exit: none\n" SCREENS_ONLY, 2, 3, "'monday' belongs under 'hours:'");
+	refused("screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"0808 500 2222\" } } ] }\n" NO_QUICK_EXIT, 2, 50,
 		"did you mean \"tel:08085002222\"?");
-	refused("screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"tel:help\" } } ] }\n", 2, 50,
+	refused("screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"tel:help\" } } ] }\n" NO_QUICK_EXIT, 2, 50,
 		"'data' must be tel: and a phone number");
-	refused("screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"https://example.org/caf\xc3\xa9\" } } ] }\n",
+	refused("screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"https://example.org/caf\xc3\xa9\" } } ] }\n" NO_QUICK_EXIT,
 		2, 50, "'data' has letters a phone may read back differently");
-	refused("screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"https://exa mple.org/\" } } ] }\n",
+	refused("screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"https://exa mple.org/\" } } ] }\n" NO_QUICK_EXIT,
 		2, 50, "'data' is a link with spaces in it");
-	refused("screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"tel:999\" }, text: \"y\" } ] }\n", 2, 63,
+	refused("screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"tel:999\" }, text: \"y\" } ] }\n" NO_QUICK_EXIT, 2, 63,
 		"this block has both 'qr' and 'text'");
 	/* longer than any QR code holds */
 	size_t n = 3000;
 	char *yaml = malloc(n + 200);
 	int k = snprintf(yaml, 200, "screens:\n  - { id: a, title: \"A\", blocks: [ { qr: { data: \"https://e.org/");
 	memset(yaml + k, 'a', n);
-	strcpy(yaml + k + n, "\" } } ] }\n");
+	strcpy(yaml + k + n, "\" } } ] }\n" NO_QUICK_EXIT);
 	refused(yaml, 2, 50, "'data' is too long for a QR code");
 	free(yaml);
 }

@@ -23,7 +23,8 @@ static void load(const char *yaml, struct content *c)
 	diag_clear(&d);
 }
 
-#define SCREENS "screens:\n  - { id: a, title: \"A\", blocks: [ { text: \"x\" } ] }\n"
+#define SCREENS "screens:\n  - { id: a, title: \"A\", blocks: [ { text: \"x\" } ] }\n" \
+	"kiosk: { quick_exit: none }\n"
 
 static const char centre[] =
 	"hours:\n"

@@ -150,7 +150,8 @@ static void quick_exit_at_night_shows_the_neutral_screen_then_sleeps(void)
 static void a_simulated_week_of_nights(void)
 {
 	struct content c;
-	const char *yaml = "hours:\n  monday: \"09:00-17:00\"\n  tuesday: \"09:00-17:00\"\n"
+	const char *yaml = "kiosk: { quick_exit: none }\n"
+			   "hours:\n  monday: \"09:00-17:00\"\n  tuesday: \"09:00-17:00\"\n"
 			   "  wednesday: \"09:00-17:00\"\n  thursday: \"09:00-17:00\"\n  friday: \"09:00-17:00\"\n"
 			   "display:\n  sleep: outside_hours\n"
 			   "screens:\n  - { id: a, title: \"A\", blocks: [ { text: \"x\" } ] }\n"
