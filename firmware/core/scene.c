@@ -675,7 +675,10 @@ static void scene_idle(struct draw_list *out, const struct scene_input *in, cons
 	const struct kiosk *k = in->kiosk;
 	struct palette p = palette_of(&c->theme, k->high_contrast);
 	out->n_hits = 0; /* nothing under the notice can be pressed ... */
-	push(out, DRAW_RECT, ROLE_SHADE, 0, 0, mt->w, mt->h, p.bg, 225);
+	/* the page behind is blanked, not dimmed: over 30 s a passer-by could
+	 * read what the visitor was reading (and in high contrast a dimmed
+	 * title still read at 1.7:1) */
+	push(out, DRAW_RECT, ROLE_SHADE, 0, 0, mt->w, mt->h, p.bg, 255);
 	/* ... but Quick exit, which stays on top and works at once */
 	if (c->quick_exit >= 0) {
 		const char *qe = c->labels.quick_exit.by_lang[k->lang];

@@ -313,6 +313,8 @@ static void idle_notice_covers_all_but_quick_exit(void)
 	CHECK_INT(w.dl.n_hits, 1);
 	CHECK_INT(w.dl.hits[0].action, ACTION_QUICK_EXIT);
 	CHECK_INT(count(&w.dl, ROLE_NOTICE_TITLE), 1);
+	const struct draw_item *shade = find(&w.dl, ROLE_SHADE);
+	CHECK(shade && shade->alpha == 255 && shade->w == 800 && shade->h == 480); /* blanked */
 	const struct draw_item *bar = find(&w.dl, ROLE_COUNTDOWN);
 	const struct draw_item *track = NULL;
 	for (size_t i = 0; i < w.dl.n; i++)
