@@ -518,6 +518,7 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 static void flow_blocks(struct flow *f, const struct measurer *m, const struct sizes *z,
 			const struct metrics *mt, const struct screen *sc, size_t lang)
 {
+	bool last_was_call = false;
 	for (size_t b = 0; b < sc->n_blocks; b++) {
 		const struct block *bl = &sc->blocks[b];
 		int gap = b == 0 ? 0 : z->block_gap;
@@ -531,18 +532,24 @@ static void flow_blocks(struct flow *f, const struct measurer *m, const struct s
 				flow_item(f, m, z, bl->kind, (int)i + 1, bl->items[i].by_lang[lang],
 					  (int)b, i == 0 ? gap : z->item_gap);
 			break;
-		case BLOCK_CALL:
+		case BLOCK_CALL: {
+			/* calls in a row are the numbers a visitor needs together:
+			 * one group, kept on one page whenever a page can hold it */
+			bool after_call = f->n_units > 0 && last_was_call;
 			if (b + 1 < sc->n_blocks && sc->blocks[b + 1].kind == BLOCK_QR &&
-			    flow_call_beside_qr(f, m, z, mt, &bl->call, &sc->blocks[b + 1].qr, lang, (int)b, gap)) {
+			    flow_call_beside_qr(f, m, z, mt, &bl->call, &sc->blocks[b + 1].qr, lang, (int)b, gap))
 				b++; /* the code went beside the number */
-				break;
-			}
-			flow_call(f, m, z, &bl->call, lang, (int)b, gap);
-			break;
+			else
+				flow_call(f, m, z, &bl->call, lang, (int)b, gap);
+			f->units[f->n_units - 1].glued = after_call;
+			last_was_call = true;
+			continue;
+		}
 		case BLOCK_QR:
 			flow_qr(f, m, z, mt, &bl->qr, lang, (int)b, gap);
 			break;
 		}
+		last_was_call = false;
 	}
 }
 

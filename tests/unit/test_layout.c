@@ -349,6 +349,35 @@ static void phone_numbers_are_never_broken(void)
 	content_free(&c);
 }
 
+/* Calls in a row (the numbers a visitor needs) stay on one page together
+ * whenever a page can hold them, however much text comes before them. */
+static void calls_in_a_row_share_a_page(void)
+{
+	for (int n = 10; n <= 300; n += 10) {
+		struct content c;
+		fixture_content(&c, 1);
+		struct block *b = fixture_blocks(&c, 0, 3);
+		char *text = words(n);
+		fixture_text(&c, &b[0], text);
+		b[1].kind = b[2].kind = BLOCK_CALL;
+		b[1].call = (struct call){ .name = lt("Rape Crisis"), .number = "0808 500 2222" };
+		b[2].call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900" };
+		struct screen_layout l;
+		layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+		int page_of[2] = { -1, -1 };
+		for (size_t p = 0; p < l.n_pages; p++)
+			for (size_t i = 0; i < l.pages[p].n_elems; i++) {
+				const struct elem *e = &l.pages[p].elems[i];
+				if (e->role == ELEM_CALL_NUMBER && e->block >= 1)
+					page_of[e->block - 1] = (int)p;
+			}
+		CHECK(page_of[0] >= 0 && page_of[0] == page_of[1]);
+		layout_free(&l);
+		content_free(&c);
+		free(text);
+	}
+}
+
 static void empty_blocks_and_no_blocks_still_give_a_page(void)
 {
 	struct content c;
@@ -453,6 +482,7 @@ int main(void)
 	RUN(list_items_are_not_split_across_pages);
 	RUN(call_block_one_row_when_wide_stacked_when_narrow);
 	RUN(phone_numbers_are_never_broken);
+	RUN(calls_in_a_row_share_a_page);
 	RUN(empty_blocks_and_no_blocks_still_give_a_page);
 	RUN(large_text_scale_reflows);
 	RUN(screen_without_help_has_no_help_line);
