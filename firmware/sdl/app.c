@@ -561,23 +561,34 @@ int app_run(const struct app_options *o)
 	 * by SDL_RENDER_DRIVER (say, software on a Pi 5 with SDL < 2.30) */
 	SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
 	bool chosen = SDL_getenv("SDL_RENDER_DRIVER") != NULL;
+	/* SDL's software renderer draws into the window's framebuffer. X11 has
+	 * one of its own, copied straight: the leanest. SDL 2.26's KMS/DRM has
+	 * none: SDL makes one from an OpenGL texture, so there the hint must
+	 * stay on ("0" leaves the software renderer nothing to draw into:
+	 * "Couldn't find matching render driver", issue #14). */
+	bool kms = driver && SDL_strcasecmp(driver, "kmsdrm") == 0; /* SDL says "KMSDRM" */
+	const char *framebuffer = kms ? "1" : "0";
 	/* no GPU at all (no DRM render node): OpenGL would be Mesa drawing on
 	 * the CPU, which costs ~90 MB more than SDL's own software renderer and
 	 * draws no faster, so go straight to that */
 	bool gpu = chosen || gpu_present();
-	if (!gpu) /* and the window's surface copied straight, not through OpenGL */
-		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+	if (!gpu)
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, framebuffer);
 	st.r = SDL_CreateRenderer(st.win, -1, gpu ? 0 : SDL_RENDERER_SOFTWARE);
 	if (st.r && !chosen && software_gl(st.r)) {
 		/* OpenGL drawn by the CPU (Mesa's llvmpipe: no GPU, as under Xvfb
 		 * or on a board without its driver) costs ~90 MB more than SDL's
-		 * own software renderer and draws no faster: use that instead */
+		 * own software renderer and draws no faster: use that instead (on
+		 * KMS/DRM it still presents through OpenGL, but draws the same
+		 * pixels as --preview) */
 		SDL_DestroyRenderer(st.r);
-		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, framebuffer);
 		st.r = SDL_CreateRenderer(st.win, -1, SDL_RENDERER_SOFTWARE);
 	}
-	if (!st.r) /* no GPU driver: the software renderer always works */
+	if (!st.r) /* no GPU driver: the software renderer where it can present */
 		st.r = SDL_CreateRenderer(st.win, -1, SDL_RENDERER_SOFTWARE);
+	if (!st.r && kms) /* and on KMS/DRM, whatever SDL can make of it */
+		st.r = SDL_CreateRenderer(st.win, -1, 0);
 	if (st.r && st.o->trace) {
 		SDL_RendererInfo info;
 		if (SDL_GetRendererInfo(st.r, &info) == 0)
