@@ -8,6 +8,7 @@
  * SIGHUP in one place, with no work done in a signal handler. */
 #include "app.h"
 
+#include "abspointer.h"
 #include "arena.h"
 #include "check.h"
 #include "backlight.h"
@@ -409,6 +410,27 @@ static void pointer(struct run *st, int kind, int64_t finger, float px, float py
 	feed(st, g, timestamp);
 }
 
+/* A mouse event's place in output pixels. An absolute pointer's raw units
+ * (SDL 2.26 on KMS/DRM, see abspointer.h) are replaced by the device's own
+ * position, scaled; the device is looked for when a press looks like one. */
+static void mouse_place(struct run *st, int ex, int ey, bool press, float *x, float *y)
+{
+	*x = (float)ex;
+	*y = (float)ey;
+	bool suspect = abs_pointer_suspect(st->pw, st->ph, ex, ey);
+	if (press && (suspect || st->abs.raw) && st->abs.fd < 0 &&
+	    abs_pointer_find(&st->abs, "/dev/input") && !st->abs.raw) {
+		st->abs.raw = true;
+		fprintf(stderr, "signpost: a pointer gives device units (%d..%d x %d..%d), not pixels: "
+				"taking its position from the device\n",
+			st->abs.min_x, st->abs.max_x, st->abs.min_y, st->abs.max_y);
+	}
+	int px, py;
+	if (st->abs.raw && abs_pointer_read(&st->abs, st->pw, st->ph, &px, &py)) {
+		*x = (float)px;
+		*y = (float)py;
+	}
+}
 
 static void handle_event(struct run *st, const SDL_Event *ev)
 {
@@ -438,13 +460,18 @@ static void handle_event(struct run *st, const SDL_Event *ev)
 		break;
 	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:
-		if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT)
-			pointer(st, ev->type == SDL_MOUSEBUTTONDOWN ? 0 : 2, -1, (float)ev->button.x,
-				(float)ev->button.y, ev->button.timestamp);
+		if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT) {
+			float x, y;
+			mouse_place(st, ev->button.x, ev->button.y, ev->type == SDL_MOUSEBUTTONDOWN, &x, &y);
+			pointer(st, ev->type == SDL_MOUSEBUTTONDOWN ? 0 : 2, -1, x, y, ev->button.timestamp);
+		}
 		break;
 	case SDL_MOUSEMOTION:
-		if (ev->motion.which != SDL_TOUCH_MOUSEID && (ev->motion.state & SDL_BUTTON_LMASK))
-			pointer(st, 1, -1, (float)ev->motion.x, (float)ev->motion.y, ev->motion.timestamp);
+		if (ev->motion.which != SDL_TOUCH_MOUSEID && (ev->motion.state & SDL_BUTTON_LMASK)) {
+			float x, y;
+			mouse_place(st, ev->motion.x, ev->motion.y, false, &x, &y);
+			pointer(st, 1, -1, x, y, ev->motion.timestamp);
+		}
 		break;
 	case SDL_KEYDOWN:
 		/* Esc quits only in a development window; in fullscreen nothing a
@@ -496,6 +523,7 @@ static bool software_gl(SDL_Renderer *r)
 int app_run(const struct app_options *o)
 {
 	struct run st = { .o = o, .inotify_fd = -1, .reload_result = "none", .fade_start = UINT64_MAX };
+	abs_pointer_init(&st.abs);
 	st.c = xcalloc(1, sizeof *st.c);
 	int code = 2;
 
@@ -681,6 +709,7 @@ int app_run(const struct app_options *o)
 	notify_close(&st.notify);
 	if (st.inotify_fd >= 0)
 		close(st.inotify_fd); /* ends the watch thread */
+	abs_pointer_close(&st.abs);
 	diag_clear(&st.reload_diags);
 	if (st.status_path[0])
 		unlink(st.status_path);
