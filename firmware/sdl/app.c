@@ -8,6 +8,7 @@
  * SIGHUP in one place, with no work done in a signal handler. */
 #include "app.h"
 
+#include "abspointer.h"
 #include "arena.h"
 #include "check.h"
 #include "backlight.h"
@@ -459,6 +460,27 @@ static void pointer(struct run *st, int kind, int64_t finger, float px, float py
 	feed(st, g, timestamp);
 }
 
+/* A mouse event's place in output pixels. An absolute pointer's raw units
+ * (SDL 2.26 on KMS/DRM, see abspointer.h) are replaced by the device's own
+ * position, scaled; the device is looked for when a press looks like one. */
+static void mouse_place(struct run *st, int ex, int ey, bool press, float *x, float *y)
+{
+	*x = (float)ex;
+	*y = (float)ey;
+	bool suspect = abs_pointer_suspect(st->pw, st->ph, ex, ey);
+	if (press && (suspect || st->abs.raw) && st->abs.fd < 0 &&
+	    abs_pointer_find(&st->abs, "/dev/input") && !st->abs.raw) {
+		st->abs.raw = true;
+		fprintf(stderr, "signpost: a pointer gives device units (%d..%d x %d..%d), not pixels: "
+				"taking its position from the device\n",
+			st->abs.min_x, st->abs.max_x, st->abs.min_y, st->abs.max_y);
+	}
+	int px, py;
+	if (st->abs.raw && abs_pointer_read(&st->abs, st->pw, st->ph, &px, &py)) {
+		*x = (float)px;
+		*y = (float)py;
+	}
+}
 
 static void handle_event(struct run *st, const SDL_Event *ev)
 {
@@ -488,13 +510,18 @@ static void handle_event(struct run *st, const SDL_Event *ev)
 		break;
 	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:
-		if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT)
-			pointer(st, ev->type == SDL_MOUSEBUTTONDOWN ? 0 : 2, -1, (float)ev->button.x,
-				(float)ev->button.y, ev->button.timestamp);
+		if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT) {
+			float x, y;
+			mouse_place(st, ev->button.x, ev->button.y, ev->type == SDL_MOUSEBUTTONDOWN, &x, &y);
+			pointer(st, ev->type == SDL_MOUSEBUTTONDOWN ? 0 : 2, -1, x, y, ev->button.timestamp);
+		}
 		break;
 	case SDL_MOUSEMOTION:
-		if (ev->motion.which != SDL_TOUCH_MOUSEID && (ev->motion.state & SDL_BUTTON_LMASK))
-			pointer(st, 1, -1, (float)ev->motion.x, (float)ev->motion.y, ev->motion.timestamp);
+		if (ev->motion.which != SDL_TOUCH_MOUSEID && (ev->motion.state & SDL_BUTTON_LMASK)) {
+			float x, y;
+			mouse_place(st, ev->motion.x, ev->motion.y, false, &x, &y);
+			pointer(st, 1, -1, x, y, ev->motion.timestamp);
+		}
 		break;
 	case SDL_KEYDOWN:
 		/* Esc quits only in a development window; in fullscreen nothing a
@@ -546,6 +573,7 @@ static bool software_gl(SDL_Renderer *r)
 int app_run(const struct app_options *o)
 {
 	struct run st = { .o = o, .reload_result = "none", .fade_start = UINT64_MAX };
+	abs_pointer_init(&st.abs);
 	st.c = xcalloc(1, sizeof *st.c);
 	int code = 2;
 
@@ -611,23 +639,34 @@ int app_run(const struct app_options *o)
 	 * by SDL_RENDER_DRIVER (say, software on a Pi 5 with SDL < 2.30) */
 	SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
 	bool chosen = SDL_getenv("SDL_RENDER_DRIVER") != NULL;
+	/* SDL's software renderer draws into the window's framebuffer. X11 has
+	 * one of its own, copied straight: the leanest. SDL 2.26's KMS/DRM has
+	 * none: SDL makes one from an OpenGL texture, so there the hint must
+	 * stay on ("0" leaves the software renderer nothing to draw into:
+	 * "Couldn't find matching render driver", issue #14). */
+	bool kms = driver && SDL_strcasecmp(driver, "kmsdrm") == 0; /* SDL says "KMSDRM" */
+	const char *framebuffer = kms ? "1" : "0";
 	/* no GPU at all (no DRM render node): OpenGL would be Mesa drawing on
 	 * the CPU, which costs ~90 MB more than SDL's own software renderer and
 	 * draws no faster, so go straight to that */
 	bool gpu = chosen || gpu_present();
-	if (!gpu) /* and the window's surface copied straight, not through OpenGL */
-		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+	if (!gpu)
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, framebuffer);
 	st.r = SDL_CreateRenderer(st.win, -1, gpu ? 0 : SDL_RENDERER_SOFTWARE);
 	if (st.r && !chosen && software_gl(st.r)) {
 		/* OpenGL drawn by the CPU (Mesa's llvmpipe: no GPU, as under Xvfb
 		 * or on a board without its driver) costs ~90 MB more than SDL's
-		 * own software renderer and draws no faster: use that instead */
+		 * own software renderer and draws no faster: use that instead (on
+		 * KMS/DRM it still presents through OpenGL, but draws the same
+		 * pixels as --preview) */
 		SDL_DestroyRenderer(st.r);
-		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, framebuffer);
 		st.r = SDL_CreateRenderer(st.win, -1, SDL_RENDERER_SOFTWARE);
 	}
-	if (!st.r) /* no GPU driver: the software renderer always works */
+	if (!st.r) /* no GPU driver: the software renderer where it can present */
 		st.r = SDL_CreateRenderer(st.win, -1, SDL_RENDERER_SOFTWARE);
+	if (!st.r && kms) /* and on KMS/DRM, whatever SDL can make of it */
+		st.r = SDL_CreateRenderer(st.win, -1, 0);
 	if (st.r && st.o->trace) {
 		SDL_RendererInfo info;
 		if (SDL_GetRendererInfo(st.r, &info) == 0)
@@ -719,6 +758,7 @@ int app_run(const struct app_options *o)
 	notify_send(&st.notify, "STOPPING=1");
 	notify_close(&st.notify);
 	ops_watch_stop(&st);
+	abs_pointer_close(&st.abs);
 	diag_clear(&st.reload_diags);
 	if (st.status_path[0])
 		unlink(st.status_path);

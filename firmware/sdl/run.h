@@ -3,6 +3,7 @@
 #ifndef SIGNPOST_RUN_H
 #define SIGNPOST_RUN_H
 
+#include "abspointer.h"
 #include "app.h"
 #include "deck.h"
 #include "diag.h"
@@ -29,6 +30,7 @@ struct run {
 	struct deck deck;
 	struct kiosk kiosk;
 	struct gesture_state gesture;
+	struct abs_pointer abs; /* a tablet-like panel's range, see abspointer.h */
 	struct render render;
 	struct draw_list dl;
 	SDL_Window *win;

@@ -75,7 +75,10 @@ if command -v systemd-analyze >/dev/null; then
 else
 	fail "systemd-analyze is needed (package systemd)"
 fi
-for setting in "Type=notify" "WatchdogSec=" "Restart=always" "RestartSec=" "StartLimitBurst=" \
+# (no start limit: restarts staff ask for never leave the kiosk off; no
+# PrivateNetwork, so udev's hotplug announcements reach it, yet no network)
+for setting in "Type=notify" "WatchdogSec=" "Restart=always" "RestartSec=" "StartLimitIntervalSec=0" \
+	"PrivateNetwork=no" "IPAddressDeny=any" "RestrictAddressFamilies=AF_UNIX AF_NETLINK" \
 	"User=signpost" "SupplementaryGroups=video input render" "SDL_VIDEODRIVER=kmsdrm" \
 	"bin/signpost --check --config" "ExecReload=/bin/kill -HUP \$MAINPID" "RuntimeDirectory=signpost" \
 	"DeviceAllow=char-drm rw" "DeviceAllow=char-input r" "NoNewPrivileges=yes" "ProtectSystem=strict"; do

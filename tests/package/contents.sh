@@ -3,7 +3,8 @@
 # version and architecture; every file the install rules put in it; the live
 # content as a conffile; the maintainer scripts; a binary for the right
 # machine; and Depends that name the package of every library the binary
-# links (and no library it does not link).
+# links (and no library it does not link, except what SDL opens at run time
+# on KMS/DRM: EGL, OpenGL and Mesa's drivers).
 #
 #   sh tests/package/contents.sh DEB ARCH SRC
 #
@@ -91,10 +92,16 @@ while read -r soname; do
 	grep -qx "$pkg" "$tmp/depends" || bad "links $soname but Depends does not name $pkg"
 done <"$tmp/needed"
 sort -u "$tmp/linked" -o "$tmp/linked"
+# What it needs without linking it: the fallback font, fontconfig, adduser,
+# and what SDL loads at run time on KMS/DRM (without them: "EGL not
+# initialized" on the console, issue #14).
+for pkg in adduser fontconfig fonts-dejavu-core libegl1 libgl1 libgl1-mesa-dri; do
+	grep -qx "$pkg" "$tmp/depends" || bad "Depends does not name $pkg"
+done
 echo "linked: $(tr '\n' ' ' <"$tmp/linked")"
 while read -r pkg; do
 	case $pkg in
-	adduser | fontconfig | fonts-dejavu-core) ;;
+	adduser | fontconfig | fonts-dejavu-core | libegl1 | libgl1 | libgl1-mesa-dri) ;;
 	*) grep -qx "$pkg" "$tmp/linked" || bad "Depends names $pkg, which the binary does not link" ;;
 	esac
 done <"$tmp/depends"

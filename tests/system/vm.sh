@@ -1,0 +1,209 @@
+#!/bin/sh
+# tests/system/vm.sh — the .deb on the path the kiosk exists for: a minimal
+# Debian 12 booted in QEMU (systemd as PID 1, virtio-gpu at 1280x800 for
+# KMS/DRM, a usb-tablet, user networking with ssh on 127.0.0.1), the
+# package installed as a volunteer would (`apt install ./signpost_*.deb`),
+# then checked from outside: the service runs, the screen (a QMP
+# screendump) shows the kiosk, a uinput touchscreen made in the guest and
+# QEMU's tablet press Quick exit, a touchscreen made after the kiosk started
+# works, 15 restarts in a row leave it running, and after a reboot it comes
+# back with no login prompt. Prints each check with its figure, and times.
+#
+#   sh tests/system/vm.sh [DEB]
+#
+# Without DEB, build/ is built and packed (cpack) first. The
+# image is made once by tests/system/image.sh (cached in
+# $SIGNPOST_VM_CACHE, /var/cache/signpost-vm). KVM when /dev/kvm works,
+# else TCG with -cpu Nehalem (QEMU 7.2's TCG with -cpu max miscompiles
+# llvmpipe). Needs root, qemu-system-x86, qemu-utils, debootstrap,
+# python3, ImageMagick (compare) and a C compiler. Screens, logs and the
+# guest's journal are left in $SIGNPOST_VM_OUT (/tmp/signpost-vm).
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+cache=${SIGNPOST_VM_CACHE:-/var/cache/signpost-vm}
+out=${SIGNPOST_VM_OUT:-/tmp/signpost-vm}
+W=1280 H=800
+t0=$(date +%s)
+fail=0
+now() { date +%s.%N | cut -c1-14; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+ok() { echo "ok   $*"; }
+bad() {
+	echo "FAIL $*"
+	fail=1
+}
+
+rm -rf "$out" && mkdir -p "$out"
+
+# --- the image, the package, the tools ------------------------------------
+t=$(now)
+sh "$here/image.sh" "$cache"
+echo "time image: $(since "$t") s (about 7-13 minutes when it is made, else cached)"
+
+deb=${1:-}
+if [ -z "$deb" ]; then
+	[ -e "$src/build/CMakeCache.txt" ] || cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build "$src/build" -j2 >/dev/null
+	(cd "$src/build" && cpack >/dev/null)
+	for deb in "$src"/build/signpost_*.deb; do break; done
+fi
+echo "package: $deb ($(dpkg-deb -f "$deb" Depends))"
+cc -std=c11 -O2 -Wall -Wextra -static -o "$out/touchscreen" "$here/touchscreen.c"
+"$src/build/signpost" --preview "$out/preview" --size ${W}x$H --config "$src/config/content.yaml" >/dev/null 2>&1 ||
+	bad "signpost --preview on the host failed"
+for neutral in "$out"/preview/*-neutral-*.png; do break; done
+
+# --- boot -------------------------------------------------------------------
+qemu-img create -q -f qcow2 -b "$cache/base.img" -F raw "$out/disk.qcow2"
+if [ -w /dev/kvm ] && qemu-system-x86_64 -accel kvm -machine none -display none -S \
+	-qmp stdio </dev/null >/dev/null 2>&1; then
+	accel="-accel kvm -cpu host" accel_name=KVM
+else
+	accel="-accel tcg,thread=multi -cpu Nehalem" accel_name=TCG
+fi
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+qmp="$out/qmp.sock"
+t_boot=$(now)
+# shellcheck disable=SC2086
+qemu-system-x86_64 -machine q35 $accel -smp 2 -m 2048 \
+	-kernel "$cache/vmlinuz" -initrd "$cache/initrd.img" \
+	-append "root=/dev/vda rw console=ttyS0 quiet" \
+	-drive file="$out/disk.qcow2",if=virtio,format=qcow2 \
+	-vga none -device virtio-vga,xres=$W,yres=$H -display none \
+	-device qemu-xhci -device usb-tablet \
+	-netdev user,id=n0,hostfwd=tcp:127.0.0.1:$port-:22 -device virtio-net-pci,netdev=n0 \
+	-qmp unix:"$qmp",server=on,wait=off -serial file:"$out/serial.log" \
+	>"$out/qemu.log" 2>&1 &
+qemu_pid=$!
+trap 'python3 "$here/qmp.py" "$qmp" quit >/dev/null 2>&1 || true; sleep 1; kill $qemu_pid 2>/dev/null || true' EXIT
+
+g() {
+	ssh -i "$cache/id_ed25519" -p "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+		-o LogLevel=ERROR -o ConnectTimeout=5 -o BatchMode=yes root@127.0.0.1 "$@"
+}
+wait_ssh() { # seconds
+	i=0
+	until g true 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -lt "$1" ] || return 1
+		kill -0 $qemu_pid 2>/dev/null || return 1
+		sleep 1
+	done
+}
+wait_ssh 400 || { bad "the guest never answered ssh (see $out/serial.log)"; exit 1; }
+ok "guest up ($accel_name), ssh after $(since "$t_boot") s"
+
+# --- install as a volunteer would --------------------------------------------
+t=$(now)
+scp -q -i "$cache/id_ed25519" -P "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
+	-o LogLevel=ERROR "$deb" "$out/touchscreen" root@127.0.0.1:/root/
+if g "DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./$(basename "$deb")" >"$out/install.log" 2>&1; then
+	ok "apt install ./$(basename "$deb"): $(since "$t") s"
+else
+	bad "apt install failed:"
+	tail -n 20 "$out/install.log"
+	exit 1
+fi
+
+# waits (up to $1 s) until the service is active, i.e. READY=1: first frame
+wait_active() {
+	i=0
+	until [ "$(g systemctl is-active signpost 2>/dev/null)" = active ]; do
+		i=$((i + 1))
+		[ $i -lt "$1" ] || return 1
+		sleep 1
+	done
+}
+dump() { python3 "$here/qmp.py" "$qmp" screendump "$1"; }
+# pixels that differ between a screendump and a picture
+differ() { compare -metric AE "$1" "$2" null: 2>&1 | cut -d' ' -f1; }
+is_neutral() { # name: the screen shows the neutral screen (Quick exit worked)
+	sleep 1.5
+	dump "$out/$1.png"
+	n=$(differ "$out/$1.png" "$neutral")
+	[ "$n" = 0 ] || [ "$n" -lt 2000 ] 2>/dev/null
+}
+fresh() { # a new kiosk process, in the attract loop
+	g systemctl restart signpost || true
+	wait_active 60 || bad "not active after a restart"
+	sleep 1
+}
+
+t=$(now)
+if wait_active 120; then
+	ok "service active (READY=1 after the first frame): $(since "$t") s after the install"
+else
+	bad "service not active: $(g systemctl is-active signpost)"
+	g journalctl -u signpost --no-pager | tail -n 20
+fi
+g systemctl show -p NRestarts -p Result signpost | tr '\n' ' '
+echo
+
+sleep 2
+dump "$out/kiosk.png"
+best=$(for p in "$out"/preview/*.png; do echo "$(differ "$out/kiosk.png" "$p") $(basename "$p")"; done | sort -n | head -n 1)
+echo "screendump $out/kiosk.png: closest --preview picture: $best (pixels differing)"
+is_neutral before-taps && bad "the neutral screen was up before any tap"
+
+# --- touch ----------------------------------------------------------------
+# a touchscreen that exists before the kiosk starts: first tap wakes, second
+# is Quick exit (1107,56 at 1280x800)
+g 'rm -f /tmp/go; ./touchscreen -f /tmp/go 1107,56 1107,56 >/tmp/ts.log 2>&1 & sleep 1; systemctl restart signpost; touch /tmp/go; wait'
+if is_neutral touch-before; then ok "touchscreen present at start: Quick exit shows the neutral screen ($n pixels differ from --preview)"; else bad "touchscreen present at start: Quick exit did not work ($n pixels differ)"; fi
+
+# a touchscreen created while the kiosk runs (hotplug through udev)
+fresh
+t=$(now)
+g './touchscreen -w 2000 1107,56 1107,56' >/dev/null
+if is_neutral touch-after; then ok "touchscreen created after start: Quick exit works ($n pixels differ)"; else bad "touchscreen created after start: Quick exit did not work ($n pixels differ)"; fi
+
+# QEMU's usb-tablet: an absolute pointer, raw units in SDL 2.26
+fresh
+python3 "$here/qmp.py" "$qmp" tap 1107 56 $W $H
+sleep 1.5
+python3 "$here/qmp.py" "$qmp" tap 1107 56 $W $H
+if is_neutral tablet; then ok "usb-tablet: Quick exit works ($n pixels differ)"; else bad "usb-tablet: Quick exit did not work ($n pixels differ)"; fi
+g journalctl -u signpost --no-pager -o cat | grep 'device units' | tail -n 1 || true
+
+# --- restarts -----------------------------------------------------------------
+t=$(now)
+i=0
+while [ $i -lt 15 ]; do
+	g systemctl restart signpost || bad "restart $((i + 1)) failed"
+	i=$((i + 1))
+done
+sleep 2
+state=$(g systemctl is-active signpost || true)
+if [ "$state" = active ]; then ok "15 systemctl restarts in a row: still active ($(since "$t") s in all)"; else bad "after 15 restarts: $state"; fi
+
+# a crash: restarted, and said in the journal
+pid=$(g systemctl show -p MainPID --value signpost)
+t=$(now)
+g "kill -SEGV $pid"
+sleep 1
+dump "$out/crashed.png"
+if wait_active 60; then ok "SIGSEGV: active again after $(since "$t") s"; else bad "SIGSEGV: not restarted"; fi
+line=$(g journalctl -u signpost --no-pager -o cat | grep 'starts again' | tail -n 1 || true)
+if [ -n "$line" ]; then ok "the crash is said: $line"; else bad "no 'starts again' line in the journal"; fi
+
+# --- reboot -------------------------------------------------------------------
+g systemctl reboot || true
+sleep 5
+t=$(now)
+wait_ssh 400 || bad "the guest did not come back after a reboot"
+wait_active 120 || bad "not active after the reboot"
+mono=$(g systemctl show -p ActiveEnterTimestampMonotonic --value signpost)
+first=$(awk -v u="$mono" 'BEGIN { printf "%.1f", u / 1000000 }')
+ok "reboot: first frame (READY=1) $first s after the kernel started"
+getty=$(g systemctl is-active getty@tty1 || true)
+if [ "$getty" = active ]; then bad "a login prompt on tty1 after the reboot"; else ok "no login prompt on tty1 ($getty)"; fi
+sleep 2
+dump "$out/after-reboot.png"
+
+g journalctl -b -1 --no-pager >"$out/journal-before-reboot.txt" 2>&1 || true
+g journalctl -u signpost -b --no-pager >"$out/journal.txt" 2>&1 || true
+echo "time whole run: $(($(date +%s) - t0)) s ($accel_name); pictures and logs in $out"
+[ $fail = 0 ] && echo "system test: ok" || echo "system test: FAILED"
+exit $fail
