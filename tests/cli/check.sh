@@ -6,6 +6,11 @@ expect_err "ok: 9 screens" "check says how much it checked"
 # the report is on stdout, so `signpost --check | less` shows it
 grep -q "ok: 9 screens" "$tmp/out" && ok || fail "the summary is not on stdout"
 [ ! -s "$tmp/err" ] && ok || fail "--check wrote to stderr: $(cat "$tmp/err")"
+# the default content is for the 7-inch panel: the small text in its call
+# boxes is measured and warned about where it is written (the first hours:
+# line of the shipped file)
+line=$(grep -n '^          hours: ' "$src/config/content.yaml" | head -1 | cut -d: -f1)
+expect_err "content.yaml:$line:18: warning: on a 800x480 screen of 7.0 inches seen from 40 cm, the small text in the call box 'Rape Crisis 24/7 Support Line' of screen 'help' (en)" "small text in call boxes is measured, at its place"
 
 cat >"$tmp/bad.yaml" <<'YAML'
 screens:
