@@ -193,6 +193,78 @@ static void check_text_size(const struct content *c, const struct measurer *by_l
 		 " (visitors can also press A+)");
 }
 
+/* The small text in call boxes (the hours line under a service's name) is
+ * drawn smaller than the body text, so a panel can give readable body text
+ * and still unreadable hours. Measured as the kiosk shows it (normal text
+ * size, after any shrinking to fit); one warning, at the smallest, with the
+ * number of other call boxes that are too small as well. */
+static void check_call_text(const struct content *c, const struct measurer *by_lang, int w, int h,
+			    struct diag_list *d)
+{
+	double distance_cm = c->viewing_distance_cm > 0 ? c->viewing_distance_cm : A11Y_DEFAULT_DISTANCE_CM;
+	double px_per_mm = layout_metrics(w, h, 1.0, c->diagonal_inches).px_per_mm;
+	double smallest = 1e9, smallest_mm = 0;
+	const struct screen *at_screen = NULL;
+	const struct call *at_call = NULL;
+	size_t at_lang = 0, too_small = 0;
+	for (size_t lang = 0; lang < c->n_langs; lang++) {
+		const struct measurer *m = &by_lang[lang];
+		for (size_t s = 0; s < c->n_screens; s++) {
+			const struct screen *sc = &c->screens[s];
+			struct screen_layout l;
+			layout_screen(&l, m, c, s, lang, w, h, 1.0);
+			/* each call block once: its smallest line */
+			for (size_t b = 0; b < sc->n_blocks; b++) {
+				if (sc->blocks[b].kind != BLOCK_CALL)
+					continue;
+				int px = 0;
+				for (size_t p = 0; p < l.n_pages; p++)
+					for (size_t i = 0; i < l.pages[p].n_elems; i++) {
+						const struct elem *e = &l.pages[p].elems[i];
+						if (e->block == (int)b && e->role == ELEM_CALL_HOURS &&
+						    (px == 0 || e->px < px))
+							px = e->px;
+					}
+				if (px == 0)
+					continue; /* no hours line */
+				int cap = m->cap_height ? m->cap_height(m->ctx, FONT_REGULAR, px)
+							: (int)lround(px * 0.72);
+				double mm = cap / px_per_mm;
+				double deg = a11y_visual_angle(mm, distance_cm * 10.0);
+				if (deg + 1e-9 >= A11Y_MIN_CAP_DEGREES)
+					continue;
+				too_small++;
+				if (deg < smallest) {
+					smallest = deg;
+					smallest_mm = mm;
+					at_screen = sc;
+					at_call = &sc->blocks[b].call;
+					at_lang = lang;
+				}
+			}
+			layout_free(&l);
+		}
+	}
+	if (!at_call)
+		return;
+	double need_mm = 2.0 * distance_cm * 10.0 * tan(A11Y_MIN_CAP_DEGREES / 2.0 * A11Y_PI / 180.0);
+	struct mark at = at_call->hours.at[at_lang];
+	char others[96] = "";
+	if (too_small > 1)
+		snprintf(others, sizeof others, " (and in %zu other call box%s)", too_small - 1,
+			 too_small - 1 == 1 ? "" : "es");
+	diag_add(d, DIAG_WARNING, at.line, at.col,
+		 "on a %dx%d screen of %.1f inches seen from %.0f cm, the small text in the call box '%s' "
+		 "of screen '%s' (%s) has capitals %.1f mm (%.2f degrees) high%s; EN 301 549 (5.1.4) asks "
+		 "for %.1f degrees (%.1f mm): keep a call's hours to a few words and put what a visitor "
+		 "must read in a text: block, which is larger; shorten the screen if its text is shrunk; "
+		 "use a larger screen; or set display.diagonal_inches and display.viewing_distance_cm to "
+		 "the real ones (visitors can also press A+)",
+		 w, h, c->diagonal_inches > 0 ? c->diagonal_inches : 10.1, distance_cm,
+		 at_call->name.by_lang[at_lang], at_screen->id, c->langs[at_lang], smallest_mm, smallest,
+		 others, A11Y_MIN_CAP_DEGREES, need_mm);
+}
+
 void a11y_check(const struct content *c, const struct measurer *by_lang, int w, int h,
 		struct diag_list *d)
 {
@@ -202,4 +274,5 @@ void a11y_check(const struct content *c, const struct measurer *by_lang, int w, 
 	check_colours(d, "theme.high_contrast", &c->theme.high_contrast, true);
 	check_targets(c, by_lang, w, h, d);
 	check_text_size(c, by_lang, w, h, d);
+	check_call_text(c, by_lang, w, h, d);
 }

@@ -10,7 +10,8 @@
  *   on the screen.
  * - Text size (EN 301 549, 5.1.4): body text whose capital letters are
  *   smaller than 0.7 degrees of visual angle at the viewing distance is a
- *   warning. */
+ *   warning; so is the smaller text inside call boxes (the hours under a
+ *   service's name), at the place it is written. */
 #ifndef SIGNPOST_A11Y_H
 #define SIGNPOST_A11Y_H
 

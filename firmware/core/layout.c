@@ -410,9 +410,12 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 
 	int gap_x = (int)lround(z->body_lh * 0.8);
 	int left_w = inner - num_w - gap_x;
-	/* side by side only while the name keeps to two comfortable lines */
+	/* side by side only while the name and the hours each keep to two
+	 * comfortable lines; squeezed beside the number, longer hours became a
+	 * narrow column of one or two words a line (a portrait panel) */
 	bool one_row = left_w >= inner / 3 &&
-		       layout_wrap(m, FONT_BOLD, z->body_px, name, left_w, NULL, 0) <= 2;
+		       layout_wrap(m, FONT_BOLD, z->body_px, name, left_w, NULL, 0) <= 2 &&
+		       (!hours || layout_wrap(m, FONT_REGULAR, small_px, hours, left_w, NULL, 0) <= 2);
 	int h;
 	if (one_row) {
 		/* one row: name and hours on the left, the number on the right */

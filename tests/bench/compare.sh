@@ -343,4 +343,4 @@ echo "  chromium: $ch_procs_800 processes at 800x480 (sum of their own peaks: $(
 echo "  static screen: schedstat says $sp_static_ns % of a core; $sp_static_frames frames presented in ${sruns}x30 s"
 echo "  fades: $sp_fade_n at 1920x1080 (software), median $sp_fade_frames frames each (counted);" \
 	"default renderer: $(ms "$sp_fade_def")/frame, $sp_fade_def_frames frames"
-echo "  reload of the default content (8 screens): $(ms "$sp_reload_default"); tap -> present p90 $(ms "$sp_tap_p90")"
+echo "  reload of the default content (9 screens): $(ms "$sp_reload_default"); tap -> present p90 $(ms "$sp_tap_p90")"

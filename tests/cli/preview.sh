@@ -20,19 +20,19 @@ sig=$(od -An -tx1 -N24 "$tmp/big/01-welcome-en-1.png" | tr -d ' \n')
 case "$sig" in 89504e470d0a1a0a0000000d494844520000078000000438) ok ;; *) fail "1920x1080 size: $sig" ;; esac
 
 # Into a folder with pictures of an earlier preview: its own older pictures
-# (07-help from when a screen more came before it; it is 06-help now) go,
+# (07-help from when the screens came in another order; it is 03-help now) go,
 # nothing else does.
 mkdir "$tmp/again"
 for f in 07-help-en-1.png 09-gone-pt-BR-2-closed.png notes.txt holiday.png 01-welcome-en-1.png.bak; do
 	echo old >"$tmp/again/$f"
 done
 expect_exit 0 "preview into a folder with older pictures" -- "$bin" --preview "$tmp/again" --config "$src/config/content.yaml"
-[ ! -e "$tmp/again/07-help-en-1.png" ] && ok || fail "the older 07-help picture is still there beside 06-help"
+[ ! -e "$tmp/again/07-help-en-1.png" ] && ok || fail "the older 07-help picture is still there beside 03-help"
 [ ! -e "$tmp/again/09-gone-pt-BR-2-closed.png" ] && ok || fail "a picture of a screen that is gone was left"
 for f in notes.txt holiday.png 01-welcome-en-1.png.bak; do
 	[ "$(cat "$tmp/again/$f")" = old ] && ok || fail "$f, not a picture of ours, was touched"
 done
-[ "$(ls "$tmp/again" | wc -l)" -eq 11 ] && ok || fail "expected 8 pictures and 3 other files: $(ls "$tmp/again")"
+[ "$(ls "$tmp/again" | wc -l)" -eq 12 ] && ok || fail "expected 9 pictures and 3 other files: $(ls "$tmp/again")"
 expect_err "in place of the 2 it held from before" "it says it replaced the older pictures"
 
 printf 'screens: [\n' >"$tmp/bad.yaml"

@@ -151,6 +151,66 @@ static void text_size_against_visual_angle(void)
 	content_free(&c);
 }
 
+/* The hours line inside a call box is smaller than the body text (0.85 of
+ * it): on a 7-inch 800x480 panel its capitals are under 3 mm. One warning,
+ * at the place the hours are written, naming the box and its screen. */
+static void small_text_in_call_boxes(void)
+{
+	struct content c;
+	fixture_content(&c, 2);
+	struct block *b = fixture_blocks(&c, 0, 2);
+	b[0].kind = BLOCK_CALL;
+	b[0].call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900",
+				   .hours = lt("Open 24 hours"), .has_hours = true };
+	b[0].call.hours.at[0] = (struct mark){ 21, 18 };
+	b[1].kind = BLOCK_CALL;
+	b[1].call = (struct call){ .name = lt("Childline"), .number = "0800 1111",
+				   .hours = lt("Free"), .has_hours = true };
+	b[1].call.hours.at[0] = (struct mark){ 25, 18 };
+	struct diag_list d = { 0 };
+	/* 800x480 on 7 inches: body 24 px, hours 20 px, capitals 14 px = 2.7 mm */
+	c.diagonal_inches = 7;
+	a11y_check(&c, fake_by_lang, 800, 480, &d);
+	CHECK_INT(count(&d, DIAG_WARNING, "the small text in the call box"), 1);
+	CHECK_INT(count(&d, DIAG_ERROR, "call box '"), 0);
+	const struct diag *w = NULL;
+	for (size_t i = 0; i < d.n; i++)
+		if (strstr(d.items[i].message, "the small text in the call box"))
+			w = &d.items[i];
+	CHECK(w != NULL);
+	if (w) {
+		CHECK_INT(w->line, 21); /* where the first box's hours are written */
+		CHECK_INT(w->col, 18);
+		CHECK_CONTAINS(w->message, "'The Havens' of screen 's0' (en)");
+		CHECK_CONTAINS(w->message, "capitals 2.7 mm (0.38 degrees)");
+		CHECK_CONTAINS(w->message, "(and in 1 other call box)");
+		CHECK_CONTAINS(w->message, "0.7 degrees (4.9 mm)");
+		CHECK_CONTAINS(w->message, "in a text: block");
+		CHECK_CONTAINS(w->message, "display.diagonal_inches");
+	}
+	diag_clear(&d);
+	/* a box without hours has no small text */
+	b[0].call.has_hours = b[1].call.has_hours = false;
+	a11y_check(&c, fake_by_lang, 800, 480, &d);
+	CHECK_INT(count(&d, DIAG_WARNING, "call box"), 0);
+	diag_clear(&d);
+	b[0].call.has_hours = b[1].call.has_hours = true;
+	/* 1920x1080 on 15.6 inches: hours 46 px, capitals 33 px = 5.9 mm, 0.85 degrees */
+	c.diagonal_inches = 15.6;
+	a11y_check(&c, fake_by_lang, 1920, 1080, &d);
+	CHECK_INT(count(&d, DIAG_WARNING, "call box"), 0);
+	if (count(&d, DIAG_WARNING, "call box"))
+		print(&d);
+	diag_clear(&d);
+	/* the body text passes from 55 cm there, the hours do not */
+	c.viewing_distance_cm = 55;
+	a11y_check(&c, fake_by_lang, 1920, 1080, &d);
+	CHECK_INT(count(&d, DIAG_WARNING, "the body text"), 0);
+	CHECK_INT(count(&d, DIAG_WARNING, "the small text in the call box"), 1);
+	diag_clear(&d);
+	content_free(&c);
+}
+
 static void right_to_left_pages_are_mirrored(void)
 {
 	struct content c;
@@ -194,6 +254,7 @@ int main(void)
 	RUN(theme_contrast_errors_name_ratio_and_place);
 	RUN(touch_targets_checked_for_the_display_size);
 	RUN(text_size_against_visual_angle);
+	RUN(small_text_in_call_boxes);
 	RUN(right_to_left_pages_are_mirrored);
 	return TEST_DONE();
 }

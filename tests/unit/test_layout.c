@@ -315,6 +315,43 @@ static void call_block_one_row_when_wide_stacked_when_narrow(void)
 	content_free(&c);
 }
 
+/* A short name but long hours: beside the number the hours would be a
+ * narrow column of a word or two a line (a portrait panel), so the box is
+ * stacked and the hours get its whole width; short hours stay beside. */
+static void call_block_stacked_when_its_hours_are_long(void)
+{
+	struct content c;
+	fixture_content(&c, 1);
+	struct block *b = fixture_blocks(&c, 0, 1);
+	b->kind = BLOCK_CALL;
+	b->call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900",
+				 .hours = lt("Open 24 hours. Camberwell, Paddington, Whitechapel."), .has_hours = true };
+	for (int pass = 0; pass < 2; pass++) {
+		struct screen_layout l;
+		layout_screen(&l, &fake_measurer, &c, 0, 0, 480, 800, 1.0);
+		const struct elem *name = NULL, *num = NULL;
+		int hours_lines = 0;
+		for (size_t i = 0; i < l.pages[0].n_elems; i++) {
+			const struct elem *e = &l.pages[0].elems[i];
+			name = e->role == ELEM_CALL_NAME ? e : name;
+			num = e->role == ELEM_CALL_NUMBER ? e : num;
+			hours_lines += e->role == ELEM_CALL_HOURS;
+		}
+		CHECK(name && num);
+		if (name && num && pass == 0) {
+			CHECK(num->y >= name->y + name->h); /* stacked */
+			CHECK(hours_lines <= 2);
+		} else if (name && num) {
+			CHECK(num->x > name->x + name->w); /* side by side */
+			CHECK_INT(hours_lines, 1);
+		}
+		check_page_sane(&l, &l.pages[0]);
+		layout_free(&l);
+		b->call.hours = lt("Open 24 hours");
+	}
+	content_free(&c);
+}
+
 /* A phone number is never broken across lines: in a call box and in the
  * help line, at every width down to a small portrait panel, it is one
  * element holding the whole number, inside the screen. */
@@ -481,6 +518,7 @@ int main(void)
 	RUN(much_too_long_paginates_at_the_floor_without_losing_text);
 	RUN(list_items_are_not_split_across_pages);
 	RUN(call_block_one_row_when_wide_stacked_when_narrow);
+	RUN(call_block_stacked_when_its_hours_are_long);
 	RUN(phone_numbers_are_never_broken);
 	RUN(calls_in_a_row_share_a_page);
 	RUN(empty_blocks_and_no_blocks_still_give_a_page);
