@@ -74,7 +74,7 @@ trap cleanup EXIT
 purge_test_packages
 
 # --- the playbooks, as written --------------------------------------------
-(cd "$src/config/fleet" && ansible-playbook --syntax-check rollout.yml status.yml) >"$tmp/syntax" 2>&1 &&
+(cd "$src/config/fleet" && ansible-playbook --syntax-check rollout.yml status.yml) </dev/null >"$tmp/syntax" 2>&1 &&
 	ok || fail "ansible-playbook --syntax-check: $(cat "$tmp/syntax")"
 (cd "$src/config/fleet" && XDG_CACHE_HOME="$tmp/cache" ANSIBLE_HOME="$tmp/ansible-lint" \
 	ansible-lint --nocolor --offline --profile production) >"$tmp/lint" 2>&1 &&
@@ -242,7 +242,9 @@ play() {
 		exit 1
 	fi
 	t0=$(date +%s.%N)
-	(cd "$fleet" && ansible-playbook rollout.yml "$@") >"$tmp/$name.log" 2>&1
+	# stdin from /dev/null: ansible refuses a non-blocking stdin, which an ssh
+	# started from the same terminal can leave behind
+	(cd "$fleet" && ansible-playbook rollout.yml "$@") </dev/null >"$tmp/$name.log" 2>&1
 	rc=$?
 	seconds=$(echo "$t0 $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
 	echo "fleet: $name: exit $rc, $seconds s"
@@ -395,7 +397,7 @@ done
 cmp -s "$tmp/ctl.log" "$tmp/ctl.before" && ok || fail "the last run reloaded or restarted a kiosk"
 
 # --- 7. what each kiosk shows now ------------------------------------------
-(cd "$fleet" && ansible-playbook status.yml) >"$tmp/status.log" 2>&1 && ok || { fail "status.yml failed"; show status; }
+(cd "$fleet" && ansible-playbook status.yml) </dev/null >"$tmp/status.log" 2>&1 && ok || { fail "status.yml failed"; show status; }
 for k in a b; do
 	grep -q "\"signpost is running (pid $(get $k pid)) since " "$tmp/status.log" && ok || fail "status.yml does not show kiosk $k running"
 	grep -q "\"sha256:      $(file_hash $k)\"" "$tmp/status.log" && ok || fail "status.yml does not show kiosk $k's sha256"
