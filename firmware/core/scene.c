@@ -362,7 +362,9 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	r -= gap;
 	const char *contrast = "\xe2\x97\x90"; /* ◐ */
 	r -= w;
-	button(out, in, mt, p, r, y2, w, contrast, px, ACTION_CONTRAST, 0, true, LOOK_PLAIN);
+	/* on: drawn in the accent, like an open panel, so it shows its state */
+	button(out, in, mt, p, r, y2, w, contrast, px, ACTION_CONTRAST, 0, true,
+	       k->high_contrast ? LOOK_OPEN : LOOK_PLAIN);
 	r -= gap;
 	out->lang = lang_now;
 	if (c->n_langs > 1) {

@@ -301,6 +301,36 @@ static void top_bar_has_every_control_apart_in_portrait_and_landscape(void)
 	}
 }
 
+/* The contrast button shows whether high contrast is on: filled with the
+ * accent while it is, plain like its neighbours while it is not. */
+static void contrast_button_shows_its_state(void)
+{
+	struct world w;
+	world_init(&w, 800, 480);
+	w.k.mode = KIOSK_BROWSE;
+	uint32_t fill[2], size_fill[2];
+	for (int on = 0; on < 2; on++) {
+		w.k.high_contrast = on;
+		world_build(&w, 0);
+		fill[on] = size_fill[on] = 0;
+		for (size_t i = 0; i < w.dl.n_hits; i++) {
+			const struct hit *h = &w.dl.hits[i];
+			for (size_t j = 0; j < w.dl.n; j++) {
+				const struct draw_item *it = &w.dl.items[j];
+				if (it->role != ROLE_BUTTON || it->x != h->x || it->y != h->y)
+					continue;
+				if (h->action == ACTION_CONTRAST)
+					fill[on] = it->rgb;
+				if (h->action == ACTION_TEXT_SIZE)
+					size_fill[on] = it->rgb;
+			}
+		}
+	}
+	CHECK(fill[0] == size_fill[0]); /* off: like the other buttons */
+	CHECK(fill[1] != size_fill[1]); /* on: stands out */
+	world_free(&w);
+}
+
 static void idle_notice_covers_all_but_quick_exit(void)
 {
 	struct world w;
@@ -352,6 +382,7 @@ int main(void)
 	RUN(attract_shows_only_quick_exit_and_touch_hint);
 	RUN(quick_exit_screen_is_an_ordinary_notice);
 	RUN(top_bar_has_every_control_apart_in_portrait_and_landscape);
+	RUN(contrast_button_shows_its_state);
 	RUN(idle_notice_covers_all_but_quick_exit);
 	RUN(menu_lists_topics_but_not_the_neutral_screen);
 	return TEST_DONE();
