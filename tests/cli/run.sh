@@ -77,7 +77,7 @@ fi
 # 2. fullscreen: no key or combination ends it; SIGINT does
 "$bin" --config "$src/config/content.yaml" 2>"$tmp/err" &
 pid=$!
-if wait_window; then ok; else fail "no fullscreen window appeared"; fi
+if wait_window; then ok; else fail "no fullscreen window appeared: $(cat "$tmp/err")"; fi
 for k in Escape ctrl+q alt+F4 ctrl+c ctrl+w ctrl+alt+BackSpace q; do
 	xdotool search --name '^signpost$' windowfocus --sync key "$k" 2>/dev/null || xdotool key "$k"
 done
