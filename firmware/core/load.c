@@ -1809,25 +1809,27 @@ static void set_defaults(struct content *c, const char *path)
 	c->theme.high_contrast.accent = 0xFFD400;
 }
 
-/* The kiosk's own words, in English for every language until translated. */
+/* The kiosk's own words: their key under labels: and their English text,
+ * used in every language until translated. */
+static const struct {
+	size_t offset;
+	const char *key, *text;
+} label_defaults[] = {
+	{ offsetof(struct labels, touch_hint), "touch_hint", "Touch the screen to find out more" },
+	{ offsetof(struct labels, help_prefix), "help_prefix", "Talk to someone now:" },
+	{ offsetof(struct labels, back), "back", "Back" },
+	{ offsetof(struct labels, topics), "topics", "Topics" },
+	{ offsetof(struct labels, quick_exit), "quick_exit", "Quick exit" },
+	{ offsetof(struct labels, still_there), "still_there", "Are you still there?" },
+	{ offsetof(struct labels, touch_to_continue), "touch_to_continue", "Touch the screen to continue." },
+	{ offsetof(struct labels, language), "language", "Language" },
+};
+
 static void set_label_defaults(struct content *c)
 {
-	static const struct {
-		size_t offset;
-		const char *text;
-	} defaults[] = {
-		{ offsetof(struct labels, touch_hint), "Touch the screen to find out more" },
-		{ offsetof(struct labels, help_prefix), "Talk to someone now:" },
-		{ offsetof(struct labels, back), "Back" },
-		{ offsetof(struct labels, topics), "Topics" },
-		{ offsetof(struct labels, quick_exit), "Quick exit" },
-		{ offsetof(struct labels, still_there), "Are you still there?" },
-		{ offsetof(struct labels, touch_to_continue), "Touch the screen to continue." },
-		{ offsetof(struct labels, language), "Language" },
-	};
-	for (size_t d = 0; d < sizeof defaults / sizeof defaults[0]; d++) {
-		struct ltext *t = (struct ltext *)((char *)&c->labels + defaults[d].offset);
-		const char *text = arena_strdup(&c->arena, defaults[d].text);
+	for (size_t d = 0; d < sizeof label_defaults / sizeof label_defaults[0]; d++) {
+		struct ltext *t = (struct ltext *)((char *)&c->labels + label_defaults[d].offset);
+		const char *text = arena_strdup(&c->arena, label_defaults[d].text);
 		for (size_t i = 0; i < c->n_langs; i++)
 			t->by_lang[i] = text;
 	}
@@ -2198,39 +2200,27 @@ static void check_translations(struct loader *L)
 			more, more == 1 ? "" : "s", more == 1 ? "is" : "are", counts, c->langs[0]);
 	}
 
-	static const struct {
-		size_t offset;
-		const char *key;
-	} own[] = {
-		{ offsetof(struct labels, touch_hint), "touch_hint" },
-		{ offsetof(struct labels, help_prefix), "help_prefix" },
-		{ offsetof(struct labels, back), "back" },
-		{ offsetof(struct labels, topics), "topics" },
-		{ offsetof(struct labels, quick_exit), "quick_exit" },
-		{ offsetof(struct labels, still_there), "still_there" },
-		{ offsetof(struct labels, touch_to_continue), "touch_to_continue" },
-		{ offsetof(struct labels, language), "language" },
-	};
+	const size_t n_own = sizeof label_defaults / sizeof label_defaults[0];
 	char keys[256] = "";
 	size_t used = 0, n = 0, first = 0;
-	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
-		const struct ltext *t = (const struct ltext *)(const void *)((const char *)&c->labels + own[i].offset);
+	for (size_t i = 0; i < n_own; i++) {
+		const struct ltext *t = (const struct ltext *)(const void *)((const char *)&c->labels + label_defaults[i].offset);
 		if (t->at[0].line)
 			continue; /* given: a missing language was reported with it */
 		if (n == 0)
 			first = i;
 		append(keys, sizeof keys, &used, n++ ? ", " : "");
-		append(keys, sizeof keys, &used, own[i].key);
+		append(keys, sizeof keys, &used, label_defaults[i].key);
 	}
 	if (n) {
 		const struct ltext *t =
-			(const struct ltext *)(const void *)((const char *)&c->labels + own[first].offset);
+			(const struct ltext *)(const void *)((const char *)&c->labels + label_defaults[first].offset);
 		warn_at(L, L->lang_at[1],
 			"the kiosk's own word%s (%s) %s not given under 'labels:', so %s shown in English in "
 			"every language; add %s under labels: with a text per language, like  %s: {%s: \"%s\", "
 			"%s: \"...\"}",
 			n == 1 ? "" : "s", keys, n == 1 ? "is" : "are", n == 1 ? "it is" : "they are",
-			n == 1 ? "it" : "them", own[first].key, c->langs[0],
+			n == 1 ? "it" : "them", label_defaults[first].key, c->langs[0],
 			strncmp(c->langs[0], "en", 2) == 0 ? t->by_lang[0] : "...", c->langs[1]);
 	}
 
