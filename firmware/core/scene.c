@@ -156,11 +156,6 @@ static uint32_t elem_colour(enum elem_role r, const struct palette *p, bool bann
 	}
 }
 
-static bool scene_is_notice(const struct scene_input *in)
-{
-	return kiosk_showing_notice(in->kiosk);
-}
-
 static bool footer_role(enum elem_role r)
 {
 	return r == ELEM_BAND || r == ELEM_HELP_PREFIX || r == ELEM_HELP_NUMBER || r == ELEM_HELP_NAME;
@@ -171,7 +166,7 @@ static void scene_elems(struct draw_list *out, const struct scene_input *in, con
 			const struct metrics *mt, const struct palette *p, int dx, uint8_t alpha,
 			bool footer_only, bool banner)
 {
-	bool notice = scene_is_notice(in);
+	bool notice = kiosk_showing_notice(in->kiosk);
 	bool attract = in->kiosk->mode == KIOSK_ATTRACT && !notice;
 	/* the notice has no navigation: its band only if a help line is in it */
 	bool band = !notice;
@@ -768,7 +763,7 @@ void scene_build(struct draw_list *out, const struct scene_input *in)
 		} else {
 			scene_page(out, in, k->view, 0, 255);
 		}
-		if (scene_is_notice(in)) {
+		if (kiosk_showing_notice(in->kiosk)) {
 			return; /* an ordinary notice: nothing of the kiosk's controls */
 		} else if (mode == KIOSK_ATTRACT) {
 			scene_dots(out, in, mt, &p);
