@@ -6,7 +6,8 @@
 #                               (in a window when a desktop is there,
 #                               fullscreen on KMS/DRM otherwise)
 #   sh toolchain/dev.sh test    build (normal and ASan+UBSan) and run every test,
-#                               then the Raspberry Pi builds (toolchain/cross.sh)
+#                               then the Raspberry Pi builds (toolchain/cross.sh),
+#                               then the .deb in a VM (tests/system/vm.sh)
 #
 # Works as root on a fresh Debian 12 / Raspberry Pi OS bookworm machine, or as
 # a user with sudo. Only missing packages are installed.
@@ -20,7 +21,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 build_pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev \
 libsdl2-image-dev libpng-dev libyaml-dev libfontconfig-dev libfribidi-dev libqrencode-dev fontconfig fonts-dejavu-core"
 test_pkgs="xvfb xauth xdotool imagemagick openssh-server openssh-client systemd sudo \
-clang libclang-rt-14-dev fonts-noto-core zbar-tools tzdata ansible-core ansible-lint python3-apt"
+clang libclang-rt-14-dev fonts-noto-core zbar-tools tzdata ansible-core ansible-lint python3-apt \
+qemu-system-x86 qemu-utils debootstrap"
 
 . toolchain/as-root.sh
 
@@ -72,6 +74,14 @@ test)
 	sh tests/fuzz/run.sh 60
 	echo "dev.sh: Raspberry Pi builds: arm64 cross build, its tests under qemu, the packages"
 	sh toolchain/cross.sh test
+	# the installed .deb on the Linux console, in a virtual machine
+	# (Debian 12 amd64 under QEMU; the image is made once and cached)
+	if [ "$(dpkg --print-architecture)" = amd64 ]; then
+		echo "dev.sh: the .deb on the console: Debian 12 in QEMU (tests/system/vm.sh)"
+		as_root sh tests/system/vm.sh
+	else
+		echo "dev.sh: the system test (tests/system/vm.sh) needs an amd64 machine; not run here"
+	fi
 	;;
 *)
 	echo "usage: sh toolchain/dev.sh run|test" >&2

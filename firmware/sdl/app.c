@@ -15,11 +15,11 @@
 #include "load.h"
 #include "pngout.h"
 #include "run.h"
+#include "wake.h"
 
 #include <SDL.h>
 #include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
 #include <regex.h>
 #include <signal.h>
 #include <stdio.h>
@@ -241,25 +241,6 @@ out_content:
 }
 
 /* ---- the running kiosk ------------------------------------------------- */
-
-static Uint32 signal_event; /* SDL user event; code = the signal number */
-Uint32 run_file_event; /* the content file's folder changed */
-Uint32 run_clock_event; /* the system clock was set */
-
-static void *signal_thread(void *arg)
-{
-	sigset_t *set = arg;
-	for (;;) {
-		int sig;
-		if (sigwait(set, &sig) != 0)
-			continue;
-		SDL_Event ev = { .type = signal_event };
-		ev.user.code = sig;
-		SDL_PushEvent(&ev);
-	}
-	return NULL;
-}
-
 
 static const char *const mode_names[] = { "attract", "browse", "menu", "idle", "languages", "sleep" };
 static const char *const action_names[] = {
@@ -484,21 +465,6 @@ static void mouse_place(struct run *st, int ex, int ey, bool press, float *x, fl
 
 static void handle_event(struct run *st, const SDL_Event *ev)
 {
-	if (ev->type == signal_event) {
-		if (ev->user.code == SIGHUP)
-			ops_reload(st, "SIGHUP");
-		else
-			st->quit = true;
-		return;
-	}
-	if (ev->type == run_file_event) {
-		st->reload_due = SDL_GetTicks64() + RELOAD_SETTLE_MS;
-		return;
-	}
-	if (ev->type == run_clock_event) {
-		st->schedule_due = 1; /* the clock was set: look at the schedule again now */
-		return;
-	}
 	switch (ev->type) {
 	case SDL_FINGERDOWN:
 	case SDL_FINGERMOTION:
@@ -578,7 +544,7 @@ int app_run(const struct app_options *o)
 	int code = 2;
 
 	/* Block the signals in every thread (SDL's included) before SDL starts;
-	 * one thread of ours receives them. */
+	 * the loop reads them from a signalfd (wake.h). */
 	static sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
@@ -618,13 +584,6 @@ int app_run(const struct app_options *o)
 			driver);
 		goto out_sdl;
 	}
-	signal_event = SDL_RegisterEvents(3);
-	run_file_event = signal_event + 1;
-	run_clock_event = signal_event + 2;
-	pthread_t tid;
-	pthread_create(&tid, NULL, signal_thread, &set);
-	pthread_detach(tid);
-
 	st.fullscreen = o->w == 0;
 	Uint32 flags = SDL_WINDOW_SHOWN | (st.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 	st.win = SDL_CreateWindow("signpost", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
@@ -687,7 +646,8 @@ int app_run(const struct app_options *o)
 	st.started = st.loaded_at = time(NULL);
 	ops_status_open(&st);
 	ops_status_write(&st);
-	ops_watch_start(&st);
+	struct wake wake;
+	wake_open(&wake, &set, o->config, st.win);
 	notify_init(&st.notify);
 	if (st.notify.watchdog_ms)
 		st.next_ping = SDL_GetTicks64() + st.notify.watchdog_ms;
@@ -743,12 +703,27 @@ int app_run(const struct app_options *o)
 			Uint64 t = SDL_GetTicks64();
 			timeout = deadline <= t ? 0 : (int)(deadline - t > 86400000 ? 86400000 : deadline - t);
 		}
+		/* an input device came or went: udev tells SDL a moment after the
+		 * folder changed, so look at SDL's events a few times meanwhile */
+		if (st.devices_settle > SDL_GetTicks64() && (timeout < 0 || timeout > DEVICE_SETTLE_STEP_MS))
+			timeout = DEVICE_SETTLE_STEP_MS;
+		SDL_PumpEvents(); /* what the window system or the devices already had */
+		if (SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+			timeout = 0;
+		unsigned what = wake_wait(&wake, timeout);
+		if (what & WAKE_STOP)
+			st.quit = true;
+		if (what & WAKE_RELOAD)
+			ops_reload(&st, "SIGHUP");
+		if (what & WAKE_FILE)
+			st.reload_due = SDL_GetTicks64() + RELOAD_SETTLE_MS;
+		if (what & WAKE_CLOCK)
+			st.schedule_due = 1; /* the clock was set: look at the schedule again now */
+		if (what & WAKE_DEVICES)
+			st.devices_settle = SDL_GetTicks64() + DEVICE_SETTLE_MS;
 		SDL_Event ev;
-		if (timeout < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, timeout)) {
+		while (SDL_PollEvent(&ev))
 			handle_event(&st, &ev);
-			while (SDL_PollEvent(&ev))
-				handle_event(&st, &ev);
-		}
 	}
 	code = 0;
 	if (o->trace) /* for the test that sleep costs nothing: how often the loop woke */
@@ -757,7 +732,7 @@ int app_run(const struct app_options *o)
 		backlight_set(true, SDL_GetCurrentVideoDriver());
 	notify_send(&st.notify, "STOPPING=1");
 	notify_close(&st.notify);
-	ops_watch_stop(&st);
+	wake_close(&wake);
 	abs_pointer_close(&st.abs);
 	diag_clear(&st.reload_diags);
 	if (st.status_path[0])

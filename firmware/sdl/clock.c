@@ -1,9 +1,7 @@
 /* clock.c — local time for the schedule; see clock.h. */
 #include "clock.h"
 
-#include <SDL.h>
 #include <errno.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -38,45 +36,33 @@ int64_t clock_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-struct watch {
-	int fd;
-	uint32_t event;
-};
-
 /* A timer that never expires, armed with TFD_TIMER_CANCEL_ON_SET: its read
  * fails with ECANCELED when, and only when, the real-time clock is set. */
-static void *watch_thread(void *arg)
+static bool arm(int fd)
 {
-	struct watch w = *(struct watch *)arg;
-	for (;;) {
-		struct itimerspec far = { .it_value = { .tv_sec = INT32_MAX } };
-		if (timerfd_settime(w.fd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &far, NULL) != 0)
-			break;
-		uint64_t n;
-		ssize_t r = read(w.fd, &n, sizeof n);
-		if (r < 0 && errno == ECANCELED) {
-			SDL_Event ev = { .type = w.event };
-			SDL_PushEvent(&ev);
-		} else if (r < 0 && errno != EINTR) {
-			break;
-		}
-	}
-	close(w.fd);
-	return NULL;
+	struct itimerspec far = { .it_value = { .tv_sec = INT32_MAX } };
+	return timerfd_settime(fd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &far, NULL) == 0;
 }
 
-bool clock_watch_start(uint32_t event)
+int clock_watch_open(void)
 {
-	int fd = timerfd_create(CLOCK_REALTIME, TFD_CLOEXEC);
-	if (fd < 0)
-		return false;
-	static struct watch w; /* one watcher per process */
-	w = (struct watch){ fd, event };
-	pthread_t tid;
-	if (pthread_create(&tid, NULL, watch_thread, &w) != 0) {
+	int fd = timerfd_create(CLOCK_REALTIME, TFD_CLOEXEC | TFD_NONBLOCK);
+	if (fd >= 0 && !arm(fd)) {
 		close(fd);
-		return false;
+		fd = -1;
 	}
-	pthread_detach(tid);
-	return true;
+	return fd;
+}
+
+bool clock_watch_read(int fd)
+{
+	uint64_t n;
+	ssize_t r;
+	while ((r = read(fd, &n, sizeof n)) < 0 && errno == EINTR)
+		;
+	if (r < 0 && errno == ECANCELED) {
+		arm(fd);
+		return true;
+	}
+	return false;
 }

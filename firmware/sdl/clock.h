@@ -26,12 +26,14 @@ time_t clock_epoch_of(const struct civil_time *at);
 /* Milliseconds since the epoch, from the real-time clock. */
 int64_t clock_now_ms(void);
 
-/* Starts a thread that pushes an SDL event of type `event` whenever the
- * system clock is set (NTP's first sync after a Pi boots without a
+/* A descriptor for the run loop's poll(), readable when, and only when,
+ * the system clock was set (NTP's first sync after a Pi boots without a
  * real-time clock, an administrator's `date -s`): a schedule computed from
- * the old time is then wrong. Linux timerfd; without it, nothing happens
- * (and the schedule is still right for a clock that is only ever slewed).
- * Returns false when it could not start. */
-bool clock_watch_start(uint32_t event);
+ * the old time is then wrong. Linux timerfd; -1 when it cannot be had (the
+ * schedule is still right for a clock that is only ever slewed). */
+int clock_watch_open(void);
+
+/* After fd polled readable: true when the clock was set. Arms it again. */
+bool clock_watch_read(int fd);
 
 #endif

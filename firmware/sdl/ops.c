@@ -1,7 +1,6 @@
 /* ops.c — staff operations for the running kiosk: the status file, live
- * reload that keeps the last good content, the content file watcher, and
- * the copy of the last good content shown when the file is broken at
- * start-up. Nothing here records what a visitor looked at. */
+ * reload that keeps the last good content, and the copy of the last good
+ * content shown when the file is broken at start-up. Nothing here records what a visitor looked at. */
 #include "run.h"
 
 #include "check.h"
@@ -13,16 +12,12 @@
 #include <SDL.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include <poll.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -329,101 +324,3 @@ void ops_reload(struct run *st, const char *why)
 	run_trace_state(st, "reload");
 	give_back_memory();
 }
-
-struct watcher {
-	int fd;           /* inotify */
-	int stop[2];      /* a pipe: a byte on it ends the thread */
-	pthread_t tid;
-	char name[256];   /* the content file's name in the watched folder */
-};
-
-/* Waits on inotify and turns each change to the content file (written in
- * place, or written elsewhere and renamed over it, or deleted) into an SDL
- * event. Watching the folder, not the file, is what catches renames. The
- * thread owns no descriptor: ops_watch_stop() ends it, then closes them. */
-static void *watch_thread(void *arg)
-{
-	struct watcher *w = arg;
-	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
-	for (;;) {
-		struct pollfd p[2] = { { .fd = w->fd, .events = POLLIN }, { .fd = w->stop[0], .events = POLLIN } };
-		if (poll(p, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (p[1].revents)
-			break;
-		ssize_t n = read(w->fd, buf, sizeof buf);
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
-			continue;
-		if (n <= 0)
-			break;
-		bool ours = false;
-		for (char *q = buf; q < buf + n;) {
-			struct inotify_event *e = (struct inotify_event *)q;
-			if (e->len && strcmp(e->name, w->name) == 0)
-				ours = true;
-			q += sizeof *e + e->len;
-		}
-		if (ours) {
-			SDL_Event ev = { .type = run_file_event };
-			SDL_PushEvent(&ev);
-		}
-	}
-	return NULL;
-}
-
-static void watcher_free(struct watcher *w)
-{
-	if (w->fd >= 0)
-		close(w->fd);
-	if (w->stop[0] >= 0)
-		close(w->stop[0]);
-	if (w->stop[1] >= 0)
-		close(w->stop[1]);
-	free(w);
-}
-
-void ops_watch_start(struct run *st)
-{
-	struct watcher *w = xcalloc(1, sizeof *w);
-	w->stop[0] = w->stop[1] = -1;
-	w->fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-	if (w->fd < 0 || pipe(w->stop) != 0) {
-		watcher_free(w);
-		return;
-	}
-	fcntl(w->stop[0], F_SETFD, FD_CLOEXEC);
-	fcntl(w->stop[1], F_SETFD, FD_CLOEXEC);
-	char dir[4096], base[4096];
-	snprintf(dir, sizeof dir, "%s", st->o->config);
-	snprintf(base, sizeof base, "%s", st->o->config);
-	snprintf(w->name, sizeof w->name, "%s", basename(base));
-	if (inotify_add_watch(w->fd, dirname(dir),
-			      IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE) < 0) {
-		fprintf(stderr, "signpost: warning: cannot watch %s for changes (%s); reload with "
-				"SIGHUP (signpostctl reload)\n", st->o->config, strerror(errno));
-		watcher_free(w);
-		return;
-	}
-	if (pthread_create(&w->tid, NULL, watch_thread, w) != 0) {
-		watcher_free(w);
-		return;
-	}
-	st->watcher = w;
-}
-
-void ops_watch_stop(struct run *st)
-{
-	struct watcher *w = st->watcher;
-	if (!w)
-		return;
-	char b = 1;
-	while (write(w->stop[1], &b, 1) < 0 && errno == EINTR)
-		;
-	pthread_join(w->tid, NULL);
-	watcher_free(w);
-	st->watcher = NULL;
-}
-

@@ -20,6 +20,8 @@
 #include <time.h>
 
 #define RELOAD_SETTLE_MS 300 /* editors write in steps: wait for quiet */
+#define DEVICE_SETTLE_MS 3000     /* after /dev/input changed: udev's news comes */
+#define DEVICE_SETTLE_STEP_MS 200 /* meanwhile SDL is asked this often */
 
 struct run {
 	const struct app_options *o;
@@ -57,7 +59,7 @@ struct run {
 	bool ready_sent;
 	uint64_t next_ping;   /* watchdog */
 	uint64_t reload_due;  /* a change to the file was seen: reload then */
-	struct watcher *watcher; /* the content file watcher; NULL: none */
+	uint64_t devices_settle; /* until then, look for SDL's new devices often */
 	char status_path[4096]; /* empty: no status file */
 	time_t started, loaded_at, reload_at;
 	const char *reload_result; /* "none", "ok", "failed" */
@@ -73,13 +75,7 @@ struct run {
 	unsigned long wakeups, wakeups_asleep; /* loop iterations, for --trace */
 };
 
-/* SDL event the file watcher sends when the content file's folder changed. */
-extern Uint32 run_file_event;
-
-/* SDL event the clock watcher sends when the system clock was set. */
-extern Uint32 run_clock_event;
-
-/* Start-up: the time zone, the clock watcher, and the schedule now. */
+/* Start-up: the time zone, and the schedule now. */
 void run_schedule_start(struct run *st);
 
 /* Looks at the wall clock: the out-of-hours banner up or down (laying out
@@ -116,10 +112,5 @@ void ops_save_good(struct run *st);
 
 /* Loads the file again; swaps only valid content. */
 void ops_reload(struct run *st, const char *why);
-
-/* Watches the content file's folder with inotify from a thread; stop ends
- * the thread and closes its descriptors (before SDL_Quit). */
-void ops_watch_start(struct run *st);
-void ops_watch_stop(struct run *st);
 
 #endif

@@ -1,8 +1,8 @@
 /* schedule_run.c — the core's schedule applied to the running kiosk: the
  * wall clock read here, the banner, sleep and the backlight, and the next
  * moment the loop must wake for it. Between two changes nothing here runs:
- * the loop sleeps in SDL_WaitEventTimeout until then (or a touch, a
- * signal, the watchdog). Only --trace says anything, and nothing about
+ * the loop sleeps in its one wait (wake.h) until then, or until a touch, a
+ * signal, the watchdog, or the clock being set. Only --trace says anything, and nothing about
  * what visitors looked at. */
 #include "run.h"
 
@@ -20,8 +20,6 @@
 void run_schedule_start(struct run *st)
 {
 	tzset();
-	if (!clock_watch_start(run_clock_event) && st->o->trace)
-		fprintf(stderr, "trace: no clock watcher; a clock set by NTP is seen at the next change\n");
 	run_schedule_update(st);
 }
 
