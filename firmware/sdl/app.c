@@ -15,6 +15,7 @@
 #include "load.h"
 #include "pngout.h"
 #include "run.h"
+#include "schedule_run.h"
 #include "wake.h"
 
 #include <SDL.h>
@@ -272,7 +273,7 @@ static void trace_buttons(struct run *st, struct hit **last, size_t *n_last)
 
 /* --trace only: one line for each change of what is on screen. Without
  * --trace nothing here runs: no record of what a visitor looked at. */
-void run_trace_state(struct run *st, const char *why)
+static void run_trace_state(struct run *st, const char *why)
 {
 	if (!st->o->trace)
 		return;
@@ -302,7 +303,9 @@ static void fade_forget(struct run *st)
 	st->fade_start = UINT64_MAX;
 }
 
-void run_relayout(struct run *st)
+/* Lays every screen out again for the output size, language and text size;
+ * drops cached textures. */
+static void run_relayout(struct run *st)
 {
 	SDL_GetRendererOutputSize(st->r, &st->pw, &st->ph);
 	int rot = st->c->rotation;
@@ -536,6 +539,37 @@ static bool software_gl(SDL_Renderer *r)
 	return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "swrast"));
 }
 
+/* The schedule now: banner up or down (a new layout), asleep or awake,
+ * and when to look again. */
+static void look_at_schedule(struct run *st)
+{
+	struct schedule_now s = schedule_run_look(st->c, st->o->trace);
+	if (s.banner != st->closed) {
+		st->closed = s.banner;
+		run_relayout(st);
+	}
+	size_t lang = st->kiosk.lang;
+	double scale = st->kiosk.text_scale;
+	if (kiosk_set_sleep(&st->kiosk, s.asleep, SDL_GetTicks64())) {
+		st->dirty = true;
+		if (lang != st->kiosk.lang || scale != st->kiosk.text_scale)
+			run_relayout(st); /* falling asleep is a privacy reset */
+		run_trace_state(st, s.asleep ? "sleep" : "wake");
+	}
+	st->schedule_due = s.next_in_ms < 0 ? 0 : SDL_GetTicks64() + (uint64_t)s.next_in_ms;
+}
+
+/* The content file again; new content is laid out, and its hours and
+ * sleep times looked at. */
+static void reload(struct run *st, const char *why)
+{
+	if (!ops_reload(st, why))
+		return;
+	run_relayout(st);
+	look_at_schedule(st);
+	run_trace_state(st, "reload");
+}
+
 int app_run(const struct app_options *o)
 {
 	struct run st = { .o = o, .reload_result = "none", .fade_start = UINT64_MAX };
@@ -642,7 +676,8 @@ int app_run(const struct app_options *o)
 	kiosk_init(&st.kiosk, st.c, SDL_GetTicks64());
 	run_relayout(&st);
 	run_trace_state(&st, "start");
-	run_schedule_start(&st);
+	schedule_run_start();
+	look_at_schedule(&st);
 	st.started = st.loaded_at = time(NULL);
 	ops_status_open(&st);
 	ops_status_write(&st);
@@ -657,7 +692,7 @@ int app_run(const struct app_options *o)
 		st.wakeups++;
 		st.wakeups_asleep += st.kiosk.mode == KIOSK_SLEEP;
 		if (st.schedule_due && now >= st.schedule_due)
-			run_schedule_update(&st);
+			look_at_schedule(&st);
 		enum kiosk_mode before = st.kiosk.mode;
 		if (kiosk_tick(&st.kiosk, now)) {
 			st.dirty = true;
@@ -670,13 +705,15 @@ int app_run(const struct app_options *o)
 		}
 		if (st.reload_due && now >= st.reload_due) {
 			st.reload_due = 0;
-			ops_reload(&st, "file changed");
+			reload(&st, "file changed");
 		}
 		if (st.dirty) {
-			run_backlight(&st, true); /* before the frame that needs it */
+			/* the backlight on before the frame that needs it */
+			schedule_run_backlight(&st.backlight_off, st.kiosk.mode == KIOSK_SLEEP, true);
 			draw(&st, now);
 			ops_save_good(&st); /* what is on screen now is the last good content */
-			run_backlight(&st, false); /* after the black frame */
+			/* and off after the black frame */
+			schedule_run_backlight(&st.backlight_off, st.kiosk.mode == KIOSK_SLEEP, false);
 			st.dirty = st.kiosk.in_transition; /* keep animating */
 			if (!st.ready_sent) {
 				notify_send(&st.notify, "READY=1"); /* the first frame is on screen */
@@ -714,7 +751,7 @@ int app_run(const struct app_options *o)
 		if (what & WAKE_STOP)
 			st.quit = true;
 		if (what & WAKE_RELOAD)
-			ops_reload(&st, "SIGHUP");
+			reload(&st, "SIGHUP");
 		if (what & WAKE_FILE)
 			st.reload_due = SDL_GetTicks64() + RELOAD_SETTLE_MS;
 		if (what & WAKE_CLOCK)

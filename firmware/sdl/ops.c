@@ -249,7 +249,7 @@ static void give_back_memory(void)
 #endif
 }
 
-void ops_reload(struct run *st, const char *why)
+bool ops_reload(struct run *st, const char *why)
 {
 	Uint64 t0 = SDL_GetPerformanceCounter();
 	struct content *c = xcalloc(1, sizeof *c);
@@ -296,12 +296,12 @@ void ops_reload(struct run *st, const char *why)
 		if (st->o->trace)
 			fprintf(stderr, "trace: reload failed\n");
 		give_back_memory();
-		return;
+		return false;
 	}
 	render_flush(&st->render); /* textures of the old texts and fonts */
 	if (own) {
 		text_close(&st->text);
-		st->text = fresh; /* run_relayout() makes its measurers afresh */
+		st->text = fresh; /* the caller's new layout makes its measurers afresh */
 	}
 	kiosk_rebind(&st->kiosk, c, SDL_GetTicks64());
 	content_free(st->c);
@@ -314,13 +314,11 @@ void ops_reload(struct run *st, const char *why)
 	diag_clear(&d); /* warnings: --check shows them */
 	st->loaded_at = st->reload_at;
 	st->reload_result = "ok";
-	run_relayout(st);
-	st->schedule_due = 1; /* new hours or sleep times: look again now */
 	ops_status_write(st);
 	fprintf(stderr, "signpost: reloaded %s (%s): %zu screens\n", st->o->config, why, c->n_screens);
 	if (st->o->trace)
 		fprintf(stderr, "trace: reload ok screens=%zu in %.2f ms\n", c->n_screens,
 			(double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency());
-	run_trace_state(st, "reload");
 	give_back_memory();
+	return true;
 }

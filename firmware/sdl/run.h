@@ -1,5 +1,8 @@
-/* run.h — the running kiosk's state, shared by the run loop (app.c) and
- * the staff operations (ops.c). Internal to firmware/sdl. */
+/* run.h — the running kiosk's state, owned by the run loop (app.c), which
+ * lends it to the staff operations (ops.c). Nothing calls back into the
+ * loop: the wait (wake.h), the schedule (schedule_run.h), the clock and
+ * the file watcher are modules with their own state that the loop asks.
+ * Internal to firmware/sdl. */
 #ifndef SIGNPOST_RUN_H
 #define SIGNPOST_RUN_H
 
@@ -75,26 +78,6 @@ struct run {
 	unsigned long wakeups, wakeups_asleep; /* loop iterations, for --trace */
 };
 
-/* Start-up: the time zone, and the schedule now. */
-void run_schedule_start(struct run *st);
-
-/* Looks at the wall clock: the out-of-hours banner up or down (laying out
- * again), the kiosk asleep or awake, and when to look again
- * (st->schedule_due). Run when that time comes, after a reload, and when
- * the clock was set. */
-void run_schedule_update(struct run *st);
-
-/* on: the backlight back on if sleep switched it off; !on: off if the
- * kiosk is asleep and it is still on. */
-void run_backlight(struct run *st, bool on);
-
-/* Lays every screen out again for the output size, language and text size;
- * drops cached textures. */
-void run_relayout(struct run *st);
-
-/* --trace only: one line when what is on screen changed. */
-void run_trace_state(struct run *st, const char *why);
-
 /* Finds where the status file goes (--status, $RUNTIME_DIRECTORY, or
  * /run/signpost); ops_status_write() writes it, atomically. */
 void ops_status_open(struct run *st);
@@ -110,7 +93,8 @@ bool ops_load_first(struct run *st);
  * copy (systemd's StateDirectory), if it is new. */
 void ops_save_good(struct run *st);
 
-/* Loads the file again; swaps only valid content. */
-void ops_reload(struct run *st, const char *why);
+/* Loads the file again; swaps only valid content. True when it did: the
+ * caller lays out again and looks at the schedule. */
+bool ops_reload(struct run *st, const char *why);
 
 #endif
