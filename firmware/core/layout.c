@@ -300,6 +300,7 @@ static void flow_unit(struct flow *f, size_t first, int h, int gap_before, bool 
 
 struct sizes {
 	int body_px, body_lh, title_px, title_lh;
+	int space_lh;  /* the Latin line at body_px: spaces, pads and markers */
 	int x, width; /* body column */
 	int block_gap, item_gap;
 };
@@ -369,10 +370,10 @@ static void flow_item(struct flow *f, const struct measurer *m, const struct siz
 		      enum block_kind kind, int number, const char *text, int block, int gap)
 {
 	size_t first = f->n_elems;
-	int indent = kind == BLOCK_STEPS ? (int)lround(z->body_lh * 1.35) : (int)lround(z->body_lh * 0.9);
+	int indent = kind == BLOCK_STEPS ? (int)lround(z->space_lh * 1.35) : (int)lround(z->space_lh * 0.9);
 	struct elem *mark = flow_elem(f);
 	if (kind == BLOCK_STEPS) {
-		int d = (int)lround(z->body_lh * 1.0);
+		int d = z->space_lh;
 		*mark = (struct elem){ .role = ELEM_STEP_BADGE, .x = z->x, .y = (z->body_lh - d) / 2,
 				       .w = d, .h = d, .style = FONT_BOLD,
 				       .px = (int)lround(z->body_px * 0.8), .number = number,
@@ -394,7 +395,7 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 		      const struct call *call, size_t lang, int block, int gap)
 {
 	size_t first = f->n_elems;
-	int pad = (int)lround(z->body_lh * 0.4);
+	int pad = (int)lround(z->space_lh * 0.4);
 	int inner = z->width - 2 * pad;
 	int num_px = (int)lround(z->body_px * 1.4);
 	int num_lh = m->line_height(m->ctx, FONT_BOLD, num_px);
@@ -408,7 +409,7 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 	size_t box_i = f->n_elems - 1;
 	*box = (struct elem){ .role = ELEM_CALL_BOX, .x = z->x, .y = 0, .w = z->width, .block = block };
 
-	int gap_x = (int)lround(z->body_lh * 0.8);
+	int gap_x = (int)lround(z->space_lh * 0.8);
 	int left_w = inner - num_w - gap_x;
 	/* side by side only while the name and the hours each keep to two
 	 * comfortable lines; squeezed beside the number, longer hours became a
@@ -476,7 +477,7 @@ static int add_qr_column(struct flow *f, const struct measurer *m, const struct 
 		const char *text = qb->caption.by_lang[lang];
 		size_t n;
 		struct line *lines = wrap_alloc(m, FONT_REGULAR, px, text, col_w, &n);
-		h += (int)lround(z->body_lh * 0.15);
+		h += (int)lround(z->space_lh * 0.15);
 		for (size_t i = 0; i < n; i++) {
 			e = flow_elem(f);
 			*e = (struct elem){ .role = ELEM_QR_CAPTION, .x = x + (col_w - lines[i].width) / 2,
@@ -561,13 +562,13 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 				const struct qr_block *qb, size_t lang, int block, int gap)
 {
 	int col_w = qr_column_w(z, mt, qb);
-	int gap_x = (int)lround(z->body_lh * 0.8);
+	int gap_x = (int)lround(z->space_lh * 0.8);
 	struct sizes narrow = *z;
 	narrow.width = z->width - col_w - gap_x;
 	if (narrow.width < z->width / 2)
 		return false;
 	/* the number whole and at its full size, or the code goes below */
-	int pad = (int)lround(z->body_lh * 0.4), num_px = (int)lround(z->body_px * 1.4);
+	int pad = (int)lround(z->space_lh * 0.4), num_px = (int)lround(z->body_px * 1.4);
 	if (m->text_width(m->ctx, FONT_BOLD, num_px, call->number, strlen(call->number)) >
 	    narrow.width - 2 * pad)
 		return false;
@@ -807,8 +808,11 @@ static bool layout_try(struct screen_layout *out, struct flow *title, struct flo
 	z.title_lh = m->line_height(m->ctx, FONT_BOLD, z.title_px);
 	z.x = mt.margin_x;
 	z.width = w - 2 * mt.margin_x;
-	z.block_gap = (int)lround(z.body_lh * 0.6);
-	z.item_gap = (int)lround(z.body_lh * 0.3);
+	/* the spaces come from the Latin line: a script whose lines are tall
+	 * (Nastaliq's strokes rise high) gets no wider gaps for it */
+	z.space_lh = m->space_height ? m->space_height(m->ctx, FONT_REGULAR, z.body_px) : z.body_lh;
+	z.block_gap = (int)lround(z.space_lh * 0.6);
+	z.item_gap = (int)lround(z.space_lh * 0.3);
 
 	layout_hint(title, m, c, lang, &mt);
 	int th = add_lines(title, m, ELEM_TITLE, FONT_BOLD, z.title_px, z.title_lh,

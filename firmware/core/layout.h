@@ -25,6 +25,11 @@ struct measurer {
 	/* Height of a capital letter in pixels, for the text-size check; NULL
 	 * means 72 % of px (DejaVu Sans). */
 	int (*cap_height)(void *ctx, enum font_style style, int px);
+	/* Line height of the main (Latin) font at px, from which the spaces
+	 * between paragraphs and items, the pads of call boxes and the step
+	 * badges are sized, so that a script with tall lines does not also get
+	 * wide gaps; NULL means line_height. */
+	int (*space_height)(void *ctx, enum font_style style, int px);
 };
 
 /* One wrapped line: text[off .. off+len) of the source string. */

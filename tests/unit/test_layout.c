@@ -56,7 +56,7 @@ static void wrap_cost_is_linear_in_the_text(void)
 	 * spaces, on lines of 20 characters: the measuring must grow with the
 	 * text (a few times its length), not with its square (which would be
 	 * 100,000 x 5,000 lines) */
-	const struct measurer m = { NULL, counting_width, fake_line_height, NULL };
+	const struct measurer m = { NULL, counting_width, fake_line_height, NULL, NULL };
 	size_t len = 100000;
 	char *word = malloc(len + 1), *words = malloc(len + 1);
 	for (size_t i = 0; i < len; i++) {
@@ -481,7 +481,7 @@ static int kerned_width(void *ctx, enum font_style style, int px, const char *te
 
 static void wrap_checks_each_line_whole(void)
 {
-	const struct measurer m = { NULL, kerned_width, fake_line_height, NULL };
+	const struct measurer m = { NULL, kerned_width, fake_line_height, NULL, NULL };
 	/* "aaaa bbbb" adds up to 90 px but measures 105: at 100 px it must not
 	 * share a line */
 	const char *text = "aaaa bbbb cc";
