@@ -670,6 +670,15 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 	return true;
 }
 
+static int tallest_unit(const struct flow *f)
+{
+	int h = 0;
+	for (size_t i = 0; i < f->n_units; i++)
+		if (f->units[i].h > h)
+			h = f->units[i].h;
+	return h;
+}
+
 static int flow_height(const struct flow *f)
 {
 	int h = 0;
@@ -938,10 +947,15 @@ void layout_screen_hours(struct screen_layout *out, const struct measurer *m, co
 	memset(out, 0, sizeof *out);
 	struct flow title = { 0 }, body = { 0 };
 	/* nominal size first, then 5% steps down to the floor */
+	/* large text may go on shrinking past the floor, down to the normal
+	 * text's floor, while one unit (a call box, a list item) is taller than
+	 * a page: a page is never taller than the screen */
+	double least = LAYOUT_SHRINK_FLOOR / (text_scale > 1.0 ? text_scale : 1.0);
 	for (int step = 0;; step++) {
 		double k = 1.0 - 0.05 * step;
-		bool last = k <= LAYOUT_SHRINK_FLOOR + 1e-9;
-		if (layout_try(out, &title, &body, m, c, s, lang, w, h, text_scale, k, out_of_hours) || last)
+		bool floor = k <= LAYOUT_SHRINK_FLOOR + 1e-9, last = k <= least + 1e-9;
+		if (layout_try(out, &title, &body, m, c, s, lang, w, h, text_scale, k, out_of_hours) || last ||
+		    (floor && tallest_unit(&body) <= out->m.body_bottom - out->m.body_top))
 			break;
 		flow_free(&title);
 		flow_free(&body);
