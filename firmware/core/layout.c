@@ -300,6 +300,7 @@ static void flow_unit(struct flow *f, size_t first, int h, int gap_before, bool 
 
 struct sizes {
 	int body_px, body_lh, title_px, title_lh;
+	int space_lh;  /* the Latin line at body_px: spaces, pads and markers */
 	int x, width; /* body column */
 	int block_gap, item_gap;
 };
@@ -369,10 +370,10 @@ static void flow_item(struct flow *f, const struct measurer *m, const struct siz
 		      enum block_kind kind, int number, const char *text, int block, int gap)
 {
 	size_t first = f->n_elems;
-	int indent = kind == BLOCK_STEPS ? (int)lround(z->body_lh * 1.35) : (int)lround(z->body_lh * 0.9);
+	int indent = kind == BLOCK_STEPS ? (int)lround(z->space_lh * 1.35) : (int)lround(z->space_lh * 0.9);
 	struct elem *mark = flow_elem(f);
 	if (kind == BLOCK_STEPS) {
-		int d = (int)lround(z->body_lh * 1.0);
+		int d = z->space_lh;
 		*mark = (struct elem){ .role = ELEM_STEP_BADGE, .x = z->x, .y = (z->body_lh - d) / 2,
 				       .w = d, .h = d, .style = FONT_BOLD,
 				       .px = (int)lround(z->body_px * 0.8), .number = number,
@@ -394,7 +395,7 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 		      const struct call *call, size_t lang, int block, int gap)
 {
 	size_t first = f->n_elems;
-	int pad = (int)lround(z->body_lh * 0.4);
+	int pad = (int)lround(z->space_lh * 0.4);
 	int inner = z->width - 2 * pad;
 	int num_px = (int)lround(z->body_px * 1.4);
 	int num_lh = m->line_height(m->ctx, FONT_BOLD, num_px);
@@ -408,7 +409,7 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 	size_t box_i = f->n_elems - 1;
 	*box = (struct elem){ .role = ELEM_CALL_BOX, .x = z->x, .y = 0, .w = z->width, .block = block };
 
-	int gap_x = (int)lround(z->body_lh * 0.8);
+	int gap_x = (int)lround(z->space_lh * 0.8);
 	int left_w = inner - num_w - gap_x;
 	/* side by side only while the name and the hours each keep to two
 	 * comfortable lines; squeezed beside the number, longer hours became a
@@ -476,7 +477,7 @@ static int add_qr_column(struct flow *f, const struct measurer *m, const struct 
 		const char *text = qb->caption.by_lang[lang];
 		size_t n;
 		struct line *lines = wrap_alloc(m, FONT_REGULAR, px, text, col_w, &n);
-		h += (int)lround(z->body_lh * 0.15);
+		h += (int)lround(z->space_lh * 0.15);
 		for (size_t i = 0; i < n; i++) {
 			e = flow_elem(f);
 			*e = (struct elem){ .role = ELEM_QR_CAPTION, .x = x + (col_w - lines[i].width) / 2,
@@ -484,6 +485,44 @@ static int add_qr_column(struct flow *f, const struct measurer *m, const struct 
 					    .px = px, .text = text + lines[i].off, .len = lines[i].len,
 					    .block = block };
 			h += lh;
+		}
+		free(lines);
+	}
+	return h;
+}
+
+/* A QR code with its caption beside it, on the side towards the text
+ * (the left, mirrored right to left), centred against the code: a column
+ * as high as the code alone. Returns the height used. */
+static int add_qr_beside(struct flow *f, const struct measurer *m, const struct sizes *z,
+			 const struct metrics *mt, const struct qr_block *qb, size_t lang, int block, int x,
+			 int y, int cap_w, int gap)
+{
+	int module = layout_qr_module(mt, &qb->code);
+	int side = module * (qb->code.width + 2 * QR_QUIET_ZONE);
+	struct elem *e = flow_elem(f);
+	*e = (struct elem){ .role = ELEM_QR, .x = x + cap_w + gap, .y = y, .w = side, .h = side,
+			    .block = block, .qr = &qb->code, .module = module };
+	int h = side;
+	if (qb->has_caption) {
+		int px = (int)lround(z->body_px * 0.85);
+		int lh = m->line_height(m->ctx, FONT_REGULAR, px);
+		const char *text = qb->caption.by_lang[lang];
+		size_t n;
+		struct line *lines = wrap_alloc(m, FONT_REGULAR, px, text, cap_w, &n);
+		int ch = (int)n * lh, cy = y + (side - ch) / 2;
+		if (ch > side) {
+			h = ch;
+			cy = y;
+			e->y = y + (ch - side) / 2;
+		}
+		for (size_t i = 0; i < n; i++) {
+			e = flow_elem(f);
+			/* right-aligned, against the code */
+			*e = (struct elem){ .role = ELEM_QR_CAPTION, .x = x + cap_w - lines[i].width,
+					    .y = cy + (int)i * lh, .w = lines[i].width, .h = lh,
+					    .style = FONT_REGULAR, .px = px, .text = text + lines[i].off,
+					    .len = lines[i].len, .block = block };
 		}
 		free(lines);
 	}
@@ -516,12 +555,46 @@ static void flow_qr(struct flow *f, const struct measurer *m, const struct sizes
  * get less than half of the width: then they are stacked instead. */
 static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const struct sizes *z,
 				const struct metrics *mt, const struct call *call,
-				const struct qr_block *qb, size_t lang, int block, int gap);
+				const struct qr_block *qb, size_t lang, int block, int gap, bool compact);
+
+/* Consecutive calls (each maybe with its QR code after it) are the numbers
+ * a visitor needs together: one group of units glued into one page. When
+ * the group is taller than a page, the codes' captions go beside the codes
+ * instead of under them, which makes each unit only as high as its call
+ * box or its code. Returns the index of the group's last block. */
+static size_t flow_call_group(struct flow *f, const struct measurer *m, const struct sizes *z,
+			      const struct metrics *mt, const struct screen *sc, size_t lang, size_t b, int gap)
+{
+	size_t first_elem = f->n_elems, first_unit = f->n_units, last = b;
+	for (int compact = 0; compact < 2; compact++) {
+		f->n_elems = first_elem;
+		f->n_units = first_unit;
+		size_t i = b;
+		int h = 0;
+		while (i < sc->n_blocks && sc->blocks[i].kind == BLOCK_CALL) {
+			const struct block *bl = &sc->blocks[i];
+			int g = i == b ? gap : z->block_gap;
+			if (i + 1 < sc->n_blocks && sc->blocks[i + 1].kind == BLOCK_QR &&
+			    flow_call_beside_qr(f, m, z, mt, &bl->call, &sc->blocks[i + 1].qr, lang, (int)i, g,
+						compact))
+				i++; /* the code went beside the number */
+			else
+				flow_call(f, m, z, &bl->call, lang, (int)i, g);
+			struct unit *u = &f->units[f->n_units - 1];
+			u->glued = i > b && f->n_units > first_unit + 1;
+			h += u->h + (f->n_units > first_unit + 1 ? u->gap_before : 0);
+			last = i;
+			i++;
+		}
+		if (h <= mt->body_bottom - mt->body_top)
+			break;
+	}
+	return last;
+}
 
 static void flow_blocks(struct flow *f, const struct measurer *m, const struct sizes *z,
 			const struct metrics *mt, const struct screen *sc, size_t lang)
 {
-	bool last_was_call = false;
 	for (size_t b = 0; b < sc->n_blocks; b++) {
 		const struct block *bl = &sc->blocks[b];
 		int gap = b == 0 ? 0 : z->block_gap;
@@ -535,39 +608,47 @@ static void flow_blocks(struct flow *f, const struct measurer *m, const struct s
 				flow_item(f, m, z, bl->kind, (int)i + 1, bl->items[i].by_lang[lang],
 					  (int)b, i == 0 ? gap : z->item_gap);
 			break;
-		case BLOCK_CALL: {
-			/* calls in a row are the numbers a visitor needs together:
-			 * one group, kept on one page whenever a page can hold it */
-			bool after_call = f->n_units > 0 && last_was_call;
-			if (b + 1 < sc->n_blocks && sc->blocks[b + 1].kind == BLOCK_QR &&
-			    flow_call_beside_qr(f, m, z, mt, &bl->call, &sc->blocks[b + 1].qr, lang, (int)b, gap))
-				b++; /* the code went beside the number */
-			else
-				flow_call(f, m, z, &bl->call, lang, (int)b, gap);
-			f->units[f->n_units - 1].glued = after_call;
-			last_was_call = true;
-			continue;
-		}
+		case BLOCK_CALL:
+			b = flow_call_group(f, m, z, mt, sc, lang, b, gap);
+			break;
 		case BLOCK_QR:
 			flow_qr(f, m, z, mt, &bl->qr, lang, (int)b, gap);
 			break;
 		}
-		last_was_call = false;
 	}
 }
 
 static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const struct sizes *z,
 				const struct metrics *mt, const struct call *call,
-				const struct qr_block *qb, size_t lang, int block, int gap)
+				const struct qr_block *qb, size_t lang, int block, int gap, bool compact)
 {
 	int col_w = qr_column_w(z, mt, qb);
-	int gap_x = (int)lround(z->body_lh * 0.8);
+	int gap_x = (int)lround(z->space_lh * 0.8);
+	/* compact: the caption beside the code, in a column of its own */
+	int side = layout_qr_module(mt, &qb->code) * (qb->code.width + 2 * QR_QUIET_ZONE);
+	int cap_gap = (int)lround(z->space_lh * 0.4), cap_w = (int)lround(mt->u * 20);
+	if (compact && qb->has_caption) {
+		/* wide enough for the caption's longest word: never broken */
+		const char *t = qb->caption.by_lang[lang];
+		int px = (int)lround(z->body_px * 0.85);
+		for (size_t i = 0, n = strlen(t); i < n;) {
+			size_t e = i;
+			while (e < n && t[e] != ' ')
+				e++;
+			int ww = m->text_width(m->ctx, FONT_REGULAR, px, t + i, e - i);
+			if (ww > cap_w)
+				cap_w = ww;
+			i = e + 1;
+		}
+	}
+	if (compact)
+		col_w = (qb->has_caption ? cap_w + cap_gap : 0) + side;
 	struct sizes narrow = *z;
 	narrow.width = z->width - col_w - gap_x;
 	if (narrow.width < z->width / 2)
 		return false;
 	/* the number whole and at its full size, or the code goes below */
-	int pad = (int)lround(z->body_lh * 0.4), num_px = (int)lround(z->body_px * 1.4);
+	int pad = (int)lround(z->space_lh * 0.4), num_px = (int)lround(z->body_px * 1.4);
 	if (m->text_width(m->ctx, FONT_BOLD, num_px, call->number, strlen(call->number)) >
 	    narrow.width - 2 * pad)
 		return false;
@@ -576,7 +657,9 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 	struct unit *u = &f->units[f->n_units - 1];
 	int call_h = u->h;
 	size_t qr_first = f->n_elems;
-	int qr_h = add_qr_column(f, m, z, mt, qb, lang, block + 1, z->x + z->width - col_w, 0, col_w);
+	int qr_h = compact ? add_qr_beside(f, m, z, mt, qb, lang, block + 1, z->x + z->width - col_w, 0,
+					   qb->has_caption ? cap_w : 0, qb->has_caption ? cap_gap : 0)
+			   : add_qr_column(f, m, z, mt, qb, lang, block + 1, z->x + z->width - col_w, 0, col_w);
 	int dy_call = qr_h > call_h ? (qr_h - call_h) / 2 : 0;
 	int dy_qr = qr_h > call_h ? 0 : (call_h - qr_h) / 2;
 	for (size_t i = first; i < f->n_elems; i++)
@@ -585,6 +668,15 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 	u->n = f->n_elems - first;
 	u->h = qr_h > call_h ? qr_h : call_h;
 	return true;
+}
+
+static int tallest_unit(const struct flow *f)
+{
+	int h = 0;
+	for (size_t i = 0; i < f->n_units; i++)
+		if (f->units[i].h > h)
+			h = f->units[i].h;
+	return h;
 }
 
 static int flow_height(const struct flow *f)
@@ -807,8 +899,11 @@ static bool layout_try(struct screen_layout *out, struct flow *title, struct flo
 	z.title_lh = m->line_height(m->ctx, FONT_BOLD, z.title_px);
 	z.x = mt.margin_x;
 	z.width = w - 2 * mt.margin_x;
-	z.block_gap = (int)lround(z.body_lh * 0.6);
-	z.item_gap = (int)lround(z.body_lh * 0.3);
+	/* the spaces come from the Latin line: a script whose lines are tall
+	 * (Nastaliq's strokes rise high) gets no wider gaps for it */
+	z.space_lh = m->space_height ? m->space_height(m->ctx, FONT_REGULAR, z.body_px) : z.body_lh;
+	z.block_gap = (int)lround(z.space_lh * 0.6);
+	z.item_gap = (int)lround(z.space_lh * 0.3);
 
 	layout_hint(title, m, c, lang, &mt);
 	int th = add_lines(title, m, ELEM_TITLE, FONT_BOLD, z.title_px, z.title_lh,
@@ -852,10 +947,15 @@ void layout_screen_hours(struct screen_layout *out, const struct measurer *m, co
 	memset(out, 0, sizeof *out);
 	struct flow title = { 0 }, body = { 0 };
 	/* nominal size first, then 5% steps down to the floor */
+	/* large text may go on shrinking past the floor, down to the normal
+	 * text's floor, while one unit (a call box, a list item) is taller than
+	 * a page: a page is never taller than the screen */
+	double least = LAYOUT_SHRINK_FLOOR / (text_scale > 1.0 ? text_scale : 1.0);
 	for (int step = 0;; step++) {
 		double k = 1.0 - 0.05 * step;
-		bool last = k <= LAYOUT_SHRINK_FLOOR + 1e-9;
-		if (layout_try(out, &title, &body, m, c, s, lang, w, h, text_scale, k, out_of_hours) || last)
+		bool floor = k <= LAYOUT_SHRINK_FLOOR + 1e-9, last = k <= least + 1e-9;
+		if (layout_try(out, &title, &body, m, c, s, lang, w, h, text_scale, k, out_of_hours) || last ||
+		    (floor && tallest_unit(&body) <= out->m.body_bottom - out->m.body_top))
 			break;
 		flow_free(&title);
 		flow_free(&body);

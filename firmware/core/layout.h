@@ -25,6 +25,11 @@ struct measurer {
 	/* Height of a capital letter in pixels, for the text-size check; NULL
 	 * means 72 % of px (DejaVu Sans). */
 	int (*cap_height)(void *ctx, enum font_style style, int px);
+	/* Line height of the main (Latin) font at px, from which the spaces
+	 * between paragraphs and items, the pads of call boxes and the step
+	 * badges are sized, so that a script with tall lines does not also get
+	 * wide gaps; NULL means line_height. */
+	int (*space_height)(void *ctx, enum font_style style, int px);
 };
 
 /* One wrapped line: text[off .. off+len) of the source string. */
@@ -139,7 +144,9 @@ void layout_screen_hours(struct screen_layout *out, const struct measurer *m, co
 #define LAYOUT_QR_SIDE_U 24.0
 int layout_qr_module(const struct metrics *mt, const struct qr_code *q);
 
-/* The smallest shrink factor layout_screen() will use before paginating. */
+/* The smallest shrink factor layout_screen() will use before paginating;
+ * with large text, while a single unit is taller than a page, it goes on
+ * down to this floor of the normal size (LAYOUT_SHRINK_FLOOR / scale). */
 #define LAYOUT_SHRINK_FLOOR 0.8
 
 void layout_free(struct screen_layout *l);

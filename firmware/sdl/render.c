@@ -59,7 +59,8 @@ static struct render_entry *text_texture(struct render *rd, size_t lang, enum fo
 		if (!e->key)
 			break;
 	}
-	SDL_Surface *surf = text_render(rd->text, lang, style, px, s, len);
+	int top = 0;
+	SDL_Surface *surf = text_render(rd->text, lang, style, px, s, len, &top);
 	e->key = key != stack ? key : malloc(key_len);
 	if (!e->key)
 		abort();
@@ -68,6 +69,7 @@ static struct render_entry *text_texture(struct render *rd, size_t lang, enum fo
 	e->key_len = key_len;
 	e->tex = NULL;
 	e->w = e->h = 0;
+	e->dy = top;
 	if (surf) {
 		e->tex = SDL_CreateTextureFromSurface(rd->r, surf);
 		e->w = surf->w;
@@ -212,7 +214,7 @@ void render_frame(struct render *rd, const struct draw_list *l)
 			struct render_entry *e = text_texture(rd, it->lang, it->style, it->px, s, len);
 			if (e->tex) {
 				tint(e->tex, it->rgb, it->alpha);
-				SDL_RenderCopy(rd->r, e->tex, NULL, &(SDL_Rect){ it->x, it->y, e->w, e->h });
+				SDL_RenderCopy(rd->r, e->tex, NULL, &(SDL_Rect){ it->x, it->y + e->dy, e->w, e->h });
 			}
 			break;
 		}

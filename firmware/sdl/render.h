@@ -22,6 +22,7 @@ struct render_entry {
 	size_t key_len;
 	struct SDL_Texture *tex;
 	int w, h;
+	int dy; /* the texture's top below the line's (text_render's top) */
 };
 
 struct render {

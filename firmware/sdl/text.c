@@ -7,6 +7,7 @@
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
 #include <fribidi.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +115,8 @@ static bool face_open(struct text_face *f, const char *family, char *why, size_t
 
 static void widths_clear(struct text *t);
 static void fonts_clear(struct text *t);
+static const char *lang_script_of(const struct content *c, size_t lang);
+static void lines_tune(struct text *t, const char *const scripts[CONTENT_MAX_LANGS]);
 
 bool text_open(struct text *t, const char *family, char *err, size_t errlen)
 {
@@ -153,9 +156,13 @@ bool text_set_langs(struct text *t, const struct content *c, char *problem, size
 	/* the same fonts and directions as before (a reload that changed only
 	 * words): keep every open font and measured width */
 	bool same = t->langs_set;
+	const char *scripts[CONTENT_MAX_LANGS];
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
+		scripts[l] = l < c->n_langs ? lang_script_of(c, l) : NULL;
 	for (size_t l = 0; l < CONTENT_MAX_LANGS && same; l++) {
 		const char *family = l < c->n_langs && c->theme.lang_font[l] ? c->theme.lang_font[l] : "";
-		same = strcmp(t->want_font[l], family) == 0 && t->lang_rtl[l] == (l < c->n_langs && c->rtl[l]);
+		same = strcmp(t->want_font[l], family) == 0 && t->lang_rtl[l] == (l < c->n_langs && c->rtl[l]) &&
+		       t->want_script[l] == scripts[l];
 	}
 	if (same) {
 		if (problem && len)
@@ -165,6 +172,7 @@ bool text_set_langs(struct text *t, const struct content *c, char *problem, size
 	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++) {
 		const char *family = l < c->n_langs && c->theme.lang_font[l] ? c->theme.lang_font[l] : "";
 		snprintf(t->want_font[l], sizeof t->want_font[l], "%s", family);
+		t->want_script[l] = scripts[l];
 	}
 	t->langs_set = true;
 	t->langs_problem[0] = '\0';
@@ -201,6 +209,7 @@ bool text_set_langs(struct text *t, const struct content *c, char *problem, size
 					 t->faces[0].family);
 		}
 	}
+	lines_tune(t, scripts);
 	if (problem && len)
 		snprintf(problem, len, "%s", t->langs_problem);
 	t->langs_ok = ok;
@@ -267,9 +276,268 @@ static const char *script_of(uint32_t cp)
 	return NULL;
 }
 
+/* Digits, punctuation and signs every script shares, which face 0 draws
+ * in any language (not spaces and joiners: they belong to the run they
+ * are in). */
+static bool is_sign(uint32_t cp)
+{
+	return (cp > 0x20 && cp < 0x7F && script_of(cp) == NULL) || (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 ||
+	       cp == 0xF7 || (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E);
+}
+
 static bool face_has(const struct text_face *f, uint32_t cp)
 {
 	return f->probe[FONT_REGULAR] && TTF_GlyphIsProvided32(f->probe[FONT_REGULAR], cp);
+}
+
+/* ---- line height from the ink of real lines ------------------------------ */
+
+/* A font's ascent and descent make room for the tallest mark stack it can
+ * draw anywhere: Noto Sans Arabic's line is 2.1 em, Noto Nastaliq Urdu's
+ * 2.5 em, DejaVu Sans's 1.17. A language's lines are spaced instead by two
+ * lines of ordinary text in its script, drawn with its font, one under the
+ * other: the closest they can be without their ink touching, plus the
+ * clearance face 0 leaves between two Latin lines that close. And since
+ * scripts look bigger or smaller at the same px (Naskh Arabic's letters
+ * sit low in the em), the language's own face is drawn larger when the
+ * middle half of its ink is a shorter band than a Latin line's, by at most
+ * LANG_SIZE_MAX. */
+#define INK_PX 100
+#define INK_ALPHA 96 /* a pixel this opaque is ink that can be seen touching */
+#define LANG_SIZE_MAX 1.1
+
+static const struct {
+	const char *script;
+	bool rtl;
+	const char *lines[2];
+} ink_samples[] = {
+	{ "Latn", false,
+	  { "Whatever happened, it is not your fault. You can touch the screen",
+	    "to read more, at your own pace. Nothing you look at here is recorded." } },
+	/* Arabic letters as Arabic, Persian and Urdu write them, with marks */
+	{ "Arab", true,
+	  { "\u0645\u0631\u062d\u0628\u0627\u064b: \u062a\u0634\u0631\u062d \u0647\u0630\u0647 "
+	    "\u0627\u0644\u0634\u0627\u0634\u0629 \u062e\u064a\u0627\u0631\u0627\u062a\u0643 "
+	    "\u0648\u0623\u064a\u0646 \u064a\u0645\u0643\u0646\u0643 \u0627\u0644\u062d\u0635\u0648\u0644. "
+	    "\u062c\u0648 \u06a9\u0686\u06be \u0628\u06be\u06cc \u06c1\u0648\u0627\u060c \u0627\u0633 "
+	    "\u0645\u06cc\u06ba \u0622\u067e \u06a9\u0627 \u06a9\u0648\u0626\u06cc \u0642\u0635\u0648\u0631 "
+	    "\u0646\u06c1\u06cc\u06ba\u06d4",
+	    "\u064a\u064f\u0631\u062c\u0649 \u0644\u0645\u0633 \u0627\u0644\u0634\u0627\u0634\u0629. "
+	    "\u0636\u0627\u0628\u0637 \u0645\u062f\u0631\u0651\u064e\u0628. \u06cc\u06c1 "
+	    "\u0627\u0633\u06a9\u0631\u06cc\u0646 \u0627\u0648\u0631 \u0645\u062f\u062f "
+	    "\u0645\u0644\u0646\u06d2 \u06a9\u06cc \u062c\u06af\u06c1\u06cc\u06ba \u0628\u062a\u0627\u062a\u06cc "
+	    "\u06c1\u06d2\u06d4 \u0622\u067e \u0627\u067e\u0646\u06cc \u0631\u0641\u062a\u0627\u0631 "
+	    "\u0633\u06d2 \u067e\u0691\u06be\u0646\u06d2 \u06a9\u06d2 \u0644\u06cc\u06d2" } },
+	{ "Hebr", true,
+	  { "\u05de\u05d4 \u05e9\u05dc\u05d0 \u05e7\u05e8\u05d4, \u05d6\u05d5 \u05dc\u05d0 "
+	    "\u05d0\u05e9\u05de\u05ea\u05da.",
+	    "\u05d0\u05e4\u05e9\u05e8 \u05dc\u05d2\u05e2\u05ea \u05d1\u05de\u05e1\u05da \u05db\u05d3\u05d9 "
+	    "\u05dc\u05e7\u05e8\u05d5\u05d0 \u05e2\u05d5\u05d3." } },
+	{ "Beng", false,
+	  { "\u09af\u09be-\u0987 \u0998\u099f\u09c7 \u09a5\u09be\u0995\u09c1\u0995, \u098f\u09a4\u09c7 "
+	    "\u0986\u09aa\u09a8\u09be\u09b0 \u0995\u09cb\u09a8\u09cb \u09a6\u09cb\u09b7 \u09a8\u09c7\u0987\u0964",
+	    "\u098f\u0987 \u09b8\u09cd\u0995\u09cd\u09b0\u09bf\u09a8\u09c7 \u09b8\u09cd\u09ac\u09be\u0997\u09a4\u09ae "
+	    "\u09b8\u09b9\u09be\u09af\u09bc\u09a4\u09be \u09aa\u09be\u09ac\u09c7\u09a8\u0964 "
+	    "\u0997\u09a4\u09bf\u09a4\u09c7 \u09aa\u09a1\u09bc\u09a4\u09c7 \u09aa\u09be\u09b0\u09c7\u09a8\u0964" } },
+	{ "Deva", false,
+	  { "\u091c\u094b \u092d\u0940 \u0939\u0941\u0906, \u0909\u0938\u092e\u0947\u0902 "
+	    "\u0906\u092a\u0915\u0940 \u0915\u094b\u0908 \u0917\u0932\u0924\u0940 \u0928\u0939\u0940\u0902 \u0939\u0948\u0964",
+	    "\u092f\u0939 \u0938\u094d\u0915\u094d\u0930\u0940\u0928 \u0906\u092a\u0915\u0947 "
+	    "\u0935\u093f\u0915\u0932\u094d\u092a \u092c\u0924\u093e\u0924\u0940 \u0939\u0948\u0964" } },
+};
+
+struct ink {
+	double above, below; /* the most ink above and below the baseline */
+	double touch;        /* the closest two lines can be, baseline to baseline */
+	double body;         /* the band holding the middle half of the ink */
+};
+
+/* Per column of a drawn line (from its start, in reading order): its
+ * highest and lowest ink, in pixels from the baseline, up positive. */
+struct profile {
+	int *top, *bottom;
+	int w;
+};
+
+/* Draws line with font into p, adding each row's ink to rows[] (from the
+ * ascent line down) and *total. */
+static bool profile_of(TTF_Font *font, bool rtl, const char *line, struct profile *p, double *rows,
+		       int rows_cap, double *total)
+{
+	SDL_Surface *drawn = TTF_RenderUTF8_Blended(font, line, (SDL_Color){ 255, 255, 255, 255 });
+	SDL_Surface *s = drawn ? SDL_ConvertSurfaceFormat(drawn, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+	SDL_FreeSurface(drawn);
+	if (!s)
+		return false;
+	int ascent = TTF_FontAscent(font);
+	p->w = s->w;
+	p->top = malloc((size_t)s->w * sizeof *p->top);
+	p->bottom = malloc((size_t)s->w * sizeof *p->bottom);
+	if (!p->top || !p->bottom)
+		abort();
+	for (int x = 0; x < s->w; x++) {
+		p->top[x] = INT32_MIN;
+		p->bottom[x] = INT32_MAX;
+	}
+	for (int y = 0; y < s->h; y++) {
+		const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
+		for (int x = 0; x < s->w; x++) {
+			Uint32 a = row[x] >> 24;
+			if (y < rows_cap) {
+				rows[y] += a;
+				*total += a;
+			}
+			if (a < INK_ALPHA)
+				continue;
+			int col = rtl ? s->w - 1 - x : x, h = ascent - y;
+			if (h > p->top[col])
+				p->top[col] = h;
+			if (h - 1 < p->bottom[col])
+				p->bottom[col] = h - 1;
+		}
+	}
+	SDL_FreeSurface(s);
+	return true;
+}
+
+/* How close line b may stand under line a, baseline to baseline, with
+ * both starting at the same edge. */
+static int closest(const struct profile *a, const struct profile *b)
+{
+	int d = 0;
+	for (int x = 0; x < a->w && x < b->w; x++)
+		if (a->bottom[x] != INT32_MAX && b->top[x] != INT32_MIN && b->top[x] - a->bottom[x] > d)
+			d = b->top[x] - a->bottom[x];
+	return d;
+}
+
+/* The ink of the sample lines for a script drawn by face in style, as
+ * fractions of the size; false when they cannot be drawn. */
+static bool ink_of(struct text *t, int face, enum font_style style, size_t sample, struct ink *out)
+{
+	TTF_Font *font = open_face(&t->faces[face], style, INK_PX);
+	if (!font)
+		return false;
+	bool rtl = ink_samples[sample].rtl;
+	TTF_SetFontDirection(font, rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+	TTF_SetFontScriptName(font, ink_samples[sample].script);
+	enum { ROWS = 8 * INK_PX };
+	double *rows = calloc(ROWS, sizeof *rows), total = 0;
+	if (!rows)
+		abort();
+	struct profile p[2] = { { 0 }, { 0 } };
+	bool ok = profile_of(font, rtl, ink_samples[sample].lines[0], &p[0], rows, ROWS, &total) &&
+		  profile_of(font, rtl, ink_samples[sample].lines[1], &p[1], rows, ROWS, &total) && total > 0;
+	TTF_CloseFont(font);
+	if (ok) {
+		int above = 0, below = 0;
+		for (int i = 0; i < 2; i++)
+			for (int x = 0; x < p[i].w; x++) {
+				if (p[i].top[x] != INT32_MIN && p[i].top[x] > above)
+					above = p[i].top[x];
+				if (p[i].bottom[x] != INT32_MAX && -p[i].bottom[x] > below)
+					below = -p[i].bottom[x];
+			}
+		int ab = closest(&p[0], &p[1]), ba = closest(&p[1], &p[0]);
+		/* the rows holding the middle half of the ink */
+		double sum = 0;
+		int q1 = -1, q3 = -1;
+		for (int y = 0; y < ROWS && q3 < 0; y++) {
+			sum += rows[y];
+			if (q1 < 0 && sum >= total / 4)
+				q1 = y;
+			if (sum >= total * 3 / 4)
+				q3 = y;
+		}
+		*out = (struct ink){ .above = (double)above / INK_PX,
+				     .below = (double)below / INK_PX,
+				     .touch = (double)(ab > ba ? ab : ba) / INK_PX,
+				     .body = (double)(q3 - q1 + 1) / INK_PX };
+	}
+	for (int i = 0; i < 2; i++) {
+		free(p[i].top);
+		free(p[i].bottom);
+	}
+	free(rows);
+	return ok;
+}
+
+/* The script a language writes in, other than Latin, from its own words
+ * (its name, then its labels); NULL when they are all Latin or shared. */
+static const char *lang_script_of(const struct content *c, size_t lang)
+{
+	const struct ltext *words[] = { &c->labels.language_name, &c->labels.topics, &c->labels.back,
+					&c->labels.touch_hint, &c->labels.quick_exit };
+	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+		const char *s = words[w]->by_lang[lang];
+		size_t len = s ? strlen(s) : 0;
+		for (size_t i = 0; i < len;) {
+			uint32_t cp;
+			size_t k = utf8_decode(s + i, len - i, &cp);
+			if (k == 0)
+				break;
+			const char *script = script_of(cp);
+			if (script && strcmp(script, "Latn") != 0)
+				return script;
+			i += k;
+		}
+	}
+	return NULL;
+}
+
+/* Sets each language's size and ink (see above) for the script its words
+ * are in; a language on face 0, or in a script without a sample, keeps its
+ * fonts' own line heights. */
+static void lines_tune(struct text *t, const char *const scripts[CONTENT_MAX_LANGS])
+{
+	struct ink latin[2];
+	bool have_latin = false;
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++) {
+		t->lang_script[l] = NULL;
+		t->lang_size[l] = 1.0;
+		int face = t->lang_face[l];
+		size_t sample = 1, n_samples = sizeof ink_samples / sizeof ink_samples[0];
+		while (scripts[l] && sample < n_samples && strcmp(ink_samples[sample].script, scripts[l]) != 0)
+			sample++;
+		if (face == 0 || !scripts[l] || sample == n_samples)
+			continue;
+		if (!have_latin) {
+			for (int st = FONT_REGULAR; st <= FONT_BOLD; st++) {
+				if (!ink_of(t, 0, st, 0, &latin[st]))
+					return;
+				TTF_Font *font = open_face(&t->faces[0], st, INK_PX);
+				int skip = font ? TTF_FontLineSkip(font) : INK_PX;
+				if (font)
+					TTF_CloseFont(font);
+				t->clearance[st] = (double)skip / INK_PX - latin[st].touch;
+			}
+			have_latin = true;
+		}
+		struct ink own[2];
+		if (!ink_of(t, face, FONT_REGULAR, sample, &own[0]) || !ink_of(t, face, FONT_BOLD, sample, &own[1]))
+			continue;
+		double size = latin[FONT_REGULAR].body / own[FONT_REGULAR].body;
+		size = size < 1.0 ? 1.0 : size > LANG_SIZE_MAX ? LANG_SIZE_MAX : size;
+		t->lang_script[l] = scripts[l];
+		t->lang_size[l] = size;
+		for (int st = FONT_REGULAR; st <= FONT_BOLD; st++) {
+			t->lang_above[l][st] = own[st].above * size;
+			t->lang_below[l][st] = own[st].below * size;
+			t->lang_touch[l][st] = own[st].touch * size;
+		}
+		if (getenv("SIGNPOST_DEBUG_INK"))
+			fprintf(stderr, "lang %zu %s size %.3f above %.3f below %.3f touch %.3f/%.3f clearance %.3f (latin touch %.3f body %.3f, own body %.3f)\n",
+				l, scripts[l], size, t->lang_above[l][0], t->lang_below[l][0], t->lang_touch[l][0], t->lang_touch[l][1],
+				t->clearance[0], latin[0].touch, latin[0].body, own[0].body);
+	}
+}
+
+/* The size a run of language lang is drawn at for a nominal px. */
+static int run_px(const struct text *t, size_t lang, int face, int px)
+{
+	if (face != 0 && face == t->lang_face[lang] && t->lang_script[lang])
+		return (int)lround(px * t->lang_size[lang]);
+	return px;
 }
 
 const char *text_family_for(uint32_t cp, char *out, size_t len)
@@ -397,7 +665,13 @@ static size_t text_runs(struct text *t, size_t lang, const char *s, size_t len, 
 	for (size_t i = 0; i < n; i++) {
 		scripts[i] = script_of(cps[i]);
 		faces[i] = -1;
-		if (scripts[i]) {
+		if (!scripts[i] && is_sign(cps[i]) && face_has(&t->faces[0], cps[i])) {
+			/* digits and signs at the size and in the shape of face
+			 * 0's, in every language: a phone number as big as in
+			 * English, a chevron that is not a comma */
+			scripts[i] = "Latn";
+			faces[i] = 0;
+		} else if (scripts[i]) {
 			faces[i] = own != 0 && face_has(&t->faces[own], cps[i]) ? own
 				   : face_has(&t->faces[0], cps[i])		 ? 0
 										 : face_for_missing(t, cps[i]);
@@ -493,9 +767,10 @@ static TTF_Font *run_font(struct text *t, const struct text_run *r, enum font_st
 	return font;
 }
 
-static int run_width(struct text *t, const struct text_run *r, enum font_style style, int px, const char *s)
+static int run_width(struct text *t, size_t lang, const struct text_run *r, enum font_style style, int px,
+		     const char *s)
 {
-	TTF_Font *font = run_font(t, r, style, px);
+	TTF_Font *font = run_font(t, r, style, run_px(t, lang, r->face, px));
 	if (!font || r->len == 0)
 		return 0;
 	char buf[512];
@@ -515,22 +790,24 @@ static int measure_uncached(struct text *t, size_t lang, enum font_style style, 
 	size_t nr = text_runs(t, lang, s, len, runs);
 	int w = 0;
 	for (size_t i = 0; i < nr; i++)
-		w += run_width(t, &runs[i], style, px, s);
+		w += run_width(t, lang, &runs[i], style, px, s);
 	return w;
 }
 
 static int measure_line_height(void *ctx, enum font_style style, int px);
 
 SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int px, const char *s,
-			 size_t len)
+			 size_t len, int *top_out)
 {
 	struct text_run runs[MAX_RUNS];
 	size_t nr = text_runs(t, lang, s, len, runs);
 	SDL_Surface *parts[MAX_RUNS] = { NULL };
 	int ascent[MAX_RUNS] = { 0 };
 	int w = 0, top = 0, bottom = 0;
+	if (top_out)
+		*top_out = 0;
 	for (size_t i = 0; i < nr; i++) {
-		TTF_Font *font = run_font(t, &runs[i], style, px);
+		TTF_Font *font = run_font(t, &runs[i], style, run_px(t, lang, runs[i].face, px));
 		if (!font || runs[i].len == 0)
 			continue;
 		char buf[512];
@@ -547,22 +824,36 @@ SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int
 		if (parts[i]->h - ascent[i] > bottom)
 			bottom = parts[i]->h - ascent[i];
 	}
-	/* every line of a language has the same baseline, whichever of its
-	 * fonts draw it, centred in the line height the layout measured: so a
-	 * Latin word in an Arabic line, or a Latin button in the Arabic
-	 * screen, sits where an Arabic one would */
-	int faces[2] = { 0, t->lang_face[lang] };
-	int asc = top, desc = bottom;
-	for (int f = 0; f < 2; f++) {
-		TTF_Font *font = text_font(t, faces[f], style, px);
-		if (font) {
-			asc = TTF_FontAscent(font) > asc ? TTF_FontAscent(font) : asc;
-			desc = -TTF_FontDescent(font) > desc ? -TTF_FontDescent(font) : desc;
-		}
-	}
 	int lh = measure_line_height(&t->lang_ctx[lang], style, px);
-	int baseline = (lh > asc + desc ? (lh - asc - desc) / 2 : 0) + asc;
-	int height = baseline + desc > lh ? baseline + desc : lh;
+	int baseline, height, above = 0;
+	if (t->lang_script[lang]) {
+		/* the baseline where the script's ink sits centred in the line;
+		 * the surface reaches above the line's top when a font's
+		 * ascent (room for its tallest strokes) does */
+		double a = t->lang_above[lang][style], b = t->lang_below[lang][style];
+		baseline = (int)lround((lh - (a + b) * px) / 2 + a * px);
+		above = top > baseline ? top - baseline : 0;
+		height = (baseline + bottom > lh ? baseline + bottom : lh) + above;
+		baseline += above;
+	} else {
+		/* every line of a language has the same baseline, whichever of
+		 * its fonts draw it, centred in the line height the layout
+		 * measured: so a Latin word in an Arabic line, or a Latin button
+		 * in the Arabic screen, sits where an Arabic one would */
+		int faces[2] = { 0, t->lang_face[lang] };
+		int asc = top, desc = bottom;
+		for (int f = 0; f < 2; f++) {
+			TTF_Font *font = text_font(t, faces[f], style, px);
+			if (font) {
+				asc = TTF_FontAscent(font) > asc ? TTF_FontAscent(font) : asc;
+				desc = -TTF_FontDescent(font) > desc ? -TTF_FontDescent(font) : desc;
+			}
+		}
+		baseline = (lh > asc + desc ? (lh - asc - desc) / 2 : 0) + asc;
+		height = baseline + desc > lh ? baseline + desc : lh;
+	}
+	if (top_out)
+		*top_out = -above;
 	if (nr == 1 && parts[0] && baseline == ascent[0] && parts[0]->h == height)
 		return parts[0];
 	SDL_Surface *out = w > 0 ? SDL_CreateRGBSurfaceWithFormat(0, w, height, 32, SDL_PIXELFORMAT_ARGB8888)
@@ -677,11 +968,33 @@ static int measure_width(void *ctx, enum font_style style, int px, const char *s
 	return w;
 }
 
-/* The taller of the language's own font and face 0 (which draws the runs
- * the language's font cannot). */
+static int font_line_height(struct text *t, int face, enum font_style style, int px)
+{
+	TTF_Font *font = text_font(t, face, style, px);
+	if (!font)
+		return px;
+	int skip = TTF_FontLineSkip(font), height = TTF_FontHeight(font);
+	return skip > height ? skip : height;
+}
+
+/* The ink of the language's lines with face 0's room around it (see
+ * lines_tune), never less than face 0's own line; for a language without
+ * that, the taller of its own font and face 0 (which draws the runs the
+ * language's font cannot). */
 static int measure_line_height(void *ctx, enum font_style style, int px)
 {
 	struct text_lang *tl = ctx;
+	if (tl->t->lang_script[tl->lang]) {
+		TTF_Font *font = text_font(tl->t, 0, style, px);
+		int skip = font ? TTF_FontLineSkip(font) : px, height = font ? TTF_FontHeight(font) : px;
+		int h = (int)ceil((tl->t->lang_touch[tl->lang][style] + tl->t->clearance[style]) * px);
+		/* never more than the language's font asks for itself */
+		int own = font_line_height(tl->t, tl->t->lang_face[tl->lang], style,
+					   run_px(tl->t, tl->lang, tl->t->lang_face[tl->lang], px));
+		skip = skip > height ? skip : height;
+		h = h < own ? h : own;
+		return h > skip ? h : skip;
+	}
 	int faces[2] = { 0, tl->t->lang_face[tl->lang] };
 	int best = 0;
 	for (int i = 0; i < (faces[1] ? 2 : 1); i++) {
@@ -709,6 +1022,16 @@ int text_cap_height(struct text *t, size_t lang, enum font_style style, int px)
 	return maxy;
 }
 
+static int measure_space_height(void *ctx, enum font_style style, int px)
+{
+	struct text_lang *tl = ctx;
+	TTF_Font *font = text_font(tl->t, 0, style, px);
+	if (!font)
+		return px;
+	int skip = TTF_FontLineSkip(font), height = TTF_FontHeight(font);
+	return skip > height ? skip : height;
+}
+
 static int measure_cap_height(void *ctx, enum font_style style, int px)
 {
 	struct text_lang *tl = ctx;
@@ -722,7 +1045,8 @@ struct measurer text_measurer(struct text *t, size_t lang)
 	return (struct measurer){ .ctx = &t->lang_ctx[lang < CONTENT_MAX_LANGS ? lang : 0],
 				  .text_width = measure_width,
 				  .line_height = measure_line_height,
-				  .cap_height = measure_cap_height };
+				  .cap_height = measure_cap_height,
+				  .space_height = measure_space_height };
 }
 
 void text_measurers(struct text *t, struct measurer out[CONTENT_MAX_LANGS])

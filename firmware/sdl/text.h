@@ -51,10 +51,24 @@ struct text {
 	/* per language: its face (0 = the theme's) and direction */
 	int lang_face[CONTENT_MAX_LANGS];
 	bool lang_rtl[CONTENT_MAX_LANGS];
+	/* per language, when its own face draws a script we have a sample of
+	 * (text_set_langs): the size its face is drawn at for a nominal px
+	 * (size * px); the most ink of a line above and below the baseline,
+	 * and how close two lines can be without touching, per style, as
+	 * fractions of px: its line height comes from these instead of the
+	 * font's ascent and descent, which make room for rare mark stacks */
+	const char *lang_script[CONTENT_MAX_LANGS];
+	double lang_size[CONTENT_MAX_LANGS];
+	double lang_above[CONTENT_MAX_LANGS][2], lang_below[CONTENT_MAX_LANGS][2];
+	double lang_touch[CONTENT_MAX_LANGS][2];
+	/* face 0's room between two Latin lines as close as they can be: its
+	 * line skip less that, as a fraction of px, per style */
+	double clearance[2];
 	struct text_lang lang_ctx[CONTENT_MAX_LANGS];
 	/* what text_set_langs() last set up, to keep it when nothing changed */
 	bool langs_set, langs_ok;
 	char want_font[CONTENT_MAX_LANGS][128];
+	const char *want_script[CONTENT_MAX_LANGS];
 	char langs_problem[1600];
 	struct {
 		int face;
@@ -100,9 +114,12 @@ struct measurer text_measurer(struct text *t, size_t lang);
 void text_measurers(struct text *t, struct measurer out[CONTENT_MAX_LANGS]);
 
 /* Draws s[0..len) in language lang: white on transparent, runs shaped and
- * in visual order. NULL when nothing can be drawn. Free with SDL_FreeSurface. */
+ * in visual order, the baseline where every line of the language has it.
+ * The surface's top is *top pixels below the line's top (0, or negative
+ * when a tall stroke rises above the line, as Nastaliq's do): draw it
+ * there. NULL when nothing can be drawn. Free with SDL_FreeSurface. */
 struct SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int px,
-				const char *s, size_t len);
+				const char *s, size_t len, int *top);
 
 /* Whether language lang's fonts (its own, then face 0) can draw cp in both
  * styles. */

@@ -3,6 +3,7 @@
 #include "test.h"
 
 #include "layout.h"
+#include "qr.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,7 +57,7 @@ static void wrap_cost_is_linear_in_the_text(void)
 	 * spaces, on lines of 20 characters: the measuring must grow with the
 	 * text (a few times its length), not with its square (which would be
 	 * 100,000 x 5,000 lines) */
-	const struct measurer m = { NULL, counting_width, fake_line_height, NULL };
+	const struct measurer m = { NULL, counting_width, fake_line_height, NULL, NULL };
 	size_t len = 100000;
 	char *word = malloc(len + 1), *words = malloc(len + 1);
 	for (size_t i = 0; i < len; i++) {
@@ -415,6 +416,64 @@ static void calls_in_a_row_share_a_page(void)
 	}
 }
 
+/* Two calls, each with a QR code and a caption of two lines under it, are
+ * too tall for a page at 800x480 (the Polish "Where to get help now"): the
+ * captions go beside the codes and both numbers share the page. A page is
+ * never taller than the screen, even at large text. */
+static void calls_with_codes_share_a_page_captions_beside(void)
+{
+	static const double scales[] = { 1.0, 1.5 };
+	for (size_t k = 0; k < 2; k++) {
+		struct content c;
+		fixture_content(&c, 1);
+		struct block *b = fixture_blocks(&c, 0, 4);
+		const char *data[2] = { "tel:+448085002222", "tel:+442032996900" };
+		b[0].kind = b[2].kind = BLOCK_CALL;
+		b[0].call = (struct call){ .name = lt("Telefon Rape Crisis 24/7"), .number = "0808 500 2222",
+					   .hours = lt("Bezpłatnie, dzień i noc."), .has_hours = true };
+		b[2].call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900",
+					   .hours = lt("Czynne całą dobę"), .has_hours = true };
+		for (int q = 0; q < 2; q++) {
+			struct block *qb = &b[1 + 2 * q];
+			qb->kind = BLOCK_QR;
+			qb->qr.data = data[q];
+			CHECK(qr_encode(data[q], &c.arena, &qb->qr.code));
+			qb->qr.caption = lt("Zeskanuj, aby zadzwonić");
+			qb->qr.has_caption = true;
+		}
+		struct screen_layout l;
+		layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, scales[k]);
+		int page_of[2] = { -1, -1 };
+		for (size_t p = 0; p < l.n_pages; p++) {
+			check_page_sane(&l, &l.pages[p]);
+			const struct elem *code = NULL;
+			for (size_t i = 0; i < l.pages[p].n_elems; i++) {
+				const struct elem *e = &l.pages[p].elems[i];
+				if (e->role == ELEM_CALL_NUMBER)
+					page_of[e->block / 2] = (int)p;
+				if (e->role == ELEM_QR) {
+					code = e;
+					CHECK(e->y + e->h <= l.m.body_bottom);
+				}
+				/* the caption beside its code, not under it */
+				if (e->role == ELEM_QR_CAPTION && k == 0) {
+					CHECK(code != NULL);
+					if (code) {
+						CHECK(e->x + e->w <= code->x);
+						CHECK(e->y >= code->y && e->y + e->h <= code->y + code->h);
+					}
+				}
+			}
+		}
+		if (k == 0) {
+			CHECK(page_of[0] >= 0);
+			CHECK_INT(page_of[1], page_of[0]);
+		}
+		layout_free(&l);
+		content_free(&c);
+	}
+}
+
 static void empty_blocks_and_no_blocks_still_give_a_page(void)
 {
 	struct content c;
@@ -481,7 +540,7 @@ static int kerned_width(void *ctx, enum font_style style, int px, const char *te
 
 static void wrap_checks_each_line_whole(void)
 {
-	const struct measurer m = { NULL, kerned_width, fake_line_height, NULL };
+	const struct measurer m = { NULL, kerned_width, fake_line_height, NULL, NULL };
 	/* "aaaa bbbb" adds up to 90 px but measures 105: at 100 px it must not
 	 * share a line */
 	const char *text = "aaaa bbbb cc";
@@ -521,6 +580,7 @@ int main(void)
 	RUN(call_block_stacked_when_its_hours_are_long);
 	RUN(phone_numbers_are_never_broken);
 	RUN(calls_in_a_row_share_a_page);
+	RUN(calls_with_codes_share_a_page_captions_beside);
 	RUN(empty_blocks_and_no_blocks_still_give_a_page);
 	RUN(large_text_scale_reflows);
 	RUN(screen_without_help_has_no_help_line);
