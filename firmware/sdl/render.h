@@ -22,6 +22,7 @@ struct render_entry {
 	size_t key_len;
 	struct SDL_Texture *tex;
 	int w, h;
+	int ink_top, ink_h; /* the rows that have ink (for centre_ink) */
 };
 
 struct render {

@@ -247,9 +247,9 @@ static void next_previous_back_and_the_menu(void)
 	kiosk_input(&k, INPUT_SWIPE_NEXT, ACTION_NONE, 0, 2200);
 	CHECK_INT(k.view.page, 1); /* pages before screens */
 	int index, total;
-	kiosk_page_position(&k, &index, &total);
-	CHECK_INT(index, 2);
-	CHECK_INT(total, 5); /* four topics, five pages; the neutral screen is not one */
+	kiosk_topic_position(&k, &index, &total);
+	CHECK_INT(index, 1);
+	CHECK_INT(total, 4); /* four topics (of five pages); the neutral screen is not one */
 	tap(&k, ACTION_NEXT, 0, 3000);
 	tap(&k, ACTION_NEXT, 0, 4000);
 	CHECK_INT(k.view.screen, 3);
