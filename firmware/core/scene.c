@@ -503,6 +503,11 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	if (x + w <= right)
 		button(out, in, mt, p, x, y, w, topics, px, ACTION_HOME, 0,
 		       k->mode != KIOSK_MENU, LOOK_PLAIN);
+	else if (two_rows && mt->margin_x + w <= r)
+		/* no room beside Back and Quick exit: at the start of the second
+		 * row (--check says when it fits nowhere) */
+		button(out, in, mt, p, mt->margin_x, y2, w, topics, px, ACTION_HOME, 0,
+		       k->mode != KIOSK_MENU, LOOK_PLAIN);
 }
 
 /* Previous, "3 / 7", next, right-aligned in the band's navigation area,
@@ -607,9 +612,13 @@ static void scene_dots(struct draw_list *out, const struct scene_input *in, cons
 
 #define MENU_MAX_TOPICS 1024
 
+/* The same at any text size: what A+ makes larger on a panel is its
+ * tiles' words, and a title 1.5 times as tall took the room of a row of
+ * them (in Urdu, of the last language in the picker). */
 static int panel_title_px(const struct scene_input *in, const struct metrics *mt)
 {
-	return (int)lround(mt->u * 7.5 * in->kiosk->text_scale);
+	(void)in;
+	return (int)lround(mt->u * 7.5);
 }
 
 /* The title of a panel drawn over the page (the topics, the language
