@@ -2,8 +2,12 @@
 #include "deck.h"
 
 #include "arena.h"
+#include "kiosk.h"
+#include "scene.h"
+#include "utf8.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -149,4 +153,489 @@ size_t deck_check_qr(const struct measurer *m, const struct content *c, int w, i
 		free(reported);
 	}
 	return errors;
+}
+
+/* ---- what the kiosk really draws ------------------------------------------- */
+
+enum frame_problem {
+	FP_OUTSIDE,       /* a control beyond the screen's edge */
+	FP_TEXT_OUTSIDE,  /* text beyond the screen's edge */
+	FP_CONTROLS,      /* two controls on top of each other */
+	FP_UNDER_CONTROL, /* text under a control */
+	FP_MISSING,       /* a control the kiosk should show is not there */
+	FP_TEXT_ON_TEXT,  /* two runs of text on top of each other */
+	FP_OUT_OF_BOX,    /* words sticking out of their button, tile or call box */
+	FP_ON_FOOTER,     /* tiles or text over the support line's band */
+	FP_NUMBER,        /* a call's number not drawn whole */
+	FP_NUMBER_WRAPPED, /* a phone number in a text broken across lines */
+	FP_CALL_PAGES,    /* the calls of one screen on different pages */
+	FP_COUNT
+};
+
+struct frames {
+	const struct content *c;
+	const struct measurer *by_lang;
+	int w, h;
+	struct diag_list *d;
+	size_t errors;
+	bool *reported; /* [problem][screen + 2]: each problem once per screen
+			   (and once for the topics, once for the picker) */
+	/* the frame being looked at */
+	size_t lang;
+	double scale;
+	int screen;     /* -1: the topics, -2: the language picker */
+	int page, pages;
+	const char *when;
+};
+
+#define PANEL_TOPICS (-1)
+#define PANEL_LANGS (-2)
+
+static const char *const action_name[] = {
+	[ACTION_NONE] = "a button",	      [ACTION_BACK] = "Back",
+	[ACTION_HOME] = "Topics",	      [ACTION_PREV] = "previous (\xe2\x80\xb9)",
+	[ACTION_NEXT] = "next (\xe2\x80\xba)", [ACTION_LANGUAGE] = "language",
+	[ACTION_TEXT_SIZE] = "A+",	      [ACTION_QUICK_EXIT] = "Quick exit",
+	[ACTION_OPEN] = "topic",	      [ACTION_MENU_PAGE] = "next page of topics",
+	[ACTION_SET_LANGUAGE] = "language",   [ACTION_CONTRAST] = "contrast (\xe2\x97\x90)",
+};
+
+/* "screen 'help' (ar, large text, page 2 of 3, after a touch)" */
+static void frame_where(const struct frames *f, char *out, size_t cap)
+{
+	const char *size = f->scale > 1.0 ? ", large text: A+" : "";
+	char page[48] = "";
+	if (f->pages > 1)
+		snprintf(page, sizeof page, ", page %d of %d", f->page + 1, f->pages);
+	if (f->screen >= 0)
+		snprintf(out, cap, "screen '%s' (%s%s%s, %s)", f->c->screens[f->screen].id,
+			 f->c->langs[f->lang], size, page, f->when);
+	else
+		snprintf(out, cap, "the %s (%s%s%s)", f->screen == PANEL_TOPICS ? "topics" : "language picker",
+			 f->c->langs[f->lang], size, page);
+}
+
+static void frame_report(struct frames *f, enum frame_problem p, enum diag_severity sev, int screen,
+			 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* One problem of the frame, said once per screen (screen: the one it is
+ * about, for its place in the file; a panel's when it is about none). */
+static void frame_report(struct frames *f, enum frame_problem p, enum diag_severity sev, int screen,
+			 const char *fmt, ...)
+{
+	bool *seen = &f->reported[(size_t)p * (f->c->n_screens + 2) + (size_t)(f->screen + 2)];
+	if (*seen)
+		return;
+	*seen = true;
+	char where[256], what[768];
+	frame_where(f, where, sizeof where);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	struct mark at = { 0, 0 };
+	if (screen >= 0)
+		at = f->c->screens[screen].at;
+	else if (f->screen == PANEL_TOPICS)
+		at = f->c->labels.topics.at[f->lang];
+	else if (f->screen == PANEL_LANGS)
+		at = f->c->labels.language.at[f->lang];
+	diag_add(f->d, sev, at.line, at.col, "on a %dx%d screen, %s: %s", f->w, f->h, where, what);
+	f->errors += sev == DIAG_ERROR;
+}
+
+static bool overlap(const struct draw_item *a, const struct draw_item *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static bool inside(const struct draw_item *a, int x, int y, int w, int h)
+{
+	return a->x >= x && a->y >= y && a->x + a->w <= x + w && a->y + a->h <= y + h;
+}
+
+static bool is_control(const struct draw_item *it)
+{
+	return it->action != ACTION_NONE;
+}
+
+/* Words that belong in a control's shape: checked to be inside it. */
+static bool is_label(const struct draw_item *it)
+{
+	return it->role == ROLE_BUTTON_LABEL || it->role == ROLE_TILE_LABEL || it->role == ROLE_LANG_NAME;
+}
+
+static bool is_footer(enum draw_role r)
+{
+	return r == ROLE_BAND || r == ROLE_BANNER || r == ROLE_HELP_PREFIX || r == ROLE_HELP_NAME ||
+	       r == ROLE_HELP_NUMBER || r == ROLE_DOT || r == ROLE_DOT_CURRENT || r == ROLE_PAGE_NUMBER;
+}
+
+static bool is_call_words(enum draw_role r)
+{
+	return r == ROLE_CALL_NAME || r == ROLE_CALL_NUMBER || r == ROLE_CALL_HOURS;
+}
+
+/* A short quotation of a text item, for messages. */
+static void quote(const struct draw_item *it, char *out, size_t cap)
+{
+	size_t len;
+	const char *t = draw_item_text(it, &len);
+	size_t n = utf8_prefix(t, len, 40);
+	snprintf(out, cap, "\"%.*s%s\"", (int)n, t, n < len ? "..." : "");
+}
+
+/* Geometry: controls and text inside the screen, controls apart, no text
+ * under a control or on other text, words inside their shapes, nothing of
+ * the page over the footer's band. from: the first item to look at (the
+ * idle notice's, over a page that is blanked). */
+static void frame_geometry(struct frames *f, const struct draw_list *dl, size_t from)
+{
+	const struct draw_item *band = NULL;
+	for (size_t i = from; i < dl->n; i++)
+		if (dl->items[i].role == ROLE_BAND || dl->items[i].role == ROLE_BANNER)
+			band = &dl->items[i];
+	for (size_t i = from; i < dl->n; i++) {
+		const struct draw_item *a = &dl->items[i];
+		char q[96];
+		bool text = a->kind == DRAW_TEXT || a->kind == DRAW_QR;
+		int screen = f->screen >= 0 ? f->screen : a->action == ACTION_OPEN ? a->arg : -1;
+		if ((is_control(a) || text) && !inside(a, 0, 0, f->w, f->h)) {
+			if (is_control(a))
+				frame_report(f, FP_OUTSIDE, DIAG_ERROR, screen,
+					     "the %s button does not fit on the screen; use shorter words on the "
+					     "buttons (labels:) or a larger screen",
+					     action_name[a->action]);
+			else {
+				quote(a, q, sizeof q);
+				frame_report(f, FP_TEXT_OUTSIDE, DIAG_WARNING, screen,
+					     "the text %s goes beyond the edge of the screen; shorten it", q);
+			}
+		}
+		if (is_control(a)) {
+			for (size_t j = i + 1; j < dl->n; j++) {
+				const struct draw_item *b = &dl->items[j];
+				if (is_control(b) && overlap(a, b))
+					frame_report(f, FP_CONTROLS, DIAG_ERROR, screen,
+						     "the %s and %s buttons lie on top of each other, so a touch "
+						     "may press the wrong one; use shorter words on the buttons "
+						     "(labels:) or a larger screen",
+						     action_name[a->action], action_name[b->action]);
+			}
+			if (band && (a->action == ACTION_OPEN || a->action == ACTION_SET_LANGUAGE) &&
+			    overlap(a, band))
+				frame_report(f, FP_ON_FOOTER, DIAG_ERROR, screen,
+					     "a %s tile reaches into the support line at the bottom and hides it; "
+					     "shorten the screens' titles",
+					     action_name[a->action]);
+			continue;
+		}
+		if (!text)
+			continue;
+		size_t len;
+		draw_item_text(a, &len);
+		if (a->kind == DRAW_TEXT && len == 0)
+			continue;
+		quote(a, q, sizeof q);
+		if (is_label(a)) {
+			/* its shape is the nearest control pushed before it */
+			const struct draw_item *shape = NULL;
+			for (size_t j = i; j-- > from && !shape;)
+				if (is_control(&dl->items[j]))
+					shape = &dl->items[j];
+			bool vertical = a->role == ROLE_TILE_LABEL;
+			if (shape && (a->x < shape->x || a->x + a->w > shape->x + shape->w ||
+				      (vertical && (a->y < shape->y || a->y + a->h > shape->y + shape->h))))
+				frame_report(f, FP_OUT_OF_BOX, DIAG_WARNING, shape->action == ACTION_OPEN ? shape->arg : screen,
+					     "the words %s stick out of their %s button; shorten them",
+					     q, action_name[shape->action]);
+			continue;
+		}
+		if (is_call_words(a->role)) {
+			const struct draw_item *box = NULL;
+			for (size_t j = i; j-- > from && !box;)
+				if (dl->items[j].role == ROLE_CALL_BOX)
+					box = &dl->items[j];
+			if (box && !inside(a, box->x, box->y, box->w, box->h))
+				frame_report(f, FP_OUT_OF_BOX, DIAG_WARNING, screen,
+					     "the words %s stick out of their call box; shorten the call's name "
+					     "or hours",
+					     q);
+		}
+		for (size_t j = from; j < dl->n; j++) {
+			const struct draw_item *b = &dl->items[j];
+			if (j == i || !overlap(a, b))
+				continue;
+			if (is_control(b)) {
+				frame_report(f, FP_UNDER_CONTROL, DIAG_WARNING, screen,
+					     "the text %s lies under the %s button, which hides it; shorten the "
+					     "text or the words on the buttons (labels:)",
+					     q, action_name[b->action]);
+			} else if (j > i && (b->kind == DRAW_TEXT || b->kind == DRAW_QR) && !is_label(b)) {
+				char q2[96];
+				quote(b, q2, sizeof q2);
+				frame_report(f, FP_TEXT_ON_TEXT, DIAG_WARNING, screen,
+					     "the text %s and %s are drawn on top of each other; shorten the "
+					     "screen",
+					     q, q2);
+			}
+		}
+		if (band && !is_footer(a->role) && overlap(a, band))
+			frame_report(f, FP_ON_FOOTER, DIAG_WARNING, screen,
+				     "the text %s runs into the support line at the bottom; shorten the screen", q);
+	}
+}
+
+/* The controls a frame must have: Quick exit everywhere but on the notice
+ * it leads to; once touched Back, Topics, contrast, A+ and (with more
+ * than one language) the language button; while reading a topic, previous
+ * and next. */
+static void frame_controls(struct frames *f, const struct draw_list *dl, enum kiosk_mode mode, bool notice,
+			   bool topic)
+{
+	enum kiosk_action want[8];
+	size_t n = 0;
+	if (f->c->quick_exit >= 0 && !notice)
+		want[n++] = ACTION_QUICK_EXIT;
+	if (mode != KIOSK_ATTRACT && mode != KIOSK_IDLE) {
+		want[n++] = ACTION_BACK;
+		want[n++] = ACTION_HOME;
+		want[n++] = ACTION_CONTRAST;
+		want[n++] = ACTION_TEXT_SIZE;
+		if (f->c->n_langs > 1)
+			want[n++] = ACTION_LANGUAGE;
+	}
+	if (mode == KIOSK_BROWSE && topic) {
+		want[n++] = ACTION_PREV;
+		want[n++] = ACTION_NEXT;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool found = false;
+		for (size_t j = 0; j < dl->n && !found; j++)
+			found = dl->items[j].action == want[i];
+		if (!found)
+			frame_report(f, FP_MISSING, DIAG_ERROR, f->screen,
+				     "there is no room for the %s button, so a visitor cannot use it; use "
+				     "shorter words on the buttons (labels:) or a larger screen",
+				     action_name[want[i]]);
+	}
+}
+
+static bool number_char(char ch)
+{
+	return (ch >= '0' && ch <= '9') || ch == ' ' || ch == '-' || ch == '+' || ch == '(' || ch == ')';
+}
+
+/* A phone number in a text (a run of at least 6 digits with spaces or
+ * dashes) broken between two lines of the same text: next follows line. */
+static bool number_broken(const struct draw_item *line, const struct draw_item *next)
+{
+	if (!line->text || !next->text || next->text <= line->text)
+		return false;
+	const char *end = line->text + line->len;
+	for (const char *p = end; p < next->text; p++)
+		if (*p != ' ' && *p != '-')
+			return false; /* not the next line of the same text */
+	if (line->len == 0 || next->len == 0 || !(end[-1] >= '0' && end[-1] <= '9') ||
+	    !(next->text[0] >= '0' && next->text[0] <= '9'))
+		return false;
+	int digits = 0;
+	for (const char *p = end; p-- > line->text && number_char(*p);)
+		digits += *p >= '0' && *p <= '9';
+	for (const char *p = next->text; p < next->text + next->len && number_char(*p); p++)
+		digits += *p >= '0' && *p <= '9';
+	return digits >= 6;
+}
+
+/* The numbers of a screen's page: each call's and the help line's drawn
+ * whole as one run; no phone number in a text broken between lines. */
+static void frame_numbers(struct frames *f, const struct draw_list *dl)
+{
+	const struct screen *sc = &f->c->screens[f->screen];
+	for (size_t i = 0; i < dl->n; i++) {
+		const struct draw_item *a = &dl->items[i];
+		size_t len;
+		const char *t = draw_item_text(a, &len);
+		if (a->role == ROLE_CALL_NUMBER || a->role == ROLE_HELP_NUMBER) {
+			bool whole = false;
+			for (size_t b = 0; b < sc->n_blocks && !whole; b++)
+				whole = sc->blocks[b].kind == BLOCK_CALL && strlen(sc->blocks[b].call.number) == len &&
+					memcmp(sc->blocks[b].call.number, t, len) == 0;
+			const struct call *helps[2] = { &f->c->help, &f->c->out_of_hours.call };
+			for (size_t h = 0; h < 2 && !whole; h++)
+				whole = helps[h]->number && strlen(helps[h]->number) == len &&
+					memcmp(helps[h]->number, t, len) == 0;
+			if (!whole)
+				frame_report(f, FP_NUMBER, DIAG_ERROR, f->screen,
+					     "the phone number is broken into pieces (\"%.*s\" on its own)",
+					     (int)utf8_prefix(t, len, 40), t);
+		}
+		if (a->role == ROLE_BODY)
+			for (size_t j = i + 1; j < dl->n; j++)
+				if (dl->items[j].role == ROLE_BODY && number_broken(a, &dl->items[j])) {
+					char q[96];
+					quote(a, q, sizeof q);
+					frame_report(f, FP_NUMBER_WRAPPED, DIAG_WARNING, f->screen,
+						     "a phone number is broken between two lines (%s ends the first); "
+						     "give it a call: block of its own, where a number is never broken",
+						     q);
+				}
+	}
+}
+
+/* The calls of each screen on one page: a visitor in a hurry may not turn
+ * the page to find the number they need. */
+static void deck_calls_pages(struct frames *f, const struct deck *dk)
+{
+	for (size_t s = 0; s < dk->n; s++) {
+		const struct screen_layout *l = &dk->layouts[s];
+		int first = -1, last = -1;
+		for (size_t p = 0; p < l->n_pages; p++)
+			for (size_t i = 0; i < l->pages[p].n_elems; i++)
+				if (l->pages[p].elems[i].role == ELEM_CALL_NUMBER) {
+					if (first < 0)
+						first = (int)p;
+					last = (int)p;
+				}
+		if (first == last)
+			continue;
+		f->screen = (int)s;
+		f->page = 0;
+		f->pages = 1; /* the message names the pages */
+		f->when = "after a touch";
+		frame_report(f, FP_CALL_PAGES, DIAG_WARNING, (int)s,
+			     "its phone numbers are on different pages (%d to %d), so a visitor may not see "
+			     "them all; put the calls together and early on the screen, shorten the text "
+			     "around them, or move some to a screen of their own",
+			     first + 1, last + 1);
+	}
+}
+
+/* Every frame of one deck (a language, a text size). */
+static void deck_frames(struct frames *f, const struct deck *dk, struct draw_list *dl)
+{
+	const struct content *c = f->c;
+	struct kiosk k;
+	kiosk_init(&k, c, 0);
+	kiosk_set_page_counts(&k, dk->page_counts, dk->n);
+	k.lang = f->lang;
+	k.text_scale = dk->text_scale;
+	k.history[0] = (struct kiosk_view){ 0, -1 };
+	struct scene_input in = { .content = c, .kiosk = &k, .layouts = dk->layouts,
+				  .measurer = &f->by_lang[f->lang], .now = 0, .by_lang = f->by_lang };
+	for (size_t s = 0; s < dk->n; s++) {
+		f->screen = (int)s;
+		f->pages = dk->page_counts[s];
+		bool neutral = (int)s == c->quick_exit;
+		for (int p = 0; p < dk->page_counts[s]; p++) {
+			f->page = p;
+			k.view = (struct kiosk_view){ (int)s, p };
+			for (size_t i = 0; i < k.n_loop; i++)
+				if (k.loop[i] == (int)s)
+					k.loop_pos = i;
+			/* the loop (or the notice after Quick exit), at normal text
+			 * only: A+ and contrast end with the visitor's reading */
+			if (dk->text_scale == 1.0) {
+				k.mode = KIOSK_ATTRACT;
+				k.notice = neutral;
+				k.n_history = 0;
+				f->when = neutral ? "after Quick exit" : "in the loop";
+				scene_build(dl, &in);
+				frame_geometry(f, dl, 0);
+				frame_controls(f, dl, KIOSK_ATTRACT, neutral, false);
+				frame_numbers(f, dl);
+			}
+			if (neutral && dk->text_scale > 1.0)
+				continue;
+			k.mode = KIOSK_BROWSE;
+			k.notice = false;
+			k.n_history = 1;
+			f->when = "after a touch";
+			scene_build(dl, &in);
+			frame_geometry(f, dl, 0);
+			frame_controls(f, dl, KIOSK_BROWSE, false, !neutral);
+			frame_numbers(f, dl);
+		}
+	}
+	deck_calls_pages(f, dk);
+
+	/* the topics, every page of them */
+	int topics[1];
+	if (kiosk_topics(&k, topics, 1) > 0)
+		k.view = (struct kiosk_view){ topics[0], 0 };
+	k.mode = KIOSK_MENU;
+	k.n_history = 1;
+	f->screen = PANEL_TOPICS;
+	f->pages = scene_menu_pages(&in);
+	size_t tiles = 0;
+	for (int p = 0; p < f->pages; p++) {
+		f->page = p;
+		k.menu_page = p;
+		scene_build(dl, &in);
+		frame_geometry(f, dl, 0);
+		frame_controls(f, dl, KIOSK_MENU, false, false);
+		for (size_t i = 0; i < dl->n; i++)
+			tiles += dl->items[i].action == ACTION_OPEN;
+	}
+	if (tiles < kiosk_topics(&k, NULL, 0))
+		frame_report(f, FP_MISSING, DIAG_ERROR, -1,
+			     "%zu of the topics have no tile, so a visitor cannot open them",
+			     kiosk_topics(&k, NULL, 0) - tiles);
+
+	/* the language picker */
+	f->page = 0;
+	f->pages = 1;
+	if (c->n_langs > 1) {
+		k.mode = KIOSK_LANGS;
+		k.before_langs = KIOSK_BROWSE;
+		f->screen = PANEL_LANGS;
+		scene_build(dl, &in);
+		frame_geometry(f, dl, 0);
+		frame_controls(f, dl, KIOSK_LANGS, false, false);
+		size_t langs = 0;
+		for (size_t i = 0; i < dl->n; i++)
+			langs += dl->items[i].action == ACTION_SET_LANGUAGE;
+		if (langs < c->n_langs)
+			frame_report(f, FP_MISSING, DIAG_ERROR, -1,
+				     "%zu of the %zu languages have no tile, so a visitor cannot choose them; "
+				     "use a larger screen or fewer languages",
+				     c->n_langs - langs, c->n_langs);
+	}
+
+	/* the idle notice, over the first topic: only what is drawn over the
+	 * blanked page counts */
+	if (k.view.screen >= 0) {
+		k.mode = KIOSK_IDLE;
+		k.before_idle = KIOSK_BROWSE;
+		f->screen = k.view.screen;
+		f->when = "on the \"Are you still there?\" notice";
+		scene_build(dl, &in);
+		size_t from = 0;
+		for (size_t i = 0; i < dl->n; i++)
+			if (dl->items[i].role == ROLE_SHADE)
+				from = i + 1;
+		frame_geometry(f, dl, from);
+	}
+	kiosk_free(&k);
+}
+
+size_t deck_check_frames(const struct measurer *by_lang, const struct content *c, int w, int h,
+			 struct diag_list *diags)
+{
+	struct frames f = { .c = c, .by_lang = by_lang, .w = w, .h = h, .d = diags };
+	f.reported = xcalloc((size_t)FP_COUNT * (c->n_screens + 2), sizeof *f.reported);
+	struct draw_list dl = { 0 };
+	static const double scales[] = { 1.0, KIOSK_LARGE_TEXT };
+	for (size_t lang = 0; lang < c->n_langs; lang++)
+		for (size_t i = 0; i < 2; i++) {
+			struct deck dk;
+			deck_build(&dk, &by_lang[lang], c, w, h, lang, scales[i]);
+			f.lang = lang;
+			f.scale = scales[i];
+			deck_frames(&f, &dk, &dl);
+			deck_free(&dk);
+		}
+	draw_list_free(&dl);
+	free(f.reported);
+	return f.errors;
 }

@@ -43,4 +43,21 @@ void deck_check_fit(const struct measurer *by_lang, const struct content *c, int
 size_t deck_check_qr(const struct measurer *m, const struct content *c, int w, int h,
 		     struct diag_list *diags);
 
+/* Draws, as data, every frame a visitor can meet at w x h (the picture the
+ * kiosk draws, already turned by the rotation): each page of each screen in
+ * the loop and after a touch, every page of the topics, the language picker
+ * and the idle notice, in every language (by_lang[i] measures language i),
+ * at normal and large (A+) text. Errors, at the screen's place in the file,
+ * for what takes a control from a visitor: a control missing, off the
+ * screen or on another, a topic or language without its tile, a tile over
+ * the support line, a call's number in pieces. Warnings for text the
+ * layout failed to place: under a control, off the screen, on other text,
+ * out of its button or call box, into the support line's band; for a phone
+ * number in a text broken between lines; and for the calls of one screen
+ * on different pages. (Warnings, not errors: refusing the content would
+ * leave the screen with none, and staff can only shorten the text.) Each
+ * problem once per screen. Returns the number of errors added. */
+size_t deck_check_frames(const struct measurer *by_lang, const struct content *c, int w, int h,
+			 struct diag_list *diags);
+
 #endif

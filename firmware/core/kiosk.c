@@ -260,39 +260,91 @@ static bool is_topic(const struct kiosk *k, int screen)
 	return screen != k->content->quick_exit;
 }
 
+static size_t n_calls(const struct screen *sc)
+{
+	size_t n = 0;
+	for (size_t b = 0; b < sc->n_blocks; b++)
+		n += sc->blocks[b].kind == BLOCK_CALL;
+	return n;
+}
+
+/* Whether topic a comes before topic b: the more phone numbers to call a
+ * screen has, the earlier (where to get help, what to do in danger); the
+ * rest in file order. */
+static bool topic_before(const struct content *c, int a, int b)
+{
+	size_t na = n_calls(&c->screens[a]), nb = n_calls(&c->screens[b]);
+	return na != nb ? na > nb : a < b;
+}
+
+/* The place of screen among the topics, or -1 (the neutral screen). */
+static int topic_rank(const struct kiosk *k, int screen)
+{
+	const struct content *c = k->content;
+	if (screen < 0 || (size_t)screen >= c->n_screens || !is_topic(k, screen))
+		return -1;
+	int rank = 0;
+	for (size_t s = 0; s < c->n_screens; s++)
+		rank += is_topic(k, (int)s) && topic_before(c, (int)s, screen);
+	return rank;
+}
+
+/* The topic just after (dir 1) or just before (dir -1) screen in that
+ * order; -1 at either end. */
+static int topic_next(const struct kiosk *k, int screen, int dir)
+{
+	const struct content *c = k->content;
+	int best = -1;
+	for (size_t i = 0; i < c->n_screens; i++) {
+		int s = (int)i;
+		if (!is_topic(k, s) || s == screen)
+			continue;
+		bool beyond = dir > 0 ? topic_before(c, screen, s) : topic_before(c, s, screen);
+		bool nearer = best < 0 || (dir > 0 ? topic_before(c, s, best) : topic_before(c, best, s));
+		if (beyond && nearer)
+			best = s;
+	}
+	return best;
+}
+
 size_t kiosk_topics(const struct kiosk *k, int *out, size_t cap)
 {
 	size_t n = 0;
-	for (size_t s = 0; s < k->content->n_screens; s++)
-		if (is_topic(k, (int)s)) {
-			if (n < cap)
-				out[n] = (int)s;
-			n++;
+	for (size_t s = 0; s < k->content->n_screens; s++) {
+		if (!is_topic(k, (int)s))
+			continue;
+		/* insertion, stable: a screen goes after those before it; with
+		 * out full, the last falls off when one comes before it */
+		size_t at = n < cap ? n : cap;
+		while (at > 0 && topic_before(k->content, (int)s, out[at - 1])) {
+			if (at < cap)
+				out[at] = out[at - 1];
+			at--;
 		}
+		if (at < cap)
+			out[at] = (int)s;
+		n++;
+	}
 	return n;
 }
 
 /* The view one step forward (dir 1) or back (dir -1) through the pages of
- * the topics; false at either end. */
+ * the topics, in the order of the topics menu; false at either end. */
 static bool step_view(const struct kiosk *k, struct kiosk_view *v, int dir)
 {
-	int n = (int)k->content->n_screens;
-	if (is_topic(k, v->screen)) {
-		int page = v->page + dir;
-		if (page >= 0 && page < k->page_count[v->screen]) {
-			v->page = page;
-			return true;
-		}
-	} else {
+	if (topic_rank(k, v->screen) < 0)
 		return false; /* the neutral screen is not one of the topics */
+	int page = v->page + dir;
+	if (page >= 0 && page < k->page_count[v->screen]) {
+		v->page = page;
+		return true;
 	}
-	for (int s = v->screen + dir; s >= 0 && s < n; s += dir)
-		if (is_topic(k, s)) {
-			v->screen = s;
-			v->page = dir > 0 ? 0 : k->page_count[s] - 1;
-			return true;
-		}
-	return false;
+	int s = topic_next(k, v->screen, dir);
+	if (s < 0)
+		return false;
+	v->screen = s;
+	v->page = dir > 0 ? 0 : k->page_count[s] - 1;
+	return true;
 }
 
 bool kiosk_can_prev(const struct kiosk *k)
@@ -312,17 +364,10 @@ bool kiosk_can_back(const struct kiosk *k)
 	return k->n_history > 0 || k->mode == KIOSK_LANGS;
 }
 
-void kiosk_page_position(const struct kiosk *k, int *index, int *total)
+void kiosk_topic_position(const struct kiosk *k, int *index, int *total)
 {
-	*index = -1;
-	*total = 0;
-	for (size_t s = 0; s < k->content->n_screens; s++) {
-		if (!is_topic(k, (int)s))
-			continue;
-		if ((int)s == k->view.screen)
-			*index = *total + k->view.page;
-		*total += k->page_count[s];
-	}
+	*index = topic_rank(k, k->view.screen);
+	*total = (int)kiosk_topics(k, NULL, 0);
 }
 
 /* Remembers where the visitor is, for Back; the oldest falls off. */

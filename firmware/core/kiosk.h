@@ -159,13 +159,15 @@ bool kiosk_set_sleep(struct kiosk *k, bool asleep, uint64_t now);
 void kiosk_privacy_reset(struct kiosk *k, uint64_t now);
 
 /* The screens a visitor moves through with previous/next and sees as topics:
- * every screen but the quick-exit one, in file order. Fills out (up to cap)
- * and returns how many. */
+ * every screen but the quick-exit one; those with the most phone numbers to
+ * call first (a visitor in a hurry finds them on the first page of
+ * Topics), and in file order where they have as many. Fills out (up to cap) and returns how many. */
 size_t kiosk_topics(const struct kiosk *k, int *out, size_t cap);
 
-/* Position of view among all pages of all topics (0-based) and their total,
- * for "page 3 of 9". */
-void kiosk_page_position(const struct kiosk *k, int *index, int *total);
+/* Position of view's screen among the topics (0-based; -1 for the neutral
+ * screen) and their number, for "3 / 7": the same at any text size, where
+ * a count of pages would jump when A+ makes more of them. */
+void kiosk_topic_position(const struct kiosk *k, int *index, int *total);
 
 /* Whether previous / next / back lead anywhere from here. */
 bool kiosk_can_prev(const struct kiosk *k);

@@ -847,20 +847,21 @@ static void layout_footer(struct flow *f, const struct measurer *m, const struct
 			      : 0;
 	bool side = with_help && inner - mt->nav_w - gap >= num_w;
 
+	/* the navigation always at the bottom of the band (below the help line
+	 * when they do not fit side by side): the arrows stand in the same
+	 * place on every screen, with or without a help line */
 	size_t first = f->n_elems;
-	int content_h, nav_y;
+	int content_h;
 	if (side) {
 		int help_h = footer_help(f, m, help, prefix, lang, mt, mt->margin_x, 0, inner - mt->nav_w - gap);
 		content_h = help_h > mt->btn_h ? help_h : mt->btn_h;
 		shift(f, first, 0, (content_h - help_h) / 2);
-		nav_y = (content_h - mt->btn_h) / 2;
 	} else {
 		content_h = mt->btn_h;
-		nav_y = 0;
 		if (with_help)
-			content_h += gap / 2 + footer_help(f, m, help, prefix, lang, mt, mt->margin_x,
-							   mt->btn_h + gap / 2, inner);
+			content_h += gap / 2 + footer_help(f, m, help, prefix, lang, mt, mt->margin_x, 0, inner);
 	}
+	int nav_y = content_h - mt->btn_h;
 	int band_h = content_h + 2 * pad;
 	mt->band_top = mt->h - band_h;
 	shift(f, first, 0, mt->band_top + pad);

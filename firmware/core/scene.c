@@ -7,6 +7,7 @@
 #include "scene.h"
 
 #include "arena.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -161,22 +162,134 @@ static bool footer_role(enum elem_role r)
 	return r == ELEM_BAND || r == ELEM_HELP_PREFIX || r == ELEM_HELP_NUMBER || r == ELEM_HELP_NAME;
 }
 
-/* The elements of a page that pass keep(), shifted by dx, at alpha. */
+/* The language the touch hint of view v is shown in while the loop runs:
+ * each loop step (each page) the next of the languages that have a hint of
+ * their own, so a visitor who reads only one of them sees, within a few
+ * screens, that the kiosk speaks it. */
+static size_t hint_lang(const struct kiosk *k, struct kiosk_view v)
+{
+	const struct content *c = k->content;
+	size_t own[CONTENT_MAX_LANGS], n = 0;
+	for (size_t l = 0; l < c->n_langs; l++)
+		if (l == k->lang || c->labels.touch_hint.by_lang[l] != c->labels.touch_hint.by_lang[0] ||
+		    l == 0)
+			own[n++] = l;
+	size_t step = 0;
+	for (size_t i = 0; i < k->n_loop; i++)
+		if (k->loop[i] == v.screen) {
+			step = i;
+			break;
+		}
+	step += (size_t)(v.page > 0 ? v.page : 0);
+	/* the kiosk's own language first, the others after it in turn */
+	size_t first = 0;
+	for (size_t i = 0; i < n; i++)
+		if (own[i] == k->lang)
+			first = i;
+	return n ? own[(first + step) % n] : k->lang;
+}
+
+/* The touch hint in language lang where the layout put it (top left, over
+ * 11/20 of the width between the margins, centred on the button bar). */
+static void scene_hint(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
+		       const struct palette *p, size_t lang, int dx, uint8_t alpha)
+{
+	const struct measurer *m = in->by_lang ? &in->by_lang[lang] : in->measurer;
+	const char *hint = in->content->labels.touch_hint.by_lang[lang];
+	int width = (mt->w - 2 * mt->margin_x) * 11 / 20;
+	int lh = m->line_height(m->ctx, FONT_REGULAR, mt->small_px);
+	struct line lines[4];
+	size_t n = layout_wrap(m, FONT_REGULAR, mt->small_px, hint, width, lines, 4);
+	if (n > 4)
+		n = 4;
+	int y = mt->top_y + (mt->btn_h - (int)n * lh) / 2;
+	size_t lang_now = out->lang;
+	out->lang = lang;
+	for (size_t i = 0; i < n; i++) {
+		struct draw_item *it = push(out, DRAW_TEXT, ROLE_HINT, mt->margin_x + dx, y + (int)i * lh,
+					    lines[i].width, lh, p->muted, alpha);
+		it->style = FONT_REGULAR;
+		it->px = mt->small_px;
+		it->text = hint + lines[i].off;
+		it->len = lines[i].len;
+	}
+	out->lang = lang_now;
+}
+
+static bool help_role(enum draw_role r)
+{
+	return r == ROLE_HELP_PREFIX || r == ROLE_HELP_NAME || r == ROLE_HELP_NUMBER;
+}
+
+/* Right to left, the help line's pieces on one line stand mirrored: the
+ * prefix on the right, the name to its left. When none of them has a
+ * right-to-left letter (labels not translated: English), that read
+ * backwards ("Line Talk to someone now:"); such a line is put back left to
+ * right as a unit, still against the right margin. */
+static void help_line_ltr(struct draw_list *out, size_t from)
+{
+	for (size_t i = from; i < out->n; i++) {
+		if (!help_role(out->items[i].role))
+			continue;
+		/* the pieces that share i's line (the hours beside a larger number
+		 * sit a little lower, but on it) */
+		size_t group[8], n = 0;
+		int top = out->items[i].y, bottom = top + out->items[i].h;
+		bool rtl = false, done = false;
+		for (size_t j = from; j < out->n && n < 8; j++) {
+			const struct draw_item *b = &out->items[j];
+			if (!help_role(b->role) || b->y >= bottom || b->y + b->h <= top)
+				continue;
+			if (j < i) {
+				done = true; /* the line was handled with an earlier piece */
+				break;
+			}
+			group[n++] = j;
+			size_t len;
+			const char *t = draw_item_text(b, &len);
+			rtl |= utf8_has_rtl(t, len);
+		}
+		if (done || rtl || n < 2)
+			continue;
+		int left = out->items[group[0]].x, right = left + out->items[group[0]].w;
+		for (size_t g = 1; g < n; g++) {
+			const struct draw_item *b = &out->items[group[g]];
+			left = b->x < left ? b->x : left;
+			right = b->x + b->w > right ? b->x + b->w : right;
+		}
+		for (size_t g = 0; g < n; g++) {
+			struct draw_item *b = &out->items[group[g]];
+			b->x = left + right - b->x - b->w;
+		}
+	}
+}
+
+/* The elements of a page (or only its footer), shifted by dx, at alpha. */
 static void scene_elems(struct draw_list *out, const struct scene_input *in, const struct page *pg,
 			const struct metrics *mt, const struct palette *p, int dx, uint8_t alpha,
-			bool footer_only, bool banner)
+			bool footer_only, bool banner, struct kiosk_view v)
 {
 	bool notice = kiosk_showing_notice(in->kiosk);
 	bool attract = in->kiosk->mode == KIOSK_ATTRACT && !notice;
-	/* the notice has no navigation: its band only if a help line is in it */
-	bool band = !notice;
+	/* the band only behind a help line (or banner): a screen without one
+	 * (show_help: false) keeps no empty grey band under its last lines */
+	bool band = false;
 	for (size_t i = 0; i < pg->n_elems && !band; i++)
 		band = footer_role(pg->elems[i].role) && pg->elems[i].role != ELEM_BAND;
+	bool hint_drawn = false;
+	size_t from = out->n;
 	for (size_t i = 0; i < pg->n_elems; i++) {
 		const struct elem *e = &pg->elems[i];
 		if ((footer_only && !footer_role(e->role)) || (e->role == ELEM_HINT && !attract) ||
 		    (e->role == ELEM_BAND && !band))
 			continue;
+		if (e->role == ELEM_HINT && in->content->n_langs > 1) {
+			/* in the loop, the hint takes the languages in turn */
+			if (!hint_drawn)
+				scene_hint(out, in, mt, p, hint_lang(in->kiosk, v), dx, alpha);
+			hint_drawn = true;
+			continue;
+		}
 		enum draw_role role = banner && e->role == ELEM_BAND ? ROLE_BANNER : elem_map[e->role].role;
 		struct draw_item *it = push(out, elem_map[e->role].kind, role, e->x + dx, e->y, e->w, e->h,
 					    elem_colour(e->role, p, banner), alpha);
@@ -205,6 +318,8 @@ static void scene_elems(struct draw_list *out, const struct scene_input *in, con
 			num->h = th;
 		}
 	}
+	if (in->content->rtl[in->kiosk->lang])
+		help_line_ltr(out, from);
 }
 
 /* A short accent rule under a title whose last line ends at bottom. */
@@ -227,7 +342,7 @@ static void scene_page(struct draw_list *out, const struct scene_input *in, stru
 	const struct metrics *mt = &l->m;
 
 	push(out, DRAW_RECT, ROLE_BACKGROUND, dx, 0, mt->w, mt->h, p.bg, alpha);
-	scene_elems(out, in, pg, mt, &p, dx, alpha, false, l->m.out_of_hours);
+	scene_elems(out, in, pg, mt, &p, dx, alpha, false, l->m.out_of_hours, v);
 	int title_bottom = mt->title_top;
 	for (size_t i = 0; i < pg->n_elems; i++)
 		if (pg->elems[i].role == ELEM_TITLE && pg->elems[i].y + pg->elems[i].h > title_bottom)
@@ -307,11 +422,14 @@ static void button(struct draw_list *out, const struct scene_input *in, const st
 	struct draw_item *b = push(out, DRAW_RECT, look == LOOK_QUICK_EXIT ? ROLE_QUICK_EXIT : ROLE_BUTTON,
 				   x, y, w, mt->btn_h, fill, alpha);
 	b->radius = mt->btn_h / 4;
+	b->action = action;
+	b->arg = arg;
 	const struct measurer *m = lang_measurer(in, out->lang);
 	int tw = m->text_width(m->ctx, FONT_BOLD, px, label, strlen(label));
-	int th = m->line_height(m->ctx, FONT_BOLD, px);
-	struct draw_item *t = push(out, DRAW_TEXT, ROLE_BUTTON_LABEL, x + (w - tw) / 2,
-				   y + (mt->btn_h - th) / 2, tw, th, ink, alpha);
+	/* centred on its ink by the renderer, in the button's height */
+	struct draw_item *t = push(out, DRAW_TEXT, ROLE_BUTTON_LABEL, x + (w - tw) / 2, y, tw, mt->btn_h,
+				   ink, alpha);
+	t->centre_ink = true;
 	t->style = FONT_BOLD;
 	t->px = px;
 	t->len = strlen(label);
@@ -385,12 +503,21 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	if (x + w <= right)
 		button(out, in, mt, p, x, y, w, topics, px, ACTION_HOME, 0,
 		       k->mode != KIOSK_MENU, LOOK_PLAIN);
+	else if (two_rows && mt->margin_x + w <= r)
+		/* no room beside Back and Quick exit: at the start of the second
+		 * row (--check says when it fits nowhere) */
+		button(out, in, mt, p, mt->margin_x, y2, w, topics, px, ACTION_HOME, 0,
+		       k->mode != KIOSK_MENU, LOOK_PLAIN);
 }
 
-/* Previous, "3 / 9", next, right-aligned in the band's navigation area. */
+/* Previous, "3 / 7", next, right-aligned in the band's navigation area,
+ * always in the same place: the count sits in a slot as wide as "88 / 88",
+ * so the arrows do not move when it reads "10 / 12". When the screen has
+ * several pages (pages > 1), small dots under the count say which one this
+ * is: the count itself is of topics, the same at any text size. */
 static void scene_arrows(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
-			 const struct palette *p, int index, int total, enum kiosk_action prev,
-			 enum kiosk_action next, bool can_prev, bool can_next)
+			 const struct palette *p, int index, int total, int page, int pages,
+			 enum kiosk_action prev, enum kiosk_action next, bool can_prev, bool can_next)
 {
 	int px = (int)lround(mt->u * 6);
 	int right = mt->nav_x + mt->nav_w;
@@ -407,16 +534,34 @@ static void scene_arrows(struct draw_list *out, const struct scene_input *in, co
 	       next_arg, can_next, LOOK_PLAIN);
 	/* on the out-of-hours banner, the ink that reads on the accent */
 	uint32_t ink = mt->out_of_hours ? p->on_accent : p->text;
+	const struct measurer *m0 = lang_measurer(in, 0);
+	int slot = m0->text_width(m0->ctx, FONT_REGULAR, mt->small_px, "88 / 88", 7);
+	int slot_x = right - mt->btn_h - gap - slot;
 	struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, ink, 255);
 	snprintf(it->own_text, sizeof it->own_text, "%d / %d", index + 1, total);
 	it->px = mt->small_px;
 	it->style = FONT_REGULAR;
-	const struct measurer *m0 = lang_measurer(in, 0);
 	it->w = m0->text_width(m0->ctx, FONT_REGULAR, it->px, it->own_text, strlen(it->own_text));
 	it->h = m0->line_height(m0->ctx, FONT_REGULAR, it->px);
-	it->x = right - mt->btn_h - gap - it->w;
-	it->y = mt->nav_y + (mt->btn_h - it->h) / 2;
-	int x = it->x - gap - mt->btn_h;
+	it->x = slot_x + (slot - it->w) / 2;
+	int d = (int)lround(mt->dot_d * 0.6);
+	if (d < 3)
+		d = 3;
+	int dots_h = pages > 1 ? d + d / 2 : 0;
+	it->y = mt->nav_y + (mt->btn_h - it->h - dots_h) / 2;
+	if (pages > 1) {
+		int step = 2 * d;
+		if (pages * step - d > slot) /* many pages: closer together */
+			step = (slot + d) / pages > d + 1 ? (slot + d) / pages : d + 1;
+		int dots_w = (pages - 1) * step + d;
+		int dx = slot_x + (slot - dots_w) / 2, dy = it->y + it->h + d / 2;
+		/* (right to left, mirrored below: the first page's dot on the right) */
+		for (int i = 0; i < pages; i++)
+			push(out, DRAW_CIRCLE, i == page ? ROLE_DOT_CURRENT : ROLE_DOT, dx + i * step, dy, d, d,
+			     i == page ? (mt->out_of_hours ? p->on_accent : p->accent) : ink,
+			     i == page ? 255 : 110);
+	}
+	int x = slot_x - gap - mt->btn_h;
 	button(out, in, mt, p, x, mt->nav_y, mt->btn_h, prev_mark, px, prev, prev_arg, can_prev,
 	       LOOK_PLAIN);
 	out->lang = lang;
@@ -446,12 +591,16 @@ static void scene_dots(struct draw_list *out, const struct scene_input *in, cons
 	}
 	int pages = k->page_count[k->view.screen];
 	if (pages > 1) {
+		size_t lang = out->lang;
+		out->lang = 0; /* digits: the same in every language, left to right */
 		struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, other, 255);
+		out->lang = lang;
 		snprintf(it->own_text, sizeof it->own_text, "%d / %d", k->view.page + 1, pages);
 		it->px = mt->small_px;
 		it->style = FONT_REGULAR;
-		it->w = text_w(in, FONT_REGULAR, it->px, it->own_text);
-		it->h = text_h(in, FONT_REGULAR, it->px);
+		const struct measurer *m0 = lang_measurer(in, 0);
+		it->w = m0->text_width(m0->ctx, FONT_REGULAR, it->px, it->own_text, strlen(it->own_text));
+		it->h = m0->line_height(m0->ctx, FONT_REGULAR, it->px);
 		it->x = x - step - it->w;
 		it->y = cy - it->h / 2;
 	}
@@ -461,13 +610,24 @@ static void scene_dots(struct draw_list *out, const struct scene_input *in, cons
 
 /* ---- the topics menu ------------------------------------------------------ */
 
+#define MENU_MAX_TOPICS 1024
+
+/* The same at any text size: what A+ makes larger on a panel is its
+ * tiles' words, and a title 1.5 times as tall took the room of a row of
+ * them (in Urdu, of the last language in the picker). */
+static int panel_title_px(const struct scene_input *in, const struct metrics *mt)
+{
+	(void)in;
+	return (int)lround(mt->u * 7.5);
+}
+
 /* The title of a panel drawn over the page (the topics, the language
  * picker) with its accent rule, right-aligned right to left; returns the y
  * under the title. */
 static int panel_title(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
 		       const struct palette *p, const char *text)
 {
-	int px = (int)lround(mt->u * 7.5 * in->kiosk->text_scale);
+	int px = panel_title_px(in, mt);
 	int lh = text_h(in, FONT_BOLD, px);
 	int w = text_w(in, FONT_BOLD, px, text);
 	bool rtl = rtl_now(in);
@@ -481,89 +641,132 @@ static int panel_title(struct draw_list *out, const struct scene_input *in, cons
 	return mt->title_top + lh;
 }
 
-#define MENU_MAX_TOPICS 1024
+/* The layout whose footer (help line) the panels over the page show: the
+ * first topic's that has one, so the topics and the language picker always
+ * show the support line, whichever screen was showing before. */
+static const struct screen_layout *panel_layout(const struct scene_input *in)
+{
+	const struct content *c = in->content;
+	int topics[MENU_MAX_TOPICS];
+	size_t n = kiosk_topics(in->kiosk, topics, MENU_MAX_TOPICS);
+	if (n == 0)
+		return &in->layouts[in->kiosk->view.screen];
+	for (size_t i = 0; i < n && i < MENU_MAX_TOPICS; i++)
+		if (c->screens[topics[i]].show_help && c->has_help)
+			return &in->layouts[topics[i]];
+	return &in->layouts[topics[0]];
+}
+
+/* Where the topics' tiles go: two columns in landscape, one in portrait,
+ * all one height (the tallest title's), as many rows as fit above the
+ * footer, and as many pages as that takes. */
+struct menu_geom {
+	int topics[MENU_MAX_TOPICS];
+	size_t n;
+	int cols, gap, tile_w, tile_h, pad, px, lh, top, per_page, pages;
+};
+
+static void menu_geometry(const struct scene_input *in, const struct metrics *mt, struct menu_geom *g)
+{
+	const struct content *c = in->content;
+	const struct kiosk *k = in->kiosk;
+	g->n = kiosk_topics(k, g->topics, MENU_MAX_TOPICS);
+	if (g->n > MENU_MAX_TOPICS)
+		g->n = MENU_MAX_TOPICS;
+	g->cols = mt->w > mt->h ? 2 : 1;
+	g->gap = (int)lround(mt->u * 2.5);
+	int inner = mt->w - 2 * mt->margin_x;
+	g->tile_w = (inner - (g->cols - 1) * g->gap) / g->cols;
+	g->pad = (int)lround(mt->u * 2.5);
+	int title_bottom = mt->title_top + text_h(in, FONT_BOLD, panel_title_px(in, mt));
+	g->top = title_bottom + (int)lround(mt->u * 5);
+	int area = mt->body_bottom - g->top;
+	/* the titles at the text size, smaller (down to the floor a screen's
+	 * text shrinks to) when even one row of tiles would not fit */
+	int nominal = (int)lround(mt->u * 5 * k->text_scale);
+	int floor_px = (int)lround(mt->u * 5 * LAYOUT_SHRINK_FLOOR);
+	for (g->px = nominal;; g->px--) {
+		g->lh = text_h(in, FONT_BOLD, g->px);
+		g->tile_h = mt->btn_h * 3 / 2;
+		for (size_t i = 0; i < g->n; i++) {
+			size_t lines = layout_wrap(in->measurer, FONT_BOLD, g->px,
+						   c->screens[g->topics[i]].title.by_lang[k->lang],
+						   g->tile_w - 2 * g->pad, NULL, 0);
+			int h = (int)lines * g->lh + 2 * g->pad;
+			if (h > g->tile_h)
+				g->tile_h = h;
+		}
+		if (g->tile_h <= area || g->px <= floor_px)
+			break;
+	}
+	int rows = (area + g->gap) / (g->tile_h + g->gap);
+	if (rows < 1)
+		rows = 1;
+	g->per_page = rows * g->cols;
+	g->pages = g->n ? ((int)g->n + g->per_page - 1) / g->per_page : 1;
+}
+
+int scene_menu_pages(const struct scene_input *in)
+{
+	struct menu_geom *g = xcalloc(1, sizeof *g);
+	menu_geometry(in, &panel_layout(in)->m, g);
+	int pages = g->pages;
+	free(g);
+	return pages;
+}
 
 static void scene_menu(struct draw_list *out, const struct scene_input *in)
 {
 	const struct content *c = in->content;
 	const struct kiosk *k = in->kiosk;
-	int topics[MENU_MAX_TOPICS];
-	size_t n = kiosk_topics(k, topics, MENU_MAX_TOPICS);
-	if (n > MENU_MAX_TOPICS)
-		n = MENU_MAX_TOPICS;
-	/* the band (help line) of the first topic that has one */
-	int ref = n ? topics[0] : 0;
-	for (size_t i = 0; i < n; i++)
-		if (c->screens[topics[i]].show_help) {
-			ref = topics[i];
-			break;
-		}
-	const struct screen_layout *l = &in->layouts[ref];
+	const struct screen_layout *l = panel_layout(in);
 	const struct metrics *mt = &l->m;
 	struct palette p = palette_of(&c->theme, k->high_contrast);
 	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
-	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours);
+	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours, k->view);
 
-	int title_bottom = panel_title(out, in, mt, &p, c->labels.topics.by_lang[k->lang]);
+	panel_title(out, in, mt, &p, c->labels.topics.by_lang[k->lang]);
 	size_t tiles_from = out->n, tile_hits_from = out->n_hits;
-
-	/* tiles: two columns in landscape, one in portrait, all one height */
-	int cols = mt->w > mt->h ? 2 : 1;
-	int gap = (int)lround(mt->u * 2.5);
-	int inner = mt->w - 2 * mt->margin_x;
-	int tile_w = (inner - (cols - 1) * gap) / cols;
-	int pad = (int)lround(mt->u * 2.5);
-	int px = (int)lround(mt->u * 5 * k->text_scale);
-	int lh = text_h(in, FONT_BOLD, px);
-	int tile_h = mt->btn_h * 3 / 2;
-	for (size_t i = 0; i < n; i++) {
-		size_t lines = layout_wrap(in->measurer, FONT_BOLD, px,
-					   c->screens[topics[i]].title.by_lang[k->lang], tile_w - 2 * pad,
-					   NULL, 0);
-		int h = (int)lines * lh + 2 * pad;
-		if (h > tile_h)
-			tile_h = h;
-	}
-	int top = title_bottom + (int)lround(mt->u * 5);
-	int area = mt->body_bottom - top;
-	int rows = (area + gap) / (tile_h + gap);
-	if (rows < 1)
-		rows = 1;
-	int per_page = rows * cols;
-	int pages = n ? ((int)n + per_page - 1) / per_page : 1;
-	int page = k->menu_page < pages ? k->menu_page : pages - 1;
-	for (int i = 0; i < per_page; i++) {
-		size_t ti = (size_t)page * (size_t)per_page + (size_t)i;
-		if (ti >= n)
+	struct menu_geom *g = xcalloc(1, sizeof *g);
+	menu_geometry(in, mt, g);
+	int page = k->menu_page < g->pages ? k->menu_page : g->pages - 1;
+	for (int i = 0; i < g->per_page; i++) {
+		size_t ti = (size_t)page * (size_t)g->per_page + (size_t)i;
+		if (ti >= g->n)
 			break;
-		int x = mt->margin_x + (i % cols) * (tile_w + gap);
-		int y = top + (i / cols) * (tile_h + gap);
-		bool pressed = k->pressed == ACTION_OPEN && k->pressed_arg == topics[ti];
-		struct draw_item *tile = push(out, DRAW_RECT, ROLE_TILE, x, y, tile_w, tile_h,
+		int x = mt->margin_x + (i % g->cols) * (g->tile_w + g->gap);
+		int y = g->top + (i / g->cols) * (g->tile_h + g->gap);
+		int screen = g->topics[ti];
+		bool pressed = k->pressed == ACTION_OPEN && k->pressed_arg == screen;
+		struct draw_item *tile = push(out, DRAW_RECT, ROLE_TILE, x, y, g->tile_w, g->tile_h,
 					      pressed ? p.accent : colour_mix(p.bg, p.text, 0.12), 255);
 		tile->radius = (int)lround(mt->u * 1.5);
-		add_hit(out, x, y, tile_w, tile_h, ACTION_OPEN, topics[ti]);
+		tile->action = ACTION_OPEN;
+		tile->arg = screen;
+		add_hit(out, x, y, g->tile_w, g->tile_h, ACTION_OPEN, screen);
 		/* a stripe of accent on the left says "this is a topic to open" */
 		push(out, DRAW_RECT, ROLE_TILE, x, y + tile->radius, (int)lround(mt->u * 1.2),
-		     tile_h - 2 * tile->radius, p.accent, 255);
-		const char *title = c->screens[topics[ti]].title.by_lang[k->lang];
+		     g->tile_h - 2 * tile->radius, p.accent, 255);
+		const char *title = c->screens[screen].title.by_lang[k->lang];
 		struct line lines[8];
-		size_t nl = layout_wrap(in->measurer, FONT_BOLD, px, title, tile_w - 2 * pad, lines, 8);
-		int ty = y + (tile_h - (int)(nl < 8 ? nl : 8) * lh) / 2;
+		size_t nl = layout_wrap(in->measurer, FONT_BOLD, g->px, title, g->tile_w - 2 * g->pad, lines, 8);
+		int ty = y + (g->tile_h - (int)(nl < 8 ? nl : 8) * g->lh) / 2;
 		for (size_t j = 0; j < nl && j < 8; j++) {
-			struct draw_item *it = push(out, DRAW_TEXT, ROLE_TILE_LABEL, x + pad, ty + (int)j * lh,
-						    lines[j].width, lh, pressed ? p.on_accent : p.text, 255);
+			struct draw_item *it = push(out, DRAW_TEXT, ROLE_TILE_LABEL, x + g->pad,
+						    ty + (int)j * g->lh, lines[j].width, g->lh,
+						    pressed ? p.on_accent : p.text, 255);
 			it->style = FONT_BOLD;
-			it->px = px;
+			it->px = g->px;
 			it->text = title + lines[j].off;
 			it->len = lines[j].len;
 		}
 	}
 	if (rtl_now(in))
 		mirror_items(out, tiles_from, tile_hits_from, mt->w);
-	if (pages > 1)
-		scene_arrows(out, in, mt, &p, page, pages, ACTION_MENU_PAGE, ACTION_MENU_PAGE, page > 0,
-			     page + 1 < pages);
+	if (g->pages > 1)
+		scene_arrows(out, in, mt, &p, page, g->pages, 0, 1, ACTION_MENU_PAGE, ACTION_MENU_PAGE,
+			     page > 0, page + 1 < g->pages);
+	free(g);
 	scene_top_bar(out, in, mt, &p);
 }
 
@@ -576,14 +779,13 @@ static void scene_langs(struct draw_list *out, const struct scene_input *in)
 {
 	const struct content *c = in->content;
 	const struct kiosk *k = in->kiosk;
-	enum kiosk_mode under = k->before_langs;
-	int ref = k->view.screen;
-	const struct screen_layout *l = &in->layouts[ref];
+	/* the support line under the picker whatever it was opened over (the
+	 * topics, or a screen without one), as under the topics */
+	const struct screen_layout *l = panel_layout(in);
 	const struct metrics *mt = &l->m;
 	struct palette p = palette_of(&c->theme, k->high_contrast);
 	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
-	if (under != KIOSK_MENU)
-		scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours);
+	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours, k->view);
 
 	int title_bottom = panel_title(out, in, mt, &p, c->labels.language.by_lang[k->lang]);
 
@@ -627,17 +829,21 @@ static void scene_langs(struct draw_list *out, const struct scene_input *in)
 		struct draw_item *tile = push(out, DRAW_RECT, ROLE_LANG_TILE, x, y, tile_w, tile_h,
 					      pressed ? p.accent : colour_mix(p.bg, p.text, 0.12), 255);
 		tile->radius = (int)lround(mt->u * 1.5);
+		tile->action = ACTION_SET_LANGUAGE;
+		tile->arg = (int)i;
 		add_hit(out, x, y, tile_w, tile_h, ACTION_SET_LANGUAGE, (int)i);
 		/* the name in its own language: its font, its direction */
 		const struct measurer *m = in->by_lang ? &in->by_lang[i] : in->measurer;
 		const char *name = c->labels.language_name.by_lang[i];
 		size_t len = strlen(name);
 		int nw = m->text_width(m->ctx, FONT_BOLD, px, name, len);
-		int nh = m->line_height(m->ctx, FONT_BOLD, px);
 		size_t lang_now = out->lang;
 		out->lang = i;
-		struct draw_item *it = push(out, DRAW_TEXT, ROLE_LANG_NAME, x + (tile_w - nw) / 2,
-					    y + (tile_h - nh) / 2, nw, nh, pressed ? p.on_accent : p.text, 255);
+		/* centred on its ink, in the tile's height: a script with a tall
+		 * line box (Nastaliq) is not pushed to the tile's bottom edge */
+		struct draw_item *it = push(out, DRAW_TEXT, ROLE_LANG_NAME, x + (tile_w - nw) / 2, y, nw,
+					    tile_h, pressed ? p.on_accent : p.text, 255);
+		it->centre_ink = true;
 		out->lang = lang_now;
 		it->style = FONT_BOLD;
 		it->px = px;
@@ -769,9 +975,10 @@ void scene_build(struct draw_list *out, const struct scene_input *in)
 			scene_dots(out, in, mt, &p);
 		} else {
 			int index, total;
-			kiosk_page_position(k, &index, &total);
+			kiosk_topic_position(k, &index, &total);
 			if (index >= 0)
-				scene_arrows(out, in, mt, &p, index, total, ACTION_PREV, ACTION_NEXT,
+				scene_arrows(out, in, mt, &p, index, total, k->view.page,
+					     k->page_count[k->view.screen], ACTION_PREV, ACTION_NEXT,
 					     kiosk_can_prev(k), kiosk_can_next(k));
 		}
 		scene_top_bar(out, in, mt, &p);

@@ -76,6 +76,15 @@ struct draw_item {
 	uint8_t lang;          /* text: the language it is in (its font, its direction) */
 	const struct qr_code *qr; /* DRAW_QR: points into the content */
 	int module;               /* DRAW_QR: pixels per module */
+	/* a button's shape (ROLE_BUTTON, ROLE_QUICK_EXIT, ROLE_TILE,
+	 * ROLE_LANG_TILE): what it does, drawn enabled or not; ACTION_NONE
+	 * for everything else */
+	enum kiosk_action action;
+	int arg;
+	/* text: the box (y, h) is its button's; the renderer centres the
+	 * text's real ink in it, which a font's line box does not (Nastaliq's
+	 * tall line box left Urdu labels on the bottom edge) */
+	bool centre_ink;
 };
 
 /* A place on the frame that does something when touched. */
@@ -110,6 +119,10 @@ struct scene_input {
 /* Replaces the list's items with the frame for in. The list keeps its
  * memory between frames; free with draw_list_free(). */
 void scene_build(struct draw_list *out, const struct scene_input *in);
+
+/* How many pages of tiles the topics menu has for in (at its size,
+ * language and text scale): what --preview and --check go through. */
+int scene_menu_pages(const struct scene_input *in);
 
 /* The action of the button at (x, y) on the frame in l (the topmost when
  * they overlap), with its argument; ACTION_NONE when there is none. */

@@ -70,3 +70,21 @@ size_t utf8_prefix(const char *s, size_t n, size_t max)
 	}
 	return i;
 }
+
+bool utf8_has_rtl(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t l = utf8_decode(s + i, n - i, &cp);
+		if (l == 0) {
+			i++;
+			continue;
+		}
+		i += l;
+		if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+		    (cp >= 0xFE70 && cp <= 0xFEFF) || (cp >= 0x10800 && cp <= 0x10FFF) ||
+		    (cp >= 0x1E800 && cp <= 0x1EFFF))
+			return true;
+	}
+	return false;
+}

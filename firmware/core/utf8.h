@@ -7,6 +7,7 @@
 #ifndef SIGNPOST_UTF8_H
 #define SIGNPOST_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,5 +21,10 @@ size_t utf8_count(const char *s, size_t n);
 /* The longest prefix of s[0..n) of at most max bytes that does not cut a
  * character in two; returns its length in bytes. */
 size_t utf8_prefix(const char *s, size_t n, size_t max);
+
+/* Whether s[0..n) has a letter of a right-to-left script (Hebrew, Arabic,
+ * Syriac, Thaana, N'Ko and their presentation forms): an English fallback
+ * label has none, and reads left to right even on a right-to-left page. */
+bool utf8_has_rtl(const char *s, size_t n);
 
 #endif

@@ -98,32 +98,129 @@ out:
 	return code;
 }
 
-/* Draws one view of the deck into a software surface and saves it. */
-static bool preview_one(struct render *rd, SDL_Surface *surf, const struct deck *dk,
-			struct kiosk *k, const struct measurer *by_lang, const char *path)
+/* What --preview draws with, and where it writes. */
+struct preview {
+	struct render rd;
+	SDL_Surface *surf;
+	const struct content *c;
+	const struct measurer *by_lang;
+	const char *dir;
+	size_t written;
+};
+
+/* Draws what kiosk k shows over deck dk into the surface and saves it as
+ * dir/name. */
+static bool preview_one(struct preview *pv, const struct deck *dk, struct kiosk *k, const char *name)
 {
 	struct draw_list dl = { 0 };
-	struct scene_input in = { dk->content, k, dk->layouts, &by_lang[k->lang], k->shown_at, by_lang };
+	struct scene_input in = { dk->content, k, dk->layouts, &pv->by_lang[k->lang], k->shown_at, pv->by_lang };
 	scene_build(&dl, &in);
-	render_frame(rd, &dl);
-	SDL_RenderPresent(rd->r);
+	render_frame(&pv->rd, &dl);
+	SDL_RenderPresent(pv->rd.r);
 	draw_list_free(&dl);
-	char err[300];
-	if (!png_write(surf, path, err, sizeof err)) {
+	char path[4096], err[300];
+	snprintf(path, sizeof path, "%s/%s", pv->dir, name);
+	if (!png_write(pv->surf, path, err, sizeof err)) {
 		fprintf(stderr, "signpost: error: cannot write %s: %s\n", path, err);
 		return false;
 	}
+	pv->written++;
 	return true;
 }
 
-/* Removes the pictures an earlier --preview left in dir (NN-ID-LANGUAGE-
- * PAGE[-closed].png, regular files only), so a screen since removed or
- * renamed leaves no picture of content that no longer is. Other files stay.
- * Returns how many it removed, or -1 after saying what went wrong. */
+/* A kiosk over deck dk in language lang, as a visitor finds it after a
+ * touch: reading (mode), text size and contrast as given, with one step
+ * of history, so Back is drawn as it is while reading. */
+static void preview_kiosk(struct kiosk *k, const struct deck *dk, size_t lang, enum kiosk_mode mode,
+			  bool high_contrast)
+{
+	kiosk_init(k, dk->content, 0);
+	kiosk_set_page_counts(k, dk->page_counts, dk->n);
+	k->lang = lang;
+	k->text_scale = dk->text_scale;
+	k->high_contrast = high_contrast;
+	k->mode = mode;
+	int first;
+	if (kiosk_topics(k, &first, 1) > 0)
+		k->view = (struct kiosk_view){ first, 0 };
+	k->history[0] = (struct kiosk_view){ 0, -1 };
+	k->n_history = mode == KIOSK_ATTRACT ? 0 : 1;
+}
+
+/* Every page of every screen of the deck (language lang, its text scale):
+ * as the loop shows it (NN-ID-LANG-PAGE.png; the Quick exit screen as the
+ * notice it is after Quick exit), while the centre is closed (-closed), at
+ * large text (-large-, after a touch) or in high contrast (-contrast-,
+ * after a touch). */
+enum preview_look { LOOK_LOOP, LOOK_CLOSED, LOOK_LARGE, LOOK_CONTRAST };
+
+static bool preview_screens(struct preview *pv, const struct deck *dk, size_t lang, enum preview_look look)
+{
+	const struct content *c = pv->c;
+	struct kiosk k;
+	bool loop = look == LOOK_LOOP || look == LOOK_CLOSED;
+	preview_kiosk(&k, dk, lang, loop ? KIOSK_ATTRACT : KIOSK_BROWSE, look == LOOK_CONTRAST);
+	static const char *const infix[] = { "", "", "-large", "-contrast" };
+	bool ok = true;
+	for (size_t s = 0; s < c->n_screens && ok; s++) {
+		/* no banner on the Quick exit screen, and after Quick exit no A+
+		 * or contrast: those pictures would show nothing a visitor sees */
+		if ((int)s == c->quick_exit && look != LOOK_LOOP)
+			continue;
+		for (int p = 0; p < dk->page_counts[s] && ok; p++) {
+			k.view = (struct kiosk_view){ (int)s, p };
+			k.notice = loop && (int)s == c->quick_exit; /* as Quick exit shows it */
+			/* the dots as the loop shows them: this screen's place in it */
+			for (size_t i = 0; i < k.n_loop; i++)
+				if (k.loop[i] == (int)s)
+					k.loop_pos = i;
+			char name[256];
+			snprintf(name, sizeof name, "%02zu-%s-%s%s-%d%s.png", s + 1, c->screens[s].id,
+				 c->langs[lang], infix[look], p + 1, look == LOOK_CLOSED ? "-closed" : "");
+			ok = preview_one(pv, dk, &k, name);
+		}
+	}
+	kiosk_free(&k);
+	return ok;
+}
+
+/* The kiosk's own panels in language lang at the deck's text scale: every
+ * page of the topics (00-topics-LANG[-large]-PAGE.png) and the language
+ * picker (00-languages-LANG[-large]-1.png). */
+static bool preview_panels(struct preview *pv, const struct deck *dk, size_t lang)
+{
+	const char *large = dk->text_scale > 1.0 ? "-large" : "";
+	struct kiosk k;
+	preview_kiosk(&k, dk, lang, KIOSK_MENU, false);
+	struct scene_input in = { dk->content, &k, dk->layouts, &pv->by_lang[lang], 0, pv->by_lang };
+	int pages = scene_menu_pages(&in);
+	bool ok = true;
+	char name[256];
+	for (int p = 0; p < pages && ok; p++) {
+		k.menu_page = p;
+		snprintf(name, sizeof name, "00-topics-%s%s-%d.png", pv->c->langs[lang], large, p + 1);
+		ok = preview_one(pv, dk, &k, name);
+	}
+	if (ok && pv->c->n_langs > 1) {
+		k.mode = KIOSK_LANGS;
+		k.before_langs = KIOSK_BROWSE;
+		snprintf(name, sizeof name, "00-languages-%s%s-1.png", pv->c->langs[lang], large);
+		ok = preview_one(pv, dk, &k, name);
+	}
+	kiosk_free(&k);
+	return ok;
+}
+
+/* Removes the pictures an earlier --preview left in dir (NN-ID-LANGUAGE
+ * [-large|-contrast]-PAGE[-closed].png, regular files only), so a screen
+ * since removed or renamed leaves no picture of content that no longer is.
+ * Other files stay. Returns how many it removed, or -1 after saying what
+ * went wrong. */
 static long preview_clear(const char *dir)
 {
 	regex_t ours;
-	if (regcomp(&ours, "^[0-9]{2,}-[a-z0-9_-]{1,40}-[a-z]{2,3}(-([A-Z]{2}|[0-9]{3}))?-[0-9]+(-closed)?[.]png$",
+	if (regcomp(&ours,
+		    "^[0-9]{2,}-[a-z0-9_-]{1,40}-[a-z]{2,3}(-([A-Z]{2}|[0-9]{3}))?(-large|-contrast)?-[0-9]+(-closed)?[.]png$",
 		    REG_EXTENDED | REG_NOSUB) != 0)
 		return 0;
 	long removed = 0;
@@ -156,15 +253,22 @@ static long preview_clear(const char *dir)
 	return removed;
 }
 
+/* Every language at normal and large (A+) text: the screens as the loop
+ * shows them, while closed (with hours and a banner), large, and in high
+ * contrast (normal size only: its colours are the same at any size, and
+ * it would double the pictures again), then the topics and the language
+ * picker. The pictures are the size the kiosk draws: --size turned by
+ * display.rotation, upright, as a visitor reads them. */
 int app_preview(const struct app_options *o)
 {
 	struct content c;
 	int code = load_content(o->config, &c, true);
 	if (code != 0)
 		return code;
-	int w = o->w ? o->w : APP_DEFAULT_W, h = o->h ? o->h : APP_DEFAULT_H;
+	int w, h;
+	check_picture_size(&c, o->w ? o->w : APP_DEFAULT_W, o->h ? o->h : APP_DEFAULT_H, &w, &h);
 	struct text t;
-	SDL_Surface *surf = NULL;
+	struct preview pv = { .c = &c, .dir = o->preview_dir };
 	SDL_Renderer *r = NULL;
 	code = 2;
 	if (mkdir(o->preview_dir, 0777) != 0 && errno != EEXIST) {
@@ -176,65 +280,50 @@ int app_preview(const struct app_options *o)
 		goto out_content;
 	if (!open_text(&t, &c))
 		goto out_content;
-	surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-	r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+	pv.surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+	r = pv.surf ? SDL_CreateSoftwareRenderer(pv.surf) : NULL;
 	if (!r) {
 		fprintf(stderr, "signpost: error: cannot make a %dx%d drawing surface: %s\n", w, h,
 			SDL_GetError());
 		goto out_text;
 	}
-	struct render rd;
-	render_init(&rd, r, &t);
+	render_init(&pv.rd, r, &t);
 	struct measurer by_lang[CONTENT_MAX_LANGS];
 	text_measurers(&t, by_lang);
-	size_t written = 0;
+	pv.by_lang = by_lang;
 	bool ok = true;
-	/* with opening hours and a banner, each screen also as it looks while
-	 * the centre is closed: NN-ID-LANGUAGE-PAGE-closed.png */
-	int variants = c.hours.given && c.out_of_hours.given ? 2 : 1;
-	for (size_t v = 0; v < c.n_langs * (size_t)variants && ok; v++) {
-		size_t lang = v % c.n_langs;
-		bool closed = v >= c.n_langs;
+	bool closed = c.hours.given && c.out_of_hours.given;
+	for (size_t lang = 0; lang < c.n_langs && ok; lang++) {
 		struct deck dk;
-		deck_build_hours(&dk, &by_lang[lang], &c, w, h, lang, 1.0, closed);
-		struct kiosk k;
-		kiosk_init(&k, &c, 0);
-		kiosk_set_page_counts(&k, dk.page_counts, dk.n);
-		k.lang = lang;
-		for (size_t s = 0; s < c.n_screens && ok; s++) {
-			if (closed && (int)s == c.quick_exit)
-				continue; /* no banner there: it would be the same picture */
-			for (int p = 0; p < dk.page_counts[s] && ok; p++) {
-				/* show the dots as the loop would: this screen's place in it */
-				k.view = (struct kiosk_view){ (int)s, p };
-				k.notice = (int)s == c.quick_exit; /* as Quick exit shows it */
-				for (size_t i = 0; i < k.n_loop; i++)
-					if (k.loop[i] == (int)s)
-						k.loop_pos = i;
-				char path[4096];
-				snprintf(path, sizeof path, "%s/%02zu-%s-%s-%d%s.png", o->preview_dir, s + 1,
-					 c.screens[s].id, c.langs[lang], p + 1, closed ? "-closed" : "");
-				ok = preview_one(&rd, surf, &dk, &k, by_lang, path);
-				written += ok;
-			}
-		}
-		kiosk_free(&k);
+		deck_build(&dk, &by_lang[lang], &c, w, h, lang, 1.0);
+		ok = preview_screens(&pv, &dk, lang, LOOK_LOOP) && preview_screens(&pv, &dk, lang, LOOK_CONTRAST) &&
+		     preview_panels(&pv, &dk, lang);
 		deck_free(&dk);
+		if (ok && closed) {
+			deck_build_hours(&dk, &by_lang[lang], &c, w, h, lang, 1.0, true);
+			ok = preview_screens(&pv, &dk, lang, LOOK_CLOSED);
+			deck_free(&dk);
+		}
+		if (ok) {
+			deck_build(&dk, &by_lang[lang], &c, w, h, lang, KIOSK_LARGE_TEXT);
+			ok = preview_screens(&pv, &dk, lang, LOOK_LARGE) && preview_panels(&pv, &dk, lang);
+			deck_free(&dk);
+		}
 	}
-	render_free(&rd);
+	render_free(&pv.rd);
 	if (ok) {
 		if (cleared > 0)
 			fprintf(stderr, "%s: wrote %zu pictures (%dx%d) to %s, in place of the %ld it held "
 					"from before\n",
-				o->config, written, w, h, o->preview_dir, cleared);
+				o->config, pv.written, w, h, o->preview_dir, cleared);
 		else
-			fprintf(stderr, "%s: wrote %zu pictures (%dx%d) to %s\n", o->config, written, w, h,
+			fprintf(stderr, "%s: wrote %zu pictures (%dx%d) to %s\n", o->config, pv.written, w, h,
 				o->preview_dir);
 		code = 0;
 	}
 	SDL_DestroyRenderer(r);
 out_text:
-	SDL_FreeSurface(surf);
+	SDL_FreeSurface(pv.surf);
 	text_close(&t);
 out_content:
 	content_free(&c);

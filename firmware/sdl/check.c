@@ -42,6 +42,7 @@ bool check_complete(struct text *t, const struct content *c, const char *src, si
 	if (!all && diag_count(d, DIAG_ERROR) > errors)
 		return false; /* refused already: no layout for content never shown */
 	deck_check_fit(by_lang, c, w, h, d);
+	deck_check_frames(by_lang, c, w, h, d); /* what the kiosk draws: controls, text, numbers */
 	deck_check_qr(by_lang, c, w, h, d); /* a code nobody can scan is an error */
 	a11y_check(c, by_lang, w, h, d);
 	return diag_count(d, DIAG_ERROR) == errors;

@@ -4,6 +4,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,32 @@ static uint64_t hash_bytes(const char *s, size_t n)
 		h *= 1099511628211ULL;
 	}
 	return h;
+}
+
+/* The rows of a white-on-transparent text surface that have ink: from
+ * *top, *h of them (the whole surface when it has none). */
+static void ink_rows(SDL_Surface *s, int *top, int *h)
+{
+	int first = -1, last = -1;
+	if (s->format->BytesPerPixel == 4 && SDL_LockSurface(s) == 0) {
+		for (int y = 0; y < s->h; y++) {
+			const Uint8 *row = (const Uint8 *)s->pixels + y * s->pitch;
+			bool ink = false;
+			for (int x = 0; x < s->w && !ink; x++) {
+				Uint8 r, g, b, a;
+				SDL_GetRGBA(((const Uint32 *)row)[x], s->format, &r, &g, &b, &a);
+				ink = a > 64; /* faint anti-aliasing at an edge does not count */
+			}
+			if (ink) {
+				if (first < 0)
+					first = y;
+				last = y;
+			}
+		}
+		SDL_UnlockSurface(s);
+	}
+	*top = first < 0 ? 0 : first;
+	*h = first < 0 ? s->h : last - first + 1;
 }
 
 /* The texture for a text run, white on transparent; made on first use. */
@@ -71,6 +98,7 @@ static struct render_entry *text_texture(struct render *rd, size_t lang, enum fo
 	e->w = e->h = 0;
 	e->dy = top;
 	if (surf) {
+		ink_rows(surf, &e->ink_top, &e->ink_h);
 		e->tex = SDL_CreateTextureFromSurface(rd->r, surf);
 		e->w = surf->w;
 		e->h = surf->h;
@@ -211,10 +239,31 @@ void render_frame(struct render *rd, const struct draw_list *l)
 			const char *s = draw_item_text(it, &len);
 			if (len == 0)
 				break;
+			/* a label: its ink, with that of "Hg" in the same font and
+			 * line, centred in its button's height. "Hg" keeps Latin
+			 * labels on one baseline with or without a descender; a
+			 * script that sits low in its line box (Nastaliq) comes up
+			 * with its ink. (The reference first: making a texture may
+			 * empty the cache, and with it an entry already found.) */
+			int ref_top = 0, ref_bottom = 0;
+			if (it->centre_ink) {
+				const struct render_entry *ref = text_texture(rd, it->lang, it->style, it->px, "Hg", 2);
+				ref_top = ref->ink_top;
+				ref_bottom = ref->tex ? ref->ink_top + ref->ink_h : 0;
+			}
 			struct render_entry *e = text_texture(rd, it->lang, it->style, it->px, s, len);
 			if (e->tex) {
 				tint(e->tex, it->rgb, it->alpha);
-				SDL_RenderCopy(rd->r, e->tex, NULL, &(SDL_Rect){ it->x, it->y + e->dy, e->w, e->h });
+				int y = it->y + e->dy; /* tall strokes may rise above the line */
+				if (it->centre_ink) {
+					int top = e->ink_top, bottom = e->ink_top + e->ink_h;
+					if (ref_bottom > 0) {
+						top = ref_top < top ? ref_top : top;
+						bottom = ref_bottom > bottom ? ref_bottom : bottom;
+					}
+					y = it->y + (it->h - (bottom - top)) / 2 - top;
+				}
+				SDL_RenderCopy(rd->r, e->tex, NULL, &(SDL_Rect){ it->x, y, e->w, e->h });
 			}
 			break;
 		}

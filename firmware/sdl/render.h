@@ -23,6 +23,7 @@ struct render_entry {
 	struct SDL_Texture *tex;
 	int w, h;
 	int dy; /* the texture's top below the line's (text_render's top) */
+	int ink_top, ink_h; /* the rows that have ink (for centre_ink) */
 };
 
 struct render {

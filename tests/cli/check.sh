@@ -89,6 +89,29 @@ sed 's/Noto Sans Bengali/Noto Sans Nowhere/' "$tmp/bn-font.yaml" >"$tmp/bn-missi
 expect_exit 1 "a per-language font that is not installed is an error" -- "$bin" --check --config "$tmp/bn-missing.yaml"
 expect_err "$tmp/bn-missing.yaml:2:15: error: font 'Noto Sans Nowhere' is not installed (theme.fonts, for 'bn')" "the missing font is reported where it is named"
 
+# What the kiosk draws, every frame of it (each language, normal and A+):
+# the shipped content and the multilingual example have no control missing,
+# off the screen or on another at the sizes of the panels in use. (Warnings
+# may remain where the layout could not place text at A+.)
+for f in config/content.yaml config/examples/multilingual.yaml; do
+	for size in 800x480 1024x600 1280x800 480x800; do
+		expect_exit 0 "$f at $size" -- "$bin" --check --config "$src/$f" --size $size
+		grep -q ": error: " "$tmp/out" && fail "$f at $size: $(grep ': error: ' "$tmp/out" | head -3)" || ok
+	done
+done
+# a Topics button with no room in portrait is an error at the screen's place
+cat >"$tmp/topics.yaml" <<'YAML'
+kiosk: { quick_exit: none }
+labels: { topics: "Every topic there is on this kiosk" }
+screens:
+  - id: one
+    title: "Help"
+    blocks:
+      - text: "Ask us."
+YAML
+expect_exit 1 "a Topics button that fits nowhere" -- "$bin" --check --size 480x800 --config "$tmp/topics.yaml"
+expect_err "$tmp/topics.yaml:4:5: error: on a 480x800 screen, screen 'one' (en, after a touch): there is no room for the Topics button" "a missing control is an error where its screen is"
+
 # Accessibility: a theme with too little contrast is an error with its ratio.
 printf 'theme:\n  background: "#FFFFFF"\n  text: "#777777"\nscreens:\n  - {id: a, title: "A", blocks: [{text: "b"}]}\nkiosk: {quick_exit: none}\n' >"$tmp/grey.yaml"
 expect_exit 1 "low contrast is an error" -- "$bin" --check --config "$tmp/grey.yaml"

@@ -13,10 +13,12 @@ sed -n 's/^ *data: "\(.*\)".*$/\1/p' "$content" | sort >"$tmp/want"
 [ "$(wc -l <"$tmp/want")" -ge 3 ] && ok || fail "the default content has fewer than 3 QR codes"
 
 # decoded SIZE: every code zbarimg finds in the previews at SIZE, sorted
+# (the pictures as the loop shows them: the -large- and -contrast- ones
+# show the same codes again)
 decoded() {
 	rm -rf "$tmp/p"
 	"$bin" --preview "$tmp/p" --size "$1" --config "$content" 2>/dev/null || fail "preview at $1"
-	for f in "$tmp/p"/*.png; do
+	for f in "$tmp/p"/[0-9][0-9]-*-en-[0-9].png; do
 		zbarimg -q --raw "$f" 2>/dev/null
 	done | sort
 }

@@ -247,9 +247,9 @@ static void next_previous_back_and_the_menu(void)
 	kiosk_input(&k, INPUT_SWIPE_NEXT, ACTION_NONE, 0, 2200);
 	CHECK_INT(k.view.page, 1); /* pages before screens */
 	int index, total;
-	kiosk_page_position(&k, &index, &total);
-	CHECK_INT(index, 2);
-	CHECK_INT(total, 5); /* four topics, five pages; the neutral screen is not one */
+	kiosk_topic_position(&k, &index, &total);
+	CHECK_INT(index, 1);
+	CHECK_INT(total, 4); /* four topics (of five pages); the neutral screen is not one */
 	tap(&k, ACTION_NEXT, 0, 3000);
 	tap(&k, ACTION_NEXT, 0, 4000);
 	CHECK_INT(k.view.screen, 3);
@@ -532,6 +532,57 @@ static void rebind_keeps_the_visitor_where_they_are(void)
 	content_free(&c2);
 }
 
+/* Topics, and previous / next through them, have the screens with the most
+ * phone numbers first ("Where to get help now", "If you are in danger"), the
+ * rest in file order; the neutral screen is not among them, whatever it
+ * holds. */
+static void topics_with_calls_come_first(void)
+{
+	struct content c;
+	touch_content(&c);
+	static const size_t calls[5] = { 1, 0, 2, 0, 3 }; /* the neutral screen has the most */
+	for (size_t s = 0; s < 5; s++) {
+		struct block *b = fixture_blocks(&c, s, calls[s] + 1);
+		fixture_text(&c, &b[0], "Words");
+		for (size_t i = 1; i <= calls[s]; i++) {
+			b[i].kind = BLOCK_CALL;
+			b[i].call = (struct call){ .name = lt("A line"), .number = "0800 000 0000" };
+		}
+	}
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	int topics[8], want[4] = { 2, 0, 1, 3 };
+	CHECK_INT(kiosk_topics(&k, topics, 8), 4);
+	for (int i = 0; i < 4; i++)
+		CHECK_INT(topics[i], want[i]);
+	/* a short array gets the first ones */
+	int first[2];
+	CHECK_INT(kiosk_topics(&k, first, 2), 4);
+	CHECK_INT(first[0], 2);
+	CHECK_INT(first[1], 0);
+	/* next and previous follow the same order, and the count with them */
+	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 100);
+	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 150);
+	k.view = (struct kiosk_view){ 2, 0 };
+	CHECK(!kiosk_can_prev(&k));
+	int index, total;
+	for (int i = 1; i < 4; i++) {
+		tap(&k, ACTION_NEXT, 0, 1000 * (uint64_t)i);
+		CHECK_INT(k.view.screen, want[i]);
+		kiosk_topic_position(&k, &index, &total);
+		CHECK_INT(index, i);
+		CHECK_INT(total, 4);
+	}
+	CHECK(!kiosk_can_next(&k));
+	tap(&k, ACTION_PREV, 0, 9000);
+	CHECK_INT(k.view.screen, 1);
+	k.view = (struct kiosk_view){ 4, 0 };
+	kiosk_topic_position(&k, &index, &total);
+	CHECK_INT(index, -1); /* the neutral screen has no place among them */
+	kiosk_free(&k);
+	content_free(&c);
+}
+
 int main(void)
 {
 	RUN(starts_on_first_loop_screen_and_waits_its_duration);
@@ -551,5 +602,6 @@ int main(void)
 	RUN(language_picker_opens_chooses_and_closes);
 	RUN(right_to_left_swipes_are_mirrored);
 	RUN(rebind_keeps_the_visitor_where_they_are);
+	RUN(topics_with_calls_come_first);
 	return TEST_DONE();
 }

@@ -30,24 +30,40 @@
 static struct text text;
 static struct measurer m;
 
-/* The language and text size golden_at() draws in (the example's Urdu,
- * large Arabic); English at normal size otherwise. */
+/* The language golden_named() draws in (the example's Urdu and Arabic);
+ * the content's first otherwise. */
 static size_t draw_lang;
-static double draw_scale = 1.0;
+
+/* What a golden shows beyond a screen in the loop: the kiosk after a
+ * touch (mode), at a text scale, or the Quick exit screen as the notice it
+ * is after Quick exit. */
+struct view {
+	enum kiosk_mode mode;
+	double scale;
+	bool notice;
+};
+
+static const struct view in_the_loop = { KIOSK_ATTRACT, 1.0, false };
 
 static SDL_Surface *draw(const struct content *c, const char *id, int w, int h, bool closed,
-			 struct draw_list *dl_out, struct deck *dk)
+			 struct view v, struct draw_list *dl_out, struct deck *dk)
 {
 	/* the content's fonts and directions (Arabic and Bengali goldens) */
 	text_set_langs(&text, c, NULL, 0);
 	m = text_measurer(&text, draw_lang);
-	deck_build_hours(dk, &m, c, w, h, draw_lang, draw_scale, closed);
+	deck_build_hours(dk, &m, c, w, h, draw_lang, v.scale, closed);
 	struct kiosk k;
 	kiosk_init(&k, c, 0);
 	kiosk_set_page_counts(&k, dk->page_counts, dk->n);
 	k.lang = draw_lang;
-	k.text_scale = draw_scale;
-	k.view.screen = content_find_screen(c, id);
+	k.view.screen = id ? content_find_screen(c, id) : 0;
+	k.mode = v.mode;
+	k.text_scale = v.scale;
+	k.notice = v.notice;
+	if (v.mode != KIOSK_ATTRACT) {
+		k.history[0] = (struct kiosk_view){ 0, -1 };
+		k.n_history = 1; /* Back, as after opening a topic */
+	}
 	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
 	struct render rd;
@@ -104,16 +120,17 @@ static void check_qr_pixels(SDL_Surface *surf, const struct draw_list *dl)
 	}
 }
 
-static void golden_at(const struct content *c, const char *id, int w, int h, bool closed)
+/* The golden NAME-WxH.png of screen id (NULL: the topics or another
+ * panel v shows). */
+static void golden_named(const struct content *c, const char *id, const char *name, int w, int h,
+			 bool closed, struct view v)
 {
 	struct draw_list dl = { 0 };
 	struct deck dk;
-	SDL_Surface *surf = draw(c, id, w, h, closed, &dl, &dk);
+	SDL_Surface *surf = draw(c, id, w, h, closed, v, &dl, &dk);
 	char path[512];
-	char lang[32] = "";
-	if (draw_lang)
-		snprintf(lang, sizeof lang, "-%s%s", c->langs[draw_lang], draw_scale > 1.0 ? "-large" : "");
-	snprintf(path, sizeof path, GOLDEN_DIR "/%s%s%s-%dx%d.png", id, lang, closed ? "-closed" : "", w, h);
+	snprintf(path, sizeof path, GOLDEN_DIR "/%s-%dx%d.png", name, w, h);
+	id = name;
 	check_qr_pixels(surf, &dl);
 
 	/* what the draw list promises is really in the pixels: the call box is
@@ -157,6 +174,13 @@ static void golden_at(const struct content *c, const char *id, int w, int h, boo
 	deck_free(&dk);
 }
 
+static void golden_at(const struct content *c, const char *id, int w, int h, bool closed)
+{
+	char name[128];
+	snprintf(name, sizeof name, "%s%s", id, closed ? "-closed" : "");
+	golden_named(c, id, name, w, h, closed, in_the_loop);
+}
+
 static void golden(const struct content *c, const char *id, int w, int h)
 {
 	golden_at(c, id, w, h, false);
@@ -180,6 +204,18 @@ static void goldens_large(void)
 static void golden_portrait(void)
 {
 	golden(&fixture, "havens", 480, 800);
+	/* after a touch: the two rows of buttons, Topics among them, and the
+	 * arrows at the bottom of the band */
+	golden_named(&fixture, "havens", "havens-touched", 480, 800, false,
+		     (struct view){ KIOSK_BROWSE, 1.0, false });
+}
+
+/* The Quick exit screen as Quick exit shows it: an ordinary notice, no
+ * controls, no hint, no dots. */
+static void golden_quick_exit(void)
+{
+	golden_named(&fixture, "neutral", "neutral-notice", 800, 480, false,
+		     (struct view){ KIOSK_ATTRACT, 1.0, true });
 }
 
 /* Arabic joined and right to left (with a Latin name and a phone number
@@ -193,6 +229,9 @@ static void goldens_scripts(void)
 	golden(&arabic, "reporting-ar", 1920, 1080);
 	golden(&bengali, "havens-bn", 800, 480);
 	golden(&bengali, "reporting-bn", 1920, 1080);
+	/* the topics in Arabic at A+: tiles from the right, the titles large */
+	golden_named(&arabic, NULL, "topics-ar-large", 800, 480, false,
+		     (struct view){ KIOSK_MENU, KIOSK_LARGE_TEXT, false });
 }
 
 /* the five-language example: Urdu's welcome on one page, spaced by its
@@ -204,12 +243,11 @@ static struct content example;
 static void goldens_example(void)
 {
 	draw_lang = 3; /* ur */
-	golden(&example, "welcome", 800, 480);
+	golden_named(&example, "welcome", "welcome-ur", 800, 480, false, in_the_loop);
 	draw_lang = 2; /* ar */
-	draw_scale = KIOSK_LARGE_TEXT;
-	golden(&example, "reporting", 800, 480);
-	draw_scale = 1.0;
-	golden(&example, "help", 800, 480);
+	golden_named(&example, "reporting", "reporting-ar-large", 800, 480, false,
+		     (struct view){ KIOSK_ATTRACT, KIOSK_LARGE_TEXT, false });
+	golden_named(&example, "help", "help-ar", 800, 480, false, in_the_loop);
 	draw_lang = 0;
 }
 
@@ -421,6 +459,7 @@ int main(void)
 	RUN(goldens_small);
 	RUN(goldens_large);
 	RUN(golden_portrait);
+	RUN(golden_quick_exit);
 	RUN(goldens_scripts);
 	RUN(goldens_qr_and_banner);
 	RUN(goldens_example);

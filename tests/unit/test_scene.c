@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void world_init(struct world *w, int width, int height)
 {
@@ -371,6 +372,313 @@ static void menu_lists_topics_but_not_the_neutral_screen(void)
 	world_free(&w);
 }
 
+
+/* ---- issue: every panel, every language ----------------------------------- */
+
+static const struct draw_item *find_action(const struct draw_list *l, enum kiosk_action a)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i].action == a)
+			return &l->items[i];
+	return NULL;
+}
+
+/* The arrows stand in one place on every screen: with a help line beside
+ * them or none (show_help: false), landscape and portrait; and the band is
+ * drawn only behind a help line. */
+static void arrows_stay_in_place_and_no_empty_band(void)
+{
+	static const int sizes[][2] = { { 800, 480 }, { 480, 800 }, { 1024, 600 } };
+	for (size_t z = 0; z < 3; z++) {
+		struct world w;
+		world_init(&w, sizes[z][0], sizes[z][1]);
+		w.c.screens[1].show_help = false;
+		deck_free(&w.d);
+		deck_build(&w.d, &fake_measurer, &w.c, sizes[z][0], sizes[z][1], 0, 1.0);
+		w.k.mode = KIOSK_BROWSE;
+		int y[3], x[3];
+		for (int s = 0; s < 3; s++) {
+			w.k.view = (struct kiosk_view){ s, 0 };
+			world_build(&w, 0);
+			const struct draw_item *next = find_action(&w.dl, ACTION_NEXT);
+			CHECK(next != NULL);
+			y[s] = next ? next->y : -1;
+			x[s] = next ? next->x : -1;
+			CHECK_INT(count(&w.dl, ROLE_BAND), s == 1 ? 0 : 1);
+			/* at the bottom of the screen, as far in as the band's padding */
+			CHECK(next && next->y + next->h <= sizes[z][1] && next->y + next->h >= sizes[z][1] - 20);
+		}
+		CHECK_INT(y[1], y[0]);
+		CHECK_INT(y[2], y[0]);
+		CHECK_INT(x[1], x[0]);
+		world_free(&w);
+	}
+}
+
+/* "3 / 7" counts topics: A+ makes more pages, not more topics; the pages of
+ * a long topic are dots under the count. */
+static void count_is_of_topics_at_any_text_size(void)
+{
+	struct world w;
+	world_init(&w, 800, 480);
+	w.k.mode = KIOSK_BROWSE;
+	w.k.view = (struct kiosk_view){ 1, 0 };
+	world_build(&w, 0);
+	size_t len;
+	CHECK_STR(draw_item_text(find(&w.dl, ROLE_PAGE_NUMBER), &len), "2 / 3");
+	int pages[3] = { 2, 4, 3 }; /* as A+ might make them */
+	kiosk_set_page_counts(&w.k, pages, 3);
+	w.k.view = (struct kiosk_view){ 1, 2 };
+	world_build(&w, 0);
+	CHECK_STR(draw_item_text(find(&w.dl, ROLE_PAGE_NUMBER), &len), "2 / 3");
+	CHECK_INT(count(&w.dl, ROLE_DOT) + count(&w.dl, ROLE_DOT_CURRENT), 4);
+	const struct draw_item *cur = find(&w.dl, ROLE_DOT_CURRENT), *first = find(&w.dl, ROLE_DOT);
+	CHECK(cur && first && cur->x > first->x); /* the third of four */
+	const struct draw_item *num = find(&w.dl, ROLE_PAGE_NUMBER);
+	CHECK(cur && num && cur->y >= num->y + num->h); /* under the count */
+	world_free(&w);
+}
+
+/* Two languages, the second right to left; its labels not translated
+ * unless given. */
+static void two_langs(struct world *w, bool arabic_labels)
+{
+	world_init(w, 800, 480);
+	w->c.langs[1] = "ar";
+	w->c.rtl[1] = true;
+	w->c.n_langs = 2;
+	w->c.labels.language_name.by_lang[1] = "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9";
+	w->c.labels.touch_hint.by_lang[1] = "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb3"; /* ألمس */
+	if (arabic_labels) {
+		w->c.labels.help_prefix.by_lang[1] = "\xd8\xaa\xd8\xad\xd8\xaf\xd8\xab:";
+		w->c.help.name.by_lang[1] = "\xd8\xae\xd8\xb7 \xd8\xaf\xd8\xb9\xd9\x85";
+	}
+	deck_free(&w->d);
+	deck_build(&w->d, &fake_measurer, &w->c, 800, 480, 1, 1.0);
+	w->k.lang = 1;
+}
+
+/* Right to left, a help line of English fallbacks reads left to right as a
+ * unit ("Talk to someone now: Support line", not "Support line Talk to
+ * someone now:"), against the right margin; translated, it stays mirrored. */
+static void english_help_line_reads_left_to_right_on_a_rtl_page(void)
+{
+	for (int translated = 0; translated < 2; translated++) {
+		struct world w;
+		two_langs(&w, translated);
+		world_build(&w, 0);
+		const struct draw_item *prefix = find(&w.dl, ROLE_HELP_PREFIX), *name = find(&w.dl, ROLE_HELP_NAME);
+		CHECK(prefix && name && prefix->y == name->y);
+		if (prefix && name) {
+			if (translated)
+				CHECK(prefix->x > name->x); /* right to left: the prefix first, on the right */
+			else
+				CHECK(prefix->x < name->x);
+			/* either way the line ends at the right margin */
+			int right = prefix->x + prefix->w > name->x + name->w ? prefix->x + prefix->w
+									    : name->x + name->w;
+			CHECK_INT(right, 800 - w.d.layouts[0].m.margin_x);
+		}
+		world_free(&w);
+	}
+}
+
+/* In the loop, the touch hint takes the languages in turn, screen by
+ * screen, so a visitor sees their language is there; once touched, no
+ * hint. */
+static void loop_hint_takes_the_languages_in_turn(void)
+{
+	struct world w;
+	two_langs(&w, false);
+	w.k.lang = 0;
+	deck_free(&w.d);
+	deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 0, 1.0);
+	for (int s = 0; s < 3; s++) {
+		w.k.view = (struct kiosk_view){ s, 0 };
+		w.k.loop_pos = (size_t)s;
+		world_build(&w, 0);
+		const struct draw_item *hint = find(&w.dl, ROLE_HINT);
+		CHECK(hint != NULL);
+		if (hint) {
+			CHECK_INT(hint->lang, s % 2);
+			CHECK(hint->text == w.c.labels.touch_hint.by_lang[s % 2]);
+		}
+	}
+	/* an untranslated hint would repeat the English one: that language is
+	 * left out of the turns */
+	w.c.labels.touch_hint.by_lang[1] = w.c.labels.touch_hint.by_lang[0];
+	w.k.view = (struct kiosk_view){ 1, 0 };
+	world_build(&w, 0);
+	CHECK_INT(find(&w.dl, ROLE_HINT)->lang, 0);
+	world_free(&w);
+}
+
+/* The picker and the topics show the support line whatever they are
+ * opened over (a screen without one, the topics), at any text size. */
+static void panels_always_show_the_support_line(void)
+{
+	struct world w;
+	two_langs(&w, true);
+	w.c.screens[0].show_help = false;
+	for (int large = 0; large < 2; large++) {
+		deck_free(&w.d);
+		deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 1, large ? KIOSK_LARGE_TEXT : 1.0);
+		w.k.text_scale = large ? KIOSK_LARGE_TEXT : 1.0;
+		w.k.view = (struct kiosk_view){ 0, 0 };
+		static const enum kiosk_mode under[] = { KIOSK_BROWSE, KIOSK_MENU };
+		for (int u = 0; u < 2; u++) {
+			w.k.mode = KIOSK_LANGS;
+			w.k.before_langs = under[u];
+			world_build(&w, 0);
+			CHECK_INT(count(&w.dl, ROLE_HELP_NUMBER), 1);
+			CHECK_INT(count(&w.dl, ROLE_LANG_TILE), 2);
+		}
+		w.k.mode = KIOSK_MENU;
+		world_build(&w, 0);
+		CHECK_INT(count(&w.dl, ROLE_HELP_NUMBER), 1);
+	}
+	world_free(&w);
+}
+
+/* Labels are centred on their ink by the renderer: their box is the
+ * button's height, flagged so. */
+static void labels_are_centred_on_their_ink(void)
+{
+	struct world w;
+	world_init(&w, 800, 480);
+	w.c.quick_exit = 2;
+	world_build(&w, 0);
+	const struct draw_item *qe = find(&w.dl, ROLE_QUICK_EXIT), *label = find(&w.dl, ROLE_BUTTON_LABEL);
+	CHECK(qe && label && label->centre_ink);
+	if (qe && label) {
+		CHECK_INT(label->y, qe->y);
+		CHECK_INT(label->h, qe->h);
+		CHECK(label->x > qe->x && label->x + label->w < qe->x + qe->w);
+	}
+	world_free(&w);
+}
+
+/* ---- --check on the draw lists --------------------------------------------- */
+
+/* Runs the frame check on w's content at width x height; returns the
+ * errors and leaves the messages in d. */
+static size_t frames(struct world *w, int width, int height, struct diag_list *d)
+{
+	return deck_check_frames(fake_by_lang, &w->c, width, height, d);
+}
+
+static bool said(const struct diag_list *d, enum diag_severity sev, const char *what)
+{
+	if (getenv("SHOW_DIAGS"))
+		for (size_t i = 0; i < d->n; i++)
+			fprintf(stderr, "  said: %s\n", d->items[i].message);
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].severity == sev && strstr(d->items[i].message, what))
+			return true;
+	return false;
+}
+
+static void check_frames_is_quiet_on_good_content(void)
+{
+	static const int sizes[][2] = { { 800, 480 }, { 1024, 600 }, { 1280, 800 }, { 480, 800 } };
+	for (size_t z = 0; z < 4; z++) {
+		struct world w;
+		world_init(&w, sizes[z][0], sizes[z][1]);
+		w.c.quick_exit = 2;
+		struct diag_list d = { 0 };
+		CHECK_INT(frames(&w, sizes[z][0], sizes[z][1], &d), 0);
+		CHECK_INT(d.n, 0);
+		for (size_t i = 0; i < d.n; i++)
+			fprintf(stderr, "  unexpected: %s\n", d.items[i].message);
+		diag_clear(&d);
+		world_free(&w);
+	}
+}
+
+/* A control with no room, controls on each other and off the screen */
+static void check_frames_finds_controls_missing_or_on_each_other(void)
+{
+	struct world w;
+	world_init(&w, 480, 800);
+	w.c.quick_exit = 2;
+	w.c.labels.topics = lt("All the topics there are on this kiosk");
+	struct diag_list d = { 0 };
+	CHECK(frames(&w, 480, 800, &d) > 0);
+	CHECK(said(&d, DIAG_ERROR, "there is no room for the Topics button"));
+	CHECK(said(&d, DIAG_ERROR, "(en, after a touch)"));
+	CHECK_INT(d.items[0].line, 1); /* at the first screen's place */
+	CHECK_INT(d.items[0].col, 5);
+	diag_clear(&d);
+	w.c.labels.topics = lt("Topics");
+	w.c.labels.quick_exit = lt("Leave this screen at once and show the waiting room notice in its place, "
+				   "please");
+	CHECK(frames(&w, 800, 480, &d) > 0);
+	CHECK(said(&d, DIAG_ERROR, "the Quick exit button does not fit on the screen"));
+	CHECK(said(&d, DIAG_ERROR, "buttons lie on top of each other"));
+	diag_clear(&d);
+	world_free(&w);
+}
+
+/* Topic titles so long that one tile is taller than the room above the
+ * support line: a tile over the footer is an error. */
+static void check_frames_finds_tiles_over_the_support_line(void)
+{
+	struct world w;
+	world_init(&w, 800, 480);
+	w.c.screens[1].title = lt("A title so long that its tile cannot be held by the room between the title "
+				  "of the topics and the support line even at the smallest size its words take "
+				  "when the topics shrink them to fit a row of tiles, which they do; and on, and on, "
+				  "and on, with more words than any title should have, more than eight lines of "
+				  "them, so that even the tallest tile would not hold them, which the check must "
+				  "say");
+	struct diag_list d = { 0 };
+	CHECK(frames(&w, 800, 480, &d) > 0);
+	CHECK(said(&d, DIAG_ERROR, "tile reaches into the support line"));
+	CHECK(said(&d, DIAG_ERROR, "the topics (en"));
+	diag_clear(&d);
+	world_free(&w);
+}
+
+/* A phone number in a text broken between lines; the calls of a screen on
+ * two pages; text the layout could not keep off the support line (a step
+ * taller than a page at A+): warnings. */
+static void check_frames_warns_of_numbers_calls_and_text(void)
+{
+	struct world w;
+	world_init(&w, 800, 480);
+	/* at 800x480 a body line holds 61 characters of the fake font: the
+	 * number's last group goes to the next line */
+	struct block *b = fixture_blocks(&w.c, 0, 1);
+	fixture_text(&w.c, &b[0], "aaaaaaaaa aaaaaaaaa aaaaaaaaa aaaaaaaaa aaaaaaaaa aaaaaa 0808 500 2222 is free");
+	b = fixture_blocks(&w.c, 1, 3);
+	b[0].kind = BLOCK_CALL;
+	b[0].call = (struct call){ .name = lt("First line"), .number = "0800 000 0001" };
+	fixture_text(&w.c, &b[1], "Words between the calls, long enough to fill a page and more. Words between "
+				  "the calls, long enough to fill a page and more. Words between the calls, long "
+				  "enough to fill a page and more. Words between the calls, long enough.");
+	b[2].kind = BLOCK_CALL;
+	b[2].call = (struct call){ .name = lt("Second line"), .number = "0800 000 0002" };
+	const char *step[] = { "A step so long that at large text it takes more than a page, and a step is "
+			       "never broken between pages while it fits one, but this one does not fit one, "
+			       "so it runs on and on, over the footer and its support line, which is what the "
+			       "check is there to say; staff shorten it. And it goes on: a step so long that at "
+			       "large text it takes more than a page, and a step is never broken between pages "
+			       "while it fits one, but this one does not fit one, so it runs on and on." };
+	b = fixture_blocks(&w.c, 2, 1);
+	fixture_list(&w.c, &b[0], BLOCK_STEPS, step, 1);
+	struct diag_list d = { 0 };
+	CHECK_INT(frames(&w, 800, 480, &d), 0);
+	CHECK(said(&d, DIAG_WARNING, "a phone number is broken between two lines"));
+	CHECK(said(&d, DIAG_WARNING, "screen 's1'"));
+	CHECK(said(&d, DIAG_WARNING, "its phone numbers are on different pages"));
+	CHECK(said(&d, DIAG_WARNING, "screen 's2' (en, large text: A+"));
+	CHECK(said(&d, DIAG_WARNING, "runs into the support line"));
+	for (size_t i = 0; i < d.n; i++)
+		CHECK_INT(d.items[i].severity, DIAG_WARNING);
+	diag_clear(&d);
+	world_free(&w);
+}
+
 int main(void)
 {
 	RUN(still_frame_has_everything_in_place);
@@ -385,5 +693,15 @@ int main(void)
 	RUN(contrast_button_shows_its_state);
 	RUN(idle_notice_covers_all_but_quick_exit);
 	RUN(menu_lists_topics_but_not_the_neutral_screen);
+	RUN(arrows_stay_in_place_and_no_empty_band);
+	RUN(count_is_of_topics_at_any_text_size);
+	RUN(english_help_line_reads_left_to_right_on_a_rtl_page);
+	RUN(loop_hint_takes_the_languages_in_turn);
+	RUN(panels_always_show_the_support_line);
+	RUN(labels_are_centred_on_their_ink);
+	RUN(check_frames_is_quiet_on_good_content);
+	RUN(check_frames_finds_controls_missing_or_on_each_other);
+	RUN(check_frames_finds_tiles_over_the_support_line);
+	RUN(check_frames_warns_of_numbers_calls_and_text);
 	return TEST_DONE();
 }
