@@ -670,12 +670,28 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 	return true;
 }
 
-static int tallest_unit(const struct flow *f)
+/* Height of the glued group that starts at unit i. */
+static int group_height(const struct flow *f, size_t i, size_t *end)
+{
+	int h = f->units[i].h;
+	size_t j = i + 1;
+	while (j < f->n_units && f->units[j].glued) {
+		h += f->units[j].h + f->units[j].gap_before;
+		j++;
+	}
+	*end = j;
+	return h;
+}
+
+/* The tallest glued group (the calls a visitor needs together) or lone
+ * unit: what must fit one page. */
+static int tallest_group(const struct flow *f)
 {
 	int h = 0;
-	for (size_t i = 0; i < f->n_units; i++)
-		if (f->units[i].h > h)
-			h = f->units[i].h;
+	for (size_t i = 0, end; i < f->n_units; i = end) {
+		int g = group_height(f, i, &end);
+		h = g > h ? g : h;
+	}
 	return h;
 }
 
@@ -709,19 +725,6 @@ static struct page *new_page(struct screen_layout *out, const struct flow *title
 	for (size_t i = 0; i < title->n_elems; i++)
 		page_push(p, cap, &title->elems[i], 0);
 	return p;
-}
-
-/* Height of the glued group that starts at unit i. */
-static int group_height(const struct flow *f, size_t i, size_t *end)
-{
-	int h = f->units[i].h;
-	size_t j = i + 1;
-	while (j < f->n_units && f->units[j].glued) {
-		h += f->units[j].h + f->units[j].gap_before;
-		j++;
-	}
-	*end = j;
-	return h;
 }
 
 static void paginate(struct screen_layout *out, const struct flow *title, const struct flow *body)
@@ -949,14 +952,15 @@ void layout_screen_hours(struct screen_layout *out, const struct measurer *m, co
 	struct flow title = { 0 }, body = { 0 };
 	/* nominal size first, then 5% steps down to the floor */
 	/* large text may go on shrinking past the floor, down to the normal
-	 * text's floor, while one unit (a call box, a list item) is taller than
-	 * a page: a page is never taller than the screen */
+	 * text's floor, while one unit (a list item) or group of calls is
+	 * taller than a page: a page is never taller than the screen, and the
+	 * numbers a visitor needs stay on one page together */
 	double least = LAYOUT_SHRINK_FLOOR / (text_scale > 1.0 ? text_scale : 1.0);
 	for (int step = 0;; step++) {
 		double k = 1.0 - 0.05 * step;
 		bool floor = k <= LAYOUT_SHRINK_FLOOR + 1e-9, last = k <= least + 1e-9;
 		if (layout_try(out, &title, &body, m, c, s, lang, w, h, text_scale, k, out_of_hours) || last ||
-		    (floor && tallest_unit(&body) <= out->m.body_bottom - out->m.body_top))
+		    (floor && tallest_group(&body) <= out->m.body_bottom - out->m.body_top))
 			break;
 		flow_free(&title);
 		flow_free(&body);

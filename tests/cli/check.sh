@@ -97,6 +97,14 @@ for f in config/content.yaml config/examples/multilingual.yaml; do
 	for size in 800x480 1024x600 1280x800 480x800; do
 		expect_exit 0 "$f at $size" -- "$bin" --check --config "$src/$f" --size $size
 		grep -q ": error: " "$tmp/out" && fail "$f at $size: $(grep ': error: ' "$tmp/out" | head -3)" || ok
+		# the shipped content keeps each screen's numbers on one page,
+		# at A+ too (the text gives up some of its size for that), on the
+		# landscape panels; in portrait at A+ the help screen's two
+		# calls, each with its code under it, still take two pages (the
+		# warning says so)
+		if [ "$f" = config/content.yaml ] && [ $size != 480x800 ]; then
+			grep -q "on different pages" "$tmp/out" && fail "$f at $size: $(grep 'on different pages' "$tmp/out" | head -2)" || ok
+		fi
 	done
 done
 # a Topics button with no room in portrait is an error at the screen's place

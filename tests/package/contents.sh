@@ -35,6 +35,7 @@ expect="/usr/bin/signpost /etc/signpost/content.yaml /usr/share/signpost/content
 /usr/share/doc/signpost/copyright /usr/share/doc/signpost/changelog.gz"
 [ -e "$src/config/signpostctl" ] && expect="$expect /usr/bin/signpostctl"
 [ -e "$src/README.md" ] && expect="$expect /usr/share/doc/signpost/README.md"
+[ -e "$src/config/GUIDE.md" ] && expect="$expect /usr/share/doc/signpost/GUIDE.md /usr/share/doc/signpost/INSTALL.md"
 if [ -e "$src/config/signpost.service.in" ] || [ -e "$src/config/signpost.service" ]; then
 	expect="$expect /usr/lib/systemd/system/signpost.service"
 fi
