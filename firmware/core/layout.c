@@ -459,34 +459,54 @@ int layout_qr_module(const struct metrics *mt, const struct qr_code *q)
 	return module > 0 ? module : 1;
 }
 
+/* A QR code's side in pixels, quiet zone included. */
+static int qr_side(const struct metrics *mt, const struct qr_block *qb)
+{
+	return layout_qr_module(mt, &qb->code) * (qb->code.width + 2 * QR_QUIET_ZONE);
+}
+
+/* The code's element, its top left at (x, y); returns its index. */
+static size_t add_qr_code(struct flow *f, const struct metrics *mt, const struct qr_block *qb, int block,
+			  int x, int y)
+{
+	int side = qr_side(mt, qb);
+	*flow_elem(f) = (struct elem){ .role = ELEM_QR, .x = x, .y = y, .w = side, .h = side, .block = block,
+				       .qr = &qb->code, .module = layout_qr_module(mt, &qb->code) };
+	return f->n_elems - 1;
+}
+
+/* The caption's lines from y down, in a column col_w wide at x: each
+ * centred in it, or (right) against its right edge. Returns their height. */
+static int add_qr_caption(struct flow *f, const struct measurer *m, const struct sizes *z,
+			  const struct qr_block *qb, size_t lang, int block, int x, int y, int col_w, bool right)
+{
+	int px = (int)lround(z->body_px * 0.85);
+	int lh = m->line_height(m->ctx, FONT_REGULAR, px);
+	const char *text = qb->caption.by_lang[lang];
+	size_t n;
+	struct line *lines = wrap_alloc(m, FONT_REGULAR, px, text, col_w, &n);
+	for (size_t i = 0; i < n; i++) {
+		int lx = right ? x + col_w - lines[i].width : x + (col_w - lines[i].width) / 2;
+		*flow_elem(f) = (struct elem){ .role = ELEM_QR_CAPTION, .x = lx, .y = y + (int)i * lh,
+					       .w = lines[i].width, .h = lh, .style = FONT_REGULAR, .px = px,
+					       .text = text + lines[i].off, .len = lines[i].len, .block = block };
+	}
+	free(lines);
+	return (int)n * lh;
+}
+
 /* A QR code and its caption in a column col_w wide at (x, y) of the unit
  * being built, both centred in it; returns the height used. */
 static int add_qr_column(struct flow *f, const struct measurer *m, const struct sizes *z,
 			 const struct metrics *mt, const struct qr_block *qb, size_t lang, int block,
 			 int x, int y, int col_w)
 {
-	int module = layout_qr_module(mt, &qb->code);
-	int side = module * (qb->code.width + 2 * QR_QUIET_ZONE);
-	struct elem *e = flow_elem(f);
-	*e = (struct elem){ .role = ELEM_QR, .x = x + (col_w - side) / 2, .y = y, .w = side, .h = side,
-			    .block = block, .qr = &qb->code, .module = module };
+	int side = qr_side(mt, qb);
+	add_qr_code(f, mt, qb, block, x + (col_w - side) / 2, y);
 	int h = side;
 	if (qb->has_caption) {
-		int px = (int)lround(z->body_px * 0.85);
-		int lh = m->line_height(m->ctx, FONT_REGULAR, px);
-		const char *text = qb->caption.by_lang[lang];
-		size_t n;
-		struct line *lines = wrap_alloc(m, FONT_REGULAR, px, text, col_w, &n);
 		h += (int)lround(z->space_lh * 0.15);
-		for (size_t i = 0; i < n; i++) {
-			e = flow_elem(f);
-			*e = (struct elem){ .role = ELEM_QR_CAPTION, .x = x + (col_w - lines[i].width) / 2,
-					    .y = y + h, .w = lines[i].width, .h = lh, .style = FONT_REGULAR,
-					    .px = px, .text = text + lines[i].off, .len = lines[i].len,
-					    .block = block };
-			h += lh;
-		}
-		free(lines);
+		h += add_qr_caption(f, m, z, qb, lang, block, x, y + h, col_w, false);
 	}
 	return h;
 }
@@ -498,42 +518,27 @@ static int add_qr_beside(struct flow *f, const struct measurer *m, const struct 
 			 const struct metrics *mt, const struct qr_block *qb, size_t lang, int block, int x,
 			 int y, int cap_w, int gap)
 {
-	int module = layout_qr_module(mt, &qb->code);
-	int side = module * (qb->code.width + 2 * QR_QUIET_ZONE);
-	struct elem *e = flow_elem(f);
-	*e = (struct elem){ .role = ELEM_QR, .x = x + cap_w + gap, .y = y, .w = side, .h = side,
-			    .block = block, .qr = &qb->code, .module = module };
-	int h = side;
-	if (qb->has_caption) {
-		int px = (int)lround(z->body_px * 0.85);
-		int lh = m->line_height(m->ctx, FONT_REGULAR, px);
-		const char *text = qb->caption.by_lang[lang];
-		size_t n;
-		struct line *lines = wrap_alloc(m, FONT_REGULAR, px, text, cap_w, &n);
-		int ch = (int)n * lh, cy = y + (side - ch) / 2;
-		if (ch > side) {
-			h = ch;
-			cy = y;
-			e->y = y + (ch - side) / 2;
-		}
-		for (size_t i = 0; i < n; i++) {
-			e = flow_elem(f);
-			/* right-aligned, against the code */
-			*e = (struct elem){ .role = ELEM_QR_CAPTION, .x = x + cap_w - lines[i].width,
-					    .y = cy + (int)i * lh, .w = lines[i].width, .h = lh,
-					    .style = FONT_REGULAR, .px = px, .text = text + lines[i].off,
-					    .len = lines[i].len, .block = block };
-		}
-		free(lines);
-	}
-	return h;
+	int side = qr_side(mt, qb);
+	size_t code = add_qr_code(f, mt, qb, block, x + cap_w + gap, y);
+	if (!qb->has_caption)
+		return side;
+	size_t first = f->n_elems;
+	/* right-aligned, against the code */
+	int ch = add_qr_caption(f, m, z, qb, lang, block, x, y, cap_w, true);
+	/* centred against each other: the shorter one moves down */
+	if (ch > side)
+		f->elems[code].y += (ch - side) / 2;
+	else
+		for (size_t i = first; i < f->n_elems; i++)
+			f->elems[i].y += (side - ch) / 2;
+	return ch > side ? ch : side;
 }
 
 /* The column a QR code and its caption take: the code, or a little more
  * so that a short caption keeps to a line or two. */
 static int qr_column_w(const struct sizes *z, const struct metrics *mt, const struct qr_block *qb)
 {
-	int side = layout_qr_module(mt, &qb->code) * (qb->code.width + 2 * QR_QUIET_ZONE);
+	int side = qr_side(mt, qb);
 	int w = (int)lround(mt->u * 26);
 	if (w < side)
 		w = side;
