@@ -630,7 +630,7 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 	int col_w = qr_column_w(z, mt, qb);
 	int gap_x = (int)lround(z->space_lh * 0.8);
 	/* compact: the caption beside the code, in a column of its own */
-	int side = layout_qr_module(mt, &qb->code) * (qb->code.width + 2 * QR_QUIET_ZONE);
+	int side = qr_side(mt, qb);
 	int cap_gap = (int)lround(z->space_lh * 0.4), cap_w = (int)lround(mt->u * 20);
 	if (compact && qb->has_caption) {
 		/* wide enough for the caption's longest word: never broken */
