@@ -955,12 +955,12 @@ void layout_screen_hours(struct screen_layout *out, const struct measurer *m, co
 	out_of_hours = out_of_hours && c->out_of_hours.given && (int)s != c->quick_exit;
 	memset(out, 0, sizeof *out);
 	struct flow title = { 0 }, body = { 0 };
-	/* nominal size first, then 5% steps down to the floor */
-	/* large text may go on shrinking past the floor, down to the normal
-	 * text's floor, while one unit (a list item) or group of calls is
-	 * taller than a page: a page is never taller than the screen, and the
-	 * numbers a visitor needs stay on one page together */
-	double least = LAYOUT_SHRINK_FLOOR / (text_scale > 1.0 ? text_scale : 1.0);
+	/* nominal size first, then 5% steps down to the floor; past it, down
+	 * to LAYOUT_CALLS_FLOOR of the normal size, only while one unit (a list
+	 * item) or group of calls is taller than a page: a page is never
+	 * taller than the screen, and the numbers a visitor needs stay on one
+	 * page together */
+	double least = LAYOUT_CALLS_FLOOR / (text_scale > 1.0 ? text_scale : 1.0);
 	for (int step = 0;; step++) {
 		double k = 1.0 - 0.05 * step;
 		bool floor = k <= LAYOUT_SHRINK_FLOOR + 1e-9, last = k <= least + 1e-9;

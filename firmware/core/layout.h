@@ -144,10 +144,12 @@ void layout_screen_hours(struct screen_layout *out, const struct measurer *m, co
 #define LAYOUT_QR_SIDE_U 24.0
 int layout_qr_module(const struct metrics *mt, const struct qr_code *q);
 
-/* The smallest shrink factor layout_screen() will use before paginating;
- * with large text, while a single unit is taller than a page, it goes on
- * down to this floor of the normal size (LAYOUT_SHRINK_FLOOR / scale). */
+/* The smallest shrink factor layout_screen() will use before paginating.
+ * While a single unit or a group of calls is taller than a page, it goes
+ * on down to LAYOUT_CALLS_FLOOR of the normal size (LAYOUT_CALLS_FLOOR /
+ * scale with large text): the numbers a visitor needs stay together. */
 #define LAYOUT_SHRINK_FLOOR 0.8
+#define LAYOUT_CALLS_FLOOR 0.65
 
 void layout_free(struct screen_layout *l);
 

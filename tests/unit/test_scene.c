@@ -668,7 +668,16 @@ static void check_frames_warns_of_numbers_calls_and_text(void)
 			       "text's smallest, and still this one does not fit: so it runs on and on, over "
 			       "the footer and its support line, which is what the check is there to say; "
 			       "staff shorten it. And it goes on and on and on, a step so long that nothing "
-			       "fits it on one page, however small the text, so it runs on and on and on." };
+			       "fits it on one page, however small the text, so it runs on and on and on. "
+			       "Text gives up size for a step taller than a page down to 65 % of the normal "
+			       "size, and still this one does not fit: so it runs on and on, over the footer "
+			       "and its support line, which is what the check is there to say; staff shorten "
+			       "it. And on and on, a step so long that nothing fits it on one page. And it "
+			       "goes on: a step so long that at large text it takes more than a page, and a "
+			       "step is never broken between pages while it fits one, but this one does not "
+			       "fit one, so it runs on and on, over the footer and its support line, which is "
+			       "what the check is there to say; staff shorten it. And it goes on and on and "
+			       "on, a step so long that nothing fits it on one page, however small the text." };
 	b = fixture_blocks(&w.c, 2, 1);
 	fixture_list(&w.c, &b[0], BLOCK_STEPS, step, 1);
 	struct diag_list d = { 0 };
