@@ -1,7 +1,8 @@
 #!/bin/sh
 # tests/system/image.sh — a minimal Debian 12 machine for the system test
 # (tests/system/vm.sh): debootstrap minbase plus what booting under QEMU and
-# being driven over ssh need (systemd, udev, a kernel, openssh-server),
+# being driven over ssh need (systemd, udev, a kernel, openssh-server,
+# and sudo, which Raspberry Pi OS has and the staff key uses),
 # nothing graphic — the .deb must bring everything the kiosk needs.
 #
 #   sh tests/system/image.sh [CACHE]      (default /var/cache/signpost-vm)
@@ -27,7 +28,7 @@ rm -rf "$cache/root" "$cache"/ready-* "$cache/base.img"
 root=$cache/root
 echo "image: debootstrap bookworm into $root (log: $cache/debootstrap.log)"
 debootstrap --variant=minbase \
-	--include=systemd-sysv,udev,kmod,dbus,linux-image-amd64,openssh-server,procps,iproute2 \
+	--include=systemd-sysv,udev,kmod,dbus,linux-image-amd64,openssh-server,procps,iproute2,sudo \
 	bookworm "$root" "$mirror" >"$cache/debootstrap.log" 2>&1 ||
 	{ tail -n 30 "$cache/debootstrap.log"; exit 1; }
 

@@ -42,12 +42,43 @@ bad() {
 }
 
 rm -rf "$out" && mkdir -p "$out"
+ssh_close() { :; } # until the guest's port is known
 
-# --- the image, the package, the tools ------------------------------------
+# the guest's speed under TCG is the host's: say what else is running
+echo "host: load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; busiest: $(ps -eo pcpu=,comm= --sort=-pcpu | head -n 3 | awk '{ printf "%s %s%% ", $2, $1 }')"
+
+# --- the image ----------------------------------------------------------------
 t=$(now)
 sh "$here/image.sh" "$cache"
 echo "time image: $(since "$t") s (about 7-13 minutes when it is made, else cached)"
 
+# --- boot -------------------------------------------------------------------
+# the overlay is thrown away after the run: the guest's fsyncs need not
+# reach the host's disk (cache=unsafe), which makes apt about twice as fast
+qemu-img create -q -f qcow2 -b "$cache/base.img" -F raw "$out/disk.qcow2"
+if [ -w /dev/kvm ] && qemu-system-x86_64 -accel kvm -machine none -display none -S \
+	-qmp stdio </dev/null >/dev/null 2>&1; then
+	accel="-accel kvm -cpu host" accel_name=KVM
+else
+	accel="-accel tcg,thread=multi -cpu Nehalem" accel_name=TCG
+fi
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+qmp="$out/qmp.sock"
+t_boot=$(now)
+# shellcheck disable=SC2086
+qemu-system-x86_64 -machine q35 $accel -smp 2 -m 2048 \
+	-kernel "$cache/vmlinuz" -initrd "$cache/initrd.img" \
+	-append "root=/dev/vda rw console=ttyS0 quiet" \
+	-drive file="$out/disk.qcow2",if=virtio,format=qcow2,cache=unsafe \
+	-vga none -device virtio-vga,xres=$W,yres=$H -display none \
+	-device qemu-xhci -device usb-tablet \
+	-netdev user,id=n0,hostfwd=tcp:127.0.0.1:$port-:22 -device virtio-net-pci,netdev=n0 \
+	-qmp unix:"$qmp",server=on,wait=off -serial file:"$out/serial.log" \
+	>"$out/qemu.log" 2>&1 &
+qemu_pid=$!
+trap 'ssh_close; python3 "$here/qmp.py" "$qmp" quit >/dev/null 2>&1 || true; sleep 1; kill $qemu_pid 2>/dev/null || true' EXIT
+
+# --- while it boots: the package, the tools, the host's reference ----------
 deb=${1:-}
 if [ -z "$deb" ]; then
 	[ -e "$src/build/CMakeCache.txt" ] || cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -86,39 +117,24 @@ kill $host_kiosk $xvfb 2>/dev/null || true
 echo "host kiosk: next at $next, Topics at $topics, Quick exit at $quick"
 [ -n "$next" ] && [ -n "$topics" ] && [ -n "$quick" ] && [ -n "$quick2" ] || bad "no buttons in the host kiosk's trace"
 
-# --- boot -------------------------------------------------------------------
-# the overlay is thrown away after the run: the guest's fsyncs need not
-# reach the host's disk (cache=unsafe), which makes apt about twice as fast
-qemu-img create -q -f qcow2 -b "$cache/base.img" -F raw "$out/disk.qcow2"
-if [ -w /dev/kvm ] && qemu-system-x86_64 -accel kvm -machine none -display none -S \
-	-qmp stdio </dev/null >/dev/null 2>&1; then
-	accel="-accel kvm -cpu host" accel_name=KVM
-else
-	accel="-accel tcg,thread=multi -cpu Nehalem" accel_name=TCG
-fi
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-qmp="$out/qmp.sock"
-t_boot=$(now)
-# shellcheck disable=SC2086
-qemu-system-x86_64 -machine q35 $accel -smp 2 -m 2048 \
-	-kernel "$cache/vmlinuz" -initrd "$cache/initrd.img" \
-	-append "root=/dev/vda rw console=ttyS0 quiet" \
-	-drive file="$out/disk.qcow2",if=virtio,format=qcow2,cache=unsafe \
-	-vga none -device virtio-vga,xres=$W,yres=$H -display none \
-	-device qemu-xhci -device usb-tablet \
-	-netdev user,id=n0,hostfwd=tcp:127.0.0.1:$port-:22 -device virtio-net-pci,netdev=n0 \
-	-qmp unix:"$qmp",server=on,wait=off -serial file:"$out/serial.log" \
-	>"$out/qemu.log" 2>&1 &
-qemu_pid=$!
-trap 'python3 "$here/qmp.py" "$qmp" quit >/dev/null 2>&1 || true; sleep 1; kill $qemu_pid 2>/dev/null || true' EXIT
 
-g() {
-	ssh -i "$cache/id_ed25519" -p "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-		-o LogLevel=ERROR -o ConnectTimeout=5 -o BatchMode=yes root@127.0.0.1 "$@"
+# one ssh connection per user, shared by every command (ControlMaster):
+# a new connection costs the TCG guest about a second of key exchange
+ssh_opts="-i $cache/id_ed25519 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null
+	-o LogLevel=ERROR -o ConnectTimeout=5 -o BatchMode=yes
+	-o ControlMaster=auto -o ControlPath=$out/ssh-%r -o ControlPersist=600"
+# shellcheck disable=SC2086
+g() { ssh $ssh_opts -p "$port" root@127.0.0.1 "$@"; }
+# the shared connections end (before a reboot, and at the end)
+ssh_close() {
+	for u in root kiosk; do
+		# shellcheck disable=SC2086
+		ssh $ssh_opts -p "$port" -O exit $u@127.0.0.1 2>/dev/null || true
+	done
 }
 wait_ssh() { # seconds
 	i=0
-	until g true 2>/dev/null; do
+	until g true </dev/null >/dev/null 2>&1; do # the first becomes the shared connection
 		i=$((i + 1))
 		[ $i -lt "$1" ] || return 1
 		kill -0 $qemu_pid 2>/dev/null || return 1
@@ -130,11 +146,8 @@ ok "guest up ($accel_name), ssh after $(since "$t_boot") s"
 
 # --- install as a volunteer would --------------------------------------------
 t=$(now)
-scp -q -i "$cache/id_ed25519" -P "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-	-o LogLevel=ERROR "$deb" "$out/touchscreen" root@127.0.0.1:/root/
-# sudo, for the restricted staff key below: Raspberry Pi OS has it, the
-# minimal image has not
-g "DEBIAN_FRONTEND=noninteractive apt-get install -y -q sudo" >"$out/sudo.log" 2>&1 || bad "apt install sudo failed"
+# shellcheck disable=SC2086
+scp -q $ssh_opts -P "$port" "$deb" "$out/touchscreen" root@127.0.0.1:/root/
 t=$(now)
 if g "DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./$(basename "$deb")" >"$out/install.log" 2>&1; then
 	ok "apt install ./$(basename "$deb"): $(since "$t") s"
@@ -149,31 +162,33 @@ wait_active() {
 	i=0
 	until [ "$(g systemctl is-active signpost 2>/dev/null)" = active ]; do
 		i=$((i + 1))
-		[ $i -lt "$1" ] || return 1
-		sleep 1
+		[ $i -lt $(($1 * 2)) ] || return 1
+		sleep 0.5
 	done
 }
 dump() { python3 "$here/qmp.py" "$qmp" screendump "$1"; }
 # pixels that differ between a screendump and a picture
 differ() { compare -metric AE "$1" "$2" null: 2>&1 | cut -d' ' -f1; }
-is_neutral() { # name: the screen shows the neutral screen (Quick exit worked)
-	sleep 1.5
-	dump "$out/$1.png"
-	n=$(differ "$out/$1.png" "$neutral")
-	[ "$n" = 0 ] || [ "$n" -lt 2000 ] 2>/dev/null
-}
 fresh() { # a new kiosk process, in the attract loop
 	g systemctl restart signpost || true
 	wait_active 60 || bad "not active after a restart"
 	sleep 1
 }
-# like: NAME REFERENCE: the screen now, against a picture (few pixels differ)
+# like NAME REFERENCE [TRIES]: the screen (a screendump every half second,
+# TRIES of them, 12 unless told) comes to match a picture (few pixels
+# differ); n is left with the last count
 like() {
-	sleep 1.5
-	dump "$out/$1.png"
-	n=$(differ "$out/$1.png" "$2")
-	[ "$n" = 0 ] || [ "$n" -lt 2000 ] 2>/dev/null
+	i=0
+	while :; do
+		sleep 0.5
+		dump "$out/$1.png"
+		n=$(differ "$out/$1.png" "$2")
+		{ [ "$n" = 0 ] || [ "$n" -lt 2000 ] 2>/dev/null; } && return 0
+		i=$((i + 1))
+		[ $i -lt "${3:-12}" ] || return 1
+	done
 }
+is_neutral() { like "$1" "$neutral" "${2:-12}"; } # NAME [TRIES]: Quick exit's screen is up
 # measure SECONDS: the kiosk's wake-ups a second (voluntary context
 # switches of all its threads: each is a sleep that something ended) and
 # its CPU share, over that time
@@ -200,7 +215,7 @@ sleep 2
 dump "$out/kiosk.png"
 best=$(for p in "$out"/preview/*.png; do echo "$(differ "$out/kiosk.png" "$p") $(basename "$p")"; done | sort -n | head -n 1)
 echo "screendump $out/kiosk.png: closest --preview picture: $best (pixels differing)"
-is_neutral before-taps && bad "the neutral screen was up before any tap"
+is_neutral before-taps 1 && bad "the neutral screen was up before any tap"
 
 # the attract loop's cost: the kiosk the install started is in it
 attract=$(measure 30)
@@ -304,10 +319,8 @@ g "adduser --disabled-password --gecos 'kiosk staff' kiosk >/dev/null &&
    install -d -o kiosk -m 700 /home/kiosk/.ssh &&
    echo \"restrict,command=\\\"/usr/bin/signpostctl --ssh\\\" \$(cat /root/.ssh/authorized_keys | head -n 1)\" >/home/kiosk/.ssh/authorized_keys &&
    chown kiosk /home/kiosk/.ssh/authorized_keys" || bad "setting up the staff key failed"
-k() {
-	ssh -i "$cache/id_ed25519" -p "$port" -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
-		-o LogLevel=ERROR -o ConnectTimeout=5 -o BatchMode=yes kiosk@127.0.0.1 "$@"
-}
+# shellcheck disable=SC2086
+k() { ssh $ssh_opts -p "$port" kiosk@127.0.0.1 "$@"; }
 for word in status check reload restart; do
 	if k "$word" >"$out/key-$word.log" 2>&1; then ok "staff key: '$word' works ($(tail -n 1 "$out/key-$word.log" | cut -c1-60))"; else bad "staff key: '$word' failed: $(tail -n 2 "$out/key-$word.log")"; fi
 done
@@ -319,6 +332,7 @@ done
 
 # --- reboot -------------------------------------------------------------------
 g systemctl reboot || true
+ssh_close
 sleep 5
 t=$(now)
 wait_ssh 400 || bad "the guest did not come back after a reboot"
