@@ -545,6 +545,26 @@ static int qr_column_w(const struct sizes *z, const struct metrics *mt, const st
 	return w < z->width ? w : z->width;
 }
 
+/* The width of a caption beside its code: about 20 units, or the
+ * caption's longest word, which is never broken. */
+static int qr_caption_w(const struct measurer *m, const struct sizes *z, const struct metrics *mt,
+			const struct qr_block *qb, size_t lang)
+{
+	int cap_w = (int)lround(mt->u * 20);
+	const char *t = qb->caption.by_lang[lang];
+	int px = (int)lround(z->body_px * 0.85);
+	for (size_t i = 0, n = strlen(t); i < n;) {
+		size_t e = i;
+		while (e < n && t[e] != ' ')
+			e++;
+		int ww = m->text_width(m->ctx, FONT_REGULAR, px, t + i, e - i);
+		if (ww > cap_w)
+			cap_w = ww;
+		i = e + 1;
+	}
+	return cap_w;
+}
+
 /* A QR block on its own: the column at the left of the body. */
 static void flow_qr(struct flow *f, const struct measurer *m, const struct sizes *z,
 		    const struct metrics *mt, const struct qr_block *qb, size_t lang, int block, int gap)
@@ -554,6 +574,8 @@ static void flow_qr(struct flow *f, const struct measurer *m, const struct sizes
 	flow_unit(f, first, h, gap, false);
 }
 
+static int group_height(const struct flow *f, size_t i, size_t *end);
+
 /* A call block with a QR code beside its number, as one unit: the call box
  * narrower on the left, the code on the right, the shorter of the two
  * centred against the taller. False (nothing added) when the call box would
@@ -562,11 +584,36 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 				const struct metrics *mt, const struct call *call,
 				const struct qr_block *qb, size_t lang, int block, int gap, bool compact);
 
+/* A call's QR code that cannot go beside the number goes under the call
+ * box, against the same edge as a code beside its number would be: its
+ * column with the caption under the code, or (compact) the caption beside
+ * it, towards the text. One unit; returns its height. */
+static int flow_qr_under(struct flow *f, const struct measurer *m, const struct sizes *z,
+			 const struct metrics *mt, const struct qr_block *qb, size_t lang, int block, int gap,
+			 bool compact)
+{
+	size_t first = f->n_elems;
+	int right = z->x + z->width, h;
+	if (compact) {
+		int cap_w = qb->has_caption ? qr_caption_w(m, z, mt, qb, lang) : 0;
+		int cap_gap = qb->has_caption ? (int)lround(z->space_lh * 0.4) : 0;
+		h = add_qr_beside(f, m, z, mt, qb, lang, block, right - qr_side(mt, qb) - cap_gap - cap_w, 0,
+				  cap_w, cap_gap);
+	} else {
+		int col_w = qr_column_w(z, mt, qb);
+		h = add_qr_column(f, m, z, mt, qb, lang, block, right - col_w, 0, col_w);
+	}
+	flow_unit(f, first, h, gap, false);
+	return h;
+}
+
 /* Consecutive calls (each maybe with its QR code after it) are the numbers
- * a visitor needs together: one group of units glued into one page. When
- * the group is taller than a page, the codes' captions go beside the codes
- * instead of under them, which makes each unit only as high as its call
- * box or its code. Returns the index of the group's last block. */
+ * a visitor needs together: one group of units glued into one page, each
+ * code beside its number or, where the panel is too narrow for that (a
+ * portrait one), under it. When the group is taller than a page, the
+ * codes' captions go beside the codes instead of under them, which makes
+ * each unit only as high as its call box or its code. Returns the index of
+ * the group's last block. */
 static size_t flow_call_group(struct flow *f, const struct measurer *m, const struct sizes *z,
 			      const struct metrics *mt, const struct screen *sc, size_t lang, size_t b, int gap)
 {
@@ -575,23 +622,30 @@ static size_t flow_call_group(struct flow *f, const struct measurer *m, const st
 		f->n_elems = first_elem;
 		f->n_units = first_unit;
 		size_t i = b;
-		int h = 0;
 		while (i < sc->n_blocks && sc->blocks[i].kind == BLOCK_CALL) {
 			const struct block *bl = &sc->blocks[i];
+			const struct qr_block *qb = i + 1 < sc->n_blocks && sc->blocks[i + 1].kind == BLOCK_QR
+							    ? &sc->blocks[i + 1].qr
+							    : NULL;
 			int g = i == b ? gap : z->block_gap;
-			if (i + 1 < sc->n_blocks && sc->blocks[i + 1].kind == BLOCK_QR &&
-			    flow_call_beside_qr(f, m, z, mt, &bl->call, &sc->blocks[i + 1].qr, lang, (int)i, g,
-						compact))
+			if (qb && flow_call_beside_qr(f, m, z, mt, &bl->call, qb, lang, (int)i, g, compact)) {
 				i++; /* the code went beside the number */
-			else
+			} else {
 				flow_call(f, m, z, &bl->call, lang, (int)i, g);
-			struct unit *u = &f->units[f->n_units - 1];
-			u->glued = i > b && f->n_units > first_unit + 1;
-			h += u->h + (f->n_units > first_unit + 1 ? u->gap_before : 0);
+				if (qb) {
+					/* glued to its call: every unit after the group's
+					 * first is glued to the one before */
+					f->units[f->n_units - 1].glued = f->n_units > first_unit + 1;
+					flow_qr_under(f, m, z, mt, qb, lang, (int)i + 1, z->item_gap, compact);
+					i++;
+				}
+			}
+			f->units[f->n_units - 1].glued = f->n_units > first_unit + 1;
 			last = i;
 			i++;
 		}
-		if (h <= mt->body_bottom - mt->body_top)
+		size_t end;
+		if (group_height(f, first_unit, &end) <= mt->body_bottom - mt->body_top)
 			break;
 	}
 	return last;
@@ -631,21 +685,9 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 	int gap_x = (int)lround(z->space_lh * 0.8);
 	/* compact: the caption beside the code, in a column of its own */
 	int side = qr_side(mt, qb);
-	int cap_gap = (int)lround(z->space_lh * 0.4), cap_w = (int)lround(mt->u * 20);
-	if (compact && qb->has_caption) {
-		/* wide enough for the caption's longest word: never broken */
-		const char *t = qb->caption.by_lang[lang];
-		int px = (int)lround(z->body_px * 0.85);
-		for (size_t i = 0, n = strlen(t); i < n;) {
-			size_t e = i;
-			while (e < n && t[e] != ' ')
-				e++;
-			int ww = m->text_width(m->ctx, FONT_REGULAR, px, t + i, e - i);
-			if (ww > cap_w)
-				cap_w = ww;
-			i = e + 1;
-		}
-	}
+	int cap_gap = (int)lround(z->space_lh * 0.4), cap_w = 0;
+	if (compact && qb->has_caption)
+		cap_w = qr_caption_w(m, z, mt, qb, lang);
 	if (compact)
 		col_w = (qb->has_caption ? cap_w + cap_gap : 0) + side;
 	struct sizes narrow = *z;
@@ -948,6 +990,29 @@ void layout_screen(struct screen_layout *out, const struct measurer *m, const st
 	layout_screen_hours(out, m, c, s, lang, w, h, text_scale, false);
 }
 
+/* Lays the screen out into title and body at the largest size that does:
+ * nominal first, then 5% steps down to LAYOUT_SHRINK_FLOOR; past it, on
+ * down (never below least, as a fraction of text_scale) only while one
+ * unit (a list item) or group of calls is taller than a page: a page is
+ * never taller than the screen, and the numbers a visitor needs stay on one
+ * page together. Returns the size used, as a fraction of text_scale. */
+static double layout_fit(struct screen_layout *out, struct flow *title, struct flow *body,
+			 const struct measurer *m, const struct content *c, size_t s, size_t lang, int w,
+			 int h, double text_scale, double least, bool out_of_hours)
+{
+	for (int step = 0;; step++) {
+		double k = 1.0 - 0.05 * step;
+		if (k < least)
+			k = least; /* the last try: exactly the least */
+		bool floor = k <= LAYOUT_SHRINK_FLOOR + 1e-9, last = k <= least + 1e-9;
+		if (layout_try(out, title, body, m, c, s, lang, w, h, text_scale, k, out_of_hours) || last ||
+		    (floor && tallest_group(body) <= out->m.body_bottom - out->m.body_top))
+			return k;
+		flow_free(title);
+		flow_free(body);
+	}
+}
+
 void layout_screen_hours(struct screen_layout *out, const struct measurer *m, const struct content *c,
 			 size_t s, size_t lang, int w, int h, double text_scale, bool out_of_hours)
 {
@@ -955,21 +1020,17 @@ void layout_screen_hours(struct screen_layout *out, const struct measurer *m, co
 	out_of_hours = out_of_hours && c->out_of_hours.given && (int)s != c->quick_exit;
 	memset(out, 0, sizeof *out);
 	struct flow title = { 0 }, body = { 0 };
-	/* nominal size first, then 5% steps down to the floor; past it, down
-	 * to LAYOUT_CALLS_FLOOR of the normal size, only while one unit (a list
-	 * item) or group of calls is taller than a page: a page is never
-	 * taller than the screen, and the numbers a visitor needs stay on one
-	 * page together */
-	double least = LAYOUT_CALLS_FLOOR / (text_scale > 1.0 ? text_scale : 1.0);
-	for (int step = 0;; step++) {
-		double k = 1.0 - 0.05 * step;
-		bool floor = k <= LAYOUT_SHRINK_FLOOR + 1e-9, last = k <= least + 1e-9;
-		if (layout_try(out, &title, &body, m, c, s, lang, w, h, text_scale, k, out_of_hours) || last ||
-		    (floor && tallest_group(&body) <= out->m.body_bottom - out->m.body_top))
-			break;
+	double least = LAYOUT_CALLS_FLOOR;
+	if (text_scale > 1.0) {
+		/* large text never draws smaller than normal text would */
+		double normal = layout_fit(out, &title, &body, m, c, s, lang, w, h, 1.0, LAYOUT_CALLS_FLOOR,
+					   out_of_hours);
 		flow_free(&title);
 		flow_free(&body);
+		memset(out, 0, sizeof *out);
+		least = normal > LAYOUT_CALLS_FLOOR ? normal : LAYOUT_CALLS_FLOOR;
 	}
+	layout_fit(out, &title, &body, m, c, s, lang, w, h, text_scale, least / text_scale, out_of_hours);
 	paginate(out, &title, &body);
 	flow_free(&title);
 	flow_free(&body);

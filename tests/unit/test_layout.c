@@ -474,6 +474,102 @@ static void calls_with_codes_share_a_page_captions_beside(void)
 	}
 }
 
+/* The shipped "Where to get help now": two calls, each with its QR code.
+ * On a portrait panel a code cannot go beside its number, so it goes under
+ * its call box, at the right like a code beside a number, and
+ * stays with it: both numbers and both codes share one page, at normal and
+ * at large text. */
+static void calls_with_codes_under_them_share_a_page_in_portrait(void)
+{
+	static const double scales[] = { 1.0, 1.5 };
+	for (size_t k = 0; k < 2; k++) {
+		struct content c;
+		fixture_content(&c, 1);
+		struct block *b = fixture_blocks(&c, 0, 4);
+		const char *data[2] = { "tel:+448085002222", "tel:+442032996900" };
+		b[0].kind = b[2].kind = BLOCK_CALL;
+		b[0].call = (struct call){ .name = lt("Rape Crisis 24/7 Support Line"), .number = "0808 500 2222",
+					   .hours = lt("Free, day and night. Age 16+. England and Wales. "
+						       "Not an emergency service."),
+					   .has_hours = true };
+		b[2].call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900",
+					   .hours = lt("Open 24 hours"), .has_hours = true };
+		for (int q = 0; q < 2; q++) {
+			struct block *qb = &b[1 + 2 * q];
+			qb->kind = BLOCK_QR;
+			qb->qr.data = data[q];
+			CHECK(qr_encode(data[q], &c.arena, &qb->qr.code));
+			qb->qr.caption = lt("Scan to call");
+			qb->qr.has_caption = q == 0;
+		}
+		struct screen_layout l;
+		layout_screen(&l, &fake_measurer, &c, 0, 0, 480, 800, scales[k]);
+		int page_of[4] = { -1, -1, -1, -1 };
+		int right = l.m.w - l.m.margin_x;
+		for (size_t p = 0; p < l.n_pages; p++) {
+			check_page_sane(&l, &l.pages[p]);
+			const struct elem *box = NULL;
+			for (size_t i = 0; i < l.pages[p].n_elems; i++) {
+				const struct elem *e = &l.pages[p].elems[i];
+				if (e->role == ELEM_CALL_BOX)
+					box = e;
+				if (e->role == ELEM_CALL_NUMBER || e->role == ELEM_QR)
+					page_of[e->block] = (int)p;
+				if (e->role != ELEM_QR)
+					continue;
+				/* at the right, where a code beside a number is */
+				CHECK(e->x + e->w <= right && e->x + e->w / 2 > right / 2 + l.m.margin_x / 2);
+				CHECK(e->y + e->h <= l.m.body_bottom);
+				/* under its own call box, or beside it */
+				CHECK(box != NULL && box->block == e->block - 1);
+				if (box && box->x + box->w > e->x)
+					CHECK(e->y >= box->y + box->h);
+			}
+		}
+		for (int i = 0; i < 4; i++)
+			CHECK_INT(page_of[i], 0);
+		layout_free(&l);
+		content_free(&c);
+	}
+}
+
+/* A+ asks for larger text: when the calls of a screen must share a page,
+ * large text gives up size, but never below what normal text shows. */
+static void large_text_is_never_smaller_than_normal(void)
+{
+	static const int sizes[][2] = { { 800, 480 }, { 480, 800 }, { 1024, 600 } };
+	static const char *names[] = { "Rape Crisis 24/7 Support Line", "The Havens", "Childline",
+				       "Emergency", "Samaritans", "Victim Support" };
+	static const char *numbers[] = { "0808 500 2222", "020 3299 6900", "0800 1111",
+					 "999",		  "116 123",	   "0808 16 89 111" };
+	for (size_t z = 0; z < 3; z++)
+		for (int n = 0; n <= 40; n += 40)
+			for (size_t calls = 1; calls <= 6; calls++) {
+				struct content c;
+				fixture_content(&c, 1);
+				struct block *b = fixture_blocks(&c, 0, 1 + calls);
+				char *text = words(n);
+				fixture_text(&c, &b[0], text);
+				for (size_t i = 0; i < calls; i++) {
+					b[1 + i].kind = BLOCK_CALL;
+					b[1 + i].call = (struct call){ .name = lt(names[i]), .number = numbers[i],
+								       .hours = lt("Free, day and night. Age 16+."),
+								       .has_hours = true };
+				}
+				struct screen_layout normal, large;
+				layout_screen(&normal, &fake_measurer, &c, 0, 0, sizes[z][0], sizes[z][1], 1.0);
+				layout_screen(&large, &fake_measurer, &c, 0, 0, sizes[z][0], sizes[z][1], 1.5);
+				CHECK(large.m.body_px >= normal.m.body_px);
+				if (getenv("DBG") || large.m.body_px < normal.m.body_px)
+					fprintf(stderr, "  %dx%d, %d words, %zu calls: A+ %d px, normal %d px\n",
+						sizes[z][0], sizes[z][1], n, calls, large.m.body_px, normal.m.body_px);
+				layout_free(&normal);
+				layout_free(&large);
+				content_free(&c);
+				free(text);
+			}
+}
+
 static void empty_blocks_and_no_blocks_still_give_a_page(void)
 {
 	struct content c;
@@ -581,6 +677,8 @@ int main(void)
 	RUN(phone_numbers_are_never_broken);
 	RUN(calls_in_a_row_share_a_page);
 	RUN(calls_with_codes_share_a_page_captions_beside);
+	RUN(calls_with_codes_under_them_share_a_page_in_portrait);
+	RUN(large_text_is_never_smaller_than_normal);
 	RUN(empty_blocks_and_no_blocks_still_give_a_page);
 	RUN(large_text_scale_reflows);
 	RUN(screen_without_help_has_no_help_line);
