@@ -922,18 +922,52 @@ static void layout_footer(struct flow *f, const struct measurer *m, const struct
 	mt->body_bottom = mt->band_top - (int)lround(mt->u * 4);
 }
 
-/* The touch hint, at the top left where the buttons will be once touched;
- * the Quick exit button keeps the right side. */
+int layout_hint_room(const struct measurer *m, const struct metrics *mt, const struct content *c, size_t lang)
+{
+	int room = (mt->w - 2 * mt->margin_x) * 11 / 20;
+	if (c->quick_exit >= 0) {
+		/* clear of the Quick exit button by two of the bar's gaps */
+		int qx = mt->w - mt->margin_x - layout_button_w(m, mt, c->labels.quick_exit.by_lang[lang]);
+		int clear = qx - (int)lround(mt->u * 4) - mt->margin_x;
+		if (clear < room)
+			room = clear;
+	}
+	return room > 0 ? room : 1;
+}
+
+bool layout_hint_fit(const struct measurer *m, const struct metrics *mt, const char *hint, int width,
+		     struct line *lines, size_t cap, size_t *n, int *px)
+{
+	/* its lines within the bar and the margin above it, so they keep
+	 * clear of the title */
+	int most = mt->btn_h + mt->top_y;
+	for (int step = 0;; step++) {
+		*px = (int)lround(mt->small_px * (1.0 - 0.05 * step));
+		size_t k = layout_wrap(m, FONT_REGULAR, *px, hint, width, lines, cap);
+		*n = k < cap ? k : cap;
+		if (k <= cap && (int)k * m->line_height(m->ctx, FONT_REGULAR, *px) <= most)
+			return true;
+		if (step == 4) /* 80 % */
+			return false;
+	}
+}
+
+/* The touch hint, at the top left where the buttons will be once touched,
+ * centred on the bar; the Quick exit button keeps the right side. */
 static void layout_hint(struct flow *f, const struct measurer *m, const struct content *c,
 			size_t lang, const struct metrics *mt)
 {
-	int small_lh = m->line_height(m->ctx, FONT_REGULAR, mt->small_px);
 	const char *hint = c->labels.touch_hint.by_lang[lang];
-	int width = (mt->w - 2 * mt->margin_x) * 11 / 20;
-	size_t first = f->n_elems;
-	int h = add_lines(f, m, ELEM_HINT, FONT_REGULAR, mt->small_px, small_lh, hint, mt->margin_x, 0,
-			  width, -1);
-	shift(f, first, 0, mt->top_y + (mt->btn_h - h) / 2);
+	struct line lines[LAYOUT_HINT_LINES];
+	size_t n;
+	int px;
+	layout_hint_fit(m, mt, hint, layout_hint_room(m, mt, c, lang), lines, LAYOUT_HINT_LINES, &n, &px);
+	int lh = m->line_height(m->ctx, FONT_REGULAR, px);
+	int y = mt->top_y + (mt->btn_h - (int)n * lh) / 2;
+	for (size_t i = 0; i < n; i++)
+		*flow_elem(f) = (struct elem){ .role = ELEM_HINT, .x = mt->margin_x, .y = y + (int)i * lh,
+					       .w = lines[i].width, .h = lh, .style = FONT_REGULAR, .px = px,
+					       .text = hint + lines[i].off, .len = lines[i].len, .block = -1 };
 }
 
 /* Lays title and body at shrink factor k; returns true when it fits on one

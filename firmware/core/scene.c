@@ -189,19 +189,28 @@ static size_t hint_lang(const struct kiosk *k, struct kiosk_view v)
 	return n ? own[(first + step) % n] : k->lang;
 }
 
-/* The touch hint in language lang where the layout put it (top left, over
- * 11/20 of the width between the margins, centred on the button bar). */
+/* The touch hint in language lang where the layout put it (top left, in the
+ * room the page's Quick exit button leaves, centred on the button bar).
+ * A hint that does not fit there gives way to the page's own, which the
+ * layout made fit. */
 static void scene_hint(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
 		       const struct palette *p, size_t lang, int dx, uint8_t alpha)
 {
+	const struct content *c = in->content;
+	size_t page_lang = in->kiosk->lang;
+	int room = layout_hint_room(in->measurer, mt, c, page_lang);
+	struct line lines[LAYOUT_HINT_LINES];
+	size_t n;
+	int px;
 	const struct measurer *m = in->by_lang ? &in->by_lang[lang] : in->measurer;
-	const char *hint = in->content->labels.touch_hint.by_lang[lang];
-	int width = (mt->w - 2 * mt->margin_x) * 11 / 20;
-	int lh = m->line_height(m->ctx, FONT_REGULAR, mt->small_px);
-	struct line lines[4];
-	size_t n = layout_wrap(m, FONT_REGULAR, mt->small_px, hint, width, lines, 4);
-	if (n > 4)
-		n = 4;
+	if (!layout_hint_fit(m, mt, c->labels.touch_hint.by_lang[lang], room, lines, LAYOUT_HINT_LINES, &n, &px) &&
+	    lang != page_lang) {
+		lang = page_lang;
+		m = in->by_lang ? &in->by_lang[lang] : in->measurer;
+		layout_hint_fit(m, mt, c->labels.touch_hint.by_lang[lang], room, lines, LAYOUT_HINT_LINES, &n, &px);
+	}
+	const char *hint = c->labels.touch_hint.by_lang[lang];
+	int lh = m->line_height(m->ctx, FONT_REGULAR, px);
 	int y = mt->top_y + (mt->btn_h - (int)n * lh) / 2;
 	size_t lang_now = out->lang;
 	out->lang = lang;
@@ -209,7 +218,7 @@ static void scene_hint(struct draw_list *out, const struct scene_input *in, cons
 		struct draw_item *it = push(out, DRAW_TEXT, ROLE_HINT, mt->margin_x + dx, y + (int)i * lh,
 					    lines[i].width, lh, p->muted, alpha);
 		it->style = FONT_REGULAR;
-		it->px = mt->small_px;
+		it->px = px;
 		it->text = hint + lines[i].off;
 		it->len = lines[i].len;
 	}

@@ -513,6 +513,55 @@ static void loop_hint_takes_the_languages_in_turn(void)
 	world_free(&w);
 }
 
+/* The hint of another language keeps clear of the page's Quick exit
+ * button, which may be wider in the page's language (a portrait panel,
+ * Polish page, Arabic hint): it wraps, or gets smaller, or, when it cannot
+ * fit the bar even so, the page's own hint is shown instead. */
+static void loop_hint_of_another_language_keeps_clear_of_quick_exit(void)
+{
+	static const char *hints[] = { "Touch", "Touch the screen to find out more about help",
+				       "Touch the screen to find out more about help and support, "
+				       "free and private, day and night, in your own language" };
+	for (size_t h = 0; h < 3; h++) {
+		struct world w;
+		world_init(&w, 480, 800);
+		w.c.quick_exit = 2;
+		w.c.n_langs = 2;
+		w.c.langs[1] = "pl";
+		w.c.labels.quick_exit.by_lang[0] = "Szybkie wyjscie teraz"; /* a wide button */
+		w.c.labels.touch_hint.by_lang[0] = "Dotknij";
+		w.c.labels.touch_hint.by_lang[1] = hints[h];
+		deck_free(&w.d);
+		deck_build(&w.d, &fake_measurer, &w.c, 480, 800, 0, 1.0);
+		size_t shown[2] = { 0, 0 };
+		for (int s = 0; s < 2; s++) {
+			w.k.view = (struct kiosk_view){ s, 0 };
+			w.k.loop_pos = (size_t)s;
+			world_build(&w, 0);
+			const struct draw_item *qe = find_action(&w.dl, ACTION_QUICK_EXIT);
+			CHECK(qe != NULL);
+			const struct metrics *mt = &w.d.layouts[s].m;
+			size_t lines = 0;
+			for (size_t i = 0; i < w.dl.n; i++) {
+				const struct draw_item *it = &w.dl.items[i];
+				if (it->role != ROLE_HINT)
+					continue;
+				lines++;
+				shown[it->lang]++;
+				CHECK(qe && it->x + it->w < qe->x);
+				/* within the bar and the margin above it */
+				CHECK(it->y >= mt->top_y / 2 - 1 && it->y + it->h <= mt->top_y * 3 / 2 + mt->btn_h + 1);
+			}
+			CHECK(lines >= 1);
+		}
+		if (h < 2)
+			CHECK(shown[1] > 0); /* a hint that fits takes its turn */
+		else
+			CHECK_INT(shown[1], 0); /* too long: the page's own instead */
+		world_free(&w);
+	}
+}
+
 /* The picker and the topics show the support line whatever they are
  * opened over (a screen without one, the topics), at any text size. */
 static void panels_always_show_the_support_line(void)
@@ -711,6 +760,7 @@ int main(void)
 	RUN(count_is_of_topics_at_any_text_size);
 	RUN(english_help_line_reads_left_to_right_on_a_rtl_page);
 	RUN(loop_hint_takes_the_languages_in_turn);
+	RUN(loop_hint_of_another_language_keeps_clear_of_quick_exit);
 	RUN(panels_always_show_the_support_line);
 	RUN(labels_are_centred_on_their_ink);
 	RUN(check_frames_is_quiet_on_good_content);
