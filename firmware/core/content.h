@@ -34,6 +34,15 @@ struct ltext {
 	struct mark at[CONTENT_MAX_LANGS];
 };
 
+/* The language t's text for language lang is written in: lang, or the
+ * default language (0) when lang has no text of its own and shows the
+ * default's (an untranslated label on an Arabic page is English, and is
+ * drawn as English: its font, left to right). */
+static inline size_t ltext_lang(const struct ltext *t, size_t lang)
+{
+	return lang > 0 && t->by_lang[lang] == t->by_lang[0] ? 0 : lang;
+}
+
 struct call {
 	struct ltext name;  /* "The Havens" */
 	const char *number; /* "020 3299 6900", shown as written */

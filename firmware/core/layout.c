@@ -237,7 +237,8 @@ int layout_button_w(const struct measurer *m, const struct metrics *mt, const ch
 
 void layout_back_label(const struct content *c, size_t lang, char *out, size_t cap)
 {
-	snprintf(out, cap, "%s %s", c->rtl[lang] ? "\xe2\x80\xba" : "\xe2\x80\xb9",
+	/* the arrow points the way of the word's own script */
+	snprintf(out, cap, "%s %s", c->rtl[ltext_lang(&c->labels.back, lang)] ? "\xe2\x80\xba" : "\xe2\x80\xb9",
 		 c->labels.back.by_lang[lang]);
 }
 

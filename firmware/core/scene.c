@@ -400,6 +400,15 @@ static const struct measurer *lang_measurer(const struct scene_input *in, size_t
 	return in->by_lang ? &in->by_lang[lang] : in->measurer;
 }
 
+/* Items pushed after this are in the language label t is written in for
+ * language lang (see ltext_lang); returns the language to go back to. */
+static size_t label_lang(struct draw_list *out, const struct ltext *t, size_t lang)
+{
+	size_t was = out->lang;
+	out->lang = ltext_lang(t, lang);
+	return was;
+}
+
 static int button_px(const struct metrics *mt)
 {
 	return layout_button_px(mt);
@@ -464,7 +473,9 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 		const char *qe = c->labels.quick_exit.by_lang[lang];
 		int w = button_w(in, mt, qe);
 		right -= w;
+		size_t was = label_lang(out, &c->labels.quick_exit, lang);
 		button(out, in, mt, p, right, y, w, qe, px, ACTION_QUICK_EXIT, 0, true, LOOK_QUICK_EXIT);
+		out->lang = was;
 		right -= gap;
 	}
 	if (k->mode == KIOSK_ATTRACT)
@@ -505,10 +516,12 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	/* ‹ Back; right to left, the arrow stands first on the right, pointing right */
 	layout_back_label(c, lang, back, sizeof back);
 	w = button_w(in, mt, back);
+	size_t was = label_lang(out, &c->labels.back, lang);
 	button(out, in, mt, p, x, y, w, back, px, ACTION_BACK, 0, kiosk_can_back(k), LOOK_PLAIN);
 	x += w + gap;
 	const char *topics = c->labels.topics.by_lang[lang];
 	w = button_w(in, mt, topics);
+	out->lang = ltext_lang(&c->labels.topics, lang);
 	if (x + w <= right)
 		button(out, in, mt, p, x, y, w, topics, px, ACTION_HOME, 0,
 		       k->mode != KIOSK_MENU, LOOK_PLAIN);
@@ -517,6 +530,7 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 		 * row (--check says when it fits nowhere) */
 		button(out, in, mt, p, mt->margin_x, y2, w, topics, px, ACTION_HOME, 0,
 		       k->mode != KIOSK_MENU, LOOK_PLAIN);
+	out->lang = was;
 }
 
 /* Previous, "3 / 7", next, right-aligned in the band's navigation area,
@@ -634,8 +648,10 @@ static int panel_title_px(const struct scene_input *in, const struct metrics *mt
  * picker) with its accent rule, right-aligned right to left; returns the y
  * under the title. */
 static int panel_title(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
-		       const struct palette *p, const char *text)
+		       const struct palette *p, const struct ltext *label)
 {
+	const char *text = label->by_lang[in->kiosk->lang];
+	size_t was = label_lang(out, label, in->kiosk->lang);
 	int px = panel_title_px(in, mt);
 	int lh = text_h(in, FONT_BOLD, px);
 	int w = text_w(in, FONT_BOLD, px, text);
@@ -646,6 +662,7 @@ static int panel_title(struct draw_list *out, const struct scene_input *in, cons
 	t->px = px;
 	t->text = text;
 	t->len = strlen(text);
+	out->lang = was;
 	scene_rule(out, mt, p, mt->title_top + lh, 0, 255, rtl);
 	return mt->title_top + lh;
 }
@@ -734,7 +751,7 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
 	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours, k->view);
 
-	panel_title(out, in, mt, &p, c->labels.topics.by_lang[k->lang]);
+	panel_title(out, in, mt, &p, &c->labels.topics);
 	size_t tiles_from = out->n, tile_hits_from = out->n_hits;
 	struct menu_geom *g = xcalloc(1, sizeof *g);
 	menu_geometry(in, mt, g);
@@ -796,7 +813,7 @@ static void scene_langs(struct draw_list *out, const struct scene_input *in)
 	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
 	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours, k->view);
 
-	int title_bottom = panel_title(out, in, mt, &p, c->labels.language.by_lang[k->lang]);
+	int title_bottom = panel_title(out, in, mt, &p, &c->labels.language);
 
 	size_t n = c->n_langs;
 	int gap = (int)lround(mt->u * 2.5);
@@ -895,8 +912,10 @@ static void scene_idle(struct draw_list *out, const struct scene_input *in, cons
 	if (c->quick_exit >= 0) {
 		const char *qe = c->labels.quick_exit.by_lang[k->lang];
 		int w = button_w(in, mt, qe);
+		size_t was = label_lang(out, &c->labels.quick_exit, k->lang);
 		button(out, in, mt, &p, mt->w - mt->margin_x - w, mt->top_y, w, qe, button_px(mt),
 		       ACTION_QUICK_EXIT, 0, true, LOOK_QUICK_EXIT);
+		out->lang = was;
 	}
 
 	int inner = mt->w - 2 * mt->margin_x;
@@ -919,11 +938,14 @@ static void scene_idle(struct draw_list *out, const struct scene_input *in, cons
 				      colour_mix(p.bg, p.text, 0.12), 255);
 	card->radius = (int)lround(mt->u * 2);
 	int ty = y + pad;
+	size_t was = label_lang(out, &c->labels.still_there, k->lang);
 	ty = centred_lines(out, ROLE_NOTICE_TITLE, FONT_BOLD, title_px, title_lh, title, tl, nt, x,
 			   card_w, ty, p.text);
 	ty += (int)lround(mt->u * 2);
+	out->lang = ltext_lang(&c->labels.touch_to_continue, k->lang);
 	ty = centred_lines(out, ROLE_NOTICE_TEXT, FONT_REGULAR, body_px, body_lh, text, bl, nb, x, card_w,
 			   ty, p.text);
+	out->lang = was;
 	ty += (int)lround(mt->u * 4);
 	/* the time left, as a bar that empties: no numbers to read or translate */
 	uint64_t spent = in->now > k->idle_since ? in->now - k->idle_since : 0;

@@ -483,6 +483,66 @@ static void english_help_line_reads_left_to_right_on_a_rtl_page(void)
 	}
 }
 
+/* The label drawn on the button of action a. */
+static const struct draw_item *label_of(const struct draw_list *l, enum kiosk_action a)
+{
+	for (size_t i = 0; i + 1 < l->n; i++)
+		if (l->items[i].action == a && l->items[i].kind == DRAW_RECT &&
+		    l->items[i + 1].role == ROLE_BUTTON_LABEL)
+			return &l->items[i + 1];
+	return NULL;
+}
+
+/* On a right-to-left page, a label nobody translated is the default
+ * language's words and is drawn as such (its font, left to right), with
+ * Back's arrow pointing left before it: "‹ Back", not "Back ›" backwards.
+ * Translated labels are drawn in the page's language, the arrow pointing
+ * right. Panel titles and the idle notice alike. */
+static void untranslated_labels_keep_their_own_direction_on_a_rtl_page(void)
+{
+	for (int translated = 0; translated < 2; translated++) {
+		struct world w;
+		two_langs(&w, false);
+		w.c.quick_exit = 2;
+		if (translated) {
+			w.c.labels.back.by_lang[1] = "\xd8\xb1\xd8\xac\xd9\x88\xd8\xb9"; /* رجوع */
+			w.c.labels.topics.by_lang[1] = "\xd8\xa7\xd9\x84\xd9\x85\xd9\x88\xd8\xa7\xd8\xb6\xd9\x8a\xd8\xb9";
+			w.c.labels.quick_exit.by_lang[1] = "\xd8\xae\xd8\xb1\xd9\x88\xd8\xac";
+		}
+		deck_free(&w.d);
+		deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 1, 1.0);
+		w.k.mode = KIOSK_BROWSE;
+		w.k.n_history = 1;
+		world_build(&w, 0);
+		int want = translated ? 1 : 0;
+		const enum kiosk_action actions[] = { ACTION_BACK, ACTION_HOME, ACTION_QUICK_EXIT };
+		for (size_t a = 0; a < 3; a++) {
+			const struct draw_item *t = label_of(&w.dl, actions[a]);
+			CHECK(t != NULL);
+			if (t)
+				CHECK_INT(t->lang, want);
+		}
+		const struct draw_item *back = label_of(&w.dl, ACTION_BACK);
+		if (back) {
+			size_t len;
+			const char *text = draw_item_text(back, &len);
+			/* ‹ (U+2039) before an English word, › (U+203A) before an Arabic one */
+			CHECK(len > 3 && memcmp(text, translated ? "\xe2\x80\xba" : "\xe2\x80\xb9", 3) == 0);
+		}
+		/* the Topics panel's title, and the idle notice */
+		w.k.mode = KIOSK_MENU;
+		world_build(&w, 0);
+		const struct draw_item *title = find(&w.dl, ROLE_MENU_TITLE);
+		CHECK(title && title->lang == want);
+		w.k.mode = KIOSK_IDLE;
+		w.k.before_idle = KIOSK_BROWSE;
+		world_build(&w, 0);
+		const struct draw_item *notice = find(&w.dl, ROLE_NOTICE_TITLE);
+		CHECK(notice && notice->lang == 0); /* never translated here */
+		world_free(&w);
+	}
+}
+
 /* In the loop, the touch hint takes the languages in turn, screen by
  * screen, so a visitor sees their language is there; once touched, no
  * hint. */
@@ -759,6 +819,7 @@ int main(void)
 	RUN(arrows_stay_in_place_and_no_empty_band);
 	RUN(count_is_of_topics_at_any_text_size);
 	RUN(english_help_line_reads_left_to_right_on_a_rtl_page);
+	RUN(untranslated_labels_keep_their_own_direction_on_a_rtl_page);
 	RUN(loop_hint_takes_the_languages_in_turn);
 	RUN(loop_hint_of_another_language_keeps_clear_of_quick_exit);
 	RUN(panels_always_show_the_support_line);
