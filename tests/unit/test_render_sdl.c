@@ -361,9 +361,9 @@ static bool calls_share_a_page(const struct deck *dk, const struct content *c, c
 }
 
 /* The five-language example with its real fonts at 800x480, normal and
- * large text, open and closed: nothing off the screen or under the band;
- * the numbers of "Where to get help now" and "If you are in danger" on one
- * page; Arabic spaced and sized like English. */
+ * large text, open and closed, landscape and portrait: nothing off the
+ * screen or under the band; the numbers of "Where to get help now" and "If
+ * you are in danger" on one page; Arabic spaced and sized like English. */
 static void multilingual_example_lays_out_like_english(void)
 {
 	struct content c;
@@ -377,25 +377,26 @@ static void multilingual_example_lays_out_like_english(void)
 	for (size_t i = 0; i < c.n_langs; i++)
 		c.out_of_hours.text.by_lang[i] = "We are closed now. This line is open day and night:";
 	for (size_t lang = 0; lang < c.n_langs; lang++)
-		for (int z = 0; z < 4; z++) {
+		for (int z = 0; z < 8; z++) {
 			double scale = z & 1 ? KIOSK_LARGE_TEXT : 1.0;
-			bool closed = z >= 2;
+			bool closed = z & 2;
+			int W = z & 4 ? 480 : 800, H = z & 4 ? 800 : 480; /* landscape, portrait */
 			struct deck dk;
-			deck_build_hours(&dk, &by_lang[lang], &c, 800, 480, lang, scale, closed);
+			deck_build_hours(&dk, &by_lang[lang], &c, W, H, lang, scale, closed);
 			for (size_t s = 0; s < dk.n; s++)
 				for (size_t p = 0; p < dk.layouts[s].n_pages; p++) {
 					const struct screen_layout *l = &dk.layouts[s];
 					const struct page *pg = &l->pages[p];
 					for (size_t i = 0; i < pg->n_elems; i++) {
 						const struct elem *e = &pg->elems[i];
-						CHECK(e->x >= 0 && e->y >= 0 && e->x + e->w <= 800 && e->y + e->h <= 480);
+						CHECK(e->x >= 0 && e->y >= 0 && e->x + e->w <= W && e->y + e->h <= H);
 						bool body = e->role != ELEM_TITLE && e->role != ELEM_HINT &&
 							    e->role != ELEM_BAND && e->role < ELEM_BAND;
 						body |= e->role == ELEM_QR || e->role == ELEM_QR_CAPTION;
 						if (body &&
 						    !(e->y >= l->m.body_top && e->y + e->h <= l->m.body_bottom)) {
-							fprintf(stderr, "%s %s x%.1f%s page %zu: element %d at y %d..%d outside %d..%d\n",
-								c.langs[lang], c.screens[s].id, scale, closed ? " closed" : "", p + 1,
+							fprintf(stderr, "%s %s %dx%d x%.1f%s page %zu: element %d at y %d..%d outside %d..%d\n",
+								c.langs[lang], c.screens[s].id, W, H, scale, closed ? " closed" : "", p + 1,
 								(int)e->role, e->y, e->y + e->h, l->m.body_top, l->m.body_bottom);
 							CHECK(false);
 						}
@@ -403,7 +404,7 @@ static void multilingual_example_lays_out_like_english(void)
 				}
 			CHECK(calls_share_a_page(&dk, &c, "help"));
 			CHECK(calls_share_a_page(&dk, &c, "urgent"));
-			if (scale == 1.0 && !closed && strcmp(c.langs[lang], "en") != 0)
+			if (scale == 1.0 && !closed && W == 800 && strcmp(c.langs[lang], "en") != 0)
 				CHECK_INT(dk.page_counts[content_find_screen(&c, "welcome")], 1);
 			deck_free(&dk);
 		}
@@ -418,6 +419,74 @@ static void multilingual_example_lays_out_like_english(void)
 			CHECK_INT(by_lang[lang].text_width(by_lang[lang].ctx, FONT_BOLD, px, num, strlen(num)),
 				  en->text_width(en->ctx, FONT_BOLD, px, num, strlen(num)));
 	}
+	content_free(&c);
+}
+
+/* Every title, text and list item of the example, in every language and
+ * both styles, draws its ink inside the width the measurer gives it: the
+ * layout places and wraps text by that width, so ink beyond it would stick
+ * out of a tile or a call box. */
+static void texts_are_drawn_as_wide_as_measured(void)
+{
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(content_load("config/examples/multilingual.yaml", &c, &d), LOAD_OK);
+	diag_clear(&d);
+	text_set_langs(&text, &c, NULL, 0);
+	struct measurer by_lang[CONTENT_MAX_LANGS];
+	text_measurers(&text, by_lang);
+	int worst = 0, texts = 0;
+	for (size_t lang = 0; lang < c.n_langs; lang++)
+		for (size_t s = 0; s < c.n_screens; s++) {
+			const struct screen *sc = &c.screens[s];
+			const char *t[64];
+			size_t n = 0;
+			t[n++] = sc->title.by_lang[lang];
+			for (size_t b = 0; b < sc->n_blocks && n < 60; b++) {
+				const struct block *bl = &sc->blocks[b];
+				if (bl->kind == BLOCK_TEXT)
+					t[n++] = bl->text.by_lang[lang];
+				for (size_t i = 0; i < bl->n_items && n < 60; i++)
+					t[n++] = bl->items[i].by_lang[lang];
+				if (bl->kind == BLOCK_CALL)
+					t[n++] = bl->call.name.by_lang[lang];
+			}
+			for (size_t i = 0; i < n; i++)
+				for (int style = 0; style < 2; style++) {
+					enum font_style fs = style ? FONT_BOLD : FONT_REGULAR;
+					int px = 28;
+					/* a line's worth: up to the first newline, at most 60 bytes on a character boundary */
+					size_t len = strcspn(t[i], "\n");
+					if (len > 60)
+						for (len = 60; len > 0 && ((unsigned char)t[i][len] & 0xC0) == 0x80; len--)
+							;
+					int measured = by_lang[lang].text_width(by_lang[lang].ctx, fs, px, t[i], len);
+					int top;
+					SDL_Surface *surf = text_render(&text, lang, fs, px, t[i], len, &top);
+					if (!surf)
+						continue;
+					int right = 0;
+					for (int y = 0; y < surf->h; y++)
+						for (int x = 0; x < surf->w; x++) {
+							Uint32 p = ((Uint32 *)((Uint8 *)surf->pixels + y * surf->pitch))[x];
+							Uint8 r, g, b, a;
+							SDL_GetRGBA(p, surf->format, &r, &g, &b, &a);
+							if (a > 64 && x + 1 > right)
+								right = x + 1;
+						}
+					SDL_FreeSurface(surf);
+					texts++;
+					if (right - measured > worst)
+						worst = right - measured;
+					if (right > measured + 1) {
+						fprintf(stderr, "%s: \"%.*s\" inks %d px, measured %d\n", c.langs[lang],
+							(int)len, t[i], right, measured);
+						CHECK(right <= measured + 1);
+					}
+				}
+		}
+	CHECK(texts > 200);
+	fprintf(stderr, "  %d texts: ink at most %d px beyond the measured width\n", texts, worst);
 	content_free(&c);
 }
 
@@ -455,6 +524,7 @@ int main(void)
 	RUN(goldens_example);
 	RUN(default_content_never_overlaps);
 	RUN(multilingual_example_lays_out_like_english);
+	RUN(texts_are_drawn_as_wide_as_measured);
 	RUN(text_textures_are_reused);
 	content_free(&fixture);
 	content_free(&arabic);
