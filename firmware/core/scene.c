@@ -692,9 +692,32 @@ struct menu_geom {
 	int cols, gap, tile_w, tile_h, pad, px, lh, top, per_page, pages;
 };
 
-static void menu_geometry(const struct scene_input *in, const struct metrics *mt, struct menu_geom *g)
+/* The tiles with their titles at px: their height (the tallest title's),
+ * the rows that fit the area, and the pages. */
+static void menu_at(const struct scene_input *in, const struct metrics *mt, struct menu_geom *g, int px,
+		    int area)
 {
 	const struct content *c = in->content;
+	g->px = px;
+	g->lh = text_h(in, FONT_BOLD, px);
+	g->tile_h = mt->btn_h * 3 / 2;
+	for (size_t i = 0; i < g->n; i++) {
+		size_t lines = layout_wrap(in->measurer, FONT_BOLD, px,
+					   c->screens[g->topics[i]].title.by_lang[in->kiosk->lang],
+					   g->tile_w - 2 * g->pad, NULL, 0);
+		int h = (int)lines * g->lh + 2 * g->pad;
+		if (h > g->tile_h)
+			g->tile_h = h;
+	}
+	int rows = (area + g->gap) / (g->tile_h + g->gap);
+	if (rows < 1)
+		rows = 1;
+	g->per_page = rows * g->cols;
+	g->pages = g->n ? ((int)g->n + g->per_page - 1) / g->per_page : 1;
+}
+
+static void menu_geometry(const struct scene_input *in, const struct metrics *mt, struct menu_geom *g)
+{
 	const struct kiosk *k = in->kiosk;
 	g->n = kiosk_topics(k, g->topics, MENU_MAX_TOPICS);
 	if (g->n > MENU_MAX_TOPICS)
@@ -711,25 +734,24 @@ static void menu_geometry(const struct scene_input *in, const struct metrics *mt
 	 * text shrinks to) when even one row of tiles would not fit */
 	int nominal = (int)lround(mt->u * 5 * k->text_scale);
 	int floor_px = (int)lround(mt->u * 5 * LAYOUT_SHRINK_FLOOR);
-	for (g->px = nominal;; g->px--) {
-		g->lh = text_h(in, FONT_BOLD, g->px);
-		g->tile_h = mt->btn_h * 3 / 2;
-		for (size_t i = 0; i < g->n; i++) {
-			size_t lines = layout_wrap(in->measurer, FONT_BOLD, g->px,
-						   c->screens[g->topics[i]].title.by_lang[k->lang],
-						   g->tile_w - 2 * g->pad, NULL, 0);
-			int h = (int)lines * g->lh + 2 * g->pad;
-			if (h > g->tile_h)
-				g->tile_h = h;
-		}
-		if (g->tile_h <= area || g->px <= floor_px)
+	int px = nominal;
+	for (;; px--) {
+		menu_at(in, mt, g, px, area);
+		if (g->tile_h <= area || px <= floor_px)
 			break;
 	}
-	int rows = (area + g->gap) / (g->tile_h + g->gap);
-	if (rows < 1)
-		rows = 1;
-	g->per_page = rows * g->cols;
-	g->pages = g->n ? ((int)g->n + g->per_page - 1) / g->per_page : 1;
+	/* then, like a screen's text, down to 80 % of the text size while
+	 * that saves a page: a script whose titles take two lines (Arabic)
+	 * gets as many tiles a page as English, not half as many */
+	int lowest = (int)lround(nominal * LAYOUT_SHRINK_FLOOR), best = px, best_pages = g->pages;
+	for (int smaller = px - 1; smaller >= lowest; smaller--) {
+		menu_at(in, mt, g, smaller, area);
+		if (g->pages < best_pages) {
+			best_pages = g->pages;
+			best = smaller;
+		}
+	}
+	menu_at(in, mt, g, best, area);
 }
 
 int scene_menu_pages(const struct scene_input *in)

@@ -373,6 +373,49 @@ static void menu_lists_topics_but_not_the_neutral_screen(void)
 }
 
 
+/* Topics whose titles take two lines at the text size (Arabic, say) get
+ * their titles a little smaller, down to 80 %, when that saves a page: as
+ * many tiles a page as titles of one line get, not half as many. At A+ the
+ * titles stay above 80 % of the large size. */
+static void topic_tiles_give_up_a_little_size_to_save_pages(void)
+{
+	static const char *shorter = "Twenty characters ab";       /* one line at full size */
+	static const char *longer = "Thirty characters in a title x"; /* two at full size, one at 80 % */
+	for (int large = 0; large < 2; large++) {
+		int pages[2], px[2];
+		for (int t = 0; t < 2; t++) {
+			struct world w;
+			fixture_content(&w.c, 12);
+			for (size_t s = 0; s < 12; s++) {
+				struct block *b = fixture_blocks(&w.c, s, 1);
+				fixture_text(&w.c, &b[0], "Some text.");
+				w.c.screens[s].title = lt(t ? longer : shorter);
+			}
+			world_start(&w, 800, 480);
+			w.k.text_scale = large ? KIOSK_LARGE_TEXT : 1.0;
+			deck_free(&w.d);
+			deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 0, w.k.text_scale);
+			w.k.mode = KIOSK_MENU;
+			w.k.n_history = 1;
+			struct scene_input in = { &w.c, &w.k, w.d.layouts, &fake_measurer, 0, NULL };
+			pages[t] = scene_menu_pages(&in);
+			world_build(&w, 0);
+			const struct draw_item *label = find(&w.dl, ROLE_TILE_LABEL);
+			CHECK(label != NULL);
+			px[t] = label ? label->px : 0;
+			world_free(&w);
+		}
+		int nominal = (int)lround(4.8 * 5 * (large ? KIOSK_LARGE_TEXT : 1.0));
+		if (!large) {
+			CHECK_INT(pages[1], pages[0]);
+			CHECK(px[1] < px[0]);
+		}
+		CHECK(px[1] >= (int)lround(nominal * 0.8));
+		if (!large)
+			CHECK_INT(px[0], nominal);
+	}
+}
+
 /* ---- issue: every panel, every language ----------------------------------- */
 
 static const struct draw_item *find_action(const struct draw_list *l, enum kiosk_action a)
@@ -816,6 +859,7 @@ int main(void)
 	RUN(contrast_button_shows_its_state);
 	RUN(idle_notice_covers_all_but_quick_exit);
 	RUN(menu_lists_topics_but_not_the_neutral_screen);
+	RUN(topic_tiles_give_up_a_little_size_to_save_pages);
 	RUN(arrows_stay_in_place_and_no_empty_band);
 	RUN(count_is_of_topics_at_any_text_size);
 	RUN(english_help_line_reads_left_to_right_on_a_rtl_page);
