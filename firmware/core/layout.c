@@ -588,10 +588,10 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 /* A call's QR code that cannot go beside the number goes under the call
  * box, against the same edge as a code beside its number would be: its
  * column with the caption under the code, or (compact) the caption beside
- * it, towards the text. One unit; returns its height. */
-static int flow_qr_under(struct flow *f, const struct measurer *m, const struct sizes *z,
-			 const struct metrics *mt, const struct qr_block *qb, size_t lang, int block, int gap,
-			 bool compact)
+ * it, towards the text. One unit, glued to the call's. */
+static void flow_qr_under(struct flow *f, const struct measurer *m, const struct sizes *z,
+			  const struct metrics *mt, const struct qr_block *qb, size_t lang, int block, int gap,
+			  bool compact)
 {
 	size_t first = f->n_elems;
 	int right = z->x + z->width, h;
@@ -604,8 +604,7 @@ static int flow_qr_under(struct flow *f, const struct measurer *m, const struct 
 		int col_w = qr_column_w(z, mt, qb);
 		h = add_qr_column(f, m, z, mt, qb, lang, block, right - col_w, 0, col_w);
 	}
-	flow_unit(f, first, h, gap, false);
-	return h;
+	flow_unit(f, first, h, gap, true);
 }
 
 /* Consecutive calls (each maybe with its QR code after it) are the numbers
@@ -629,19 +628,18 @@ static size_t flow_call_group(struct flow *f, const struct measurer *m, const st
 							    ? &sc->blocks[i + 1].qr
 							    : NULL;
 			int g = i == b ? gap : z->block_gap;
+			size_t call_unit = f->n_units;
 			if (qb && flow_call_beside_qr(f, m, z, mt, &bl->call, qb, lang, (int)i, g, compact)) {
 				i++; /* the code went beside the number */
 			} else {
 				flow_call(f, m, z, &bl->call, lang, (int)i, g);
 				if (qb) {
-					/* glued to its call: every unit after the group's
-					 * first is glued to the one before */
-					f->units[f->n_units - 1].glued = f->n_units > first_unit + 1;
 					flow_qr_under(f, m, z, mt, qb, lang, (int)i + 1, z->item_gap, compact);
 					i++;
 				}
 			}
-			f->units[f->n_units - 1].glued = f->n_units > first_unit + 1;
+			/* every call after the group's first is glued to the one before */
+			f->units[call_unit].glued = call_unit > first_unit;
 			last = i;
 			i++;
 		}
