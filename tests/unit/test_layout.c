@@ -420,27 +420,39 @@ static void calls_in_a_row_share_a_page(void)
  * too tall for a page at 800x480 (the Polish "Where to get help now"): the
  * captions go beside the codes and both numbers share the page. A page is
  * never taller than the screen, even at large text. */
+/* A screen of two calls, each followed by its QR code (Rape Crisis and The
+ * Havens, as "Where to get help now"): the calls' names and hours, and the
+ * codes' captions (NULL: none), as given. */
+static void two_calls_with_codes(struct content *c, const char *name0, const char *hours0,
+				 const char *hours1, const char *caption0, const char *caption1)
+{
+	fixture_content(c, 1);
+	struct block *b = fixture_blocks(c, 0, 4);
+	const char *data[2] = { "tel:+448085002222", "tel:+442032996900" };
+	const char *captions[2] = { caption0, caption1 };
+	b[0].kind = b[2].kind = BLOCK_CALL;
+	b[0].call = (struct call){ .name = lt(name0), .number = "0808 500 2222", .hours = lt(hours0),
+				   .has_hours = true };
+	b[2].call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900", .hours = lt(hours1),
+				   .has_hours = true };
+	for (int q = 0; q < 2; q++) {
+		struct block *qb = &b[1 + 2 * q];
+		qb->kind = BLOCK_QR;
+		qb->qr.data = data[q];
+		CHECK(qr_encode(data[q], &c->arena, &qb->qr.code));
+		qb->qr.has_caption = captions[q] != NULL;
+		if (captions[q])
+			qb->qr.caption = lt(captions[q]);
+	}
+}
+
 static void calls_with_codes_share_a_page_captions_beside(void)
 {
 	static const double scales[] = { 1.0, 1.5 };
 	for (size_t k = 0; k < 2; k++) {
 		struct content c;
-		fixture_content(&c, 1);
-		struct block *b = fixture_blocks(&c, 0, 4);
-		const char *data[2] = { "tel:+448085002222", "tel:+442032996900" };
-		b[0].kind = b[2].kind = BLOCK_CALL;
-		b[0].call = (struct call){ .name = lt("Telefon Rape Crisis 24/7"), .number = "0808 500 2222",
-					   .hours = lt("Bezpłatnie, dzień i noc."), .has_hours = true };
-		b[2].call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900",
-					   .hours = lt("Czynne całą dobę"), .has_hours = true };
-		for (int q = 0; q < 2; q++) {
-			struct block *qb = &b[1 + 2 * q];
-			qb->kind = BLOCK_QR;
-			qb->qr.data = data[q];
-			CHECK(qr_encode(data[q], &c.arena, &qb->qr.code));
-			qb->qr.caption = lt("Zeskanuj, aby zadzwonić");
-			qb->qr.has_caption = true;
-		}
+		two_calls_with_codes(&c, "Telefon Rape Crisis 24/7", "Bezpłatnie, dzień i noc.", "Czynne całą dobę",
+				     "Zeskanuj, aby zadzwonić", "Zeskanuj, aby zadzwonić");
 		struct screen_layout l;
 		layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, scales[k]);
 		int page_of[2] = { -1, -1 };
@@ -484,24 +496,9 @@ static void calls_with_codes_under_them_share_a_page_in_portrait(void)
 	static const double scales[] = { 1.0, 1.5 };
 	for (size_t k = 0; k < 2; k++) {
 		struct content c;
-		fixture_content(&c, 1);
-		struct block *b = fixture_blocks(&c, 0, 4);
-		const char *data[2] = { "tel:+448085002222", "tel:+442032996900" };
-		b[0].kind = b[2].kind = BLOCK_CALL;
-		b[0].call = (struct call){ .name = lt("Rape Crisis 24/7 Support Line"), .number = "0808 500 2222",
-					   .hours = lt("Free, day and night. Age 16+. England and Wales. "
-						       "Not an emergency service."),
-					   .has_hours = true };
-		b[2].call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900",
-					   .hours = lt("Open 24 hours"), .has_hours = true };
-		for (int q = 0; q < 2; q++) {
-			struct block *qb = &b[1 + 2 * q];
-			qb->kind = BLOCK_QR;
-			qb->qr.data = data[q];
-			CHECK(qr_encode(data[q], &c.arena, &qb->qr.code));
-			qb->qr.caption = lt("Scan to call");
-			qb->qr.has_caption = q == 0;
-		}
+		two_calls_with_codes(&c, "Rape Crisis 24/7 Support Line",
+				     "Free, day and night. Age 16+. England and Wales. Not an emergency service.",
+				     "Open 24 hours", "Scan to call", NULL);
 		struct screen_layout l;
 		layout_screen(&l, &fake_measurer, &c, 0, 0, 480, 800, scales[k]);
 		int page_of[4] = { -1, -1, -1, -1 };

@@ -360,6 +360,16 @@ static bool calls_share_a_page(const struct deck *dk, const struct content *c, c
 	return one && calls >= 2;
 }
 
+/* The five-language example, with its fonts and a measurer per language. */
+static void load_example(struct content *c, struct measurer by_lang[CONTENT_MAX_LANGS])
+{
+	struct diag_list d = { 0 };
+	CHECK_INT(content_load("config/examples/multilingual.yaml", c, &d), LOAD_OK);
+	diag_clear(&d);
+	text_set_langs(&text, c, NULL, 0);
+	text_measurers(&text, by_lang);
+}
+
 /* The five-language example with its real fonts at 800x480, normal and
  * large text, open and closed, landscape and portrait: nothing off the
  * screen or under the band; the numbers of "Where to get help now" and "If
@@ -367,12 +377,8 @@ static bool calls_share_a_page(const struct deck *dk, const struct content *c, c
 static void multilingual_example_lays_out_like_english(void)
 {
 	struct content c;
-	struct diag_list d = { 0 };
-	CHECK_INT(content_load("config/examples/multilingual.yaml", &c, &d), LOAD_OK);
-	diag_clear(&d);
-	text_set_langs(&text, &c, NULL, 0);
 	struct measurer by_lang[CONTENT_MAX_LANGS];
-	text_measurers(&text, by_lang);
+	load_example(&c, by_lang);
 	c.out_of_hours = (struct out_of_hours){ .given = true, .call = c.help };
 	for (size_t i = 0; i < c.n_langs; i++)
 		c.out_of_hours.text.by_lang[i] = "We are closed now. This line is open day and night:";
@@ -429,12 +435,8 @@ static void multilingual_example_lays_out_like_english(void)
 static void texts_are_drawn_as_wide_as_measured(void)
 {
 	struct content c;
-	struct diag_list d = { 0 };
-	CHECK_INT(content_load("config/examples/multilingual.yaml", &c, &d), LOAD_OK);
-	diag_clear(&d);
-	text_set_langs(&text, &c, NULL, 0);
 	struct measurer by_lang[CONTENT_MAX_LANGS];
-	text_measurers(&text, by_lang);
+	load_example(&c, by_lang);
 	int worst = 0, texts = 0;
 	for (size_t lang = 0; lang < c.n_langs; lang++)
 		for (size_t s = 0; s < c.n_screens; s++) {
