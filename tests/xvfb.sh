@@ -7,5 +7,6 @@ start_xvfb() {
 	xvfb=$!
 	i=0
 	while [ ! -s "$tmp/display" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -s "$tmp/display" ] || echo "xvfb: Xvfb gave no display number in 5 s (is xvfb installed?)" >&2
 	export DISPLAY=":$(cat "$tmp/display")"
 }

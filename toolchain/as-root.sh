@@ -10,3 +10,7 @@ as_root() {
 		exit 2
 	fi
 }
+# $root_prefix: the same as a word to put before a program (empty or
+# "sudo"), for where a shell function cannot go (under timeout, in limit)
+root_prefix=""
+[ "$(id -u)" = 0 ] || root_prefix=sudo

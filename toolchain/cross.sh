@@ -35,6 +35,7 @@ target_pkgs="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libyaml-de
 test_pkgs="imagemagick lintian debootstrap"
 
 . toolchain/as-root.sh
+. toolchain/limit.sh
 
 triplet() { # ARCH -> GNU triplet of Debian's cross compiler
 	case $1 in
@@ -136,6 +137,9 @@ check() { # NAME COMMAND...: run a check, keep its output in a log, count it
 	log="$out/build-cross-logs/$(echo "$name" | tr -c 'A-Za-z0-9\n' '_').log"
 	mkdir -p "$out/build-cross-logs"
 	start=$(date +%s)
+	# a program runs under a time limit; a function here (run_ctest) is
+	# bounded by what it runs (ctest --timeout)
+	case $(command -v "$1") in /*) set -- limit 1800 "$name" "$@" ;; esac
 	if "$@" >"$log" 2>&1; then
 		passed=$((passed + 1))
 		echo "cross.sh: ok    $name ($(($(date +%s) - start)) s)"
@@ -152,7 +156,7 @@ lint() { # ARCH DEB: no errors; warnings are shown
 }
 
 run_ctest() { # DIR
-	(cd "$1" && ctest -E '^cli_' --output-on-failure -j "$jobs")
+	(cd "$1" && ctest -E '^cli_' --output-on-failure --timeout 900 -j "$jobs")
 }
 
 case "${1:-}" in
@@ -201,7 +205,7 @@ test)
 	check "$host_arch: package contents and Depends" sh tests/package/contents.sh "$native_deb" "$host_arch" "$here"
 	lint "$host_arch" "$native_deb"
 	check "$host_arch: install, check, reinstall, remove, purge in a scratch root" \
-		as_root sh tests/package/install.sh "$native_deb" "$out/build-cross-root" "$mirror"
+		$root_prefix sh tests/package/install.sh "$native_deb" "$out/build-cross-root" "$mirror"
 	for deb in $debs; do
 		echo "cross.sh: $deb ($(du -k "$deb" | cut -f1) KiB)"
 	done

@@ -9,6 +9,9 @@
 #                               then the Raspberry Pi builds (toolchain/cross.sh),
 #                               then the .deb in a VM (tests/system/vm.sh)
 #
+# Every stage runs under a time limit (ctest --timeout for each test,
+# toolchain/limit.sh for the rest), so the test command ends, pass or fail.
+#
 # Works as root on a fresh Debian 12 / Raspberry Pi OS bookworm machine, or as
 # a user with sudo. Only missing packages are installed.
 set -eu
@@ -25,6 +28,7 @@ clang libclang-rt-14-dev fonts-noto-core zbar-tools tzdata ansible-core ansible-
 qemu-system-x86 qemu-utils debootstrap"
 
 . toolchain/as-root.sh
+. toolchain/limit.sh
 
 install_missing() {
 	missing=""
@@ -58,7 +62,7 @@ run)
 test)
 	install_missing $build_pkgs $test_pkgs
 	build build -DCMAKE_BUILD_TYPE=Release -DSIGNPOST_WERROR=ON
-	(cd build && ctest --output-on-failure -j "$jobs")
+	(cd build && ctest --output-on-failure --timeout 600 -j "$jobs")
 	echo "dev.sh: the same tests with AddressSanitizer, LeakSanitizer and UBSan"
 	build build-asan -DCMAKE_BUILD_TYPE=Debug -DSIGNPOST_WERROR=ON -DSIGNPOST_SANITIZE=ON
 	# Mesa's GL driver is loaded and unloaded by SDL, so LeakSanitizer cannot
@@ -69,16 +73,16 @@ test)
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 		LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0" \
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		ctest --output-on-failure -j "$jobs")
+		ctest --output-on-failure --timeout 900 -j "$jobs")
 	echo "dev.sh: fuzzing the loader for 60 s"
-	sh tests/fuzz/run.sh 60
+	limit 600 "the fuzz run (tests/fuzz/run.sh 60)" sh tests/fuzz/run.sh 60
 	echo "dev.sh: Raspberry Pi builds: arm64 cross build, its tests under qemu, the packages"
-	sh toolchain/cross.sh test
+	limit 3600 "the Raspberry Pi builds (toolchain/cross.sh test)" sh toolchain/cross.sh test
 	# the installed .deb on the Linux console, in a virtual machine
 	# (Debian 12 amd64 under QEMU; the image is made once and cached)
 	if [ "$(dpkg --print-architecture)" = amd64 ]; then
 		echo "dev.sh: the .deb on the console: Debian 12 in QEMU (tests/system/vm.sh)"
-		as_root sh tests/system/vm.sh
+		limit 3600 "the system test (tests/system/vm.sh)" $root_prefix sh tests/system/vm.sh
 	else
 		echo "dev.sh: the system test (tests/system/vm.sh) needs an amd64 machine; not run here"
 	fi

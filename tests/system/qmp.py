@@ -18,6 +18,8 @@ import time
 class QMP:
     def __init__(self, path):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        # QEMU answers in milliseconds; a guest that stopped must not hold us
+        self.sock.settimeout(20)
         self.sock.connect(path)
         self.file = self.sock.makefile("rw")
         self.read()  # the greeting
@@ -25,7 +27,10 @@ class QMP:
 
     def read(self):
         while True:
-            line = self.file.readline()
+            try:
+                line = self.file.readline()
+            except socket.timeout:
+                raise SystemExit("qmp: QEMU did not answer in 20 s")
             if not line:
                 raise SystemExit("qmp: QEMU closed the connection")
             msg = json.loads(line)

@@ -19,11 +19,17 @@
 #
 # Without DEB, build/ is built and packed (cpack) first. The
 # image is made once by tests/system/image.sh (cached in
-# $SIGNPOST_VM_CACHE, /var/cache/signpost-vm). KVM when /dev/kvm works,
-# else TCG with -cpu Nehalem (QEMU 7.2's TCG with -cpu max miscompiles
-# llvmpipe). Needs root, qemu-system-x86, qemu-utils, debootstrap,
-# python3, ImageMagick (compare) and a C compiler. Screens, logs and the
-# guest's journal are left in $SIGNPOST_VM_OUT (/tmp/signpost-vm).
+# $SIGNPOST_VM_CACHE, /var/cache/signpost-vm). KVM only once it has been
+# seen to boot the cached kernel to its first console line, else TCG with
+# -cpu Nehalem (QEMU 7.2's TCG with -cpu max miscompiles llvmpipe); the
+# choice and its reason are printed (tests/system/accel.sh;
+# SIGNPOST_VM_ACCEL=kvm|tcg forces either). Every QEMU, QMP, ssh, scp and
+# X call runs under a time limit that names what timed out
+# (toolchain/limit.sh), and every wait is bounded by a deadline, so
+# the run ends, pass or fail. Needs root, qemu-system-x86, qemu-utils,
+# debootstrap, python3, ImageMagick (compare) and a C compiler. Screens,
+# logs and the guest's journal are left in $SIGNPOST_VM_OUT
+# (/tmp/signpost-vm).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -40,6 +46,11 @@ bad() {
 	echo "FAIL $*"
 	fail=1
 }
+. "$src/toolchain/limit.sh"
+. "$here/accel.sh"
+# deadline SECONDS: the time, in whole seconds since the epoch, SECONDS from now
+deadline() { echo $(($(date +%s) + $1)); }
+before() { [ "$(date +%s)" -lt "$1" ]; } # before DEADLINE
 
 rm -rf "$out" && mkdir -p "$out"
 ssh_close() { :; } # until the guest's port is known
@@ -49,19 +60,16 @@ echo "host: load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; busiest: $(ps
 
 # --- the image ----------------------------------------------------------------
 t=$(now)
-sh "$here/image.sh" "$cache"
+limit 2400 "making the guest's image (tests/system/image.sh)" sh "$here/image.sh" "$cache" || exit 1
 echo "time image: $(since "$t") s (about 7-13 minutes when it is made, else cached)"
 
 # --- boot -------------------------------------------------------------------
 # the overlay is thrown away after the run: the guest's fsyncs need not
 # reach the host's disk (cache=unsafe), which makes apt about twice as fast
-qemu-img create -q -f qcow2 -b "$cache/base.img" -F raw "$out/disk.qcow2"
-if [ -w /dev/kvm ] && qemu-system-x86_64 -accel kvm -machine none -display none -S \
-	-qmp stdio </dev/null >/dev/null 2>&1; then
-	accel="-accel kvm -cpu host" accel_name=KVM
-else
-	accel="-accel tcg,thread=multi -cpu Nehalem" accel_name=TCG
-fi
+limit 60 "qemu-img create" qemu-img create -q -f qcow2 -b "$cache/base.img" -F raw "$out/disk.qcow2" || exit 1
+t=$(now)
+choose_accel "$cache/vmlinuz" "$out" || exit 1
+echo "accel: $accel_name: $accel_why (chosen in $(since "$t") s)"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 qmp="$out/qmp.sock"
 t_boot=$(now)
@@ -76,7 +84,7 @@ qemu-system-x86_64 -machine q35 $accel -smp 2 -m 2048 \
 	-qmp unix:"$qmp",server=on,wait=off -serial file:"$out/serial.log" \
 	>"$out/qemu.log" 2>&1 &
 qemu_pid=$!
-trap 'ssh_close; python3 "$here/qmp.py" "$qmp" quit >/dev/null 2>&1 || true; sleep 1; kill $qemu_pid 2>/dev/null || true' EXIT
+trap 'ssh_close; limit 10 "QMP quit" python3 "$here/qmp.py" "$qmp" quit >/dev/null 2>&1 || true; sleep 1; kill -KILL $qemu_pid 2>/dev/null || true' EXIT
 
 # --- while it boots: the package, the tools, the host's reference ----------
 deb=${1:-}
@@ -102,16 +110,17 @@ start_xvfb ${W}x$H
 host_kiosk=$!
 i=0
 until grep -q 'trace: buttons end' "$out/host-trace.txt" 2>/dev/null || [ $i -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ $i -lt 100 ] || bad "the host kiosk under Xvfb drew no buttons in 10 s (see $out/host-trace.txt)"
 host_button() { grep "^trace: button $1 " "$out/host-trace.txt" | tail -n 1 | awk '{ print $4 "," $5 }'; }
-host_tap() { xdotool mousemove "${1%,*}" "${1#*,}" click 1; sleep 1.5; }
+host_tap() { limit 20 "xdotool tap at $1" xdotool mousemove "${1%,*}" "${1#*,}" click 1; sleep 1.5; }
 quick=$(host_button quick-exit)
 host_tap 640,400
 next=$(host_button next)
 host_tap "$next"
-import -window root "$out/host-next.png"
+limit 30 "import (screenshot of Xvfb)" import -window root "$out/host-next.png"
 topics=$(host_button topics)
 host_tap "$topics"
-import -window root "$out/host-topics.png"
+limit 30 "import (screenshot of Xvfb)" import -window root "$out/host-topics.png"
 quick2=$(host_button quick-exit)
 kill $host_kiosk $xvfb 2>/dev/null || true
 echo "host kiosk: next at $next, Topics at $topics, Quick exit at $quick"
@@ -122,21 +131,28 @@ echo "host kiosk: next at $next, Topics at $topics, Quick exit at $quick"
 # a new connection costs the TCG guest about a second of key exchange
 ssh_opts="-i $cache/id_ed25519 -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null
 	-o LogLevel=ERROR -o ConnectTimeout=5 -o BatchMode=yes
+	-o ServerAliveInterval=5 -o ServerAliveCountMax=6
 	-o ControlMaster=auto -o ControlPath=$out/ssh-%r -o ControlPersist=600"
+# gl SECONDS COMMAND: a command in the guest, as root, under a time limit;
+# g COMMAND: the same with 120 s, more than any single check needs
 # shellcheck disable=SC2086
-g() { ssh $ssh_opts -p "$port" root@127.0.0.1 "$@"; }
+gl() {
+	_l=$1
+	shift
+	limit "$_l" "ssh to the guest: $(echo "$*" | head -n 1 | cut -c1-60)" ssh $ssh_opts -p "$port" root@127.0.0.1 "$@"
+}
+g() { gl 120 "$@"; }
 # the shared connections end (before a reboot, and at the end)
 ssh_close() {
 	for u in root kiosk; do
 		# shellcheck disable=SC2086
-		ssh $ssh_opts -p "$port" -O exit $u@127.0.0.1 2>/dev/null || true
+		limit 10 "closing the shared ssh connection" ssh $ssh_opts -p "$port" -O exit $u@127.0.0.1 2>/dev/null || true
 	done
 }
 wait_ssh() { # seconds
-	i=0
-	until g true </dev/null >/dev/null 2>&1; do # the first becomes the shared connection
-		i=$((i + 1))
-		[ $i -lt "$1" ] || return 1
+	end=$(deadline "$1")
+	until gl 30 true </dev/null >/dev/null 2>&1; do # the first becomes the shared connection
+		before "$end" || return 1
 		kill -0 $qemu_pid 2>/dev/null || return 1
 		sleep 1
 	done
@@ -147,9 +163,10 @@ ok "guest up ($accel_name), ssh after $(since "$t_boot") s"
 # --- install as a volunteer would --------------------------------------------
 t=$(now)
 # shellcheck disable=SC2086
-scp -q $ssh_opts -P "$port" "$deb" "$out/touchscreen" root@127.0.0.1:/root/
+limit 300 "scp of the package to the guest" scp -q $ssh_opts -P "$port" "$deb" "$out/touchscreen" root@127.0.0.1:/root/ ||
+	{ bad "could not copy the package to the guest"; exit 1; }
 t=$(now)
-if g "DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./$(basename "$deb")" >"$out/install.log" 2>&1; then
+if gl 900 "DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./$(basename "$deb")" >"$out/install.log" 2>&1; then
 	ok "apt install ./$(basename "$deb"): $(since "$t") s"
 else
 	bad "apt install failed:"
@@ -159,14 +176,14 @@ fi
 
 # waits (up to $1 s) until the service is active, i.e. READY=1: first frame
 wait_active() {
-	i=0
-	until [ "$(g systemctl is-active signpost 2>/dev/null)" = active ]; do
-		i=$((i + 1))
-		[ $i -lt $(($1 * 2)) ] || return 1
+	end=$(deadline "$1")
+	until [ "$(gl 30 systemctl is-active signpost 2>/dev/null)" = active ]; do
+		before "$end" || return 1
 		sleep 0.5
 	done
 }
-dump() { python3 "$here/qmp.py" "$qmp" screendump "$1"; }
+qmp() { limit 30 "QMP $1" python3 "$here/qmp.py" "$qmp" "$@"; }
+dump() { qmp screendump "$1"; }
 # pixels that differ between a screendump and a picture
 differ() { compare -metric AE "$1" "$2" null: 2>&1 | cut -d' ' -f1; }
 fresh() { # a new kiosk process, in the attract loop
@@ -244,13 +261,13 @@ if is_neutral touch-after; then ok "touchscreen created after start: Quick exit 
 
 # QEMU's usb-tablet: an absolute pointer, raw units in SDL 2.26
 fresh
-python3 "$here/qmp.py" "$qmp" tap 640 400 $W $H
+qmp tap 640 400 $W $H
 sleep 1.5
-python3 "$here/qmp.py" "$qmp" tap "${next%,*}" "${next#*,}" $W $H
+qmp tap "${next%,*}" "${next#*,}" $W $H
 if like tablet-next "$out/host-next.png"; then ok "usb-tablet: next shows the next screen ($n pixels differ)"; else bad "usb-tablet: next did not work ($n pixels differ)"; fi
-python3 "$here/qmp.py" "$qmp" tap "${topics%,*}" "${topics#*,}" $W $H
+qmp tap "${topics%,*}" "${topics#*,}" $W $H
 if like tablet-topics "$out/host-topics.png"; then ok "usb-tablet: Topics shows the topics ($n pixels differ)"; else bad "usb-tablet: Topics did not work ($n pixels differ)"; fi
-python3 "$here/qmp.py" "$qmp" tap "${quick2%,*}" "${quick2#*,}" $W $H
+qmp tap "${quick2%,*}" "${quick2#*,}" $W $H
 if is_neutral tablet; then ok "usb-tablet: Quick exit works ($n pixels differ)"; else bad "usb-tablet: Quick exit did not work ($n pixels differ)"; fi
 g journalctl -u signpost --no-pager -o cat | grep 'device units' | tail -n 1 || true
 
@@ -292,14 +309,13 @@ if [ "$state" = active ]; then ok "15 systemctl restarts in a row: still active 
 pid=$(g systemctl show -p MainPID --value signpost)
 t=$(now)
 g "kill -STOP $pid"
-i=0
-until np=$(g systemctl show -p MainPID --value signpost) && [ "$np" != "$pid" ] && [ "$np" != 0 ] &&
-	[ "$(g systemctl is-active signpost)" = active ]; do
-	i=$((i + 1))
-	[ $i -lt 90 ] || break
+end=$(deadline 90)
+until np=$(gl 30 systemctl show -p MainPID --value signpost) && [ "$np" != "$pid" ] && [ "$np" != 0 ] &&
+	[ "$(gl 30 systemctl is-active signpost)" = active ]; do
+	before "$end" || break
 	sleep 1
 done
-if [ $i -lt 90 ]; then ok "SIGSTOP: the watchdog restarted it, first frame after $(since "$t") s"; else bad "SIGSTOP: not restarted within 90 s"; fi
+if before "$end"; then ok "SIGSTOP: the watchdog restarted it, first frame after $(since "$t") s"; else bad "SIGSTOP: not restarted within 90 s"; fi
 
 # a crash: restarted, and said in the journal
 pid=$(g systemctl show -p MainPID --value signpost)
@@ -320,7 +336,7 @@ g "adduser --disabled-password --gecos 'kiosk staff' kiosk >/dev/null &&
    echo \"restrict,command=\\\"/usr/bin/signpostctl --ssh\\\" \$(cat /root/.ssh/authorized_keys | head -n 1)\" >/home/kiosk/.ssh/authorized_keys &&
    chown kiosk /home/kiosk/.ssh/authorized_keys" || bad "setting up the staff key failed"
 # shellcheck disable=SC2086
-k() { ssh $ssh_opts -p "$port" kiosk@127.0.0.1 "$@"; }
+k() { limit 120 "ssh with the staff key: $*" ssh $ssh_opts -p "$port" kiosk@127.0.0.1 "$@"; }
 for word in status check reload restart; do
 	if k "$word" >"$out/key-$word.log" 2>&1; then ok "staff key: '$word' works ($(tail -n 1 "$out/key-$word.log" | cut -c1-60))"; else bad "staff key: '$word' failed: $(tail -n 2 "$out/key-$word.log")"; fi
 done
