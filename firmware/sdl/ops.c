@@ -1,6 +1,7 @@
-/* ops.c — staff operations for the running kiosk: the status file, live
- * reload that keeps the last good content, and the copy of the last good
- * content shown when the file is broken at start-up. Nothing here records what a visitor looked at. */
+/* ops.c — staff operations for the running kiosk; see ops.h. Nothing
+ * here records what a visitor looked at. */
+#include "ops.h"
+
 #include "run.h"
 
 #include "check.h"
@@ -21,6 +22,26 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+const char *ops_reload_name(enum ops_reload r)
+{
+	static const char *const names[] = {
+		[OPS_RELOAD_NONE] = "none",
+		[OPS_RELOAD_OK] = "ok",
+		[OPS_RELOAD_FAILED] = "failed",
+	};
+	_Static_assert(sizeof names / sizeof names[0] == OPS_RELOAD_COUNT_, "a name for each result");
+	return r < OPS_RELOAD_COUNT_ ? names[r] : "?";
+}
+
+void ops_close(struct ops *ops)
+{
+	diag_clear(&ops->reload_diags);
+	if (ops->status_path[0])
+		unlink(ops->status_path);
+	free(ops->shown_src);
+	ops->shown_src = NULL;
+}
 
 static void iso_time(time_t t, char out[32])
 {
@@ -65,7 +86,7 @@ static bool write_atomic(const char *path, const char *data, size_t len, bool du
  * line: diag_add() escaped the control characters staff's text may hold. */
 void ops_status_write(struct run *st)
 {
-	if (!st->status_path[0])
+	if (!st->ops.status_path[0])
 		return;
 	char *text = NULL;
 	size_t len = 0;
@@ -74,17 +95,17 @@ void ops_status_write(struct run *st)
 		return;
 	char hash[65], since[32], loaded[32], reloaded[32];
 	sha256_hex(st->c->sha256, hash);
-	iso_time(st->started, since);
-	iso_time(st->loaded_at, loaded);
-	iso_time(st->reload_at, reloaded);
+	iso_time(st->ops.started, since);
+	iso_time(st->ops.loaded_at, loaded);
+	iso_time(st->ops.reload_at, reloaded);
 	fprintf(f, "pid=%ld\nrunning_since=%s\ncontent_file=%s\ncontent_sha256=%s\n"
 		   "content_loaded_at=%s\nscreens=%zu\nlast_reload=%s\n",
-		(long)getpid(), since, st->o->config, hash, loaded, st->c->n_screens, st->reload_result);
-	if (st->reload_at)
+		(long)getpid(), since, st->o->config, hash, loaded, st->c->n_screens, ops_reload_name(st->ops.last));
+	if (st->ops.reload_at)
 		fprintf(f, "last_reload_at=%s\n", reloaded);
-	fprintf(f, "last_reload_errors=%zu\n", diag_count(&st->reload_diags, DIAG_ERROR));
-	for (size_t i = 0; i < st->reload_diags.n; i++) {
-		const struct diag *d = &st->reload_diags.items[i];
+	fprintf(f, "last_reload_errors=%zu\n", diag_count(&st->ops.reload_diags, DIAG_ERROR));
+	for (size_t i = 0; i < st->ops.reload_diags.n; i++) {
+		const struct diag *d = &st->ops.reload_diags.items[i];
 		if (d->line > 0)
 			fprintf(f, "problem=%s:%d:%d: %s: %s\n", st->o->config, d->line, d->col,
 				d->severity == DIAG_ERROR ? "error" : "warning", d->message);
@@ -93,10 +114,10 @@ void ops_status_write(struct run *st)
 				d->severity == DIAG_ERROR ? "error" : "warning", d->message);
 	}
 	fclose(f);
-	if (!write_atomic(st->status_path, text, len, false)) {
-		fprintf(stderr, "signpost: warning: cannot write the status file %s: %s\n", st->status_path,
+	if (!write_atomic(st->ops.status_path, text, len, false)) {
+		fprintf(stderr, "signpost: warning: cannot write the status file %s: %s\n", st->ops.status_path,
 			strerror(errno));
-		st->status_path[0] = '\0'; /* say it once */
+		st->ops.status_path[0] = '\0'; /* say it once */
 	}
 	free(text);
 }
@@ -106,11 +127,11 @@ void ops_status_open(struct run *st)
 	const char *dir = getenv("RUNTIME_DIRECTORY"); /* systemd's RuntimeDirectory= */
 	struct stat sb;
 	if (st->o->status)
-		snprintf(st->status_path, sizeof st->status_path, "%s", st->o->status);
+		snprintf(st->ops.status_path, sizeof st->ops.status_path, "%s", st->o->status);
 	else if (dir && *dir)
-		snprintf(st->status_path, sizeof st->status_path, "%s/status", dir);
+		snprintf(st->ops.status_path, sizeof st->ops.status_path, "%s/status", dir);
 	else if (stat("/run/signpost", &sb) == 0 && S_ISDIR(sb.st_mode) && access("/run/signpost", W_OK) == 0)
-		snprintf(st->status_path, sizeof st->status_path, "/run/signpost/status");
+		snprintf(st->ops.status_path, sizeof st->ops.status_path, "/run/signpost/status");
 }
 
 /* ---- content that survives a broken file -------------------------------- */
@@ -144,12 +165,12 @@ static void last_good_path(char *out, size_t size)
 
 void ops_save_good(struct run *st)
 {
-	if (!st->save_good)
+	if (!st->ops.save_good)
 		return;
-	st->save_good = false;
+	st->ops.save_good = false;
 	char path[4096];
 	last_good_path(path, sizeof path);
-	if (path[0] && st->shown_src && !write_atomic(path, st->shown_src, st->shown_len, true))
+	if (path[0] && st->ops.shown_src && !write_atomic(path, st->ops.shown_src, st->ops.shown_len, true))
 		fprintf(stderr, "signpost: warning: cannot keep a copy of the content in %s: %s\n", path,
 			strerror(errno));
 }
@@ -175,7 +196,7 @@ static bool take_first(struct run *st, const char *path, struct diag_list *d)
 	}
 	if (ok) {
 		int lw, lh;
-		check_picture_size(c, st->pw, st->ph, &lw, &lh);
+		check_picture_size(c, st->disp.pw, st->disp.ph, &lw, &lh);
 		if (!check_complete(&t, c, src, len, lw, lh, false, d)) {
 			text_close(&t);
 			ok = false;
@@ -192,26 +213,26 @@ static bool take_first(struct run *st, const char *path, struct diag_list *d)
 	free(st->c);
 	st->c = c;
 	st->text = t;
-	free(st->shown_src);
-	st->shown_src = src;
-	st->shown_len = len;
+	free(st->ops.shown_src);
+	st->ops.shown_src = src;
+	st->ops.shown_len = len;
 	return true;
 }
 
 bool ops_load_first(struct run *st)
 {
-	SDL_GetRendererOutputSize(st->r, &st->pw, &st->ph);
+	SDL_GetRendererOutputSize(st->disp.r, &st->disp.pw, &st->disp.ph);
 	struct diag_list d = { 0 };
 	if (take_first(st, st->o->config, &d)) {
-		st->save_good = true; /* once the first frame shows it */
+		st->ops.save_good = true; /* once the first frame shows it */
 		diag_clear(&d);
 		return true;
 	}
 	fprintf(stderr, "signpost: %s cannot be shown:\n", st->o->config);
 	diag_print(&d, st->o->config, stderr);
-	st->reload_diags = d;
-	st->reload_result = "failed";
-	st->reload_at = time(NULL);
+	st->ops.reload_diags = d;
+	st->ops.last = OPS_RELOAD_FAILED;
+	st->ops.reload_at = time(NULL);
 	char path[4096];
 	last_good_path(path, sizeof path);
 	struct diag_list ignored = { 0 };
@@ -234,11 +255,6 @@ bool ops_load_first(struct run *st)
 	return ok;
 }
 
-/* Reads the file again; the new content replaces the old only when it
- * passes the complete check, as `--check` would say, at this output's size.
- * Otherwise what is on screen stays, and every problem goes to the log and
- * the status file. The last good copy is written only once a frame of the
- * new content is on screen. */
 /* Hands the heap that a big file's check and layout used back to the
  * system: glibc keeps freed memory for the next malloc otherwise, and a
  * kiosk that went back to its usual content should use what it used. */
@@ -249,7 +265,12 @@ static void give_back_memory(void)
 #endif
 }
 
-bool ops_reload(struct run *st, const char *why)
+/* Reads the file again; the new content replaces the old only when it
+ * passes the complete check, as `--check` would say, at this output's size.
+ * Otherwise what is on screen stays, and every problem goes to the log and
+ * the status file. The last good copy is written only once a frame of the
+ * new content is on screen. */
+bool ops_reload(struct run *st, const char *why, uint64_t now)
 {
 	Uint64 t0 = SDL_GetPerformanceCounter();
 	struct content *c = xcalloc(1, sizeof *c);
@@ -259,8 +280,8 @@ bool ops_reload(struct run *st, const char *why)
 	enum load_result r = content_read(st->o->config, &src, &len, &d);
 	if (r == LOAD_OK)
 		r = content_load_buffer(st->o->config, src, len, c, &d);
-	st->reload_at = time(NULL);
-	diag_clear(&st->reload_diags);
+	st->ops.reload_at = time(NULL);
+	diag_clear(&st->ops.reload_diags);
 	bool ok = r == LOAD_OK;
 	/* its fonts: a new theme font is opened beside the old one */
 	struct text fresh, *t = &st->text;
@@ -275,7 +296,7 @@ bool ops_reload(struct run *st, const char *why)
 	}
 	if (ok) {
 		int lw, lh;
-		check_picture_size(c, st->pw, st->ph, &lw, &lh);
+		check_picture_size(c, st->disp.pw, st->disp.ph, &lw, &lh);
 		ok = check_complete(t, c, src, len, lw, lh, false, &d);
 	}
 	if (!ok) {
@@ -290,8 +311,8 @@ bool ops_reload(struct run *st, const char *why)
 		diag_sort(&d);
 		fprintf(stderr, "signpost: reload (%s) refused; still showing the content loaded before:\n", why);
 		diag_print(&d, st->o->config, stderr);
-		st->reload_diags = d;
-		st->reload_result = "failed";
+		st->ops.reload_diags = d;
+		st->ops.last = OPS_RELOAD_FAILED;
 		ops_status_write(st);
 		if (st->o->trace)
 			fprintf(stderr, "trace: reload failed\n");
@@ -303,17 +324,17 @@ bool ops_reload(struct run *st, const char *why)
 		text_close(&st->text);
 		st->text = fresh; /* the caller's new layout makes its measurers afresh */
 	}
-	kiosk_rebind(&st->kiosk, c, SDL_GetTicks64());
+	kiosk_rebind(&st->kiosk, c, now);
 	content_free(st->c);
 	free(st->c);
 	st->c = c;
-	free(st->shown_src);
-	st->shown_src = src;
-	st->shown_len = len;
-	st->save_good = true; /* once a frame shows it */
+	free(st->ops.shown_src);
+	st->ops.shown_src = src;
+	st->ops.shown_len = len;
+	st->ops.save_good = true; /* once a frame shows it */
 	diag_clear(&d); /* warnings: --check shows them */
-	st->loaded_at = st->reload_at;
-	st->reload_result = "ok";
+	st->ops.loaded_at = st->ops.reload_at;
+	st->ops.last = OPS_RELOAD_OK;
 	ops_status_write(st);
 	fprintf(stderr, "signpost: reloaded %s (%s): %zu screens\n", st->o->config, why, c->n_screens);
 	if (st->o->trace)

@@ -1,4 +1,5 @@
-/* wake.c — the run loop's one wait; see wake.h. */
+/* wake.c — the kiosk's wake sources, opened and put in the loop; see
+ * wake.h. */
 #include "wake.h"
 
 #include "clock.h"
@@ -6,11 +7,8 @@
 #include <SDL_syswm.h>
 #include <dlfcn.h>
 #include <errno.h>
-#include <poll.h>
 #include <stdio.h>
-#include <stdint.h>
 #include <string.h>
-#include <time.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
@@ -60,9 +58,40 @@ static int display_fd(SDL_Window *win, bool *known)
 	return -1;
 }
 
-void wake_open(struct wake *w, const sigset_t *signals, const char *content_path, SDL_Window *win)
+/* The display connection: SDL reads it when the loop pumps its events. */
+static void on_display(void *ctx, int fd, uint64_t now)
+{
+	(void)ctx, (void)fd, (void)now;
+}
+
+/* An input device: this copy of its events is read and dropped (SDL reads
+ * its own); one that is gone is closed. */
+static void add_inputs(struct wake *w);
+
+static void on_input(void *ctx, int fd, uint64_t now)
+{
+	(void)now;
+	struct wake *w = ctx;
+	for (size_t i = 0; i < w->inputs.n; i++)
+		if (w->inputs.fd[i] == fd) {
+			if (!inputs_drain(&w->inputs, i))
+				add_inputs(w); /* the ones after it moved down */
+			return;
+		}
+}
+
+static void add_inputs(struct wake *w)
+{
+	loop_source_remove_all(w->loop, on_input, w);
+	for (size_t i = 0; i < w->inputs.n; i++)
+		loop_source_add(w->loop, w->inputs.fd[i], "input device", on_input, w);
+}
+
+void wake_open(struct wake *w, struct loop *l, const sigset_t *signals, const char *content_path,
+	       SDL_Window *win)
 {
 	memset(w, 0, sizeof *w);
+	w->loop = l;
 	w->sig_fd = signalfd(-1, signals, SFD_CLOEXEC | SFD_NONBLOCK);
 	watch_open(&w->file, content_path);
 	w->clock_fd = clock_watch_open();
@@ -73,78 +102,29 @@ void wake_open(struct wake *w, const sigset_t *signals, const char *content_path
 	w->inputs.dir_fd = -1;
 	if (w->use_inputs)
 		inputs_open(&w->inputs, "/dev/input");
-	/* a window system we cannot listen to: look at SDL's events often
+	/* a window system we cannot listen to: the caller asks SDL often
 	 * enough to answer a touch at once */
-	w->max_wait_ms = known ? -1 : 10;
+	w->deaf = !known;
 	if (w->sig_fd < 0)
 		fprintf(stderr, "signpost: warning: cannot wait for signals (%s)\n", strerror(errno));
+	loop_source_add(l, w->display_fd, "display connection", on_display, w);
+	add_inputs(w);
 }
 
-static int64_t now_ms(void)
+unsigned wake_signals(struct wake *w)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* One poll(): what it brought that concerns the kiosk. */
-static unsigned wait_once(struct wake *w, int timeout_ms)
-{
-	enum { SIG, FILE_, CLOCK, DISPLAY, DEVICES, FIXED };
-	struct pollfd p[FIXED + INPUTS_MAX];
-	int fixed[FIXED] = { w->sig_fd, w->file.fd, w->clock_fd, w->display_fd, w->inputs.dir_fd };
-	for (int i = 0; i < FIXED; i++)
-		p[i] = (struct pollfd){ .fd = fixed[i], .events = POLLIN }; /* -1 is skipped */
-	size_t n_inputs = w->inputs.n;
-	for (size_t i = 0; i < n_inputs; i++)
-		p[FIXED + i] = (struct pollfd){ .fd = w->inputs.fd[i], .events = POLLIN };
-	int r = poll(p, FIXED + n_inputs, timeout_ms);
-	w->polls++;
-	if (r <= 0)
-		return 0; /* the time came (or EINTR) */
 	unsigned what = 0;
-	if (p[SIG].revents) {
-		struct signalfd_siginfo si;
-		while (read(w->sig_fd, &si, sizeof si) == (ssize_t)sizeof si)
-			what |= si.ssi_signo == SIGHUP ? WAKE_RELOAD : WAKE_STOP;
-	}
-	if (p[FILE_].revents && watch_read(&w->file))
-		what |= WAKE_FILE;
-	if (p[CLOCK].revents && clock_watch_read(w->clock_fd))
-		what |= WAKE_CLOCK;
-	if (p[DISPLAY].revents)
-		what |= WAKE_INPUT; /* SDL reads it when the caller pumps */
-	/* backwards: a device that is gone moves the later ones down */
-	for (size_t i = n_inputs; i-- > 0;)
-		if (p[FIXED + i].revents) {
-			what |= WAKE_INPUT;
-			inputs_drain(&w->inputs, i);
-		}
-	if (p[DEVICES].revents) {
-		inputs_rescan(&w->inputs);
-		what |= WAKE_DEVICES; /* SDL hears of it from udev a little later */
-	}
+	struct signalfd_siginfo si;
+	while (read(w->sig_fd, &si, sizeof si) == (ssize_t)sizeof si)
+		what |= si.ssi_signo == SIGHUP ? WAKE_RELOAD : WAKE_STOP;
 	return what;
 }
 
-unsigned wake_wait(struct wake *w, int timeout_ms)
+bool wake_devices_changed(struct wake *w)
 {
-	if (w->max_wait_ms >= 0 && (timeout_ms < 0 || timeout_ms > w->max_wait_ms))
-		timeout_ms = w->max_wait_ms;
-	int64_t end = timeout_ms < 0 ? INT64_MAX : now_ms() + timeout_ms;
-	for (;;) {
-		unsigned what = wait_once(w, timeout_ms);
-		if (what)
-			return what;
-		/* nothing for the kiosk (another file in the content's folder
-		 * changed, a signal interrupted): wait out the rest */
-		if (timeout_ms >= 0) {
-			int64_t left = end - now_ms();
-			if (left <= 0)
-				return 0;
-			timeout_ms = (int)left;
-		}
-	}
+	bool changed = inputs_rescan(&w->inputs);
+	add_inputs(w);
+	return changed;
 }
 
 void wake_close(struct wake *w)

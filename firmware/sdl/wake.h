@@ -1,56 +1,62 @@
-/* wake.h — the run loop's one wait. The kiosk owns it rather than
- * SDL_WaitEventTimeout, which on KMS/DRM does not block at all (SDL 2.26
- * polls every open input device about 840 times a second there). One
- * poll() covers everything that can wake the kiosk:
+/* wake.h — the kiosk's wake sources: what can end its one wait (loop.h).
+ * The kiosk owns that wait rather than SDL_WaitEventTimeout, which on
+ * KMS/DRM does not block at all (SDL 2.26 polls every open input device
+ * about 840 times a second there). The sources:
  *
  *   - the signals it answers (SIGHUP reload, SIGTERM/SIGINT stop), through
  *     a signalfd: no signal handler, no thread;
  *   - the content file's folder (watch.h);
  *   - the clock being set (clock.h);
  *   - the display connection under X11 or Wayland, or on KMS/DRM the input
- *     devices themselves (inputs.h), so a touch wakes it;
- *   - and the caller's next deadline (frame, cycle, idle, watchdog,
- *     schedule), as the timeout.
+ *     devices themselves (inputs.h), so a touch wakes it, and their folder,
+ *     so a device plugged in later is seen.
  *
- * After it returns, the caller pumps SDL's events. Nothing else wakes the
- * process: a static screen costs the watchdog's pings and nothing more. */
+ * wake_open() puts the display and the input devices in the loop itself
+ * (their handlers only read and drop: SDL reads its own copy when the loop
+ * pumps its events); the signals, the file, the clock and the devices'
+ * folder are the run loop's to add, with its handlers, through the
+ * descriptors here. Nothing else wakes the process: a static screen costs
+ * the watchdog's pings and nothing more. */
 #ifndef SIGNPOST_WAKE_H
 #define SIGNPOST_WAKE_H
 
 #include "inputs.h"
+#include "loop.h"
 #include "watch.h"
 
 #include <SDL.h>
 #include <signal.h>
 #include <stdbool.h>
 
-enum wake_reason {
-	WAKE_STOP = 1 << 0,    /* SIGTERM or SIGINT */
-	WAKE_RELOAD = 1 << 1,  /* SIGHUP */
-	WAKE_FILE = 1 << 2,    /* the content file changed */
-	WAKE_CLOCK = 1 << 3,   /* the system clock was set */
-	WAKE_DEVICES = 1 << 4, /* an input device came or went */
-	WAKE_INPUT = 1 << 5,   /* input, or the display connection has news */
+enum wake_signal {
+	WAKE_STOP = 1 << 0,   /* SIGTERM or SIGINT */
+	WAKE_RELOAD = 1 << 1, /* SIGHUP */
 };
 
 struct wake {
 	int sig_fd;          /* signalfd for the blocked signals; -1: none */
 	struct watch file;   /* the content file */
-	int clock_fd;        /* -1: none */
+	int clock_fd;        /* set-clock timerfd (clock.h); -1: none */
 	int display_fd;      /* X11 or Wayland connection; -1: none */
 	bool use_inputs;     /* KMS/DRM: the input devices wake it */
 	struct inputs inputs;
-	int max_wait_ms;     /* -1, or a cap when nothing tells of input */
-	unsigned long polls; /* how often poll() returned, for --trace */
+	bool deaf;           /* a window system that cannot be listened to */
+	struct loop *loop;
 };
 
 /* The signals in `signals` must be blocked in every thread already (before
- * SDL starts threads). Sets up every source for this window's driver. */
-void wake_open(struct wake *w, const sigset_t *signals, const char *content_path, SDL_Window *win);
+ * SDL starts threads). Opens every source for this window's driver and
+ * adds the display's and the input devices' to l. */
+void wake_open(struct wake *w, struct loop *l, const sigset_t *signals, const char *content_path,
+	       SDL_Window *win);
 
-/* Waits until something in the list happens or timeout_ms pass (-1:
- * forever); returns the wake_reason bits of what happened (0: the time). */
-unsigned wake_wait(struct wake *w, int timeout_ms);
+/* After sig_fd polled readable: the wake_signal bits of what arrived. */
+unsigned wake_signals(struct wake *w);
+
+/* After inputs.dir_fd polled readable: opens the devices that came and
+ * closes those that went, in the loop too. True when the set changed (SDL
+ * hears of it from udev a little later). */
+bool wake_devices_changed(struct wake *w);
 
 void wake_close(struct wake *w);
 

@@ -1,0 +1,62 @@
+/* ops.h — staff operations of the running kiosk (ops.c): the status file
+ * that `signpostctl status` reads, a live reload that keeps the last good
+ * content, and the copy of the last good content shown when the file is
+ * broken at start-up. They work on the running kiosk (run.h) and call
+ * nothing back: the caller lays out again after a reload. Nothing here
+ * records what a visitor looked at. */
+#ifndef SIGNPOST_OPS_H
+#define SIGNPOST_OPS_H
+
+#include "diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+struct run;
+
+enum ops_reload {
+	OPS_RELOAD_NONE,   /* none since the start */
+	OPS_RELOAD_OK,
+	OPS_RELOAD_FAILED, /* refused: the last good content stays */
+	OPS_RELOAD_COUNT_
+};
+
+/* The staff operations' part of the running kiosk. */
+struct ops {
+	char status_path[4096];     /* empty: no status file */
+	time_t started, loaded_at, reload_at;
+	enum ops_reload last;       /* the last reload's result */
+	struct diag_list reload_diags; /* the last failed reload's problems */
+	char *shown_src;            /* the bytes the content on screen was loaded from */
+	size_t shown_len;
+	bool save_good;             /* keep them as the last good copy after the next frame */
+};
+
+/* "none", "ok", "failed": as the status file says it. */
+const char *ops_reload_name(enum ops_reload r);
+
+/* Finds where the status file goes (--status, $RUNTIME_DIRECTORY, or
+ * /run/signpost); ops_status_write() writes it, atomically. */
+void ops_status_open(struct run *st);
+void ops_status_write(struct run *st);
+
+/* Start-up, once the display is open (the complete check needs the
+ * output's size): the content file if it passes the complete check, else
+ * the last good copy, else the built-in screen; st->c and st->text are set
+ * up afterwards. False only when no font at all can be opened. */
+bool ops_load_first(struct run *st);
+
+/* After a frame is on screen: the content it shows becomes the last good
+ * copy (systemd's StateDirectory), if it is new. */
+void ops_save_good(struct run *st);
+
+/* Loads the file again; swaps only valid content. True when it did: the
+ * caller lays out again and looks at the schedule. now: the loop's time. */
+bool ops_reload(struct run *st, const char *why, uint64_t now);
+
+/* Frees what struct ops holds and removes the status file. */
+void ops_close(struct ops *ops);
+
+#endif

@@ -1,0 +1,501 @@
+/* run.c — the running kiosk: app_run() sets up, runs the event loop
+ * (loop.h) and tears down. Its sources and timers:
+ *
+ *   sources  signals (SIGTERM/SIGINT stop, SIGHUP reload), the content
+ *            file's folder, the clock being set, the input devices'
+ *            folder, and (wake.c's own) the display connection or the
+ *            input devices;
+ *   timers   kiosk (its next deadline: loop turn, idle notice, countdown,
+ *            reset, or a frame while a transition runs), watchdog, reload
+ *            (the file has been quiet for a moment), schedule (the next
+ *            change of banner or sleep), devices (ask SDL while udev
+ *            tells it of a new device), sdl (a window system that cannot
+ *            be listened to).
+ *
+ * Each pass: the clock once, ready sources and due timers, SDL's events,
+ * a frame if something changed, then one wait until the nearest timer.
+ * The core decides everything; this file applies its answers. */
+#include "app.h"
+
+#include "backlight.h"
+#include "clock.h"
+#include "run.h"
+#include "schedule_run.h"
+#include "timers.h"
+
+#include <SDL.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void fade_forget(struct fade *f)
+{
+	for (int i = 0; i < 2; i++) {
+		if (f->page[i])
+			SDL_DestroyTexture(f->page[i]);
+		f->page[i] = NULL;
+	}
+	f->start = UINT64_MAX;
+}
+
+/* Lays every screen out again for the output size, language and text size;
+ * drops cached textures. */
+static void relayout(struct run *st)
+{
+	display_layout(&st->disp, st->c->rotation);
+	text_measurers(&st->text, st->by_lang);
+	st->m = st->by_lang[st->kiosk.lang];
+	deck_free(&st->deck);
+	deck_build_hours(&st->deck, &st->m, st->c, st->disp.lw, st->disp.lh, st->kiosk.lang,
+			 st->kiosk.text_scale, st->closed);
+	kiosk_set_page_counts(&st->kiosk, st->deck.page_counts, st->deck.n);
+	gesture_init(&st->gesture, st->deck.layouts[0].m.px_per_mm);
+	render_flush(&st->render);
+	fade_forget(&st->fade);
+	st->dirty = true;
+}
+
+/* After the kiosk changed: a new layout when its language or text size
+ * did (a privacy reset restores both), and the trace's line. */
+static void changed(struct run *st, const char *why, uint64_t now)
+{
+	if (st->kiosk.lang != st->deck.lang || st->kiosk.text_scale != st->deck.text_scale)
+		relayout(st);
+	trace_state(&st->trace, st->c, &st->kiosk, why, now);
+}
+
+/* ---- drawing -------------------------------------------------------------- */
+
+static void build(struct run *st, const struct kiosk *k, uint64_t now)
+{
+	struct scene_input in = { st->c, k, st->deck.layouts, &st->m, now, st->by_lang };
+	scene_build(&st->dl, &in);
+}
+
+/* A fade in the attract loop: the leaving and the arriving page are drawn
+ * once, into two textures, when it starts; each frame then costs two copies
+ * (one of them blended) instead of drawing two full pages. Returns false
+ * when it cannot (no target textures): then the frame is drawn as usual. */
+static bool draw_fade(struct run *st, uint64_t now)
+{
+	struct kiosk *k = &st->kiosk;
+	struct fade *f = &st->fade;
+	SDL_Renderer *r = st->disp.r;
+	if (f->start != k->transition_start) {
+		fade_forget(f);
+		struct kiosk still = *k; /* each page on its own, without the fade */
+		still.in_transition = false;
+		for (int i = 0; i < 2; i++) {
+			/* pages are opaque: without an alpha channel, SDL's software
+			 * renderer fades with one alpha for the whole copy (its fast
+			 * path), about 10 times cheaper than blending per pixel */
+			f->page[i] = SDL_CreateTexture(r, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
+						       st->disp.lw, st->disp.lh);
+			if (!f->page[i] || SDL_SetRenderTarget(r, f->page[i]) != 0) {
+				SDL_SetRenderTarget(r, NULL);
+				fade_forget(f);
+				return false;
+			}
+			still.view = i == 0 ? k->from : k->view;
+			build(st, &still, now); /* the arriving page's buttons stay in dl */
+			render_frame(&st->render, &st->dl);
+		}
+		SDL_SetTextureBlendMode(f->page[0], SDL_BLENDMODE_NONE);
+		SDL_SetTextureBlendMode(f->page[1], SDL_BLENDMODE_BLEND);
+		f->start = k->transition_start;
+	}
+	display_begin(&st->disp);
+	SDL_RenderCopy(r, f->page[0], NULL, NULL);
+	SDL_SetTextureAlphaMod(f->page[1], scene_fade_alpha(k, now));
+	SDL_RenderCopy(r, f->page[1], NULL, NULL);
+	return true;
+}
+
+/* A frame: the backlight on before a frame that needs it and off after
+ * the black frame of sleep; the first frame says READY=1, and what it
+ * shows becomes the last good content. */
+static void draw(struct run *st, uint64_t now)
+{
+	bool asleep = st->kiosk.mode == KIOSK_SLEEP;
+	schedule_run_backlight(&st->backlight_off, asleep, true);
+	bool faded = st->kiosk.in_transition && st->kiosk.mode == KIOSK_ATTRACT &&
+		     st->c->transition == TRANSITION_FADE && draw_fade(st, now);
+	if (!st->kiosk.in_transition && st->fade.page[0])
+		fade_forget(&st->fade); /* 2 full-screen textures are not kept idle */
+	if (!faded) {
+		build(st, &st->kiosk, now);
+		display_begin(&st->disp);
+		render_frame(&st->render, &st->dl);
+	}
+	display_present(&st->disp);
+	trace_buttons(&st->trace, &st->dl);
+	if (st->input_at && st->trace.on) {
+		double ms = (double)(SDL_GetPerformanceCounter() - st->input_counter) * 1000.0 /
+			    (double)SDL_GetPerformanceFrequency();
+		fprintf(stderr, "trace: presented %.3f ms after handling input (%u ms after the event)\n",
+			ms, SDL_GetTicks() - st->input_at);
+	}
+	st->input_at = 0;
+	ops_save_good(st);
+	schedule_run_backlight(&st->backlight_off, asleep, false);
+	st->dirty = st->kiosk.in_transition; /* keep animating */
+	if (!st->ready_sent) {
+		notify_send(&st->notify, "READY=1"); /* the first frame is on screen */
+		st->ready_sent = true;
+	}
+}
+
+/* ---- input ---------------------------------------------------------------- */
+
+/* One recognised gesture: hit-test where it started on the frame now shown,
+ * and tell the kiosk. */
+static void feed(struct run *st, struct gesture g, Uint32 timestamp, uint64_t now)
+{
+	enum kiosk_input in;
+	if (!kiosk_input_of(g.kind, &in))
+		return;
+	int arg;
+	enum kiosk_action action = scene_hit(&st->dl, g.x, g.y, &arg);
+	bool woke = st->kiosk.mode == KIOSK_SLEEP;
+	if (kiosk_input(&st->kiosk, in, action, arg, now)) {
+		st->dirty = true;
+		if (!st->input_at) {
+			st->input_at = timestamp;
+			st->input_counter = SDL_GetPerformanceCounter();
+		}
+	}
+	changed(st, woke && st->kiosk.mode != KIOSK_SLEEP ? "wake"
+		    : action == ACTION_QUICK_EXIT && in == INPUT_TAP ? "quick-exit"
+								     : "input",
+		now);
+}
+
+enum pointer_kind { POINTER_DOWN, POINTER_MOVE, POINTER_UP };
+
+/* A pointer event on the panel, in output pixels, to the recogniser. */
+static void pointer(struct run *st, enum pointer_kind kind, int64_t finger, float px, float py,
+		    Uint32 timestamp, uint64_t now)
+{
+	int lx, ly;
+	const struct display *d = &st->disp;
+	gesture_rotate_point(d->target ? d->rotation : 0, d->pw, d->ph, (int)px, (int)py, &lx, &ly);
+	struct gesture g = kind == POINTER_DOWN   ? gesture_down(&st->gesture, finger, lx, ly, now)
+			   : kind == POINTER_MOVE ? gesture_move(&st->gesture, finger, lx, ly, now)
+						  : gesture_up(&st->gesture, finger, lx, ly, now);
+	feed(st, g, timestamp, now);
+}
+
+/* A mouse event's place in output pixels. An absolute pointer's raw units
+ * (SDL 2.26 on KMS/DRM, see abspointer.h) are replaced by the device's own
+ * position, scaled; the device is looked for when a press looks like one. */
+static void mouse_place(struct run *st, int ex, int ey, bool press, float *x, float *y)
+{
+	*x = (float)ex;
+	*y = (float)ey;
+	int pw = st->disp.pw, ph = st->disp.ph;
+	bool suspect = abs_pointer_suspect(pw, ph, ex, ey);
+	if (press && (suspect || st->abs.raw) && st->abs.fd < 0 &&
+	    abs_pointer_find(&st->abs, "/dev/input") && !st->abs.raw) {
+		st->abs.raw = true;
+		fprintf(stderr, "signpost: a pointer gives device units (%d..%d x %d..%d), not pixels: "
+				"taking its position from the device\n",
+			st->abs.min_x, st->abs.max_x, st->abs.min_y, st->abs.max_y);
+	}
+	int px, py;
+	if (st->abs.raw && abs_pointer_read(&st->abs, pw, ph, &px, &py)) {
+		*x = (float)px;
+		*y = (float)py;
+	}
+}
+
+static void handle_event(struct run *st, const SDL_Event *ev, uint64_t now)
+{
+	float x, y;
+	switch (ev->type) {
+	case SDL_FINGERDOWN:
+	case SDL_FINGERMOTION:
+	case SDL_FINGERUP:
+		/* touch coordinates are 0..1 across the panel */
+		pointer(st, ev->type == SDL_FINGERDOWN ? POINTER_DOWN : ev->type == SDL_FINGERMOTION ? POINTER_MOVE : POINTER_UP,
+			(int64_t)ev->tfinger.fingerId, ev->tfinger.x * (float)st->disp.pw,
+			ev->tfinger.y * (float)st->disp.ph, ev->tfinger.timestamp, now);
+		break;
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEBUTTONUP:
+		if (ev->button.which != SDL_TOUCH_MOUSEID && ev->button.button == SDL_BUTTON_LEFT) {
+			bool down = ev->type == SDL_MOUSEBUTTONDOWN;
+			mouse_place(st, ev->button.x, ev->button.y, down, &x, &y);
+			pointer(st, down ? POINTER_DOWN : POINTER_UP, -1, x, y, ev->button.timestamp, now);
+		}
+		break;
+	case SDL_MOUSEMOTION:
+		if (ev->motion.which != SDL_TOUCH_MOUSEID && (ev->motion.state & SDL_BUTTON_LMASK)) {
+			mouse_place(st, ev->motion.x, ev->motion.y, false, &x, &y);
+			pointer(st, POINTER_MOVE, -1, x, y, ev->motion.timestamp, now);
+		}
+		break;
+	case SDL_KEYDOWN:
+		/* Esc quits only in a development window; in fullscreen nothing a
+		 * visitor can press ends the program */
+		if (!st->disp.fullscreen && ev->key.keysym.sym == SDLK_ESCAPE)
+			st->quit = true;
+		break;
+	case SDL_WINDOWEVENT:
+		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+			relayout(st);
+		else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED)
+			st->dirty = true;
+		else if (ev->window.event == SDL_WINDOWEVENT_CLOSE && !st->disp.fullscreen)
+			st->quit = true;
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- timers --------------------------------------------------------------- */
+
+static void arm(struct run *st, enum run_timer t, uint64_t due)
+{
+	loop_timer_set(&st->loop, st->timer[t], due);
+}
+
+/* The kiosk's own deadline; while a transition runs, the next frame. */
+static void arm_kiosk(struct run *st, uint64_t now)
+{
+	uint64_t due = kiosk_next_deadline(&st->kiosk, now);
+	if (st->kiosk.in_transition || st->dirty)
+		due = now + FRAME_MS; /* animating: about one frame */
+	arm(st, TIMER_KIOSK, due == KIOSK_NO_DEADLINE ? TIMER_OFF : due);
+}
+
+static void on_kiosk(void *ctx, uint64_t now)
+{
+	struct run *st = ctx;
+	enum kiosk_mode before = st->kiosk.mode;
+	if (!kiosk_tick(&st->kiosk, now))
+		return;
+	st->dirty = true;
+	changed(st, st->kiosk.mode == KIOSK_SLEEP ? "sleep"
+		    : before == KIOSK_IDLE && st->kiosk.mode == KIOSK_ATTRACT ? "reset"
+		    : st->kiosk.mode == KIOSK_ATTRACT                     ? "loop"
+									  : "idle",
+		now);
+}
+
+static void on_watchdog(void *ctx, uint64_t now)
+{
+	struct run *st = ctx;
+	notify_send(&st->notify, "WATCHDOG=1");
+	arm(st, TIMER_WATCHDOG, now + st->notify.watchdog_ms);
+}
+
+/* The schedule now: banner up or down (a new layout), asleep or awake,
+ * and when to look again. */
+static void on_schedule(void *ctx, uint64_t now)
+{
+	struct run *st = ctx;
+	struct schedule_now s = schedule_run_look(st->c, st->trace.on);
+	if (s.banner != st->closed) {
+		st->closed = s.banner;
+		relayout(st);
+	}
+	if (kiosk_set_sleep(&st->kiosk, s.asleep, now)) {
+		st->dirty = true;
+		changed(st, s.asleep ? "sleep" : "wake", now); /* falling asleep is a privacy reset */
+	}
+	arm(st, TIMER_SCHEDULE, s.next_in_ms < 0 ? TIMER_OFF : now + (uint64_t)s.next_in_ms);
+}
+
+/* The content file again; new content is laid out, and its hours and
+ * sleep times looked at. */
+static void reload(struct run *st, const char *why, uint64_t now)
+{
+	if (!ops_reload(st, why, now))
+		return;
+	relayout(st);
+	on_schedule(st, now);
+	trace_state(&st->trace, st->c, &st->kiosk, "reload", now);
+}
+
+static void on_reload(void *ctx, uint64_t now)
+{
+	reload(ctx, "file changed", now);
+}
+
+/* While udev tells SDL of a new device, SDL is asked every step. */
+static void on_devices_step(void *ctx, uint64_t now)
+{
+	struct run *st = ctx;
+	if (now < st->devices_settle)
+		arm(st, TIMER_DEVICES, now + DEVICE_SETTLE_STEP_MS);
+}
+
+static void on_sdl_step(void *ctx, uint64_t now)
+{
+	arm(ctx, TIMER_SDL, now + 10);
+}
+
+/* ---- sources -------------------------------------------------------------- */
+
+static void on_signals(void *ctx, int fd, uint64_t now)
+{
+	(void)fd;
+	struct run *st = ctx;
+	unsigned what = wake_signals(&st->wake);
+	if (what & WAKE_STOP)
+		st->quit = true;
+	else if (what & WAKE_RELOAD)
+		reload(st, "SIGHUP", now);
+}
+
+static void on_file(void *ctx, int fd, uint64_t now)
+{
+	(void)fd;
+	struct run *st = ctx;
+	if (watch_read(&st->wake.file)) /* not another file in its folder */
+		arm(st, TIMER_RELOAD, now + RELOAD_SETTLE_MS);
+}
+
+static void on_clock(void *ctx, int fd, uint64_t now)
+{
+	struct run *st = ctx;
+	if (clock_watch_read(fd))
+		arm(st, TIMER_SCHEDULE, now); /* the clock was set: look again now */
+}
+
+/* An input device came or went: udev tells SDL a moment after the folder
+ * changed, so SDL's events are looked at a few times meanwhile. */
+static void on_device_folder(void *ctx, int fd, uint64_t now)
+{
+	(void)fd;
+	struct run *st = ctx;
+	wake_devices_changed(&st->wake);
+	st->devices_settle = now + DEVICE_SETTLE_MS;
+	arm(st, TIMER_DEVICES, now + DEVICE_SETTLE_STEP_MS);
+}
+
+/* ---- the loop ------------------------------------------------------------- */
+
+static uint64_t ticks(void)
+{
+	return SDL_GetTicks64();
+}
+
+/* The sources and timers of the running kiosk, in the loop. */
+static void add_sources_and_timers(struct run *st)
+{
+	struct loop *l = &st->loop;
+	struct wake *w = &st->wake;
+	loop_source_add(l, w->sig_fd, "signals", on_signals, st);
+	loop_source_add(l, w->file.fd, "content file", on_file, st);
+	loop_source_add(l, w->clock_fd, "clock set", on_clock, st);
+	loop_source_add(l, w->inputs.dir_fd, "input devices' folder", on_device_folder, st);
+	static const struct {
+		enum run_timer id;
+		const char *name;
+		loop_timer_fn *fire;
+	} timers[RUN_TIMER_COUNT_] = {
+		{ TIMER_KIOSK, "kiosk", on_kiosk },
+		{ TIMER_WATCHDOG, "watchdog", on_watchdog },
+		{ TIMER_RELOAD, "reload", on_reload },
+		{ TIMER_SCHEDULE, "schedule", on_schedule },
+		{ TIMER_DEVICES, "devices", on_devices_step },
+		{ TIMER_SDL, "sdl", on_sdl_step },
+	};
+	for (size_t i = 0; i < RUN_TIMER_COUNT_; i++)
+		st->timer[timers[i].id] = loop_timer_add(l, timers[i].name, timers[i].fire, st);
+}
+
+/* The kiosk, from its content to its first frame's wait: false when it
+ * cannot run (no display, no font). */
+static bool run_open(struct run *st, const sigset_t *signals)
+{
+	if (!display_open(&st->disp, st->o->w, st->o->h, st->o->trace))
+		return false;
+	/* the content, checked as --check would at this output's size */
+	if (!ops_load_first(st))
+		return false;
+	uint64_t now = ticks();
+	render_init(&st->render, st->disp.r, &st->text);
+	kiosk_init(&st->kiosk, st->c, now);
+	relayout(st);
+	trace_state(&st->trace, st->c, &st->kiosk, "start", now);
+	schedule_run_start();
+	st->ops.started = st->ops.loaded_at = time(NULL);
+	ops_status_open(st);
+	ops_status_write(st);
+	loop_init(&st->loop, ticks);
+	wake_open(&st->wake, &st->loop, signals, st->o->config, st->disp.win);
+	add_sources_and_timers(st);
+	on_schedule(st, now);
+	if (st->notify.watchdog_ms)
+		arm(st, TIMER_WATCHDOG, now + st->notify.watchdog_ms);
+	if (st->wake.deaf)
+		arm(st, TIMER_SDL, now);
+	return true;
+}
+
+/* Undoes run_open(), as far as it went. */
+static void run_close(struct run *st)
+{
+	if (st->loop.clock_ms) { /* it got as far as the loop */
+		if (st->trace.on) /* for the test that sleep costs nothing: how often the loop woke */
+			fprintf(stderr, "trace: wakeups %lu (%lu asleep)\n", st->loop.passes, st->passes_asleep);
+		if (st->backlight_off)
+			backlight_set(true, SDL_GetCurrentVideoDriver());
+		notify_send(&st->notify, "STOPPING=1");
+		wake_close(&st->wake);
+		draw_list_free(&st->dl);
+		kiosk_free(&st->kiosk);
+		deck_free(&st->deck);
+		render_free(&st->render);
+		fade_forget(&st->fade);
+		text_close(&st->text);
+	}
+	notify_close(&st->notify);
+	trace_free(&st->trace);
+	abs_pointer_close(&st->abs);
+	ops_close(&st->ops);
+	display_close(&st->disp);
+	content_free(st->c);
+	free(st->c);
+}
+
+int app_run(const struct app_options *o)
+{
+	struct run st = { .o = o, .trace.on = o->trace, .fade.start = UINT64_MAX };
+	abs_pointer_init(&st.abs);
+	notify_init(&st.notify);
+	st.c = xcalloc(1, sizeof *st.c);
+	/* Block the signals in every thread (SDL's included) before SDL starts;
+	 * the loop reads them from a signalfd (wake.h). */
+	sigset_t signals;
+	sigemptyset(&signals);
+	sigaddset(&signals, SIGTERM);
+	sigaddset(&signals, SIGINT);
+	sigaddset(&signals, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &signals, NULL);
+	/* A kiosk takes no typed text, so no Compose table (dead keys, é from
+	 * ' and e): without this, Xlib (and xkbcommon) read the locale's
+	 * thousands of Compose lines at start, about 6 ms of CPU of the first
+	 * frame in a window. A value someone set is kept. */
+	setenv("XCOMPOSEFILE", "/dev/null", 0);
+	bool ok = run_open(&st, &signals);
+	while (ok && !st.quit) {
+		uint64_t now = loop_pass(&st.loop); /* ready sources, due timers */
+		st.passes_asleep += st.kiosk.mode == KIOSK_SLEEP;
+		SDL_Event ev;
+		while (!st.quit && SDL_PollEvent(&ev))
+			handle_event(&st, &ev, now);
+		if (st.dirty)
+			draw(&st, now);
+		arm_kiosk(&st, now);
+		SDL_PumpEvents(); /* what the window system or the devices already had */
+		loop_wait(&st.loop, now, st.quit || SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT));
+	}
+	run_close(&st);
+	return ok ? 0 : 2;
+}
