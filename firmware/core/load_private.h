@@ -14,9 +14,11 @@
  *   load_numbers.c  phone numbers, QR data, and numbers that must agree
  *   load_text.c     what a text may hold: curly quotes, bidi controls, lengths
  *
- * Every function here reports its problems through the struct loader it is
- * given (never returns a message) and allocates only in the content's arena
- * or the tree's, both freed as one by the caller of content_load_buffer. */
+ * A function given a struct loader reports what is wrong through it (the
+ * messages are counted, capped and sorted at the end) and returns at most
+ * whether the value was usable. Memory comes only from the content's arena
+ * (what the content keeps) or the tree's (scratch, freed with the tree when
+ * the load ends); nothing here is freed on its own. */
 #ifndef SIGNPOST_LOAD_PRIVATE_H
 #define SIGNPOST_LOAD_PRIVATE_H
 
