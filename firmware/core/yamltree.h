@@ -7,7 +7,8 @@
  * document, and nesting deeper than the schema (libyaml 0.2.5 has no limit of
  * its own). libyaml's syntax errors are translated into plain words. Every
  * problem is an error in the diagnostic list at a 1-based line and column;
- * columns count characters, as libyaml does. The schema is load.c's job. */
+ * columns count characters, as libyaml does. The schema is the loader's job
+ * (load_schema.c, load_walk.c). */
 #ifndef SIGNPOST_YAMLTREE_H
 #define SIGNPOST_YAMLTREE_H
 

@@ -5,6 +5,7 @@
 #include "abspointer.h"
 #include "arena.h"
 #include "check.h"
+#include "content_file.h"
 #include "backlight.h"
 #include "load.h"
 #include "pngout.h"

@@ -5,6 +5,7 @@
 #include "run.h"
 
 #include "check.h"
+#include "content_file.h"
 
 #include "arena.h"
 #include "load.h"

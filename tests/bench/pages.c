@@ -6,6 +6,7 @@
  * -v also prints each screen's pages and its shrink factor; --closed lays
  * out with an out-of-hours banner (the help line's number, as in the render
  * tests) when the content has none of its own. */
+#include "content_file.h"
 #include "deck.h"
 #include "kiosk.h"
 #include "load.h"

@@ -4,6 +4,7 @@
  * software renderer into a surface. Prints the median and the 90th
  * percentile per screen. Built with the tests, run by hand:
  *   build/tests/render_frame tests/render/content.yaml reporting 800x480 */
+#include "content_file.h"
 #include "deck.h"
 #include "kiosk.h"
 #include "load.h"

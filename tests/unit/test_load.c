@@ -7,6 +7,7 @@
  * generated rather than checked in (1 MiB, deep nesting), and robustness:
  * every prefix of every invalid file, under the sanitizers in CI. */
 #include "load.h"
+#include "slurp.h"
 #include "test.h"
 
 #include <dirent.h>
@@ -198,7 +199,7 @@ static void test_invalid_files(void)
 
 		struct content c;
 		struct diag_list d = { 0 };
-		enum load_result r = content_load(path, &c, &d);
+		enum load_result r = load_file(path, &c, &d);
 		CHECK_INT(r, LOAD_INVALID);
 		CHECK(is_zero(&c));
 		CHECK_INT(diag_count(&d, DIAG_ERROR), t->errors);
@@ -255,35 +256,13 @@ static void test_several_problems(void)
 	};
 	struct content c;
 	struct diag_list d = { 0 };
-	CHECK_INT(content_load(INVALID_DIR "/several_problems.yaml", &c, &d), LOAD_INVALID);
+	CHECK_INT(load_file(INVALID_DIR "/several_problems.yaml", &c, &d), LOAD_INVALID);
 	CHECK_INT(d.n, sizeof want / sizeof want[0]);
 	for (size_t i = 0; i < d.n && i < sizeof want / sizeof want[0]; i++) {
 		CHECK_INT(d.items[i].severity, DIAG_ERROR);
 		CHECK_INT(d.items[i].line, want[i].line);
 		CHECK_INT(d.items[i].col, want[i].col);
 		CHECK_CONTAINS(d.items[i].message, want[i].message);
-	}
-	diag_clear(&d);
-}
-
-static void test_missing_file_and_directory(void)
-{
-	struct content c;
-	struct diag_list d = { 0 };
-	CHECK_INT(content_load(INVALID_DIR "/no-such-file.yaml", &c, &d), LOAD_IO);
-	CHECK(is_zero(&c));
-	CHECK_INT(d.n, 1);
-	if (d.n == 1) {
-		CHECK_INT(d.items[0].line, 0);
-		CHECK_CONTAINS(d.items[0].message, "the file does not exist");
-	}
-	diag_clear(&d);
-
-	CHECK_INT(content_load(INVALID_DIR, &c, &d), LOAD_IO);
-	CHECK_INT(d.n, 1);
-	if (d.n == 1) {
-		CHECK_INT(d.items[0].line, 0);
-		CHECK_CONTAINS(d.items[0].message, "this is a folder, not a file");
 	}
 	diag_clear(&d);
 }
@@ -807,7 +786,7 @@ static void test_load_free_cycles(void)
 	for (int i = 0; i < 100; i++) {
 		struct content c;
 		struct diag_list d = { 0 };
-		enum load_result r = have_config ? content_load(path, &c, &d) : load_text(full, &c, &d);
+		enum load_result r = have_config ? load_file(path, &c, &d) : load_text(full, &c, &d);
 		CHECK_INT(r, LOAD_OK);
 		diag_clear(&d);
 		content_free(&c);
@@ -827,7 +806,7 @@ static void test_shipped_content(void)
 	}
 	struct content c;
 	struct diag_list d = { 0 };
-	CHECK_INT(content_load(path, &c, &d), LOAD_OK);
+	CHECK_INT(load_file(path, &c, &d), LOAD_OK);
 	CHECK_INT(d.n, 0);
 	print_diags(&d, "config/content.yaml");
 	CHECK(c.n_screens > 0);
@@ -841,7 +820,6 @@ int main(void)
 	RUN(test_invalid_files);
 	RUN(test_every_invalid_file_is_in_the_table);
 	RUN(test_several_problems);
-	RUN(test_missing_file_and_directory);
 	RUN(test_size_limit);
 	RUN(test_minimal_defaults);
 	RUN(test_full_content);

@@ -17,6 +17,7 @@
 #include "kiosk.h"
 #include "load.h"
 #include "scene.h"
+#include "slurp.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -31,25 +32,6 @@ static bool all_zero(const void *p, size_t n)
 		if (b[i])
 			return false;
 	return true;
-}
-
-/* A whole file in memory (malloc'd; the caller frees), or NULL. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0;
-	char *buf = xmalloc(cap);
-	size_t got;
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap)
-			buf = xrealloc(buf, cap *= 2);
-	}
-	fclose(f);
-	*len = n;
-	return buf;
 }
 
 static void frames(const struct content *c, const struct deck *dk, size_t lang)

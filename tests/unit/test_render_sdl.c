@@ -10,6 +10,7 @@
  * staff use, never overlaps or leaves the screen. */
 #include "test.h"
 
+#include "content_file.h"
 #include "deck.h"
 #include "kiosk.h"
 #include "load.h"
