@@ -10,7 +10,7 @@
  * this, the position comes from the device itself (EVIOCGABS: its current
  * value and its range) and is scaled to pixels. Under X11, or an SDL that
  * scales them itself, coordinates stay inside and nothing changes.
- * No SDL here: the run loop (app.c) calls it with what SDL delivered. */
+ * No SDL here: the run loop (run.c) calls it with what SDL delivered. */
 #ifndef SIGNPOST_ABSPOINTER_H
 #define SIGNPOST_ABSPOINTER_H
 

@@ -21,6 +21,6 @@ struct app_options {
 
 int app_check(const struct app_options *o);
 int app_preview(const struct app_options *o);
-int app_run(const struct app_options *o);
+int app_run(const struct app_options *o); /* run.c */
 
 #endif

@@ -5,7 +5,7 @@
  * drags, language and text-size changes, Quick exit, waits of every length
  * and idle periods long enough for the notice and the privacy reset; every
  * few simulated minutes the content is reloaded, alternating valid (A, B)
- * and invalid (C, half of A) texts, with the core of what firmware/sdl/app.c
+ * and invalid (C, half of A) texts, with the core of what firmware/sdl/run.c
  * does: load; if LOAD_OK rebind the kiosk, free the old content and lay out
  * again; otherwise keep what is shown. Input goes through the gesture
  * recogniser and scene_hit() like the real loop's, and time moves the way
@@ -231,7 +231,7 @@ static long maxrss_kib(void)
 }
 
 /* Lays out every screen again for the kiosk's language and text size: what
- * app.c's relayout() does for the core. */
+ * run.c's relayout() does for the core. */
 static void relayout(struct sim *s)
 {
 	deck_free(&s->deck);
@@ -315,7 +315,7 @@ static void check_quick_exit(struct sim *s)
 	CHECK(!has_role(&s->dl, ROLE_NOTICE));
 }
 
-/* One recognised gesture, as app.c's feed(): hit-test where it started on
+/* One recognised gesture, as run.c's feed(): hit-test where it started on
  * the frame on screen, tell the kiosk, lay out again if language or text
  * size changed, draw. Returns the action that was hit. */
 static enum kiosk_action feed(struct sim *s, struct gesture g)
@@ -458,7 +458,7 @@ static void idle_period(struct sim *s)
 	s->st.rest_checks++;
 }
 
-/* What app.c's reload() does in the core: load; only valid content
+/* What run.c's reload() does in the core: load; only valid content
  * replaces the old one, and the old one is freed. */
 static void reload(struct sim *s)
 {
