@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "load.h"
 #include "sha256.h"
+#include "verdict.h"
 
 #include <SDL.h>
 #include <errno.h>
@@ -37,6 +38,14 @@ const char *ops_reload_name(enum ops_reload r)
 
 void ops_close(struct ops *ops)
 {
+	if (ops->check.pid > 0) {
+		struct diag_list d = { 0 };
+		verdict_kill(&ops->check);
+		verdict_finish(&ops->check, &d);
+		diag_clear(&d);
+	}
+	free(ops->pending_src);
+	ops->pending_src = NULL;
 	diag_clear(&ops->reload_diags);
 	if (ops->status_path[0])
 		unlink(ops->status_path);
@@ -177,39 +186,36 @@ void ops_save_good(struct run *st)
 }
 
 /* Reads path once and takes it when it passes the complete check at the
- * output's size: st->c, st->text and the bytes for the last good copy.
- * Otherwise nothing changes and the problems are in d. */
+ * output's size, run in a child (verdict.h): st->c, st->text and the bytes
+ * for the last good copy. Otherwise nothing changes and the problems are
+ * in d. */
 static bool take_first(struct run *st, const char *path, struct diag_list *d)
 {
 	char *src = NULL;
 	size_t len = 0;
-	struct content *c = xcalloc(1, sizeof *c);
 	enum load_result r = content_read(path, &src, &len, d);
-	if (r == LOAD_OK)
-		r = content_load_buffer(path, src, len, c, d);
-	bool ok = r == LOAD_OK;
-	struct text t;
-	if (ok) {
-		char err[512];
-		ok = text_open(&t, c->theme.font, err, sizeof err);
-		if (!ok)
-			diag_add(d, DIAG_ERROR, 0, 0, "%s", err);
+	struct verdict v;
+	if (r != LOAD_OK || !verdict_start(&v, path, src, len, st->disp.pw, st->disp.ph, d) ||
+	    verdict_wait(&v, d) != VERDICT_OK) {
+		free(src);
+		return false;
 	}
-	if (ok) {
-		int lw, lh;
-		check_picture_size(c, st->disp.pw, st->disp.ph, &lw, &lh);
-		if (!check_complete(&t, c, src, len, lw, lh, false, d)) {
-			text_close(&t);
-			ok = false;
-		}
+	/* accepted: only now does this process parse it */
+	struct content *c = xcalloc(1, sizeof *c);
+	struct text t;
+	char err[512];
+	bool ok = content_load_buffer(path, src, len, c, d) == LOAD_OK;
+	if (ok && !text_open(&t, c->theme.font, err, sizeof err)) {
+		diag_add(d, DIAG_ERROR, 0, 0, "%s", err);
+		content_free(c);
+		ok = false;
 	}
 	if (!ok) {
-		if (r == LOAD_OK)
-			content_free(c);
 		free(c);
 		free(src);
 		return false;
 	}
+	text_set_langs(&t, c, NULL, 0);
 	content_free(st->c);
 	free(st->c);
 	st->c = c;
@@ -256,6 +262,7 @@ bool ops_load_first(struct run *st)
 	return ok;
 }
 
+
 /* Hands the heap that a big file's check and layout used back to the
  * system: glibc keeps freed memory for the next malloc otherwise, and a
  * kiosk that went back to its usual content should use what it used. */
@@ -266,25 +273,62 @@ static void give_back_memory(void)
 #endif
 }
 
-/* Reads the file again; the new content replaces the old only when it
- * passes the complete check, as `--check` would say, at this output's size.
- * Otherwise what is on screen stays, and every problem goes to the log and
- * the status file. The last good copy is written only once a frame of the
- * new content is on screen. */
-bool ops_reload(struct run *st, const char *why, uint64_t now)
+/* A reload refused: what is on screen stays, and every problem goes to
+ * the log and the status file. */
+static void refuse(struct run *st, const char *why, struct diag_list *d)
 {
-	Uint64 t0 = SDL_GetPerformanceCounter();
-	struct content *c = xcalloc(1, sizeof *c);
+	diag_sort(d);
+	fprintf(stderr, "signpost: reload (%s) refused; still showing the content loaded before:\n", why);
+	diag_print(d, st->o->config, stderr);
+	diag_clear(&st->ops.reload_diags);
+	st->ops.reload_diags = *d;
+	st->ops.last = OPS_RELOAD_FAILED;
+	ops_status_write(st);
+	if (st->o->trace)
+		fprintf(stderr, "trace: reload failed\n");
+	give_back_memory();
+}
+
+bool ops_reload_start(struct run *st, const char *why)
+{
+	struct ops *ops = &st->ops;
+	ops->reload_t0 = SDL_GetPerformanceCounter();
+	ops->reload_at = time(NULL);
 	struct diag_list d = { 0 };
 	char *src = NULL;
 	size_t len = 0;
-	enum load_result r = content_read(st->o->config, &src, &len, &d);
-	if (r == LOAD_OK)
-		r = content_load_buffer(st->o->config, src, len, c, &d);
-	st->ops.reload_at = time(NULL);
-	diag_clear(&st->ops.reload_diags);
-	bool ok = r == LOAD_OK;
-	/* its fonts: a new theme font is opened beside the old one */
+	if (content_read(st->o->config, &src, &len, &d) != LOAD_OK ||
+	    !verdict_start(&ops->check, st->o->config, src, len, st->disp.pw, st->disp.ph, &d)) {
+		free(src);
+		refuse(st, why, &d);
+		return false;
+	}
+	ops->pending_src = src;
+	ops->pending_len = len;
+	ops->pending_why = why;
+	return true;
+}
+
+/* The check said yes: the new content replaces the old, parsed here for
+ * the first time; its theme font is opened beside the old one. The last
+ * good copy is written only once a frame of the new content is on
+ * screen. */
+bool ops_reload_finish(struct run *st, uint64_t now)
+{
+	struct ops *ops = &st->ops;
+	struct diag_list d = { 0 };
+	char *src = ops->pending_src;
+	size_t len = ops->pending_len;
+	const char *why = ops->pending_why;
+	ops->pending_src = NULL;
+	if (verdict_finish(&ops->check, &d) != VERDICT_OK) {
+		free(src);
+		refuse(st, why, &d);
+		return false;
+	}
+	struct content *c = xcalloc(1, sizeof *c);
+	bool loaded = content_load_buffer(st->o->config, src, len, c, &d) == LOAD_OK;
+	bool ok = loaded;
 	struct text fresh, *t = &st->text;
 	bool own = false;
 	if (ok && strcmp(c->theme.font, st->c->theme.font) != 0) {
@@ -295,31 +339,16 @@ bool ops_reload(struct run *st, const char *why, uint64_t now)
 		else
 			diag_add(&d, DIAG_ERROR, 0, 0, "%s", err), ok = false;
 	}
-	if (ok) {
-		int lw, lh;
-		check_picture_size(c, st->disp.pw, st->disp.ph, &lw, &lh);
-		ok = check_complete(t, c, src, len, lw, lh, false, &d);
-	}
 	if (!ok) {
-		if (own)
-			text_close(&fresh);
-		else if (r == LOAD_OK)
-			text_set_langs(&st->text, st->c, NULL, 0); /* back to the fonts on screen */
-		if (r == LOAD_OK)
+		if (loaded)
 			content_free(c);
 		free(c);
 		free(src);
-		diag_sort(&d);
-		fprintf(stderr, "signpost: reload (%s) refused; still showing the content loaded before:\n", why);
-		diag_print(&d, st->o->config, stderr);
-		st->ops.reload_diags = d;
-		st->ops.last = OPS_RELOAD_FAILED;
-		ops_status_write(st);
-		if (st->o->trace)
-			fprintf(stderr, "trace: reload failed\n");
-		give_back_memory();
+		refuse(st, why, &d);
 		return false;
 	}
+	text_set_langs(t, c, NULL, 0);
+	diag_clear(&ops->reload_diags);
 	render_flush(&st->render); /* textures of the old texts and fonts */
 	if (own) {
 		text_close(&st->text);
@@ -329,18 +358,19 @@ bool ops_reload(struct run *st, const char *why, uint64_t now)
 	content_free(st->c);
 	free(st->c);
 	st->c = c;
-	free(st->ops.shown_src);
-	st->ops.shown_src = src;
-	st->ops.shown_len = len;
-	st->ops.save_good = true; /* once a frame shows it */
+	free(ops->shown_src);
+	ops->shown_src = src;
+	ops->shown_len = len;
+	ops->save_good = true; /* once a frame shows it */
 	diag_clear(&d); /* warnings: --check shows them */
-	st->ops.loaded_at = st->ops.reload_at;
-	st->ops.last = OPS_RELOAD_OK;
+	ops->loaded_at = ops->reload_at;
+	ops->last = OPS_RELOAD_OK;
 	ops_status_write(st);
 	fprintf(stderr, "signpost: reloaded %s (%s): %zu screens\n", st->o->config, why, c->n_screens);
 	if (st->o->trace)
 		fprintf(stderr, "trace: reload ok screens=%zu in %.2f ms\n", c->n_screens,
-			(double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency());
+			(double)(SDL_GetPerformanceCounter() - ops->reload_t0) * 1000.0 /
+				(double)SDL_GetPerformanceFrequency());
 	give_back_memory();
 	return true;
 }

@@ -8,6 +8,7 @@
 #define SIGNPOST_OPS_H
 
 #include "diag.h"
+#include "verdict.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -32,6 +33,12 @@ struct ops {
 	char *shown_src;            /* the bytes the content on screen was loaded from */
 	size_t shown_len;
 	bool save_good;             /* keep them as the last good copy after the next frame */
+	/* a reload under way: its check in a child, the bytes it checks */
+	struct verdict check;       /* check.pid != 0 while it runs */
+	char *pending_src;
+	size_t pending_len;
+	const char *pending_why;
+	uint64_t reload_t0;         /* performance counter at its start, for --trace */
 };
 
 /* "none", "ok", "failed": as the status file says it. */
@@ -52,11 +59,18 @@ bool ops_load_first(struct run *st);
  * copy (systemd's StateDirectory), if it is new. */
 void ops_save_good(struct run *st);
 
-/* Loads the file again; swaps only valid content. True when it did: the
- * caller lays out again and looks at the schedule. now: the loop's time. */
-bool ops_reload(struct run *st, const char *why, uint64_t now);
+/* A reload: reads the file and starts its check in a child (ops.check,
+ * whose out_fd the caller polls and whose time limit it keeps). False when
+ * it is refused at once (it cannot be read, no child): the status says so. */
+bool ops_reload_start(struct run *st, const char *why);
 
-/* Frees what struct ops holds and removes the status file. */
+/* The check ended (or was killed): swaps in the new content only when it
+ * passed. True when it did: the caller lays out again and looks at the
+ * schedule. now: the loop's time. */
+bool ops_reload_finish(struct run *st, uint64_t now);
+
+/* Frees what struct ops holds (a check still running is killed) and
+ * removes the status file. */
 void ops_close(struct ops *ops);
 
 #endif

@@ -10,7 +10,9 @@
  *            (the file has been quiet for a moment), schedule (the next
  *            change of banner or sleep), devices (ask SDL while udev
  *            tells it of a new device), sdl (a window system that cannot
- *            be listened to).
+ *            be listened to), check (a reload's check in a child, given
+ *            verdict_wall_ms()); and while that check runs, its report's
+ *            pipe is a source too.
  *
  * Each pass: the clock once, ready sources and due timers, SDL's events,
  * a frame if something changed, then one wait until the nearest timer.
@@ -309,15 +311,53 @@ static void on_schedule(void *ctx, uint64_t now)
 	arm(st, TIMER_SCHEDULE, s.next_in_ms < 0 ? TIMER_OFF : now + (uint64_t)s.next_in_ms);
 }
 
-/* The content file again; new content is laid out, and its hours and
- * sleep times looked at. */
+static void on_check(void *ctx, int fd, uint64_t now);
+
+/* The content file again: its check starts in a child, and the loop goes
+ * on (frames, watchdog) until it answers. A reload asked for meanwhile
+ * runs after it, on the file as it is then. */
 static void reload(struct run *st, const char *why, uint64_t now)
 {
-	if (!ops_reload(st, why, now))
+	if (st->ops.check.pid) {
+		st->reload_again = why;
 		return;
-	relayout(st);
-	on_schedule(st, now);
-	trace_state(&st->trace, st->c, &st->kiosk, "reload", now);
+	}
+	if (!ops_reload_start(st, why))
+		return;
+	loop_source_add(&st->loop, st->ops.check.out_fd, "the content's check", on_check, st);
+	arm(st, TIMER_CHECK, now + (uint64_t)verdict_wall_ms());
+}
+
+/* The check answered, or ran out of time: new content is laid out, and
+ * its hours and sleep times looked at. */
+static void checked(struct run *st, uint64_t now)
+{
+	loop_source_remove_all(&st->loop, on_check, st);
+	arm(st, TIMER_CHECK, TIMER_OFF);
+	if (ops_reload_finish(st, now)) {
+		relayout(st);
+		on_schedule(st, now);
+		trace_state(&st->trace, st->c, &st->kiosk, "reload", now);
+	}
+	const char *again = st->reload_again;
+	st->reload_again = NULL;
+	if (again)
+		reload(st, again, now);
+}
+
+static void on_check(void *ctx, int fd, uint64_t now)
+{
+	(void)fd;
+	struct run *st = ctx;
+	if (verdict_read(&st->ops.check))
+		checked(st, now);
+}
+
+static void on_check_time(void *ctx, uint64_t now)
+{
+	struct run *st = ctx;
+	verdict_kill(&st->ops.check);
+	checked(st, now);
 }
 
 static void on_reload(void *ctx, uint64_t now)
@@ -404,6 +444,7 @@ static void add_sources_and_timers(struct run *st)
 		{ TIMER_SCHEDULE, "schedule", on_schedule },
 		{ TIMER_DEVICES, "devices", on_devices_step },
 		{ TIMER_SDL, "sdl", on_sdl_step },
+		{ TIMER_CHECK, "check", on_check_time },
 	};
 	for (size_t i = 0; i < RUN_TIMER_COUNT_; i++)
 		st->timer[timers[i].id] = loop_timer_add(l, timers[i].name, timers[i].fire, st);

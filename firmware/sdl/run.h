@@ -39,6 +39,7 @@ enum run_timer {
 	TIMER_SCHEDULE, /* the next change of banner or sleep */
 	TIMER_DEVICES,  /* an input device came or went: ask SDL again soon */
 	TIMER_SDL,      /* a window system we cannot listen to: ask SDL often */
+	TIMER_CHECK,    /* a reload's check in a child: its time limit */
 	RUN_TIMER_COUNT_
 };
 
@@ -68,6 +69,7 @@ struct run {
 	struct ops ops;
 	struct trace trace;
 	bool quit, dirty, ready_sent;
+	const char *reload_again; /* a reload asked for while one was checked */
 	bool closed;          /* the out-of-hours banner is up */
 	bool backlight_off;   /* switched off for sleep */
 	uint64_t devices_settle; /* until then, ask SDL for new devices often */

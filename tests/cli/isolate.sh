@@ -1,0 +1,102 @@
+# isolate.sh — no content file can take the screen down: the complete check
+# runs in a child process (firmware/sdl/verdict.c), so a check that
+# crashes, hangs or eats memory is a refusal with a message, never the
+# kiosk's death. With the test builds' fault hook (SIGNPOST_TEST_FAULT=
+# crash|hang|eat:TEXT: the check of content holding TEXT does that), on a
+# reload and at start: the kiosk keeps running and showing good content,
+# and the status file says why.
+. "$(dirname "$0")/lib.sh"
+command -v Xvfb >/dev/null || { fail "Xvfb is needed"; done_testing; exit 1; }
+
+# the hook is compiled only into test builds (-DSIGNPOST_TEST_HOOKS=ON)
+printf 'screens: [ { id: a, title: "FAULT", blocks: [ { text: "x" } ] } ]\n' >"$tmp/probe.yaml"
+SIGNPOST_TEST_FAULT=crash:FAULT "$bin" --check-child --size 800x480 --config p <"$tmp/probe.yaml" >/dev/null 2>&1
+if [ $? = 0 ]; then
+	echo "this build has no fault hook (configure with -DSIGNPOST_TEST_HOOKS=ON)"
+	[ -n "${SIGNPOST_REQUIRE_HOOKS:-}" ] && { fail "no fault hook in a build that must have one"; done_testing; exit 1; }
+	exit 77
+fi
+
+start_xvfb 800x480
+trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+mkdir "$tmp/etc" "$tmp/state"
+conf="$tmp/etc/content.yaml"
+status="$tmp/status"
+write_content() { # TITLE
+	cat <<YAML
+kiosk: { quick_exit: neutral }
+screens:
+  - { id: first, title: "$1", blocks: [ { text: "One" } ] }
+  - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }
+YAML
+}
+get() { sed -n "s/^$1=//p" "$status" | head -n 1; }
+wait_for() { # KEY VALUE SECONDS
+	i=0
+	while [ "$(get "$1")" != "$2" ] && [ $i -lt $(($3 * 10)) ]; do sleep 0.1; i=$((i + 1)); done
+	[ "$(get "$1")" = "$2" ]
+}
+export SIGNPOST_TEST_CHECK_MS=2000 # the hang is stopped after 2 s, not 30
+start() { # the kiosk on $conf; waits for its status file
+	rm -f "$status"
+	SIGNPOST_TEST_FAULT=$1 STATE_DIRECTORY="$tmp/state" "$bin" --window 800x480 --trace \
+		--status "$status" --config "$conf" 2>"$tmp/log" &
+	pid=$!
+	i=0
+	while [ ! -s "$status" ] && [ $i -lt 150 ]; do sleep 0.1; i=$((i + 1)); done
+	sleep 0.3
+}
+stop() { kill $pid; wait $pid 2>/dev/null; }
+
+for fault in crash hang eat; do
+	case $fault in
+	crash) said="crashed" ;;
+	hang) said="took longer than 2 seconds" ;;
+	eat) said="ran out of memory or crashed\|crashed" ;;
+	esac
+	# on a reload: the good content stays, the kiosk runs, the status says why
+	write_content "Good" >"$conf"
+	start "$fault:POISON"
+	good=$(get content_sha256)
+	[ -n "$good" ] && ok || fail "$fault: the kiosk did not start on good content"
+	write_content "POISON" >"$conf"
+	wait_for last_reload failed 15 && ok || fail "$fault: the reload was not refused (last_reload=$(get last_reload))"
+	kill -0 $pid 2>/dev/null && ok || fail "$fault: the kiosk died when the check of a saved file did"
+	[ "$(get content_sha256)" = "$good" ] && ok || fail "$fault: the poisoned file reached the screen"
+	grep -q "^problem=.*the check of this file \($said\)" "$status" && ok ||
+		fail "$fault: the status does not say the check $fault: $(grep problem= "$status")"
+	grep -q "keeps showing what it showed" "$tmp/log" && ok || fail "$fault: the log does not say what is shown"
+	# and it still answers: a good file after it is shown
+	write_content "Better" >"$conf"
+	wait_for last_reload ok 10 && ok || fail "$fault: a good file after the poisoned one was not taken"
+	[ "$(get content_sha256)" != "$good" ] && ok || fail "$fault: the good file after it is not on screen"
+	stop
+
+	# at start, with a last good copy: that is shown, and the log says why
+	write_content "Kept" >"$tmp/state/last-good.yaml"
+	kept=$(sha256sum "$tmp/state/last-good.yaml" | cut -d' ' -f1)
+	write_content "POISON" >"$conf"
+	start "$fault:POISON"
+	kill -0 $pid 2>/dev/null && ok || fail "$fault: the kiosk died at start on a file whose check did"
+	[ "$(get content_sha256)" = "$kept" ] && ok ||
+		fail "$fault: at start, not the last good copy on screen ($(get content_sha256), want $kept)"
+	grep -q "showing the last good content" "$tmp/log" && ok || fail "$fault: at start, the log does not say it shows the last good copy"
+	grep -q "the check of this file" "$tmp/log" && ok || fail "$fault: at start, the log does not say why: $(head -n 5 "$tmp/log")"
+	stop
+	rm -f "$tmp/state/last-good.yaml"
+done
+
+# at start with no last good copy: the resting screen, not a dark one
+write_content "POISON" >"$conf"
+start "crash:POISON"
+kill -0 $pid 2>/dev/null && ok || fail "no last good copy: the kiosk died at start"
+grep -q "built-in 'resting' screen" "$tmp/log" && ok || fail "no last good copy: the resting screen is not shown: $(head -n 5 "$tmp/log")"
+grep -q "trace: start" "$tmp/log" && ok || fail "no last good copy: no frame"
+stop
+
+# the hook only ever fires on the chosen text: a normal file is untouched
+write_content "Good" >"$conf"
+start "crash:NOT-IN-THIS-FILE"
+[ "$(get last_reload)" = none ] && [ -n "$(get content_sha256)" ] && ok || fail "the hook fired on a file without its text"
+stop
+done_testing
