@@ -51,6 +51,31 @@ static bool open_text(struct text *t, const struct content *c)
 }
 
 
+/* The output a running kiosk checks against, from its status file
+ * (--status, $RUNTIME_DIRECTORY/status, /run/signpost/status): the size
+ * --check uses when none is given, so every gate gives the kiosk's own
+ * verdict. False when no kiosk says. */
+static bool kiosk_output(const struct app_options *o, int *w, int *h, char *from, size_t n)
+{
+	const char *dir = getenv("RUNTIME_DIRECTORY");
+	if (o->status)
+		snprintf(from, n, "%s", o->status);
+	else if (dir && *dir)
+		snprintf(from, n, "%s/status", dir);
+	else
+		snprintf(from, n, "/run/signpost/status");
+	FILE *f = fopen(from, "r");
+	if (!f)
+		return false;
+	char line[256];
+	bool found = false;
+	while (!found && fgets(line, sizeof line, f))
+		found = sscanf(line, "output=%dx%d", w, h) == 2 && *w > 0 && *h > 0 && *w <= 16384 &&
+			*h <= 16384;
+	fclose(f);
+	return found;
+}
+
 /* The report goes to stdout, like nginx -t's, so `signpost --check | less`
  * shows it; the exit code says whether the content can be shown. */
 int app_check(const struct app_options *o)
@@ -72,8 +97,14 @@ int app_check(const struct app_options *o)
 			code = 2;
 			goto out;
 		}
-		int lw, lh;
-		check_picture_size(&c, o->w ? o->w : APP_DEFAULT_W, o->h ? o->h : APP_DEFAULT_H, &lw, &lh);
+		int w = o->w, h = o->h, lw, lh;
+		char from[4200];
+		if (!w && kiosk_output(o, &w, &h, from, sizeof from))
+			fprintf(stderr, "signpost: checking at %dx%d, the running kiosk's screen (%s)\n", w, h,
+				from);
+		else if (!w)
+			w = APP_DEFAULT_W, h = APP_DEFAULT_H;
+		check_picture_size(&c, w, h, &lw, &lh);
 		if (!check_complete(&t, &c, src, len, lw, lh, true, &d))
 			code = 1;
 		text_close(&t);

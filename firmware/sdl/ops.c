@@ -111,6 +111,9 @@ void ops_status_write(struct run *st)
 	fprintf(f, "pid=%ld\nrunning_since=%s\ncontent_file=%s\ncontent_sha256=%s\n"
 		   "content_loaded_at=%s\nscreens=%zu\nlast_reload=%s\n",
 		(long)getpid(), since, st->o->config, hash, loaded, st->c->n_screens, ops_reload_name(st->ops.last));
+	/* the output every gate checks at (signpost --check reads it back) */
+	fprintf(f, "output=%dx%d\nrotation=%d\ndiagonal_inches=%.1f\nreloads=%lu\n", st->disp.pw,
+		st->disp.ph, st->c->rotation, st->c->diagonal_inches, st->ops.reloads);
 	if (st->ops.reload_at)
 		fprintf(f, "last_reload_at=%s\n", reloaded);
 	fprintf(f, "last_reload_errors=%zu\n", diag_count(&st->ops.reload_diags, DIAG_ERROR));
@@ -283,6 +286,7 @@ static void refuse(struct run *st, const char *why, struct diag_list *d)
 	diag_clear(&st->ops.reload_diags);
 	st->ops.reload_diags = *d;
 	st->ops.last = OPS_RELOAD_FAILED;
+	st->ops.reloads++;
 	ops_status_write(st);
 	if (st->o->trace)
 		fprintf(stderr, "trace: reload failed\n");
@@ -365,6 +369,7 @@ bool ops_reload_finish(struct run *st, uint64_t now)
 	diag_clear(&d); /* warnings: --check shows them */
 	ops->loaded_at = ops->reload_at;
 	ops->last = OPS_RELOAD_OK;
+	ops->reloads++;
 	ops_status_write(st);
 	fprintf(stderr, "signpost: reloaded %s (%s): %zu screens\n", st->o->config, why, c->n_screens);
 	if (st->o->trace)

@@ -29,6 +29,7 @@ struct ops {
 	char status_path[4096];     /* empty: no status file */
 	time_t started, loaded_at, reload_at;
 	enum ops_reload last;       /* the last reload's result */
+	unsigned long reloads;      /* reloads ended since the start, either way */
 	struct diag_list reload_diags; /* the last failed reload's problems */
 	char *shown_src;            /* the bytes the content on screen was loaded from */
 	size_t shown_len;

@@ -1,0 +1,72 @@
+# verdict.sh — one verdict: every gate gives the running kiosk's own. The
+# kiosk (here at 1280x800) records the output it checks at in its status;
+# `signpost --check` with no --size and signpostctl check, reload and
+# restart's check use it. A QR code that is too dense for 800x480 but fine
+# at 1280x800 passes the gates of a 1280x800 kiosk, and one too dense for
+# 1280x800 is refused by them. Reload confirms only what the kiosk says:
+# when the kiosk refuses a file the gate passed (here: its check crashes,
+# through the test builds' fault hook), reload exits 1 with the kiosk's
+# problems instead of waiting and saying nothing.
+. "$(dirname "$0")/lib.sh"
+command -v Xvfb >/dev/null || { fail "Xvfb is needed"; done_testing; exit 1; }
+start_xvfb 1280x800
+trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+ctl="$src/config/signpostctl"
+export SIGNPOST_BIN="$bin" SIGNPOST_CONFIG="$tmp/c.yaml" SIGNPOST_STATUS="$tmp/status"
+qr() { # LINK-LENGTH [TITLE]
+	cat <<YAML
+kiosk: { quick_exit: neutral }
+screens:
+  - id: one
+    title: "${2:-Help}"
+    blocks:
+      - text: "Scan for more."
+      - qr: { data: "https://example.org/$(printf "%${1}s" | tr ' ' a)", caption: "Scan" }
+  - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }
+YAML
+}
+get() { sed -n "s/^$1=//p" "$tmp/status" | head -n 1; }
+
+# the files the test relies on: 60 characters fit at 1280x800 only
+qr 60 >"$tmp/fits-1280.yaml"
+qr 200 >"$tmp/too-dense.yaml"
+expect_exit 1 "--check at 800x480 refuses the 60-character code" -- "$bin" --check --size 800x480 --config "$tmp/fits-1280.yaml"
+expect_exit 0 "--check at 1280x800 takes it" -- "$bin" --check --size 1280x800 --config "$tmp/fits-1280.yaml"
+expect_exit 1 "--check at 1280x800 refuses the 200-character code" -- "$bin" --check --size 1280x800 --config "$tmp/too-dense.yaml"
+
+qr 10 >"$tmp/c.yaml"
+SIGNPOST_TEST_FAULT=crash:CRASH-ME "$bin" --window 1280x800 --status "$tmp/status" --config "$tmp/c.yaml" 2>"$tmp/kiosk.log" &
+pid=$!
+i=0
+while [ ! -s "$tmp/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ "$(get output)" = 1280x800 ] && ok || fail "the status does not say the output: $(get output)"
+[ -n "$(get rotation)" ] && [ -n "$(get diagonal_inches)" ] && ok || fail "the status lacks rotation or diagonal"
+
+# --check with no --size: at the running kiosk's screen, and it says so
+expect_exit 0 "--check of a running 1280x800 kiosk takes what fits at 1280x800" -- \
+	"$bin" --check --status "$tmp/status" --config "$tmp/fits-1280.yaml"
+expect_err "checking at 1280x800, the running kiosk's screen" "--check says which size"
+expect_exit 1 "--check of a running 1280x800 kiosk refuses what is too dense for it" -- \
+	"$bin" --check --status "$tmp/status" --config "$tmp/too-dense.yaml"
+expect_exit 1 "--check with no kiosk still checks at 800x480" -- \
+	"$bin" --check --status "$tmp/no-such-status" --config "$tmp/fits-1280.yaml"
+
+# signpostctl: the same verdict as the kiosk's, both ways
+cp "$tmp/fits-1280.yaml" "$tmp/c.yaml"
+expect_exit 0 "signpostctl check: what the 1280x800 kiosk takes" -- sh "$ctl" check
+expect_exit 0 "signpostctl reload: shown" -- sh "$ctl" reload
+[ "$(get content_sha256)" = "$(sha256sum "$tmp/c.yaml" | cut -d' ' -f1)" ] && ok || fail "reload: not on screen"
+cp "$tmp/too-dense.yaml" "$tmp/c.yaml"
+expect_exit 1 "signpostctl check: what the 1280x800 kiosk refuses" -- sh "$ctl" check
+expect_exit 1 "signpostctl reload: refused before the kiosk is touched" -- sh "$ctl" reload
+
+# a file the gate passes but the kiosk refuses: reload says so, at once
+qr 10 "CRASH-ME" >"$tmp/c.yaml"
+sleep 1 # the kiosk's own reload of the save, which it refuses too
+t0=$(date +%s)
+expect_exit 1 "signpostctl reload of a file the kiosk refuses" -- sh "$ctl" reload
+[ $(($(date +%s) - t0)) -lt 20 ] && ok || fail "reload waited for its time limit instead of the kiosk's answer"
+expect_err "the kiosk refused" "reload says the kiosk refused it"
+expect_err "the check of this file crashed" "reload prints the kiosk's problem"
+kill -0 $pid && ok || fail "the kiosk died"
+done_testing
