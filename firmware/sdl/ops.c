@@ -1,5 +1,6 @@
 /* ops.c — staff operations for the running kiosk; see ops.h. Nothing
  * here records what a visitor looked at. */
+#define _GNU_SOURCE /* memmem */
 #include "ops.h"
 
 #include "run.h"
@@ -18,6 +19,7 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,39 +166,125 @@ static const char builtin_content[] =
 	"      - text: \"This screen is resting for a moment.\"\n"
 	"      - text: \"Please ask at reception if you need anything.\"\n";
 
-/* Where the last content that loaded is kept: systemd's StateDirectory, or
- * /var/lib/signpost when it exists and is ours to write. */
-static void last_good_path(char *out, size_t size)
+/* A file of the kiosk's own state: in systemd's StateDirectory, or in
+ * /var/lib/signpost when it exists and is ours to write; "" when neither. */
+static void state_path(char *out, size_t size, const char *name)
 {
 	const char *dir = getenv("STATE_DIRECTORY");
 	out[0] = '\0';
 	if (dir && *dir)
-		snprintf(out, size, "%s/last-good.yaml", dir);
+		snprintf(out, size, "%s/%s", dir, name);
 	else if (access("/var/lib/signpost", W_OK) == 0)
-		snprintf(out, size, "/var/lib/signpost/last-good.yaml");
+		snprintf(out, size, "/var/lib/signpost/%s", name);
 }
 
-void ops_save_good(struct run *st)
+/* Where the last good content is kept: the last that was shown and
+ * proven (OPS_PROVEN_MS on screen, or a clean stop). */
+static void last_good_path(char *out, size_t size)
+{
+	state_path(out, size, "last-good.yaml");
+}
+
+/* "trying": the sha256 of content the kiosk has started showing but not
+ * yet proven, and how many starts with it did not end well. */
+static unsigned trying_count(const char *hex)
+{
+	char path[4096], line[128], have[65];
+	unsigned n = 0;
+	state_path(path, sizeof path, "trying");
+	FILE *f = path[0] ? fopen(path, "re") : NULL;
+	if (f && fgets(line, sizeof line, f) && sscanf(line, "%64s %u", have, &n) == 2 && strcmp(have, hex) == 0) {
+		fclose(f);
+		return n;
+	}
+	if (f)
+		fclose(f);
+	return 0;
+}
+
+static void trying_set(const char *hex, unsigned n)
+{
+	char path[4096], line[128];
+	state_path(path, sizeof path, "trying");
+	int len = snprintf(line, sizeof line, "%s %u\n", hex, n);
+	if (path[0] && !write_atomic(path, line, (size_t)len, true))
+		fprintf(stderr, "signpost: warning: cannot write %s: %s\n", path, strerror(errno));
+}
+
+static void src_hex(const char *src, size_t len, char hex[65])
+{
+	uint8_t digest[32];
+	sha256(src, len, digest);
+	sha256_hex(digest, hex);
+}
+
+int ops_proven_ms(void)
+{
+#ifdef SIGNPOST_TEST_HOOKS
+	const char *ms = getenv("SIGNPOST_TEST_PROVEN_MS"); /* tests: sooner */
+	if (ms && atoi(ms) > 0)
+		return atoi(ms);
+#endif
+	return OPS_PROVEN_MS;
+}
+
+void ops_shown(struct run *st)
 {
 	if (!st->ops.save_good)
 		return;
 	st->ops.save_good = false;
+	st->ops.unproven = true;
+#ifdef SIGNPOST_TEST_HOOKS
+	/* tests: SIGNPOST_TEST_FAULT=die:TEXT, the kiosk dies with content
+	 * holding TEXT on screen, as a bug in drawing it would */
+	const char *f = getenv("SIGNPOST_TEST_FAULT");
+	if (f && strncmp(f, "die:", 4) == 0 && st->ops.shown_src &&
+	    memmem(st->ops.shown_src, st->ops.shown_len, f + 4, strlen(f + 4)))
+		raise(SIGSEGV);
+#endif
+}
+
+void ops_proven(struct run *st)
+{
+	if (!st->ops.unproven)
+		return;
+	st->ops.unproven = false;
 	char path[4096];
 	last_good_path(path, sizeof path);
 	if (path[0] && st->ops.shown_src && !write_atomic(path, st->ops.shown_src, st->ops.shown_len, true))
 		fprintf(stderr, "signpost: warning: cannot keep a copy of the content in %s: %s\n", path,
 			strerror(errno));
+	state_path(path, sizeof path, "trying");
+	if (path[0])
+		unlink(path);
 }
 
 /* Reads path once and takes it when it passes the complete check at the
  * output's size, run in a child (verdict.h): st->c, st->text and the bytes
  * for the last good copy. Otherwise nothing changes and the problems are
  * in d. */
-static bool take_first(struct run *st, const char *path, struct diag_list *d)
+static bool take_first(struct run *st, const char *path, bool counted, struct diag_list *d)
 {
 	char *src = NULL;
 	size_t len = 0;
 	enum load_result r = content_read(path, &src, &len, d);
+	if (r == LOAD_OK && counted) {
+		/* content that was accepted, then took the kiosk down with it on
+		 * screen, OPS_TRIES times running: not again until it changes */
+		char hex[65];
+		src_hex(src, len, hex);
+		unsigned tries = trying_count(hex);
+		if (tries >= OPS_TRIES) {
+			diag_add(d, DIAG_ERROR, 0, 0, "the kiosk stopped %u times in a row while showing this file "
+						      "(it may have found a fault in the kiosk); it shows its last good "
+						      "content until the file changes. Send the file to whoever looks "
+						      "after the kiosk",
+				 tries);
+			free(src);
+			return false;
+		}
+		trying_set(hex, tries + 1);
+	}
 	struct verdict v;
 	if (r != LOAD_OK || !verdict_start(&v, path, src, len, st->disp.pw, st->disp.ph, d) ||
 	    verdict_wait(&v, d) != VERDICT_OK) {
@@ -233,7 +321,7 @@ bool ops_load_first(struct run *st)
 {
 	SDL_GetRendererOutputSize(st->disp.r, &st->disp.pw, &st->disp.ph);
 	struct diag_list d = { 0 };
-	if (take_first(st, st->o->config, &d)) {
+	if (take_first(st, st->o->config, true, &d)) {
 		st->ops.save_good = true; /* once the first frame shows it */
 		diag_clear(&d);
 		return true;
@@ -246,7 +334,7 @@ bool ops_load_first(struct run *st)
 	char path[4096];
 	last_good_path(path, sizeof path);
 	struct diag_list ignored = { 0 };
-	bool ok = path[0] && take_first(st, path, &ignored);
+	bool ok = path[0] && take_first(st, path, false, &ignored);
 	if (ok) {
 		fprintf(stderr, "signpost: showing the last good content (%s) until the file is fixed\n", path);
 	} else {
@@ -366,6 +454,9 @@ bool ops_reload_finish(struct run *st, uint64_t now)
 	ops->shown_src = src;
 	ops->shown_len = len;
 	ops->save_good = true; /* once a frame shows it */
+	char hex[65];
+	src_hex(src, len, hex);
+	trying_set(hex, trying_count(hex) + 1);
 	diag_clear(&d); /* warnings: --check shows them */
 	ops->loaded_at = ops->reload_at;
 	ops->last = OPS_RELOAD_OK;

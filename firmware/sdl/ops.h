@@ -33,7 +33,8 @@ struct ops {
 	struct diag_list reload_diags; /* the last failed reload's problems */
 	char *shown_src;            /* the bytes the content on screen was loaded from */
 	size_t shown_len;
-	bool save_good;             /* keep them as the last good copy after the next frame */
+	bool save_good;             /* new on screen with the next frame */
+	bool unproven;              /* on screen, not yet the last good copy */
 	/* a reload under way: its check in a child, the bytes it checks */
 	struct verdict check;       /* check.pid != 0 while it runs */
 	char *pending_src;
@@ -56,9 +57,21 @@ void ops_status_write(struct run *st);
  * up afterwards. False only when no font at all can be opened. */
 bool ops_load_first(struct run *st);
 
-/* After a frame is on screen: the content it shows becomes the last good
- * copy (systemd's StateDirectory), if it is new. */
-void ops_save_good(struct run *st);
+#define OPS_TRIES 2          /* starts that die with the same new content */
+#define OPS_PROVEN_MS 60000  /* on screen this long: it is good */
+
+/* After a frame is on screen: content that is new there starts being
+ * proven (the caller arms a timer of OPS_PROVEN_MS for ops_proven()). */
+void ops_shown(struct run *st);
+
+/* New content on screen survived (OPS_PROVEN_MS, or a clean stop): it
+ * becomes the last good copy (systemd's StateDirectory) and its tries are
+ * forgotten. Until then a start that dies with it counts against it: after
+ * OPS_TRIES such starts it is refused and the last good copy shown. */
+void ops_proven(struct run *st);
+
+/* OPS_PROVEN_MS (test builds: SIGNPOST_TEST_PROVEN_MS when set). */
+int ops_proven_ms(void);
 
 /* A reload: reads the file and starts its check in a child (ops.check,
  * whose out_fd the caller polls and whose time limit it keeps). False when

@@ -11,7 +11,8 @@
  *            change of banner or sleep), devices (ask SDL while udev
  *            tells it of a new device), sdl (a window system that cannot
  *            be listened to), check (a reload's check in a child, given
- *            verdict_wall_ms()); and while that check runs, its report's
+ *            verdict_wall_ms()), proven (new content on screen long
+ *            enough to be the last good copy); and while that check runs, its report's
  *            pipe is a source too.
  *
  * Each pass: the clock once, ready sources and due timers, SDL's events,
@@ -67,6 +68,8 @@ static void changed(struct run *st, const char *why, uint64_t now)
 		relayout(st);
 	trace_state(&st->trace, st->c, &st->kiosk, why, now);
 }
+
+static void arm(struct run *st, enum run_timer t, uint64_t due);
 
 /* ---- drawing -------------------------------------------------------------- */
 
@@ -140,7 +143,10 @@ static void draw(struct run *st, uint64_t now)
 			ms, SDL_GetTicks() - st->input_at);
 	}
 	st->input_at = 0;
-	ops_save_good(st);
+	if (st->ops.save_good) { /* new content on screen: proven in a while */
+		ops_shown(st);
+		arm(st, TIMER_PROVEN, now + (uint64_t)ops_proven_ms());
+	}
 	schedule_run_backlight(&st->backlight_off, asleep, false);
 	st->dirty = st->kiosk.in_transition; /* keep animating */
 	if (!st->ready_sent) {
@@ -285,6 +291,12 @@ static void on_kiosk(void *ctx, uint64_t now)
 		    : st->kiosk.mode == KIOSK_ATTRACT                     ? "loop"
 									  : "idle",
 		now);
+}
+
+static void on_proven(void *ctx, uint64_t now)
+{
+	(void)now;
+	ops_proven(ctx);
 }
 
 static void on_watchdog(void *ctx, uint64_t now)
@@ -445,6 +457,7 @@ static void add_sources_and_timers(struct run *st)
 		{ TIMER_DEVICES, "devices", on_devices_step },
 		{ TIMER_SDL, "sdl", on_sdl_step },
 		{ TIMER_CHECK, "check", on_check_time },
+		{ TIMER_PROVEN, "proven", on_proven },
 	};
 	for (size_t i = 0; i < RUN_TIMER_COUNT_; i++)
 		st->timer[timers[i].id] = loop_timer_add(l, timers[i].name, timers[i].fire, st);
@@ -488,6 +501,7 @@ static void run_close(struct run *st)
 		if (st->backlight_off)
 			backlight_set(true, SDL_GetCurrentVideoDriver());
 		notify_send(&st->notify, "STOPPING=1");
+		ops_proven(st); /* a clean stop: what is on screen did not take it down */
 		wake_close(&st->wake);
 		draw_list_free(&st->dl);
 		kiosk_free(&st->kiosk);

@@ -40,6 +40,7 @@ enum run_timer {
 	TIMER_DEVICES,  /* an input device came or went: ask SDL again soon */
 	TIMER_SDL,      /* a window system we cannot listen to: ask SDL often */
 	TIMER_CHECK,    /* a reload's check in a child: its time limit */
+	TIMER_PROVEN,   /* new content on screen long enough: the last good copy */
 	RUN_TIMER_COUNT_
 };
 

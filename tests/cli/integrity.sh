@@ -1,7 +1,8 @@
 # integrity.sh — what reaches the screen is exactly what --check accepts.
 # Content the loader takes but the complete check refuses (here: text the
 # colour of its background, 1.00:1) is refused at start-up and on reload,
-# the last good copy is replaced only by content that was shown, quoted
+# the last good copy is replaced only by content that was shown and
+# proven, quoted
 # text cannot forge lines of the status file, and a symlink planted where
 # the status file's temporary goes is never followed.
 . "$(dirname "$0")/lib.sh"
@@ -43,10 +44,16 @@ write_content "Invisible" "#1B2340" >"$tmp/invisible.yaml"
 expect_exit 1 "--check refuses text the colour of the background" -- "$bin" --check --config "$tmp/invisible.yaml"
 expect_err "contrast of 1.00:1" "--check gives the ratio"
 
-# 1. a good file: shown, and kept as the last good copy once it is on screen
+# 1. a good file: shown, and kept as the last good copy once it is proven:
+# on screen for a while (a minute; a clean stop counts as well), so content
+# that takes the kiosk down with it never becomes the copy to go back to
 write_content "Good" >"$conf"
 start
-cmp -s "$conf" "$tmp/state/last-good.yaml" && ok || fail "the shown content was not kept as the last good copy"
+[ ! -e "$tmp/state/last-good.yaml" ] && ok || fail "content only just shown is already the last good copy"
+stop
+cmp -s "$conf" "$tmp/state/last-good.yaml" && ok || fail "the shown content was not kept as the last good copy at a clean stop"
+[ ! -e "$tmp/state/trying" ] && ok || fail "a clean stop left its try counted"
+start
 good=$(get content_sha256)
 
 # 2. saving the invisible file: refused, the good content and copy stay

@@ -4,7 +4,9 @@
 # kiosk's death. With the test builds' fault hook (SIGNPOST_TEST_FAULT=
 # crash|hang|eat:TEXT: the check of content holding TEXT does that), on a
 # reload and at start: the kiosk keeps running and showing good content,
-# and the status file says why.
+# and the status file says why. And content that passes its check but takes
+# the kiosk down once on screen (die:TEXT) is refused after two such
+# starts: the last good copy is shown, and the status says why.
 . "$(dirname "$0")/lib.sh"
 command -v Xvfb >/dev/null || { fail "Xvfb is needed"; done_testing; exit 1; }
 
@@ -92,6 +94,36 @@ start "crash:POISON"
 kill -0 $pid 2>/dev/null && ok || fail "no last good copy: the kiosk died at start"
 grep -q "built-in 'resting' screen" "$tmp/log" && ok || fail "no last good copy: the resting screen is not shown: $(head -n 5 "$tmp/log")"
 grep -q "trace: start" "$tmp/log" && ok || fail "no last good copy: no frame"
+stop
+
+# content that passes its check, then takes the kiosk down with it on
+# screen (die: a fault in drawing it): after two such starts the next one
+# goes back to the last good copy, and says why
+write_content "Kept" >"$conf"
+start ""
+stop # a clean stop proves it: it is the last good copy now
+kept=$(sha256sum "$tmp/state/last-good.yaml" | cut -d' ' -f1)
+write_content "DIE-ME" >"$conf"
+for n in 1 2; do
+	start "die:DIE-ME"
+	i=0
+	while kill -0 $pid 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	kill -0 $pid 2>/dev/null && fail "start $n: the die hook did not fire" || ok
+	wait $pid 2>/dev/null
+done
+[ "$(cut -d' ' -f2 "$tmp/state/trying")" = 2 ] && ok || fail "two starts that died are not counted: $(cat "$tmp/state/trying")"
+cmp -s "$tmp/state/last-good.yaml" - <<EOF_KEPT && ok || fail "content that died on screen became the last good copy"
+$(write_content "Kept")
+EOF_KEPT
+start "die:DIE-ME"
+sleep 0.5
+kill -0 $pid 2>/dev/null && ok || fail "the third start died with the same file again"
+[ "$(get content_sha256)" = "$kept" ] && ok || fail "the third start does not show the last good copy"
+grep -q "stopped 2 times in a row while showing this file" "$tmp/log" && ok || fail "the third start does not say why: $(head -n 4 "$tmp/log")"
+grep -q "^problem=.*stopped 2 times in a row" "$status" && ok || fail "the status does not say why"
+# a fixed file is shown again at once
+write_content "Fixed" >"$conf"
+wait_for last_reload ok 10 && ok || fail "the fixed file was not taken"
 stop
 
 # the hook only ever fires on the chosen text: a normal file is untouched
