@@ -125,10 +125,13 @@ static void check_targets(const struct content *c, const struct measurer *by_lan
 			struct kiosk k;
 			kiosk_init(&k, c, 0);
 			kiosk_set_page_counts(&k, dk.page_counts, dk.n);
-			k.lang = lang;
-			k.text_scale = scales[si];
+			/* over the first topic, opened from the topics (Back leads
+			 * there); the picker and the notice over reading it */
+			struct kiosk_pose pose = { .lang = lang, .large_text = scales[si] > 1.0,
+						   .history = true, .under = KIOSK_BROWSE };
 			int topics[1];
-			size_t n_topics = kiosk_topics(&k, topics, 1);
+			if (kiosk_topics(&k, topics, 1) > 0)
+				pose.view = (struct kiosk_view){ topics[0], 0 };
 			static const enum kiosk_mode modes[] = { KIOSK_ATTRACT, KIOSK_BROWSE, KIOSK_MENU,
 								 KIOSK_LANGS, KIOSK_IDLE };
 			static const char *const names[] = { "in the loop", "while reading", "in the topics",
@@ -136,10 +139,8 @@ static void check_targets(const struct content *c, const struct measurer *by_lan
 			for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
 				if (modes[m] == KIOSK_LANGS && c->n_langs < 2)
 					continue;
-				k.mode = modes[m];
-				k.before_langs = k.before_idle = KIOSK_BROWSE;
-				if (n_topics)
-					k.view = (struct kiosk_view){ topics[0], 0 };
+				pose.mode = modes[m];
+				kiosk_pose(&k, &pose, 0);
 				struct scene_input in = { .content = c, .kiosk = &k, .layouts = dk.layouts,
 							  .measurer = &by_lang[lang], .now = 0, .by_lang = by_lang };
 				scene_build(&dl, &in);

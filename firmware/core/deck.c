@@ -518,9 +518,8 @@ static void deck_frames(struct frames *f, const struct deck *dk, struct draw_lis
 	struct kiosk k;
 	kiosk_init(&k, c, 0);
 	kiosk_set_page_counts(&k, dk->page_counts, dk->n);
-	k.lang = f->lang;
-	k.text_scale = dk->text_scale;
-	k.history[0] = (struct kiosk_view){ 0, -1 };
+	/* after a touch, Back leads to the topics, as after opening a topic */
+	struct kiosk_pose pose = { .lang = f->lang, .large_text = dk->text_scale > 1.0, .history = true };
 	struct scene_input in = { .content = c, .kiosk = &k, .layouts = dk->layouts,
 				  .measurer = &f->by_lang[f->lang], .now = 0, .by_lang = f->by_lang };
 	for (size_t s = 0; s < dk->n; s++) {
@@ -529,16 +528,13 @@ static void deck_frames(struct frames *f, const struct deck *dk, struct draw_lis
 		bool neutral = (int)s == c->quick_exit;
 		for (int p = 0; p < dk->page_counts[s]; p++) {
 			f->page = p;
-			k.view = (struct kiosk_view){ (int)s, p };
-			for (size_t i = 0; i < k.n_loop; i++)
-				if (k.loop[i] == (int)s)
-					k.loop_pos = i;
+			pose.view = (struct kiosk_view){ (int)s, p };
 			/* the loop (or the notice after Quick exit), at normal text
 			 * only: A+ and contrast end with the visitor's reading */
 			if (dk->text_scale == 1.0) {
-				k.mode = KIOSK_ATTRACT;
-				k.notice = neutral;
-				k.n_history = 0;
+				pose.mode = KIOSK_ATTRACT;
+				pose.notice = neutral;
+				kiosk_pose(&k, &pose, 0);
 				f->when = neutral ? "after Quick exit" : "in the loop";
 				scene_build(dl, &in);
 				frame_geometry(f, dl, 0);
@@ -547,9 +543,9 @@ static void deck_frames(struct frames *f, const struct deck *dk, struct draw_lis
 			}
 			if (neutral && dk->text_scale > 1.0)
 				continue;
-			k.mode = KIOSK_BROWSE;
-			k.notice = false;
-			k.n_history = 1;
+			pose.mode = KIOSK_BROWSE;
+			pose.notice = false;
+			kiosk_pose(&k, &pose, 0);
 			f->when = "after a touch";
 			scene_build(dl, &in);
 			frame_geometry(f, dl, 0);
@@ -559,18 +555,20 @@ static void deck_frames(struct frames *f, const struct deck *dk, struct draw_lis
 	}
 	deck_calls_pages(f, dk);
 
-	/* the topics, every page of them */
+	/* the topics, every page of them, over the first topic */
 	int topics[1];
 	if (kiosk_topics(&k, topics, 1) > 0)
-		k.view = (struct kiosk_view){ topics[0], 0 };
-	k.mode = KIOSK_MENU;
-	k.n_history = 1;
+		pose.view = (struct kiosk_view){ topics[0], 0 };
+	pose.mode = KIOSK_MENU;
+	pose.menu_page = 0;
+	kiosk_pose(&k, &pose, 0);
 	f->screen = PANEL_TOPICS;
 	f->pages = scene_menu_pages(&in);
 	size_t tiles = 0;
 	for (int p = 0; p < f->pages; p++) {
 		f->page = p;
-		k.menu_page = p;
+		pose.menu_page = p;
+		kiosk_pose(&k, &pose, 0);
 		scene_build(dl, &in);
 		frame_geometry(f, dl, 0);
 		frame_controls(f, dl, KIOSK_MENU, false, false);
@@ -582,12 +580,13 @@ static void deck_frames(struct frames *f, const struct deck *dk, struct draw_lis
 			     "%zu of the topics have no tile, so a visitor cannot open them",
 			     kiosk_topics(&k, NULL, 0) - tiles);
 
-	/* the language picker */
+	/* the language picker, over reading */
 	f->page = 0;
 	f->pages = 1;
 	if (c->n_langs > 1) {
-		k.mode = KIOSK_LANGS;
-		k.before_langs = KIOSK_BROWSE;
+		pose.mode = KIOSK_LANGS;
+		pose.under = KIOSK_BROWSE;
+		kiosk_pose(&k, &pose, 0);
 		f->screen = PANEL_LANGS;
 		scene_build(dl, &in);
 		frame_geometry(f, dl, 0);
@@ -602,20 +601,19 @@ static void deck_frames(struct frames *f, const struct deck *dk, struct draw_lis
 				     c->n_langs - langs, c->n_langs);
 	}
 
-	/* the idle notice, over the first topic: only what is drawn over the
-	 * blanked page counts */
-	if (k.view.screen >= 0) {
-		k.mode = KIOSK_IDLE;
-		k.before_idle = KIOSK_BROWSE;
-		f->screen = k.view.screen;
-		f->when = "on the \"Are you still there?\" notice";
-		scene_build(dl, &in);
-		size_t from = 0;
-		for (size_t i = 0; i < dl->n; i++)
-			if (dl->items[i].role == ROLE_SHADE)
-				from = i + 1;
-		frame_geometry(f, dl, from);
-	}
+	/* the idle notice over reading the first topic: only what is drawn
+	 * over the blanked page counts */
+	pose.mode = KIOSK_IDLE;
+	pose.under = KIOSK_BROWSE;
+	kiosk_pose(&k, &pose, 0);
+	f->screen = k.view.screen;
+	f->when = "on the \"Are you still there?\" notice";
+	scene_build(dl, &in);
+	size_t from = 0;
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->items[i].role == ROLE_SHADE)
+			from = i + 1;
+	frame_geometry(f, dl, from);
 	kiosk_free(&k);
 }
 

@@ -393,6 +393,70 @@ static void do_quick_exit(struct kiosk *k, uint64_t now)
 	}
 }
 
+/* What a visitor of pose p reads under the picker and the notice (the mode
+ * itself for the other frames). */
+static enum kiosk_mode pose_base(const struct kiosk_pose *p)
+{
+	if (p->mode != KIOSK_LANGS && p->mode != KIOSK_IDLE)
+		return p->mode;
+	if (p->under == KIOSK_MENU || (p->mode == KIOSK_IDLE && p->under == KIOSK_LANGS))
+		return p->under;
+	return KIOSK_BROWSE;
+}
+
+void kiosk_pose(struct kiosk *k, const struct kiosk_pose *p, uint64_t now)
+{
+	kiosk_privacy_reset(k, now);
+	k->swallow = false;
+	k->before_langs = k->before_idle = KIOSK_BROWSE;
+	if (p->mode == KIOSK_SLEEP) {
+		k->sleep_wanted = true;
+		k->mode = KIOSK_SLEEP;
+		return;
+	}
+	k->sleep_wanted = false;
+	k->lang = p->lang < k->content->n_langs ? p->lang : 0;
+	k->text_scale = p->large_text ? KIOSK_LARGE_TEXT : 1.0;
+	k->high_contrast = p->high_contrast;
+	k->menu_page = p->menu_page > 0 ? p->menu_page : 0;
+	struct kiosk_view v = p->view;
+	if (v.screen < 0 || (size_t)v.screen >= k->content->n_screens)
+		v.screen = 0;
+	if (v.page >= k->page_count[v.screen])
+		v.page = k->page_count[v.screen] - 1;
+	if (v.page < 0)
+		v.page = 0;
+	k->view = k->from = v;
+	k->loop_pos = 0;
+	for (size_t i = 0; i < k->n_loop; i++)
+		if (k->loop[i] == v.screen)
+			k->loop_pos = i;
+
+	enum kiosk_mode base = pose_base(p);
+	if (base == KIOSK_ATTRACT) {
+		k->mode = KIOSK_ATTRACT;
+		if (p->notice && v.screen == k->content->quick_exit) {
+			/* as do_quick_exit() leaves it */
+			k->notice = true;
+			k->loop_pos = k->n_loop ? k->n_loop - 1 : 0;
+		}
+		return;
+	}
+	if (base == KIOSK_MENU) /* from the screen they were reading */
+		k->history[k->n_history++] = v;
+	else if (p->history)
+		k->history[k->n_history++] = (struct kiosk_view){ k->menu_page, -1 };
+	k->mode = base; /* KIOSK_LANGS: the picker over reading */
+	if (p->mode == KIOSK_LANGS) {
+		k->before_langs = base;
+		k->mode = KIOSK_LANGS;
+	} else if (p->mode == KIOSK_IDLE) {
+		k->before_idle = base;
+		k->mode = KIOSK_IDLE;
+		k->idle_since = now;
+	}
+}
+
 static bool act(struct kiosk *k, enum kiosk_action action, int arg, uint64_t now)
 {
 	struct kiosk_view v = k->view;

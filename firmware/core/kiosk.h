@@ -158,6 +158,38 @@ bool kiosk_set_sleep(struct kiosk *k, bool asleep, uint64_t now);
  * no history. What the idle timeout does, and nothing is left behind. */
 void kiosk_privacy_reset(struct kiosk *k, uint64_t now);
 
+/* A frame a visitor can meet, by name. All zero is the loop on screen 0 in
+ * the default language. */
+struct kiosk_pose {
+	enum kiosk_mode mode;
+	/* KIOSK_LANGS, KIOSK_IDLE: what the picker or the notice is over:
+	 * KIOSK_BROWSE (also when left 0), KIOSK_MENU, or (the notice only)
+	 * KIOSK_LANGS, the picker over reading */
+	enum kiosk_mode under;
+	struct kiosk_view view; /* the page shown, or the one the topics, the
+				   picker and the notice were opened over */
+	int menu_page;          /* the page of the topics */
+	size_t lang;            /* chosen in the picker */
+	bool large_text;        /* A+ pressed */
+	bool high_contrast;     /* the contrast button pressed */
+	/* KIOSK_ATTRACT on the Quick exit screen: shown as it is after Quick
+	 * exit, an ordinary notice with no controls */
+	bool notice;
+	/* Back leads somewhere, as after opening a topic: one step of history,
+	 * to the topics (page menu_page). Without it, reading is as just after
+	 * the waking touch. The topics have their step whatever this says (a
+	 * visitor reaches them only by one); the loop and sleep have none. */
+	bool history;
+};
+
+/* Puts k into exactly the state frame p is drawn from, as a visitor would
+ * reach it: everything else as after a privacy reset at time now (no
+ * transition, nothing pressed, the idle notice just up, the loop's place
+ * at view's screen). Asleep, the view is the start of the loop. A view
+ * beyond the page counts stands for the screen's last page. The one way,
+ * outside kiosk.c, to set a kiosk's state (--preview, --check, tests). */
+void kiosk_pose(struct kiosk *k, const struct kiosk_pose *p, uint64_t now);
+
 /* The screens a visitor moves through with previous/next and sees as topics:
  * every screen but the quick-exit one; those with the most phone numbers to
  * call first (a visitor in a hurry finds them on the first page of

@@ -154,23 +154,22 @@ static bool preview_one(struct preview *pv, const struct deck *dk, struct kiosk 
 	return true;
 }
 
-/* A kiosk over deck dk in language lang, as a visitor finds it after a
- * touch: reading (mode), text size and contrast as given, with one step
- * of history, so Back is drawn as it is while reading. */
-static void preview_kiosk(struct kiosk *k, const struct deck *dk, size_t lang, enum kiosk_mode mode,
-			  bool high_contrast)
+/* A kiosk over deck dk, and the frame a visitor finds in language lang
+ * after a touch: reading (mode) the first topic, text size and contrast as
+ * given, with one step of history, so Back is drawn as it is while
+ * reading. */
+static struct kiosk_pose preview_kiosk(struct kiosk *k, const struct deck *dk, size_t lang,
+				       enum kiosk_mode mode, bool high_contrast)
 {
 	kiosk_init(k, dk->content, 0);
 	kiosk_set_page_counts(k, dk->page_counts, dk->n);
-	k->lang = lang;
-	k->text_scale = dk->text_scale;
-	k->high_contrast = high_contrast;
-	k->mode = mode;
+	struct kiosk_pose pose = { .mode = mode, .lang = lang, .large_text = dk->text_scale > 1.0,
+				   .high_contrast = high_contrast, .history = true };
 	int first;
 	if (kiosk_topics(k, &first, 1) > 0)
-		k->view = (struct kiosk_view){ first, 0 };
-	k->history[0] = (struct kiosk_view){ 0, -1 };
-	k->n_history = mode == KIOSK_ATTRACT ? 0 : 1;
+		pose.view = (struct kiosk_view){ first, 0 };
+	kiosk_pose(k, &pose, 0);
+	return pose;
 }
 
 /* Every page of every screen of the deck (language lang, its text scale):
@@ -185,7 +184,8 @@ static bool preview_screens(struct preview *pv, const struct deck *dk, size_t la
 	const struct content *c = pv->c;
 	struct kiosk k;
 	bool loop = look == LOOK_LOOP || look == LOOK_CLOSED;
-	preview_kiosk(&k, dk, lang, loop ? KIOSK_ATTRACT : KIOSK_BROWSE, look == LOOK_CONTRAST);
+	struct kiosk_pose pose = preview_kiosk(&k, dk, lang, loop ? KIOSK_ATTRACT : KIOSK_BROWSE,
+					       look == LOOK_CONTRAST);
 	static const char *const infix[] = { "", "", "-large", "-contrast" };
 	bool ok = true;
 	for (size_t s = 0; s < c->n_screens && ok; s++) {
@@ -194,12 +194,9 @@ static bool preview_screens(struct preview *pv, const struct deck *dk, size_t la
 		if ((int)s == c->quick_exit && look != LOOK_LOOP)
 			continue;
 		for (int p = 0; p < dk->page_counts[s] && ok; p++) {
-			k.view = (struct kiosk_view){ (int)s, p };
-			k.notice = loop && (int)s == c->quick_exit; /* as Quick exit shows it */
-			/* the dots as the loop shows them: this screen's place in it */
-			for (size_t i = 0; i < k.n_loop; i++)
-				if (k.loop[i] == (int)s)
-					k.loop_pos = i;
+			pose.view = (struct kiosk_view){ (int)s, p };
+			pose.notice = loop && (int)s == c->quick_exit; /* as Quick exit shows it */
+			kiosk_pose(&k, &pose, 0);
 			char name[256];
 			snprintf(name, sizeof name, "%02zu-%s-%s%s-%d%s.png", s + 1, c->screens[s].id,
 				 c->langs[lang], infix[look], p + 1, look == LOOK_CLOSED ? "-closed" : "");
@@ -217,19 +214,21 @@ static bool preview_panels(struct preview *pv, const struct deck *dk, size_t lan
 {
 	const char *large = dk->text_scale > 1.0 ? "-large" : "";
 	struct kiosk k;
-	preview_kiosk(&k, dk, lang, KIOSK_MENU, false);
+	struct kiosk_pose pose = preview_kiosk(&k, dk, lang, KIOSK_MENU, false);
 	struct scene_input in = { dk->content, &k, dk->layouts, &pv->by_lang[lang], 0, pv->by_lang };
 	int pages = scene_menu_pages(&in);
 	bool ok = true;
 	char name[256];
 	for (int p = 0; p < pages && ok; p++) {
-		k.menu_page = p;
+		pose.menu_page = p;
+		kiosk_pose(&k, &pose, 0);
 		snprintf(name, sizeof name, "00-topics-%s%s-%d.png", pv->c->langs[lang], large, p + 1);
 		ok = preview_one(pv, dk, &k, name);
 	}
 	if (ok && pv->c->n_langs > 1) {
-		k.mode = KIOSK_LANGS;
-		k.before_langs = KIOSK_BROWSE;
+		pose.mode = KIOSK_LANGS;
+		pose.under = KIOSK_BROWSE;
+		kiosk_pose(&k, &pose, 0);
 		snprintf(name, sizeof name, "00-languages-%s%s-1.png", pv->c->langs[lang], large);
 		ok = preview_one(pv, dk, &k, name);
 	}

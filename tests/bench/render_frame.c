@@ -79,7 +79,7 @@ int main(int argc, char **argv)
 		struct kiosk k;
 		kiosk_init(&k, &c, 0);
 		kiosk_set_page_counts(&k, dk.page_counts, dk.n);
-		k.view.screen = screen;
+		kiosk_pose(&k, &(struct kiosk_pose){ .view = { screen, 0 } }, 0);
 		struct scene_input in = { &c, &k, dk.layouts, &by_lang[0], 0, by_lang };
 		scene_build(&dl, &in);
 		render_frame(&rd, &dl);

@@ -80,7 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct kiosk k;
 		kiosk_init(&k, &c, 0);
 		kiosk_set_page_counts(&k, dk.page_counts, dk.n);
-		k.lang = lang;
+		kiosk_pose(&k, &(struct kiosk_pose){ .lang = lang }, 0);
 		/* three frames: the attract loop, then woken (buttons), then
 		 * the topics menu */
 		struct draw_list dl = { 0 };

@@ -1,8 +1,12 @@
-/* test_kiosk.c — the attract loop against a fake clock. */
+/* test_kiosk.c — the attract loop against a fake clock; touch, idle and
+ * Quick exit; and kiosk_pose(), checked against the taps that lead to each
+ * frame. */
 #include "fixture.h"
 #include "test.h"
 
+#include "deck.h"
 #include "kiosk.h"
+#include "scene.h"
 
 static void loop_content(struct content *c)
 {
@@ -107,7 +111,8 @@ static void pages_of_a_screen_each_get_the_duration(void)
 	CHECK_INT(k.view.screen, 0);
 	CHECK_INT(k.view.page, 0);
 	/* fewer pages after a relayout: the view stays valid */
-	k.view = (struct kiosk_view){ 3, 2 };
+	kiosk_pose(&k, &(struct kiosk_pose){ .view = { 3, 2 } }, 80000);
+	CHECK_INT(k.view.page, 2);
 	int fewer[4] = { 1, 1, 1, 1 };
 	kiosk_set_page_counts(&k, fewer, 4);
 	CHECK_INT(k.view.page, 0);
@@ -561,9 +566,7 @@ static void topics_with_calls_come_first(void)
 	CHECK_INT(first[0], 2);
 	CHECK_INT(first[1], 0);
 	/* next and previous follow the same order, and the count with them */
-	kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, 100);
-	kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, 150);
-	k.view = (struct kiosk_view){ 2, 0 };
+	kiosk_pose(&k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .view = { 2, 0 } }, 150);
 	CHECK(!kiosk_can_prev(&k));
 	int index, total;
 	for (int i = 1; i < 4; i++) {
@@ -576,10 +579,267 @@ static void topics_with_calls_come_first(void)
 	CHECK(!kiosk_can_next(&k));
 	tap(&k, ACTION_PREV, 0, 9000);
 	CHECK_INT(k.view.screen, 1);
-	k.view = (struct kiosk_view){ 4, 0 };
+	kiosk_pose(&k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .view = { 4, 0 } }, 9100);
 	kiosk_topic_position(&k, &index, &total);
 	CHECK_INT(index, -1); /* the neutral screen has no place among them */
 	kiosk_free(&k);
+	content_free(&c);
+}
+
+/* ---- a frame posed is the frame walked to ---------------------------------- */
+
+/* touch_content with screen 2 long enough for three pages at 800x480, laid
+ * out: the pages the kiosk counts are the deck's. */
+static void pose_content(struct content *c, struct deck *d)
+{
+	touch_content(c);
+	/* 24 items of two lines each */
+	static const char *items[24];
+	for (size_t i = 0; i < 24; i++)
+		items[i] = "A thing to know, said in a line and then in a few more words after it";
+	fixture_list(c, fixture_blocks(c, 2, 1), BLOCK_BULLETS, items, 24);
+	deck_build(d, &fake_measurer, c, 800, 480, 0, 1.0);
+}
+
+/* How many items of two draw lists differ in anything drawn. */
+static size_t draw_differences(const struct draw_list *a, const struct draw_list *b)
+{
+	size_t n = a->n < b->n ? a->n : b->n, differ = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct draw_item *x = &a->items[i], *y = &b->items[i];
+		size_t lx, ly;
+		const char *tx = draw_item_text(x, &lx), *ty = draw_item_text(y, &ly);
+		differ += x->kind != y->kind || x->role != y->role || x->x != y->x || x->y != y->y ||
+			  x->w != y->w || x->h != y->h || x->rgb != y->rgb || x->alpha != y->alpha ||
+			  x->radius != y->radius || x->style != y->style || x->px != y->px || x->lang != y->lang ||
+			  x->action != y->action || x->arg != y->arg || x->qr != y->qr || lx != ly ||
+			  memcmp(tx, ty, lx) != 0;
+	}
+	n = a->n_hits < b->n_hits ? a->n_hits : b->n_hits;
+	for (size_t i = 0; i < n; i++)
+		differ += memcmp(&a->hits[i], &b->hits[i], sizeof a->hits[i]) != 0;
+	return differ;
+}
+
+/* posed and walked show the same frame at time now: what the scene reads
+ * of them, and the frame it draws from each. */
+static void same_frame(const struct kiosk *posed, const struct kiosk *walked, const struct deck *d,
+		       uint64_t now)
+{
+	CHECK_INT(posed->mode, walked->mode);
+	if (walked->mode == KIOSK_IDLE) {
+		CHECK_INT(posed->before_idle, walked->before_idle);
+		CHECK_INT(posed->idle_since, walked->idle_since);
+	}
+	if (walked->mode == KIOSK_LANGS || (walked->mode == KIOSK_IDLE && walked->before_idle == KIOSK_LANGS))
+		CHECK_INT(posed->before_langs, walked->before_langs);
+	CHECK_INT(posed->view.screen, walked->view.screen);
+	CHECK_INT(posed->view.page, walked->view.page);
+	CHECK_INT(posed->menu_page, walked->menu_page);
+	CHECK_INT(posed->lang, walked->lang);
+	CHECK(posed->text_scale == walked->text_scale);
+	CHECK_INT(posed->high_contrast, walked->high_contrast);
+	CHECK_INT(posed->in_transition, walked->in_transition);
+	CHECK_INT(posed->pressed, walked->pressed);
+	CHECK_INT(kiosk_showing_notice(posed), kiosk_showing_notice(walked));
+	CHECK_INT(kiosk_can_back(posed), kiosk_can_back(walked));
+	CHECK_INT(kiosk_can_prev(posed), kiosk_can_prev(walked));
+	CHECK_INT(kiosk_can_next(posed), kiosk_can_next(walked));
+	if (walked->mode == KIOSK_ATTRACT) /* the page dots */
+		CHECK_INT(posed->loop_pos, walked->loop_pos);
+	CHECK_INT(posed->sleep_wanted, walked->sleep_wanted);
+	CHECK(kiosk_next_deadline(posed, now) == kiosk_next_deadline(walked, now));
+
+	struct draw_list a = { 0 }, b = { 0 };
+	struct scene_input in = { walked->content, posed, d->layouts, &fake_measurer, now, NULL };
+	scene_build(&a, &in);
+	in.kiosk = walked;
+	scene_build(&b, &in);
+	CHECK_INT(a.n, b.n);
+	CHECK_INT(a.n_hits, b.n_hits);
+	CHECK_INT(a.clear_rgb, b.clear_rgb);
+	CHECK_INT(draw_differences(&a, &b), 0);
+	draw_list_free(&a);
+	draw_list_free(&b);
+}
+
+/* Poses p at time now over the deck's content and checks it against the
+ * kiosk walked there; then both go on alike: a tap on next (which wakes
+ * the loop, turns a page, opens nothing in the topics), the idle notice,
+ * the reset. */
+static void check_pose(struct kiosk *walked, const struct kiosk_pose *p, uint64_t now, const struct deck *d)
+{
+	struct kiosk posed;
+	kiosk_init(&posed, walked->content, 0);
+	kiosk_set_page_counts(&posed, d->page_counts, d->n);
+	kiosk_pose(&posed, p, now);
+	same_frame(&posed, walked, d, now);
+	uint64_t t = now + 1000;
+	tap(&posed, ACTION_NEXT, 0, t);
+	tap(walked, ACTION_NEXT, 0, t);
+	same_frame(&posed, walked, d, t + 80);
+	for (uint64_t later = t + 80 + 90000; later <= t + 80 + 90000 + KIOSK_IDLE_GRACE_MS; later += 10000) {
+		kiosk_tick(&posed, later);
+		kiosk_tick(walked, later);
+		same_frame(&posed, walked, d, later);
+	}
+	kiosk_free(&posed);
+}
+
+static void posed_loop_and_notice_are_the_ones_the_loop_shows(void)
+{
+	struct content c;
+	struct deck d;
+	pose_content(&c, &d);
+	CHECK(d.page_counts[2] >= 3);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_set_page_counts(&k, d.page_counts, d.n);
+	/* the loop on page 2 of screen 2, its fade over */
+	uint64_t now = 0;
+	while (!(k.view.screen == 2 && k.view.page == 1 && !k.in_transition) && now < 1000000)
+		kiosk_tick(&k, now += 100);
+	CHECK_INT(k.loop_pos, 2);
+	check_pose(&k, &(struct kiosk_pose){ .view = { 2, 1 } }, k.shown_at, &d);
+	/* the notice after Quick exit, pressed while reading at A+ */
+	kiosk_privacy_reset(&k, 200000);
+	tap(&k, ACTION_NONE, 0, 200000);
+	tap(&k, ACTION_TEXT_SIZE, 0, 201000);
+	tap(&k, ACTION_QUICK_EXIT, 0, 202000);
+	CHECK(kiosk_showing_notice(&k));
+	check_pose(&k, &(struct kiosk_pose){ .view = { 4, 0 }, .notice = true }, 202080, &d);
+	kiosk_free(&k);
+	deck_free(&d);
+	content_free(&c);
+}
+
+static void posed_reading_is_reading_tapped_to(void)
+{
+	struct content c;
+	struct deck d;
+	pose_content(&c, &d);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_set_page_counts(&k, d.page_counts, d.n);
+	/* just woken on the loop's second screen: no history */
+	kiosk_tick(&k, 12000);
+	kiosk_tick(&k, 12300);
+	tap(&k, ACTION_NONE, 0, 13000);
+	check_pose(&k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .view = { 1, 0 } }, 13080, &d);
+	/* page 2 of screen 2, opened from the topics, in Polish at A+ in
+	 * high contrast */
+	kiosk_privacy_reset(&k, 20000);
+	tap(&k, ACTION_NONE, 0, 20000);
+	tap(&k, ACTION_LANGUAGE, 0, 21000);
+	tap(&k, ACTION_SET_LANGUAGE, 1, 22000);
+	tap(&k, ACTION_TEXT_SIZE, 0, 23000);
+	tap(&k, ACTION_CONTRAST, 0, 24000);
+	tap(&k, ACTION_HOME, 0, 25000);
+	tap(&k, ACTION_OPEN, 2, 26000);
+	tap(&k, ACTION_NEXT, 0, 27000);
+	CHECK_INT(k.mode, KIOSK_BROWSE);
+	CHECK_INT(k.view.page, 1);
+	check_pose(&k,
+		   &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .view = { 2, 1 }, .lang = 1, .large_text = true,
+					 .high_contrast = true, .history = true },
+		   27080, &d);
+	kiosk_free(&k);
+	deck_free(&d);
+	content_free(&c);
+}
+
+static void posed_panels_are_the_panels_tapped_to(void)
+{
+	struct content c;
+	struct deck d;
+	pose_content(&c, &d);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_set_page_counts(&k, d.page_counts, d.n);
+	/* the second page of the topics, opened over screen 0 */
+	tap(&k, ACTION_NONE, 0, 1000);
+	tap(&k, ACTION_HOME, 0, 2000);
+	tap(&k, ACTION_MENU_PAGE, 1, 3000);
+	check_pose(&k, &(struct kiosk_pose){ .mode = KIOSK_MENU, .menu_page = 1 }, 3080, &d);
+	/* (check_pose() went on to the reset) the picker over the topics */
+	kiosk_privacy_reset(&k, 200000);
+	tap(&k, ACTION_NONE, 0, 201000);
+	tap(&k, ACTION_HOME, 0, 202000);
+	tap(&k, ACTION_MENU_PAGE, 1, 203000);
+	tap(&k, ACTION_LANGUAGE, 0, 204000);
+	check_pose(&k, &(struct kiosk_pose){ .mode = KIOSK_LANGS, .under = KIOSK_MENU, .menu_page = 1 }, 204080,
+		   &d);
+	/* the picker over reading, just woken on the notice's screen */
+	kiosk_privacy_reset(&k, 400000);
+	tap(&k, ACTION_QUICK_EXIT, 0, 400000);
+	tap(&k, ACTION_NONE, 0, 401000);
+	tap(&k, ACTION_LANGUAGE, 0, 402000);
+	check_pose(&k, &(struct kiosk_pose){ .mode = KIOSK_LANGS, .view = { 4, 0 } }, 402080, &d);
+	kiosk_free(&k);
+	deck_free(&d);
+	content_free(&c);
+}
+
+static void posed_idle_notice_and_sleep_are_the_ones_time_brings(void)
+{
+	struct content c;
+	struct deck d;
+	pose_content(&c, &d);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	kiosk_set_page_counts(&k, d.page_counts, d.n);
+	/* over screen 3, opened from the topics, left alone */
+	tap(&k, ACTION_NONE, 0, 1000);
+	tap(&k, ACTION_HOME, 0, 2000);
+	tap(&k, ACTION_OPEN, 3, 3000);
+	kiosk_tick(&k, 3080 + 90000);
+	CHECK_INT(k.mode, KIOSK_IDLE);
+	check_pose(&k, &(struct kiosk_pose){ .mode = KIOSK_IDLE, .view = { 3, 0 }, .history = true }, 3080 + 90000,
+		   &d);
+	/* over the picker, which is over reading */
+	kiosk_privacy_reset(&k, 200000);
+	tap(&k, ACTION_NONE, 0, 200000);
+	tap(&k, ACTION_LANGUAGE, 0, 201000);
+	kiosk_tick(&k, 201080 + 90000);
+	CHECK_INT(k.before_idle, KIOSK_LANGS);
+	check_pose(&k, &(struct kiosk_pose){ .mode = KIOSK_IDLE, .under = KIOSK_LANGS }, 201080 + 90000, &d);
+	/* asleep: the schedule turned the screen off during the loop */
+	kiosk_privacy_reset(&k, 400000);
+	kiosk_tick(&k, 413000);
+	kiosk_set_sleep(&k, true, 413500);
+	CHECK_INT(k.mode, KIOSK_SLEEP);
+	check_pose(&k, &(struct kiosk_pose){ .mode = KIOSK_SLEEP, .view = { 3, 0 } }, 413500, &d);
+	kiosk_free(&k);
+	deck_free(&d);
+	content_free(&c);
+}
+
+/* Nothing of the state before a pose is left: a kiosk in the middle of a
+ * visit, a button held down, posed into the loop is a kiosk just started. */
+static void a_pose_leaves_nothing_of_before(void)
+{
+	struct content c;
+	struct deck d;
+	pose_content(&c, &d);
+	struct kiosk k, fresh;
+	kiosk_init(&k, &c, 0);
+	kiosk_set_page_counts(&k, d.page_counts, d.n);
+	tap(&k, ACTION_NONE, 0, 1000);
+	tap(&k, ACTION_TEXT_SIZE, 0, 2000);
+	tap(&k, ACTION_HOME, 0, 3000);
+	tap(&k, ACTION_LANGUAGE, 0, 4000);
+	tap(&k, ACTION_SET_LANGUAGE, 1, 5000);
+	kiosk_input(&k, INPUT_DOWN, ACTION_OPEN, 2, 6000);
+	kiosk_set_sleep(&k, true, 6000);
+	kiosk_pose(&k, &(struct kiosk_pose){ 0 }, 7000);
+	kiosk_init(&fresh, &c, 7000);
+	kiosk_set_page_counts(&fresh, d.page_counts, d.n);
+	same_frame(&k, &fresh, &d, 7000);
+	CHECK_INT(k.n_history, 0);
+	CHECK(!k.swallow);
+	kiosk_free(&fresh);
+	kiosk_free(&k);
+	deck_free(&d);
 	content_free(&c);
 }
 
@@ -603,5 +863,10 @@ int main(void)
 	RUN(right_to_left_swipes_are_mirrored);
 	RUN(rebind_keeps_the_visitor_where_they_are);
 	RUN(topics_with_calls_come_first);
+	RUN(posed_loop_and_notice_are_the_ones_the_loop_shows);
+	RUN(posed_reading_is_reading_tapped_to);
+	RUN(posed_panels_are_the_panels_tapped_to);
+	RUN(posed_idle_notice_and_sleep_are_the_ones_time_brings);
+	RUN(a_pose_leaves_nothing_of_before);
 	return TEST_DONE();
 }

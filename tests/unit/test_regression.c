@@ -39,8 +39,7 @@ static void frames(const struct content *c, const struct deck *dk, size_t lang)
 	struct kiosk k;
 	kiosk_init(&k, c, 0);
 	kiosk_set_page_counts(&k, dk->page_counts, dk->n);
-	k.lang = lang;
-	k.text_scale = dk->text_scale;
+	kiosk_pose(&k, &(struct kiosk_pose){ .lang = lang, .large_text = dk->text_scale > 1.0 }, 0);
 	struct draw_list dl = { 0 };
 	struct scene_input in = { c, &k, dk->layouts, &fake_measurer, 0, NULL };
 	scene_build(&dl, &in);

@@ -166,7 +166,7 @@ static void buttons_are_hit_where_they_are_drawn_in_every_rotation(void)
 		struct world w;
 		world_init(&w, lw, lh);
 		w.c.quick_exit = 2;
-		w.k.mode = KIOSK_BROWSE;
+		kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE }, 0);
 		world_build(&w, 0);
 		CHECK(w.dl.n_hits >= 4);
 		for (size_t i = 0; i < w.dl.n_hits; i++) {
@@ -195,7 +195,7 @@ static void attract_shows_only_quick_exit_and_touch_hint(void)
 	CHECK_INT(count(&w.dl, ROLE_QUICK_EXIT), 1);
 	CHECK(count(&w.dl, ROLE_HINT) >= 1);
 	/* once touched: the hint goes, the navigation comes */
-	w.k.mode = KIOSK_BROWSE;
+	kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE }, 0);
 	world_build(&w, 0);
 	CHECK_INT(count(&w.dl, ROLE_HINT), 0);
 	int arg;
@@ -203,7 +203,7 @@ static void attract_shows_only_quick_exit_and_touch_hint(void)
 	CHECK_INT(scene_hit(&w.dl, qe->x + 2, qe->y + 2, &arg), ACTION_QUICK_EXIT);
 	CHECK_INT(qe->rgb, 0xFFFFFF); /* its own colour, not the accent */
 	/* pressed: drawn in the accent at once */
-	w.k.pressed = ACTION_QUICK_EXIT;
+	kiosk_input(&w.k, INPUT_DOWN, ACTION_QUICK_EXIT, 0, 0);
 	world_build(&w, 0);
 	CHECK_INT(find(&w.dl, ROLE_QUICK_EXIT)->rgb, 0xF2B705);
 	/* no neutral screen configured: no Quick exit button to promise one */
@@ -274,8 +274,7 @@ static void top_bar_has_every_control_apart_in_portrait_and_landscape(void)
 		w.c.labels.language_name = lt("Português do Brasil");
 		w.c.quick_exit = 2;
 		world_start(&w, sizes[k][0], sizes[k][1]);
-		w.k.mode = KIOSK_BROWSE;
-		w.k.n_history = 1; /* Back leads somewhere */
+		kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .history = true }, 0);
 		world_build(&w, 0);
 		for (size_t a = 0; a < sizeof want / sizeof want[0]; a++) {
 			size_t n = 0;
@@ -308,10 +307,9 @@ static void contrast_button_shows_its_state(void)
 {
 	struct world w;
 	world_init(&w, 800, 480);
-	w.k.mode = KIOSK_BROWSE;
 	uint32_t fill[2], size_fill[2];
 	for (int on = 0; on < 2; on++) {
-		w.k.high_contrast = on;
+		kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .high_contrast = on }, 0);
 		world_build(&w, 0);
 		fill[on] = size_fill[on] = 0;
 		for (size_t i = 0; i < w.dl.n_hits; i++) {
@@ -337,9 +335,7 @@ static void idle_notice_covers_all_but_quick_exit(void)
 	struct world w;
 	world_init(&w, 800, 480);
 	w.c.quick_exit = 2;
-	w.k.mode = KIOSK_IDLE;
-	w.k.before_idle = KIOSK_BROWSE;
-	w.k.idle_since = 1000;
+	kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_IDLE }, 1000); /* the notice up at 1000 */
 	world_build(&w, 1000 + KIOSK_IDLE_GRACE_MS / 2);
 	CHECK_INT(w.dl.n_hits, 1);
 	CHECK_INT(w.dl.hits[0].action, ACTION_QUICK_EXIT);
@@ -360,7 +356,7 @@ static void menu_lists_topics_but_not_the_neutral_screen(void)
 	struct world w;
 	world_init(&w, 800, 480);
 	w.c.quick_exit = 2;
-	w.k.mode = KIOSK_MENU;
+	kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_MENU }, 0);
 	world_build(&w, 0);
 	size_t tiles = 0;
 	for (size_t i = 0; i < w.dl.n_hits; i++)
@@ -392,11 +388,10 @@ static void topic_tiles_give_up_a_little_size_to_save_pages(void)
 				w.c.screens[s].title = lt(t ? longer : shorter);
 			}
 			world_start(&w, 800, 480);
-			w.k.text_scale = large ? KIOSK_LARGE_TEXT : 1.0;
 			deck_free(&w.d);
-			deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 0, w.k.text_scale);
-			w.k.mode = KIOSK_MENU;
-			w.k.n_history = 1;
+			deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 0, large ? KIOSK_LARGE_TEXT : 1.0);
+			kiosk_set_page_counts(&w.k, w.d.page_counts, w.d.n);
+			kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_MENU, .large_text = large }, 0);
 			struct scene_input in = { &w.c, &w.k, w.d.layouts, &fake_measurer, 0, NULL };
 			pages[t] = scene_menu_pages(&in);
 			world_build(&w, 0);
@@ -438,10 +433,9 @@ static void arrows_stay_in_place_and_no_empty_band(void)
 		w.c.screens[1].show_help = false;
 		deck_free(&w.d);
 		deck_build(&w.d, &fake_measurer, &w.c, sizes[z][0], sizes[z][1], 0, 1.0);
-		w.k.mode = KIOSK_BROWSE;
 		int y[3], x[3];
 		for (int s = 0; s < 3; s++) {
-			w.k.view = (struct kiosk_view){ s, 0 };
+			kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .view = { s, 0 } }, 0);
 			world_build(&w, 0);
 			const struct draw_item *next = find_action(&w.dl, ACTION_NEXT);
 			CHECK(next != NULL);
@@ -464,14 +458,13 @@ static void count_is_of_topics_at_any_text_size(void)
 {
 	struct world w;
 	world_init(&w, 800, 480);
-	w.k.mode = KIOSK_BROWSE;
-	w.k.view = (struct kiosk_view){ 1, 0 };
+	kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .view = { 1, 0 } }, 0);
 	world_build(&w, 0);
 	size_t len;
 	CHECK_STR(draw_item_text(find(&w.dl, ROLE_PAGE_NUMBER), &len), "2 / 3");
 	int pages[3] = { 2, 4, 3 }; /* as A+ might make them */
 	kiosk_set_page_counts(&w.k, pages, 3);
-	w.k.view = (struct kiosk_view){ 1, 2 };
+	kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .view = { 1, 2 } }, 0);
 	world_build(&w, 0);
 	CHECK_STR(draw_item_text(find(&w.dl, ROLE_PAGE_NUMBER), &len), "2 / 3");
 	CHECK_INT(count(&w.dl, ROLE_DOT) + count(&w.dl, ROLE_DOT_CURRENT), 4);
@@ -498,7 +491,7 @@ static void two_langs(struct world *w, bool arabic_labels)
 	}
 	deck_free(&w->d);
 	deck_build(&w->d, &fake_measurer, &w->c, 800, 480, 1, 1.0);
-	w->k.lang = 1;
+	kiosk_pose(&w->k, &(struct kiosk_pose){ .lang = 1 }, 0);
 }
 
 /* Right to left, a help line of English fallbacks reads left to right as a
@@ -554,8 +547,7 @@ static void untranslated_labels_keep_their_own_direction_on_a_rtl_page(void)
 		}
 		deck_free(&w.d);
 		deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 1, 1.0);
-		w.k.mode = KIOSK_BROWSE;
-		w.k.n_history = 1;
+		kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .lang = 1, .history = true }, 0);
 		world_build(&w, 0);
 		int want = translated ? 1 : 0;
 		const enum kiosk_action actions[] = { ACTION_BACK, ACTION_HOME, ACTION_QUICK_EXIT };
@@ -573,12 +565,11 @@ static void untranslated_labels_keep_their_own_direction_on_a_rtl_page(void)
 			CHECK(len > 3 && memcmp(text, translated ? "\xe2\x80\xba" : "\xe2\x80\xb9", 3) == 0);
 		}
 		/* the Topics panel's title, and the idle notice */
-		w.k.mode = KIOSK_MENU;
+		kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_MENU, .lang = 1 }, 0);
 		world_build(&w, 0);
 		const struct draw_item *title = find(&w.dl, ROLE_MENU_TITLE);
 		CHECK(title && title->lang == want);
-		w.k.mode = KIOSK_IDLE;
-		w.k.before_idle = KIOSK_BROWSE;
+		kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_IDLE, .lang = 1 }, 0);
 		world_build(&w, 0);
 		const struct draw_item *notice = find(&w.dl, ROLE_NOTICE_TITLE);
 		CHECK(notice && notice->lang == 0); /* never translated here */
@@ -593,12 +584,10 @@ static void loop_hint_takes_the_languages_in_turn(void)
 {
 	struct world w;
 	two_langs(&w, false);
-	w.k.lang = 0;
 	deck_free(&w.d);
 	deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 0, 1.0);
 	for (int s = 0; s < 3; s++) {
-		w.k.view = (struct kiosk_view){ s, 0 };
-		w.k.loop_pos = (size_t)s;
+		kiosk_pose(&w.k, &(struct kiosk_pose){ .view = { s, 0 } }, 0); /* the loop, in English */
 		world_build(&w, 0);
 		const struct draw_item *hint = find(&w.dl, ROLE_HINT);
 		CHECK(hint != NULL);
@@ -610,7 +599,7 @@ static void loop_hint_takes_the_languages_in_turn(void)
 	/* an untranslated hint would repeat the English one: that language is
 	 * left out of the turns */
 	w.c.labels.touch_hint.by_lang[1] = w.c.labels.touch_hint.by_lang[0];
-	w.k.view = (struct kiosk_view){ 1, 0 };
+	kiosk_pose(&w.k, &(struct kiosk_pose){ .view = { 1, 0 } }, 0);
 	world_build(&w, 0);
 	CHECK_INT(find(&w.dl, ROLE_HINT)->lang, 0);
 	world_free(&w);
@@ -638,8 +627,7 @@ static void loop_hint_of_another_language_keeps_clear_of_quick_exit(void)
 		deck_build(&w.d, &fake_measurer, &w.c, 480, 800, 0, 1.0);
 		size_t shown[2] = { 0, 0 };
 		for (int s = 0; s < 2; s++) {
-			w.k.view = (struct kiosk_view){ s, 0 };
-			w.k.loop_pos = (size_t)s;
+			kiosk_pose(&w.k, &(struct kiosk_pose){ .view = { s, 0 } }, 0);
 			world_build(&w, 0);
 			const struct draw_item *qe = find_action(&w.dl, ACTION_QUICK_EXIT);
 			CHECK(qe != NULL);
@@ -675,17 +663,17 @@ static void panels_always_show_the_support_line(void)
 	for (int large = 0; large < 2; large++) {
 		deck_free(&w.d);
 		deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 1, large ? KIOSK_LARGE_TEXT : 1.0);
-		w.k.text_scale = large ? KIOSK_LARGE_TEXT : 1.0;
-		w.k.view = (struct kiosk_view){ 0, 0 };
 		static const enum kiosk_mode under[] = { KIOSK_BROWSE, KIOSK_MENU };
 		for (int u = 0; u < 2; u++) {
-			w.k.mode = KIOSK_LANGS;
-			w.k.before_langs = under[u];
+			kiosk_pose(&w.k,
+				   &(struct kiosk_pose){ .mode = KIOSK_LANGS, .under = under[u], .lang = 1,
+							 .large_text = large },
+				   0);
 			world_build(&w, 0);
 			CHECK_INT(count(&w.dl, ROLE_HELP_NUMBER), 1);
 			CHECK_INT(count(&w.dl, ROLE_LANG_TILE), 2);
 		}
-		w.k.mode = KIOSK_MENU;
+		kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_MENU, .lang = 1, .large_text = large }, 0);
 		world_build(&w, 0);
 		CHECK_INT(count(&w.dl, ROLE_HELP_NUMBER), 1);
 	}
