@@ -56,15 +56,11 @@ static SDL_Surface *draw(const struct content *c, const char *id, int w, int h, 
 	struct kiosk k;
 	kiosk_init(&k, c, 0);
 	kiosk_set_page_counts(&k, dk->page_counts, dk->n);
-	k.lang = draw_lang;
-	k.view.screen = id ? content_find_screen(c, id) : 0;
-	k.mode = v.mode;
-	k.text_scale = v.scale;
-	k.notice = v.notice;
-	if (v.mode != KIOSK_ATTRACT) {
-		k.history[0] = (struct kiosk_view){ 0, -1 };
-		k.n_history = 1; /* Back, as after opening a topic */
-	}
+	/* after a touch, Back leads somewhere, as after opening a topic */
+	struct kiosk_pose pose = { .mode = v.mode, .view = { id ? content_find_screen(c, id) : 0, 0 },
+				   .lang = draw_lang, .large_text = v.scale > 1.0, .notice = v.notice,
+				   .history = true };
+	kiosk_pose(&k, &pose, 0);
 	SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 	SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
 	struct render rd;
