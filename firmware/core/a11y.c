@@ -69,20 +69,11 @@ static void check_colours(struct diag_list *d, const char *theme, const struct c
 
 /* ---- touch targets ---------------------------------------------------------- */
 
-static const char *const action_words[] = {
-	[ACTION_NONE] = "a button",	       [ACTION_BACK] = "Back",
-	[ACTION_HOME] = "Topics",	       [ACTION_PREV] = "previous",
-	[ACTION_NEXT] = "next",		       [ACTION_LANGUAGE] = "the language button",
-	[ACTION_TEXT_SIZE] = "A+",	       [ACTION_QUICK_EXIT] = "Quick exit",
-	[ACTION_OPEN] = "a topic",	       [ACTION_MENU_PAGE] = "a page of topics",
-	[ACTION_SET_LANGUAGE] = "a language", [ACTION_CONTRAST] = "the contrast button",
-};
-
 struct targets {
 	const struct content *c;
 	int w, h;
 	double px_per_mm;
-	bool reported[sizeof action_words / sizeof action_words[0]];
+	bool reported[ACTION_COUNT_];
 	struct diag_list *d;
 };
 
@@ -100,13 +91,13 @@ static void check_hits(struct targets *tg, const struct draw_list *dl, const cha
 				 "%.0f mm a finger needs; use a larger screen, or set display.diagonal_inches "
 				 "to the screen's real size",
 				 tg->w, tg->h, tg->c->diagonal_inches > 0 ? tg->c->diagonal_inches : 10.1,
-				 action_words[h->action], mode, side, A11Y_MIN_TARGET_MM);
+				 kiosk_action_target(h->action), mode, side, A11Y_MIN_TARGET_MM);
 		} else if (h->x < 0 || h->y < 0 || h->x + h->w > tg->w || h->y + h->h > tg->h) {
 			tg->reported[h->action] = true;
 			diag_add(tg->d, DIAG_ERROR, 0, 0,
 				 "on a %dx%d screen, %s (%s) does not fit on the screen; use a larger screen or "
 				 "shorter labels",
-				 tg->w, tg->h, action_words[h->action], mode);
+				 tg->w, tg->h, kiosk_action_target(h->action), mode);
 		}
 	}
 }
@@ -134,8 +125,6 @@ static void check_targets(const struct content *c, const struct measurer *by_lan
 				pose.view = (struct kiosk_view){ topics[0], 0 };
 			static const enum kiosk_mode modes[] = { KIOSK_ATTRACT, KIOSK_BROWSE, KIOSK_MENU,
 								 KIOSK_LANGS, KIOSK_IDLE };
-			static const char *const names[] = { "in the loop", "while reading", "in the topics",
-							      "in the language picker", "on the idle notice" };
 			for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
 				if (modes[m] == KIOSK_LANGS && c->n_langs < 2)
 					continue;
@@ -144,7 +133,7 @@ static void check_targets(const struct content *c, const struct measurer *by_lan
 				struct scene_input in = { .content = c, .kiosk = &k, .layouts = dk.layouts,
 							  .measurer = &by_lang[lang], .now = 0, .by_lang = by_lang };
 				scene_build(&dl, &in);
-				check_hits(&tg, &dl, names[m]);
+				check_hits(&tg, &dl, kiosk_mode_where(modes[m]));
 			}
 			kiosk_free(&k);
 			deck_free(&dk);

@@ -191,15 +191,6 @@ struct frames {
 #define PANEL_TOPICS (-1)
 #define PANEL_LANGS (-2)
 
-static const char *const action_name[] = {
-	[ACTION_NONE] = "a button",	      [ACTION_BACK] = "Back",
-	[ACTION_HOME] = "Topics",	      [ACTION_PREV] = "previous (\xe2\x80\xb9)",
-	[ACTION_NEXT] = "next (\xe2\x80\xba)", [ACTION_LANGUAGE] = "language",
-	[ACTION_TEXT_SIZE] = "A+",	      [ACTION_QUICK_EXIT] = "Quick exit",
-	[ACTION_OPEN] = "topic",	      [ACTION_MENU_PAGE] = "next page of topics",
-	[ACTION_SET_LANGUAGE] = "language",   [ACTION_CONTRAST] = "contrast (\xe2\x97\x90)",
-};
-
 /* "screen 'help' (ar, large text, page 2 of 3, after a touch)" */
 static void frame_where(const struct frames *f, char *out, size_t cap)
 {
@@ -305,7 +296,7 @@ static void frame_geometry(struct frames *f, const struct draw_list *dl, size_t 
 				frame_report(f, FP_OUTSIDE, DIAG_ERROR, screen,
 					     "the %s button does not fit on the screen; use shorter words on the "
 					     "buttons (labels:) or a larger screen",
-					     action_name[a->action]);
+					     kiosk_action_button(a->action));
 			else {
 				quote(a, q, sizeof q);
 				frame_report(f, FP_TEXT_OUTSIDE, DIAG_WARNING, screen,
@@ -320,14 +311,15 @@ static void frame_geometry(struct frames *f, const struct draw_list *dl, size_t 
 						     "the %s and %s buttons lie on top of each other, so a touch "
 						     "may press the wrong one; use shorter words on the buttons "
 						     "(labels:) or a larger screen",
-						     action_name[a->action], action_name[b->action]);
+						     kiosk_action_button(a->action),
+						     kiosk_action_button(b->action));
 			}
 			if (band && (a->action == ACTION_OPEN || a->action == ACTION_SET_LANGUAGE) &&
 			    overlap(a, band))
 				frame_report(f, FP_ON_FOOTER, DIAG_ERROR, screen,
 					     "a %s tile reaches into the support line at the bottom and hides it; "
 					     "shorten the screens' titles",
-					     action_name[a->action]);
+					     kiosk_action_button(a->action));
 			continue;
 		}
 		if (!text)
@@ -348,7 +340,7 @@ static void frame_geometry(struct frames *f, const struct draw_list *dl, size_t 
 				      (vertical && (a->y < shape->y || a->y + a->h > shape->y + shape->h))))
 				frame_report(f, FP_OUT_OF_BOX, DIAG_WARNING, shape->action == ACTION_OPEN ? shape->arg : screen,
 					     "the words %s stick out of their %s button; shorten them",
-					     q, action_name[shape->action]);
+					     q, kiosk_action_button(shape->action));
 			continue;
 		}
 		if (is_call_words(a->role)) {
@@ -370,7 +362,7 @@ static void frame_geometry(struct frames *f, const struct draw_list *dl, size_t 
 				frame_report(f, FP_UNDER_CONTROL, DIAG_WARNING, screen,
 					     "the text %s lies under the %s button, which hides it; shorten the "
 					     "text or the words on the buttons (labels:)",
-					     q, action_name[b->action]);
+					     q, kiosk_action_button(b->action));
 			} else if (j > i && (b->kind == DRAW_TEXT || b->kind == DRAW_QR) && !is_label(b)) {
 				char q2[96];
 				quote(b, q2, sizeof q2);
@@ -417,7 +409,7 @@ static void frame_controls(struct frames *f, const struct draw_list *dl, enum ki
 			frame_report(f, FP_MISSING, DIAG_ERROR, f->screen,
 				     "there is no room for the %s button, so a visitor cannot use it; use "
 				     "shorter words on the buttons (labels:) or a larger screen",
-				     action_name[want[i]]);
+				     kiosk_action_button(want[i]));
 	}
 }
 

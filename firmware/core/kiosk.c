@@ -11,6 +11,67 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ---- names ---------------------------------------------------------------- */
+
+static const struct {
+	const char *name, *where;
+} mode_names[] = {
+	[KIOSK_ATTRACT] = { "attract", "in the loop" },
+	[KIOSK_BROWSE] = { "browse", "while reading" },
+	[KIOSK_MENU] = { "menu", "in the topics" },
+	[KIOSK_IDLE] = { "idle", "on the idle notice" },
+	[KIOSK_LANGS] = { "languages", "in the language picker" },
+	[KIOSK_SLEEP] = { "sleep", "asleep" },
+};
+_Static_assert(sizeof mode_names / sizeof mode_names[0] == KIOSK_MODE_COUNT_, "a name for every mode");
+
+/* --trace's word (tests parse it); --check's "the %s button" or "a %s
+ * tile"; --check's touch target */
+static const struct {
+	const char *name, *button, *target;
+} action_names[] = {
+	[ACTION_NONE] = { "none", "a button", "a button" },
+	[ACTION_BACK] = { "back", "Back", "Back" },
+	[ACTION_HOME] = { "topics", "Topics", "Topics" },
+	[ACTION_PREV] = { "previous", "previous (\xe2\x80\xb9)", "previous" },
+	[ACTION_NEXT] = { "next", "next (\xe2\x80\xba)", "next" },
+	[ACTION_LANGUAGE] = { "language", "language", "the language button" },
+	[ACTION_TEXT_SIZE] = { "text-size", "A+", "A+" },
+	[ACTION_QUICK_EXIT] = { "quick-exit", "Quick exit", "Quick exit" },
+	[ACTION_OPEN] = { "open", "topic", "a topic" },
+	[ACTION_MENU_PAGE] = { "menu-page", "next page of topics", "a page of topics" },
+	[ACTION_SET_LANGUAGE] = { "set-language", "language", "a language" },
+	[ACTION_CONTRAST] = { "contrast", "contrast (\xe2\x97\x90)", "the contrast button" },
+};
+_Static_assert(sizeof action_names / sizeof action_names[0] == ACTION_COUNT_, "names for every action");
+
+const char *kiosk_mode_name(enum kiosk_mode m)
+{
+	return (unsigned)m < KIOSK_MODE_COUNT_ && mode_names[m].name ? mode_names[m].name : "?";
+}
+
+const char *kiosk_mode_where(enum kiosk_mode m)
+{
+	return (unsigned)m < KIOSK_MODE_COUNT_ && mode_names[m].where ? mode_names[m].where : "?";
+}
+
+const char *kiosk_action_name(enum kiosk_action a)
+{
+	return (unsigned)a < ACTION_COUNT_ && action_names[a].name ? action_names[a].name : "?";
+}
+
+const char *kiosk_action_button(enum kiosk_action a)
+{
+	return (unsigned)a < ACTION_COUNT_ && action_names[a].button ? action_names[a].button : "?";
+}
+
+const char *kiosk_action_target(enum kiosk_action a)
+{
+	return (unsigned)a < ACTION_COUNT_ && action_names[a].target ? action_names[a].target : "?";
+}
+
+/* ---- the loop ------------------------------------------------------------- */
+
 /* The loop's screens, in order. */
 static void loop_build(struct kiosk *k)
 {
@@ -462,6 +523,7 @@ static bool act(struct kiosk *k, enum kiosk_action action, int arg, uint64_t now
 	struct kiosk_view v = k->view;
 	switch (action) {
 	case ACTION_NONE:
+	case ACTION_COUNT_:
 		return false;
 	case ACTION_QUICK_EXIT:
 		do_quick_exit(k, now);

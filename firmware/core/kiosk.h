@@ -30,6 +30,7 @@ enum kiosk_mode {
 	KIOSK_LANGS,   /* the language picker */
 	KIOSK_SLEEP,   /* the schedule says the screen is off: a black frame;
 			  a touch wakes it into KIOSK_BROWSE and does nothing else */
+	KIOSK_MODE_COUNT_ /* not a mode: how many there are */
 };
 
 /* What a button does. Hit regions in the draw list carry one. */
@@ -46,6 +47,7 @@ enum kiosk_action {
 	ACTION_MENU_PAGE,  /* another page of topics: arg = page */
 	ACTION_SET_LANGUAGE, /* a language in the picker: arg = language index */
 	ACTION_CONTRAST,   /* normal <-> high-contrast colours */
+	ACTION_COUNT_      /* not an action: how many there are */
 };
 
 /* Input, already recognised (gesture.h) and hit-tested (scene.h). */
@@ -200,6 +202,21 @@ size_t kiosk_topics(const struct kiosk *k, int *out, size_t cap);
  * screen) and their number, for "3 / 7": the same at any text size, where
  * a count of pages would jump when A+ makes more of them. */
 void kiosk_topic_position(const struct kiosk *k, int *index, int *total);
+
+/* The names of a mode, from one table with a name for each (kiosk.c):
+ * its word in --trace ("browse"), and where a visitor is in it, for
+ * --check's messages ("while reading"). "?" for a value that is none. */
+const char *kiosk_mode_name(enum kiosk_mode m);
+const char *kiosk_mode_where(enum kiosk_mode m);
+
+/* The names of an action, from one table (kiosk.c): its word in --trace
+ * ("quick-exit"); what --check calls its button in "the %s button" and "a
+ * %s tile" ("Quick exit", "topic"); and its button as a touch target, a
+ * phrase of its own ("the language button"). "?" for a value that is
+ * none. */
+const char *kiosk_action_name(enum kiosk_action a);
+const char *kiosk_action_button(enum kiosk_action a);
+const char *kiosk_action_target(enum kiosk_action a);
 
 /* Whether previous / next / back lead anywhere from here. */
 bool kiosk_can_prev(const struct kiosk *k);

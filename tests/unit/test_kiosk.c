@@ -843,6 +843,28 @@ static void a_pose_leaves_nothing_of_before(void)
 	content_free(&c);
 }
 
+/* Every mode and action has its names (a table with a hole would give
+ * "?"), and --trace's words tell them apart. */
+static void every_mode_and_action_has_its_names(void)
+{
+	for (int m = 0; m < KIOSK_MODE_COUNT_; m++) {
+		CHECK(strcmp(kiosk_mode_name((enum kiosk_mode)m), "?") != 0);
+		CHECK(strcmp(kiosk_mode_where((enum kiosk_mode)m), "?") != 0);
+		for (int n = 0; n < m; n++)
+			CHECK(strcmp(kiosk_mode_name((enum kiosk_mode)m), kiosk_mode_name((enum kiosk_mode)n)) != 0);
+	}
+	for (int a = 0; a < ACTION_COUNT_; a++) {
+		CHECK(strcmp(kiosk_action_name((enum kiosk_action)a), "?") != 0);
+		CHECK(strcmp(kiosk_action_button((enum kiosk_action)a), "?") != 0);
+		CHECK(strcmp(kiosk_action_target((enum kiosk_action)a), "?") != 0);
+		for (int b = 0; b < a; b++)
+			CHECK(strcmp(kiosk_action_name((enum kiosk_action)a), kiosk_action_name((enum kiosk_action)b)) != 0);
+	}
+	CHECK_STR(kiosk_mode_name(KIOSK_LANGS), "languages");
+	CHECK_STR(kiosk_action_name(ACTION_QUICK_EXIT), "quick-exit");
+	CHECK_STR(kiosk_action_name(ACTION_COUNT_), "?");
+}
+
 int main(void)
 {
 	RUN(starts_on_first_loop_screen_and_waits_its_duration);
@@ -868,5 +890,6 @@ int main(void)
 	RUN(posed_panels_are_the_panels_tapped_to);
 	RUN(posed_idle_notice_and_sleep_are_the_ones_time_brings);
 	RUN(a_pose_leaves_nothing_of_before);
+	RUN(every_mode_and_action_has_its_names);
 	return TEST_DONE();
 }
