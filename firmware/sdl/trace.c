@@ -7,16 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const mode_names[] = { "attract", "browse", "menu", "idle", "languages", "sleep" };
-static const char *const action_names[] = {
-	[ACTION_NONE] = "none",		  [ACTION_BACK] = "back",
-	[ACTION_HOME] = "topics",	  [ACTION_PREV] = "previous",
-	[ACTION_NEXT] = "next",		  [ACTION_LANGUAGE] = "language",
-	[ACTION_TEXT_SIZE] = "text-size", [ACTION_QUICK_EXIT] = "quick-exit",
-	[ACTION_OPEN] = "open",		  [ACTION_MENU_PAGE] = "menu-page",
-	[ACTION_SET_LANGUAGE] = "set-language", [ACTION_CONTRAST] = "contrast",
-};
-
 void trace_state(struct trace *t, const struct content *c, const struct kiosk *k, const char *why,
 		 uint64_t now)
 {
@@ -32,7 +22,7 @@ void trace_state(struct trace *t, const struct content *c, const struct kiosk *k
 	t->lang = k->lang;
 	t->scale = k->text_scale;
 	fprintf(stderr, "trace: %s mode=%s screen=%s page=%d lang=%s scale=%.1f t=%.3f\n", why,
-		mode_names[k->mode], id, k->view.page + 1, c->langs[k->lang], k->text_scale,
+		kiosk_mode_name(k->mode), id, k->view.page + 1, c->langs[k->lang], k->text_scale,
 		(double)now / 1000.0);
 }
 
@@ -44,7 +34,7 @@ void trace_buttons(struct trace *t, const struct draw_list *l)
 		return;
 	for (size_t i = 0; i < l->n_hits; i++) {
 		const struct hit *h = &l->hits[i];
-		fprintf(stderr, "trace: button %s %d %d %d %d arg=%d\n", action_names[h->action],
+		fprintf(stderr, "trace: button %s %d %d %d %d arg=%d\n", kiosk_action_name(h->action),
 			h->x + h->w / 2, h->y + h->h / 2, h->w, h->h, h->arg);
 	}
 	fprintf(stderr, "trace: buttons end\n");
