@@ -22,7 +22,8 @@ struct world {
 /* Lays w->c out at width x height and starts the kiosk at time 0. */
 static inline void world_start(struct world *w, int width, int height)
 {
-	deck_build(&w->d, &fake_measurer, &w->c, width, height, 0, 1.0);
+	deck_build(&w->d, &fake_measurer, &w->c,
+		   (struct layout_spec){ .w = width, .h = height, .text_scale = 1.0 });
 	kiosk_init(&w->k, &w->c, 0);
 	kiosk_set_page_counts(&w->k, w->d.page_counts, w->d.n);
 	memset(&w->dl, 0, sizeof w->dl);

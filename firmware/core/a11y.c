@@ -112,7 +112,9 @@ static void check_targets(const struct content *c, const struct measurer *by_lan
 	for (size_t lang = 0; lang < c->n_langs; lang++) {
 		for (size_t si = 0; si < 2; si++) {
 			struct deck dk;
-			deck_build(&dk, &by_lang[lang], c, w, h, lang, scales[si]);
+			deck_build(&dk, &by_lang[lang], c,
+				   (struct layout_spec){ .w = w, .h = h, .lang = lang,
+							 .text_scale = scales[si] });
 			struct kiosk k;
 			kiosk_init(&k, c, 0);
 			kiosk_set_page_counts(&k, dk.page_counts, dk.n);
@@ -156,7 +158,9 @@ static void check_text_size(const struct content *c, const struct measurer *by_l
 		const struct measurer *m = &by_lang[lang];
 		for (size_t s = 0; s < c->n_screens; s++) {
 			struct screen_layout l;
-			layout_screen(&l, m, c, s, lang, w, h, 1.0);
+			layout_screen(&l, m, c, s,
+				      (struct layout_spec){ .w = w, .h = h, .lang = lang,
+							    .text_scale = 1.0 });
 			int body_px = (int)lround(mt.u * 5.0 * l.shrink);
 			int cap = m->cap_height ? m->cap_height(m->ctx, FONT_REGULAR, body_px)
 						: (int)lround(body_px * 0.72);
@@ -202,7 +206,9 @@ static void check_call_text(const struct content *c, const struct measurer *by_l
 		for (size_t s = 0; s < c->n_screens; s++) {
 			const struct screen *sc = &c->screens[s];
 			struct screen_layout l;
-			layout_screen(&l, m, c, s, lang, w, h, 1.0);
+			layout_screen(&l, m, c, s,
+				      (struct layout_spec){ .w = w, .h = h, .lang = lang,
+							    .text_scale = 1.0 });
 			/* each call block once: its smallest line */
 			for (size_t b = 0; b < sc->n_blocks; b++) {
 				if (sc->blocks[b].kind != BLOCK_CALL)

@@ -12,27 +12,20 @@
 #include <stdio.h>
 #include <string.h>
 
-void deck_build(struct deck *d, const struct measurer *m, const struct content *c, int w, int h,
-		size_t lang, double text_scale)
-{
-	deck_build_hours(d, m, c, w, h, lang, text_scale, false);
-}
-
-void deck_build_hours(struct deck *d, const struct measurer *m, const struct content *c, int w, int h,
-		      size_t lang, double text_scale, bool out_of_hours)
+void deck_build(struct deck *d, const struct measurer *m, const struct content *c, struct layout_spec spec)
 {
 	memset(d, 0, sizeof *d);
 	d->content = c;
 	d->n = c->n_screens;
-	d->w = w;
-	d->h = h;
-	d->lang = lang;
-	d->text_scale = text_scale;
-	d->out_of_hours = out_of_hours;
+	d->w = spec.w;
+	d->h = spec.h;
+	d->lang = spec.lang;
+	d->text_scale = spec.text_scale;
+	d->out_of_hours = spec.out_of_hours;
 	d->layouts = xcalloc(d->n ? d->n : 1, sizeof *d->layouts);
 	d->page_counts = xcalloc(d->n ? d->n : 1, sizeof *d->page_counts);
 	for (size_t i = 0; i < d->n; i++) {
-		layout_screen_hours(&d->layouts[i], m, c, i, lang, w, h, text_scale, out_of_hours);
+		layout_screen(&d->layouts[i], m, c, i, spec);
 		d->page_counts[i] = (int)d->layouts[i].n_pages;
 	}
 }
@@ -56,7 +49,9 @@ void deck_check_fit(const struct measurer *by_lang, const struct content *c, int
 		for (size_t s = 0; s < c->n_screens; s++) {
 			const struct screen *sc = &c->screens[s];
 			struct screen_layout l;
-			layout_screen(&l, &by_lang[lang], c, s, lang, w, h, 1.0);
+			layout_screen(&l, &by_lang[lang], c, s,
+				      (struct layout_spec){ .w = w, .h = h, .lang = lang,
+							    .text_scale = 1.0 });
 			if (l.n_pages > 1)
 				diag_add(diags, DIAG_WARNING, sc->at.line, sc->at.col,
 					 "screen '%s' (%s) is too long for a %dx%d screen: it is shown "
@@ -73,7 +68,9 @@ void deck_check_fit(const struct measurer *by_lang, const struct content *c, int
 			 * or room where there was none: say so when that hurts */
 			struct screen_layout closed;
 			if (banner && (int)s != c->quick_exit) {
-				layout_screen_hours(&closed, &by_lang[lang], c, s, lang, w, h, 1.0, true);
+				layout_screen(&closed, &by_lang[lang], c, s,
+					      (struct layout_spec){ .w = w, .h = h, .lang = lang,
+								    .text_scale = 1.0, .out_of_hours = true });
 				if (closed.n_pages > l.n_pages)
 					diag_add(diags, DIAG_WARNING, sc->at.line, sc->at.col,
 						 "screen '%s' (%s) is too long for a %dx%d screen while the "
@@ -147,7 +144,7 @@ size_t deck_check_qr(const struct measurer *m, const struct content *c, int w, i
 			continue;
 		bool *reported = xcalloc(sc->n_blocks, sizeof *reported);
 		struct screen_layout l;
-		layout_screen(&l, m, c, s, 0, w, h, 1.0);
+		layout_screen(&l, m, c, s, (struct layout_spec){ .w = w, .h = h, .text_scale = 1.0 });
 		errors += check_layout_qr(&l, c, sc, reported, diags);
 		layout_free(&l);
 		free(reported);
@@ -619,7 +616,9 @@ size_t deck_check_frames(const struct measurer *by_lang, const struct content *c
 	for (size_t lang = 0; lang < c->n_langs; lang++)
 		for (size_t i = 0; i < 2; i++) {
 			struct deck dk;
-			deck_build(&dk, &by_lang[lang], c, w, h, lang, scales[i]);
+			deck_build(&dk, &by_lang[lang], c,
+				   (struct layout_spec){ .w = w, .h = h, .lang = lang,
+							 .text_scale = scales[i] });
 			f.lang = lang;
 			f.scale = scales[i];
 			deck_frames(&f, &dk, &dl);

@@ -19,15 +19,10 @@ struct deck {
 	bool out_of_hours; /* laid out with the out-of-hours banner */
 };
 
-/* Lays out every screen of c. Free with deck_free(). */
-void deck_build(struct deck *d, const struct measurer *m, const struct content *c, int w, int h,
-		size_t lang, double text_scale);
+/* Lays out every screen of c for spec (layout_screen()), measuring with m.
+ * Free with deck_free(). */
+void deck_build(struct deck *d, const struct measurer *m, const struct content *c, struct layout_spec spec);
 void deck_free(struct deck *d);
-
-/* deck_build(), with the out-of-hours banner when out_of_hours (see
- * layout_screen_hours()). */
-void deck_build_hours(struct deck *d, const struct measurer *m, const struct content *c, int w, int h,
-		      size_t lang, double text_scale, bool out_of_hours);
 
 /* Lays out every screen in every language at w x h (by_lang[i] measures
  * language i) and adds a warning (at the screen's id) for each that had to

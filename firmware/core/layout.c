@@ -969,20 +969,33 @@ static void layout_hint(struct flow *f, const struct measurer *m, const struct c
 					       .text = hint + lines[i].off, .len = lines[i].len, .block = -1 };
 }
 
-/* Lays title and body at shrink factor k; returns true when it fits on one
- * page. Leaves the flows for the caller to paginate or free. */
-static bool layout_try(struct screen_layout *out, struct flow *title, struct flow *body,
-		       const struct measurer *m, const struct content *c, size_t s, size_t lang,
-		       int w, int h, double text_scale, double k, bool out_of_hours)
+/* A screen being laid out: into out, by way of the flows title and body,
+ * screen s of c measured with m, for spec. */
+struct screen_job {
+	struct screen_layout *out;
+	struct flow *title, *body;
+	const struct measurer *m;
+	const struct content *c;
+	size_t s;
+	struct layout_spec spec;
+};
+
+/* Lays the job's title and body at shrink factor k; returns true when it
+ * fits on one page. Leaves the flows for the caller to paginate or free. */
+static bool layout_try(const struct screen_job *j, double k)
 {
-	const struct screen *sc = &c->screens[s];
-	struct metrics mt = layout_metrics(w, h, text_scale * k, c->diagonal_inches);
+	const struct measurer *m = j->m;
+	const struct content *c = j->c;
+	const struct screen *sc = &c->screens[j->s];
+	size_t lang = j->spec.lang;
+	struct flow *title = j->title, *body = j->body;
+	struct metrics mt = layout_metrics(j->spec.w, j->spec.h, j->spec.text_scale * k, c->diagonal_inches);
 	bar_rows(&mt, m, c, lang);
 	struct sizes z = { .body_px = mt.body_px, .title_px = mt.title_px };
 	z.body_lh = m->line_height(m->ctx, FONT_REGULAR, z.body_px);
 	z.title_lh = m->line_height(m->ctx, FONT_BOLD, z.title_px);
 	z.x = mt.margin_x;
-	z.width = w - 2 * mt.margin_x;
+	z.width = j->spec.w - 2 * mt.margin_x;
 	/* the spaces come from the Latin line: a script whose lines are tall
 	 * (Nastaliq's strokes rise high) gets no wider gaps for it */
 	z.space_lh = m->space_height ? m->space_height(m->ctx, FONT_REGULAR, z.body_px) : z.body_lh;
@@ -994,12 +1007,12 @@ static bool layout_try(struct screen_layout *out, struct flow *title, struct flo
 			   sc->title.by_lang[lang], z.x, mt.title_top, z.width, -1);
 	/* room for the accent rule under the title (drawn by the scene) */
 	mt.body_top = mt.title_top + th + (int)lround(mt.u * 5);
-	mt.out_of_hours = out_of_hours;
-	layout_footer(title, m, c, sc->show_help && c->has_help, out_of_hours, lang, &mt);
+	mt.out_of_hours = j->spec.out_of_hours;
+	layout_footer(title, m, c, sc->show_help && c->has_help, j->spec.out_of_hours, lang, &mt);
 	flow_blocks(body, m, &z, &mt, sc, lang);
 
-	out->m = mt;
-	out->shrink = k;
+	j->out->m = mt;
+	j->out->shrink = k;
 	return flow_height(body) <= mt.body_bottom - mt.body_top;
 }
 
@@ -1017,57 +1030,53 @@ static void mirror(struct screen_layout *l)
 		}
 }
 
-void layout_screen(struct screen_layout *out, const struct measurer *m, const struct content *c,
-		   size_t s, size_t lang, int w, int h, double text_scale)
-{
-	layout_screen_hours(out, m, c, s, lang, w, h, text_scale, false);
-}
-
-/* Lays the screen out into title and body at the largest size that does:
- * nominal first, then 5% steps down to LAYOUT_SHRINK_FLOOR; past it, on
- * down (never below least, as a fraction of text_scale) only while one
- * unit (a list item) or group of calls is taller than a page: a page is
- * never taller than the screen, and the numbers a visitor needs stay on one
- * page together. Returns the size used, as a fraction of text_scale. */
-static double layout_fit(struct screen_layout *out, struct flow *title, struct flow *body,
-			 const struct measurer *m, const struct content *c, size_t s, size_t lang, int w,
-			 int h, double text_scale, double least, bool out_of_hours)
+/* Lays the job's screen out into title and body at the largest size that
+ * does: nominal first, then 5% steps down to LAYOUT_SHRINK_FLOOR; past it,
+ * on down (never below least, as a fraction of the text scale) only while
+ * one unit (a list item) or group of calls is taller than a page: a page
+ * is never taller than the screen, and the numbers a visitor needs stay on
+ * one page together. Returns the size used, as a fraction of the text
+ * scale. */
+static double layout_fit(const struct screen_job *j, double least)
 {
 	for (int step = 0;; step++) {
 		double k = 1.0 - 0.05 * step;
 		if (k < least)
 			k = least; /* the last try: exactly the least */
 		bool floor = k <= LAYOUT_SHRINK_FLOOR + 1e-9, last = k <= least + 1e-9;
-		if (layout_try(out, title, body, m, c, s, lang, w, h, text_scale, k, out_of_hours) || last ||
-		    (floor && tallest_group(body) <= out->m.body_bottom - out->m.body_top))
+		if (layout_try(j, k) || last ||
+		    (floor && tallest_group(j->body) <= j->out->m.body_bottom - j->out->m.body_top))
 			return k;
-		flow_free(title);
-		flow_free(body);
+		flow_free(j->title);
+		flow_free(j->body);
 	}
 }
 
-void layout_screen_hours(struct screen_layout *out, const struct measurer *m, const struct content *c,
-			 size_t s, size_t lang, int w, int h, double text_scale, bool out_of_hours)
+void layout_screen(struct screen_layout *out, const struct measurer *m, const struct content *c,
+		   size_t s, struct layout_spec spec)
 {
 	/* never on the Quick exit screen: it must look ordinary */
-	out_of_hours = out_of_hours && c->out_of_hours.given && (int)s != c->quick_exit;
+	spec.out_of_hours = spec.out_of_hours && c->out_of_hours.given && (int)s != c->quick_exit;
 	memset(out, 0, sizeof *out);
 	struct flow title = { 0 }, body = { 0 };
+	struct screen_job job = { .out = out, .title = &title, .body = &body, .m = m, .c = c, .s = s,
+				  .spec = spec };
 	double least = LAYOUT_CALLS_FLOOR;
-	if (text_scale > 1.0) {
+	if (spec.text_scale > 1.0) {
 		/* large text never draws smaller than normal text would */
-		double normal = layout_fit(out, &title, &body, m, c, s, lang, w, h, 1.0, LAYOUT_CALLS_FLOOR,
-					   out_of_hours);
+		struct screen_job normal = job;
+		normal.spec.text_scale = 1.0;
+		double k = layout_fit(&normal, LAYOUT_CALLS_FLOOR);
 		flow_free(&title);
 		flow_free(&body);
 		memset(out, 0, sizeof *out);
-		least = normal > LAYOUT_CALLS_FLOOR ? normal : LAYOUT_CALLS_FLOOR;
+		least = k > LAYOUT_CALLS_FLOOR ? k : LAYOUT_CALLS_FLOOR;
 	}
-	layout_fit(out, &title, &body, m, c, s, lang, w, h, text_scale, least / text_scale, out_of_hours);
+	layout_fit(&job, least / spec.text_scale);
 	paginate(out, &title, &body);
 	flow_free(&title);
 	flow_free(&body);
-	if (c->rtl[lang])
+	if (c->rtl[spec.lang])
 		mirror(out);
 }
 

@@ -138,16 +138,22 @@ bool layout_hint_fit(const struct measurer *m, const struct metrics *mt, const c
 /* "‹ Back" in language lang (the arrow pointing the way of the script). */
 void layout_back_label(const struct content *c, size_t lang, char *out, size_t cap);
 
-/* Lays out screen s of c in language lang for a w x h screen. The result owns
- * its arrays; free with layout_free(). Always produces at least one page. */
-void layout_screen(struct screen_layout *out, const struct measurer *m, const struct content *c,
-		   size_t s, size_t lang, int w, int h, double text_scale);
+/* What a layout is for: a w x h screen, a language, a text size, and
+ * whether the hours say closed. */
+struct layout_spec {
+	int w, h;
+	size_t lang;
+	double text_scale;  /* 1.0 normal, larger with A+ (KIOSK_LARGE_TEXT) */
+	bool out_of_hours;  /* the content's out-of-hours banner in the band of
+			       every screen but the Quick exit one (when the
+			       content has a banner) */
+};
 
-/* layout_screen(), for when the hours say closed: out_of_hours puts the
- * content's out-of-hours banner in the band of every screen but the Quick
- * exit one (when the content has a banner). */
-void layout_screen_hours(struct screen_layout *out, const struct measurer *m, const struct content *c,
-			 size_t s, size_t lang, int w, int h, double text_scale, bool out_of_hours);
+/* Lays out screen s of c for spec, measuring with m (which measures
+ * spec.lang). The result owns its arrays; free with layout_free(). Always
+ * produces at least one page. */
+void layout_screen(struct screen_layout *out, const struct measurer *m, const struct content *c,
+		   size_t s, struct layout_spec spec);
 
 /* The side of a QR code in modules, quiet zone included, and the pixels per
  * module it gets in a layout of metrics mt: a whole number, the largest

@@ -320,17 +320,22 @@ int app_preview(const struct app_options *o)
 	bool closed = c.hours.given && c.out_of_hours.given;
 	for (size_t lang = 0; lang < c.n_langs && ok; lang++) {
 		struct deck dk;
-		deck_build(&dk, &by_lang[lang], &c, w, h, lang, 1.0);
+		deck_build(&dk, &by_lang[lang], &c,
+			   (struct layout_spec){ .w = w, .h = h, .lang = lang, .text_scale = 1.0 });
 		ok = preview_screens(&pv, &dk, lang, LOOK_LOOP) && preview_screens(&pv, &dk, lang, LOOK_CONTRAST) &&
 		     preview_panels(&pv, &dk, lang);
 		deck_free(&dk);
 		if (ok && closed) {
-			deck_build_hours(&dk, &by_lang[lang], &c, w, h, lang, 1.0, true);
+			deck_build(&dk, &by_lang[lang], &c,
+				   (struct layout_spec){ .w = w, .h = h, .lang = lang, .text_scale = 1.0,
+							 .out_of_hours = true });
 			ok = preview_screens(&pv, &dk, lang, LOOK_CLOSED);
 			deck_free(&dk);
 		}
 		if (ok) {
-			deck_build(&dk, &by_lang[lang], &c, w, h, lang, KIOSK_LARGE_TEXT);
+			deck_build(&dk, &by_lang[lang], &c,
+				   (struct layout_spec){ .w = w, .h = h, .lang = lang,
+							 .text_scale = KIOSK_LARGE_TEXT });
 			ok = preview_screens(&pv, &dk, lang, LOOK_LARGE) && preview_panels(&pv, &dk, lang);
 			deck_free(&dk);
 		}

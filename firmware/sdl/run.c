@@ -51,8 +51,9 @@ static void relayout(struct run *st)
 	text_measurers(&st->text, st->by_lang);
 	st->m = st->by_lang[st->kiosk.lang];
 	deck_free(&st->deck);
-	deck_build_hours(&st->deck, &st->m, st->c, st->disp.lw, st->disp.lh, st->kiosk.lang,
-			 st->kiosk.text_scale, st->closed);
+	deck_build(&st->deck, &st->m, st->c,
+		   (struct layout_spec){ .w = st->disp.lw, .h = st->disp.lh, .lang = st->kiosk.lang,
+					 .text_scale = st->kiosk.text_scale, .out_of_hours = st->closed });
 	kiosk_set_page_counts(&st->kiosk, st->deck.page_counts, st->deck.n);
 	gesture_init(&st->gesture, st->deck.layouts[0].m.px_per_mm);
 	render_flush(&st->render);

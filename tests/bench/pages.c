@@ -65,7 +65,9 @@ int main(int argc, char **argv)
 		for (int s = 0; s < 2; s++) {
 			struct measurer m = text_measurer(&t, l);
 			struct deck dk;
-			deck_build_hours(&dk, &m, &c, w, h, l, scales[s], closed);
+			deck_build(&dk, &m, &c,
+				   (struct layout_spec){ .w = w, .h = h, .lang = l, .text_scale = scales[s],
+							 .out_of_hours = closed });
 			size_t at = 0;
 			for (size_t i = 0; i < dk.n; i++) {
 				total[s] += dk.page_counts[i];

@@ -75,7 +75,7 @@ int main(int argc, char **argv)
 		text_measurers(&t, by_lang);
 		Uint64 t0 = SDL_GetPerformanceCounter();
 		struct deck dk;
-		deck_build(&dk, &by_lang[0], &c, w, h, 0, 1.0);
+		deck_build(&dk, &by_lang[0], &c, (struct layout_spec){ .w = w, .h = h, .text_scale = 1.0 });
 		struct kiosk k;
 		kiosk_init(&k, &c, 0);
 		kiosk_set_page_counts(&k, dk.page_counts, dk.n);

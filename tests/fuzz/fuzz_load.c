@@ -72,7 +72,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* the last language: every text falls back to the default one */
 		size_t lang = c.n_langs ? c.n_langs - 1 : 0;
 		struct deck dk;
-		deck_build_hours(&dk, &fake_measurer, &c, 800, 480, lang, 1.0, c.out_of_hours.given);
+		deck_build(&dk, &fake_measurer, &c,
+			   (struct layout_spec){ .w = 800, .h = 480, .lang = lang, .text_scale = 1.0,
+						 .out_of_hours = c.out_of_hours.given });
 		struct civil_time t = { 2026, 3, 29, 90 }, next;
 		schedule_at(&c, &t);
 		schedule_next_change(&c, &t, &next);

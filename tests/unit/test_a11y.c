@@ -224,8 +224,10 @@ static void right_to_left_pages_are_mirrored(void)
 	b[1].kind = BLOCK_CALL;
 	b[1].call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900" };
 	struct screen_layout ltr, rtl;
-	layout_screen(&ltr, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
-	layout_screen(&rtl, &fake_measurer, &c, 0, 1, 800, 480, 1.0);
+	layout_screen(&ltr, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
+	layout_screen(&rtl, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 800, .h = 480, .lang = 1, .text_scale = 1.0 });
 	CHECK_INT(ltr.n_pages, rtl.n_pages);
 	CHECK_INT(ltr.pages[0].n_elems, rtl.pages[0].n_elems);
 	int margin = ltr.m.margin_x;

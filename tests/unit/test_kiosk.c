@@ -598,7 +598,7 @@ static void pose_content(struct content *c, struct deck *d)
 	for (size_t i = 0; i < 24; i++)
 		items[i] = "A thing to know, said in a line and then in a few more words after it";
 	fixture_list(c, fixture_blocks(c, 2, 1), BLOCK_BULLETS, items, 24);
-	deck_build(d, &fake_measurer, c, 800, 480, 0, 1.0);
+	deck_build(d, &fake_measurer, c, (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 }
 
 /* How many items of two draw lists differ in anything drawn. */

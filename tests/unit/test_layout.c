@@ -158,7 +158,8 @@ static void short_screen_fits_at_full_size(void)
 	const char *steps[] = { "First", "Second" };
 	fixture_list(&c, &b[1], BLOCK_STEPS, steps, 2);
 	struct screen_layout l;
-	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	layout_screen(&l, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 	CHECK_INT(l.n_pages, 1);
 	CHECK(l.shrink == 1.0);
 	CHECK_INT(l.m.body_px, 24); /* 5% of the short side */
@@ -176,9 +177,12 @@ static void sizes_scale_with_resolution(void)
 	struct block *b = fixture_blocks(&c, 0, 1);
 	fixture_text(&c, &b[0], "Hello.");
 	struct screen_layout small, big, portrait;
-	layout_screen(&small, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
-	layout_screen(&big, &fake_measurer, &c, 0, 0, 1920, 1080, 1.0);
-	layout_screen(&portrait, &fake_measurer, &c, 0, 0, 480, 800, 1.0);
+	layout_screen(&small, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
+	layout_screen(&big, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 1920, .h = 1080, .text_scale = 1.0 });
+	layout_screen(&portrait, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 480, .h = 800, .text_scale = 1.0 });
 	CHECK_INT(big.m.body_px, 54);
 	CHECK_INT(portrait.m.body_px, small.m.body_px);
 	CHECK(big.m.title_px > big.m.body_px);
@@ -210,7 +214,8 @@ static void a_little_too_long_shrinks_but_stays_one_page(void)
 		char *t = words(n);
 		fixture_text(&c, &fixture_blocks(&c, 0, 1)[0], t);
 		struct screen_layout l;
-		layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+		layout_screen(&l, &fake_measurer, &c, 0,
+			      (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 		if (l.shrink < 1.0 && l.n_pages == 1) {
 			seen = true;
 			CHECK(l.shrink >= LAYOUT_SHRINK_FLOOR - 1e-9);
@@ -232,7 +237,8 @@ static void much_too_long_paginates_at_the_floor_without_losing_text(void)
 	char *t = words(400);
 	fixture_text(&c, &fixture_blocks(&c, 0, 1)[0], t);
 	struct screen_layout l;
-	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	layout_screen(&l, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 	CHECK(l.n_pages > 1);
 	CHECK(l.shrink <= LAYOUT_SHRINK_FLOOR + 1e-9);
 	size_t chars = 0;
@@ -259,7 +265,8 @@ static void list_items_are_not_split_across_pages(void)
 		items[i] = t;
 	fixture_list(&c, &fixture_blocks(&c, 0, 1)[0], BLOCK_BULLETS, items, 12);
 	struct screen_layout l;
-	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	layout_screen(&l, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 	CHECK(l.n_pages > 1);
 	size_t bullets = 0;
 	for (size_t p = 0; p < l.n_pages; p++) {
@@ -289,8 +296,10 @@ static void call_block_one_row_when_wide_stacked_when_narrow(void)
 	b->call = (struct call){ .name = lt("Rape Crisis 24/7 Support Line for England and Wales"), .number = "0808 500 2222",
 				 .hours = lt("Open 24 hours"), .has_hours = true };
 	struct screen_layout wide, narrow;
-	layout_screen(&wide, &fake_measurer, &c, 0, 0, 1920, 1080, 1.0);
-	layout_screen(&narrow, &fake_measurer, &c, 0, 0, 480, 800, 1.0);
+	layout_screen(&wide, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 1920, .h = 1080, .text_scale = 1.0 });
+	layout_screen(&narrow, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 480, .h = 800, .text_scale = 1.0 });
 	const struct elem *name = NULL, *num = NULL;
 	for (size_t i = 0; i < wide.pages[0].n_elems; i++) {
 		const struct elem *e = &wide.pages[0].elems[i];
@@ -329,7 +338,8 @@ static void call_block_stacked_when_its_hours_are_long(void)
 				 .hours = lt("Open 24 hours. Camberwell, Paddington, Whitechapel."), .has_hours = true };
 	for (int pass = 0; pass < 2; pass++) {
 		struct screen_layout l;
-		layout_screen(&l, &fake_measurer, &c, 0, 0, 480, 800, 1.0);
+		layout_screen(&l, &fake_measurer, &c, 0,
+			      (struct layout_spec){ .w = 480, .h = 800, .text_scale = 1.0 });
 		const struct elem *name = NULL, *num = NULL;
 		int hours_lines = 0;
 		for (size_t i = 0; i < l.pages[0].n_elems; i++) {
@@ -368,7 +378,8 @@ static void phone_numbers_are_never_broken(void)
 	const int sizes[][2] = { { 1920, 1080 }, { 800, 480 }, { 480, 800 }, { 320, 480 } };
 	for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
 		struct screen_layout l;
-		layout_screen(&l, &fake_measurer, &c, 0, 0, sizes[k][0], sizes[k][1], 1.0);
+		layout_screen(&l, &fake_measurer, &c, 0,
+			      (struct layout_spec){ .w = sizes[k][0], .h = sizes[k][1], .text_scale = 1.0 });
 		size_t calls = 0;
 		for (size_t p = 0; p < l.n_pages; p++) {
 			CHECK_INT(count_role(&l.pages[p], ELEM_HELP_NUMBER), 1);
@@ -401,7 +412,8 @@ static void calls_in_a_row_share_a_page(void)
 		b[1].call = (struct call){ .name = lt("Rape Crisis"), .number = "0808 500 2222" };
 		b[2].call = (struct call){ .name = lt("The Havens"), .number = "020 3299 6900" };
 		struct screen_layout l;
-		layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+		layout_screen(&l, &fake_measurer, &c, 0,
+			      (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 		int page_of[2] = { -1, -1 };
 		for (size_t p = 0; p < l.n_pages; p++)
 			for (size_t i = 0; i < l.pages[p].n_elems; i++) {
@@ -454,7 +466,8 @@ static void calls_with_codes_share_a_page_captions_beside(void)
 		two_calls_with_codes(&c, "Telefon Rape Crisis 24/7", "Bezpłatnie, dzień i noc.", "Czynne całą dobę",
 				     "Zeskanuj, aby zadzwonić", "Zeskanuj, aby zadzwonić");
 		struct screen_layout l;
-		layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, scales[k]);
+		layout_screen(&l, &fake_measurer, &c, 0,
+			      (struct layout_spec){ .w = 800, .h = 480, .text_scale = scales[k] });
 		int page_of[2] = { -1, -1 };
 		for (size_t p = 0; p < l.n_pages; p++) {
 			check_page_sane(&l, &l.pages[p]);
@@ -500,7 +513,8 @@ static void calls_with_codes_under_them_share_a_page_in_portrait(void)
 				     "Free, day and night. Age 16+. England and Wales. Not an emergency service.",
 				     "Open 24 hours", "Scan to call", NULL);
 		struct screen_layout l;
-		layout_screen(&l, &fake_measurer, &c, 0, 0, 480, 800, scales[k]);
+		layout_screen(&l, &fake_measurer, &c, 0,
+			      (struct layout_spec){ .w = 480, .h = 800, .text_scale = scales[k] });
 		int page_of[4] = { -1, -1, -1, -1 };
 		int right = l.m.w - l.m.margin_x;
 		for (size_t p = 0; p < l.n_pages; p++) {
@@ -554,8 +568,12 @@ static void large_text_is_never_smaller_than_normal(void)
 								       .has_hours = true };
 				}
 				struct screen_layout normal, large;
-				layout_screen(&normal, &fake_measurer, &c, 0, 0, sizes[z][0], sizes[z][1], 1.0);
-				layout_screen(&large, &fake_measurer, &c, 0, 0, sizes[z][0], sizes[z][1], 1.5);
+				layout_screen(&normal, &fake_measurer, &c, 0,
+					      (struct layout_spec){ .w = sizes[z][0], .h = sizes[z][1],
+								    .text_scale = 1.0 });
+				layout_screen(&large, &fake_measurer, &c, 0,
+					      (struct layout_spec){ .w = sizes[z][0], .h = sizes[z][1],
+								    .text_scale = 1.5 });
 				CHECK(large.m.body_px >= normal.m.body_px);
 				if (getenv("DBG") || large.m.body_px < normal.m.body_px)
 					fprintf(stderr, "  %dx%d, %d words, %zu calls: A+ %d px, normal %d px\n",
@@ -573,13 +591,15 @@ static void empty_blocks_and_no_blocks_still_give_a_page(void)
 	fixture_content(&c, 1);
 	fixture_text(&c, &fixture_blocks(&c, 0, 1)[0], "");
 	struct screen_layout l;
-	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	layout_screen(&l, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 	CHECK_INT(l.n_pages, 1);
 	CHECK_INT(count_role(&l.pages[0], ELEM_BODY), 0);
 	CHECK_INT(count_role(&l.pages[0], ELEM_TITLE), 1);
 	layout_free(&l);
 	c.screens[0].n_blocks = 0;
-	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	layout_screen(&l, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 	CHECK_INT(l.n_pages, 1);
 	layout_free(&l);
 	content_free(&c);
@@ -592,8 +612,10 @@ static void large_text_scale_reflows(void)
 	char *t = words(30);
 	fixture_text(&c, &fixture_blocks(&c, 0, 1)[0], t);
 	struct screen_layout normal, large;
-	layout_screen(&normal, &fake_measurer, &c, 0, 0, 1920, 1080, 1.0);
-	layout_screen(&large, &fake_measurer, &c, 0, 0, 1920, 1080, 1.5);
+	layout_screen(&normal, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 1920, .h = 1080, .text_scale = 1.0 });
+	layout_screen(&large, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 1920, .h = 1080, .text_scale = 1.5 });
 	CHECK(large.m.body_px >= normal.m.body_px * 3 / 2 - 1 || large.n_pages > normal.n_pages ||
 	      large.shrink < 1.0);
 	CHECK(count_role(&large.pages[0], ELEM_BODY) > count_role(&normal.pages[0], ELEM_BODY));
@@ -610,7 +632,8 @@ static void screen_without_help_has_no_help_line(void)
 	fixture_text(&c, &fixture_blocks(&c, 0, 1)[0], "x");
 	c.screens[0].show_help = false;
 	struct screen_layout l;
-	layout_screen(&l, &fake_measurer, &c, 0, 0, 800, 480, 1.0);
+	layout_screen(&l, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 	CHECK_INT(count_role(&l.pages[0], ELEM_HELP_NUMBER), 0);
 	CHECK(count_role(&l.pages[0], ELEM_HINT) >= 1);
 	layout_free(&l);

@@ -101,7 +101,8 @@ static void code_beside_the_number_in_whole_pixels(void)
 	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
 		int w = sizes[z][0], h = sizes[z][1];
 		struct screen_layout l;
-		layout_screen(&l, &fake_measurer, &c, 0, 0, w, h, 1.0);
+		layout_screen(&l, &fake_measurer, &c, 0,
+			      (struct layout_spec){ .w = w, .h = h, .text_scale = 1.0 });
 		const struct elem *qr = find_elem(&l, ELEM_QR), *box = find_elem(&l, ELEM_CALL_BOX);
 		const struct elem *num = find_elem(&l, ELEM_CALL_NUMBER);
 		CHECK(qr && box && num);
@@ -122,7 +123,8 @@ static void code_beside_the_number_in_whole_pixels(void)
 	/* large text (A+): the code keeps its size, nothing overlaps */
 	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
 		struct screen_layout big;
-		layout_screen(&big, &fake_measurer, &c, 0, 0, sizes[z][0], sizes[z][1], 1.5);
+		layout_screen(&big, &fake_measurer, &c, 0,
+			      (struct layout_spec){ .w = sizes[z][0], .h = sizes[z][1], .text_scale = 1.5 });
 		const struct elem *qr = find_elem(&big, ELEM_QR);
 		CHECK(qr && qr->module >= QR_MIN_MODULE_PX);
 		check_no_overlap(&big, sizes[z][0], sizes[z][1]);
@@ -130,7 +132,8 @@ static void code_beside_the_number_in_whole_pixels(void)
 	}
 	/* portrait: still beside the number, in a narrower box */
 	struct screen_layout l;
-	layout_screen(&l, &fake_measurer, &c, 0, 0, 480, 800, 1.0);
+	layout_screen(&l, &fake_measurer, &c, 0,
+		      (struct layout_spec){ .w = 480, .h = 800, .text_scale = 1.0 });
 	const struct elem *qr = find_elem(&l, ELEM_QR), *box = find_elem(&l, ELEM_CALL_BOX);
 	CHECK(qr && box && qr->x >= box->x + box->w);
 	check_no_overlap(&l, 480, 800);
@@ -146,7 +149,7 @@ static void a_code_on_its_own_and_in_the_draw_list(void)
 	fixture_text(&c, &b[0], "Our website:");
 	fixture_qr(&c, &b[1], "https://example.org/", NULL);
 	struct deck d;
-	deck_build(&d, &fake_measurer, &c, 800, 480, 0, 1.0);
+	deck_build(&d, &fake_measurer, &c, (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 	check_no_overlap(&d.layouts[0], 800, 480);
 	CHECK(find_elem(&d.layouts[0], ELEM_QR_CAPTION) == NULL);
 	struct kiosk k;
@@ -214,8 +217,9 @@ static void the_banner_replaces_the_help_line_but_not_on_quick_exit(void)
 						.call = { .name = lt("Night line"), .number = "0800 000 0000" },
 						.own_call = true };
 	struct deck open, closed;
-	deck_build_hours(&open, &fake_measurer, &c, 800, 480, 0, 1.0, false);
-	deck_build_hours(&closed, &fake_measurer, &c, 800, 480, 0, 1.0, true);
+	deck_build(&open, &fake_measurer, &c, (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
+	deck_build(&closed, &fake_measurer, &c,
+		   (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0, .out_of_hours = true });
 	CHECK(!open.layouts[0].m.out_of_hours);
 	CHECK(closed.layouts[0].m.out_of_hours);
 	CHECK(closed.layouts[1].m.out_of_hours);  /* even where the help line is hidden */

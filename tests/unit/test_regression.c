@@ -78,8 +78,9 @@ static enum load_result pipeline(const char *name, const char *buf, size_t len)
 		for (size_t lang = 0; lang < c.n_langs; lang++)
 			for (int big = 0; big < 2; big++) {
 				struct deck dk;
-				deck_build(&dk, &fake_measurer, &c, 800, 480, lang,
-					   big ? KIOSK_LARGE_TEXT : 1.0);
+				deck_build(&dk, &fake_measurer, &c,
+					   (struct layout_spec){ .w = 800, .h = 480, .lang = lang,
+								 .text_scale = big ? KIOSK_LARGE_TEXT : 1.0 });
 				CHECK_INT(dk.n, c.n_screens);
 				for (size_t s = 0; s < dk.n; s++)
 					CHECK(dk.page_counts[s] >= 1);

@@ -52,7 +52,9 @@ static SDL_Surface *draw(const struct content *c, const char *id, int w, int h, 
 	/* the content's fonts and directions (Arabic and Bengali goldens) */
 	text_set_langs(&text, c, NULL, 0);
 	m = text_measurer(&text, draw_lang);
-	deck_build_hours(dk, &m, c, w, h, draw_lang, v.scale, closed);
+	deck_build(dk, &m, c,
+		   (struct layout_spec){ .w = w, .h = h, .lang = draw_lang, .text_scale = v.scale,
+					 .out_of_hours = closed });
 	struct kiosk k;
 	kiosk_init(&k, c, 0);
 	kiosk_set_page_counts(&k, dk->page_counts, dk->n);
@@ -262,7 +264,7 @@ static void goldens_qr_and_banner(void)
 static void text_textures_are_reused(void)
 {
 	struct deck dk;
-	deck_build(&dk, &m, &fixture, 800, 480, 0, 1.0);
+	deck_build(&dk, &m, &fixture, (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 	struct kiosk k;
 	kiosk_init(&k, &fixture, 0);
 	kiosk_set_page_counts(&k, dk.page_counts, dk.n);
@@ -311,7 +313,8 @@ static void default_content_never_overlaps(void)
 	for (size_t z = 0; z < 2 * sizeof sizes / sizeof sizes[0]; z++) {
 		int w = sizes[z % 6][0], h = sizes[z % 6][1];
 		struct deck dk;
-		deck_build_hours(&dk, &m, &c, w, h, 0, 1.0, z >= 6);
+		deck_build(&dk, &m, &c,
+			   (struct layout_spec){ .w = w, .h = h, .text_scale = 1.0, .out_of_hours = z >= 6 });
 		for (size_t s = 0; s < dk.n; s++)
 			for (size_t p = 0; p < dk.layouts[s].n_pages; p++) {
 				const struct page *pg = &dk.layouts[s].pages[p];
@@ -385,7 +388,9 @@ static void multilingual_example_lays_out_like_english(void)
 			bool closed = z & 2;
 			int W = z & 4 ? 480 : 800, H = z & 4 ? 800 : 480; /* landscape, portrait */
 			struct deck dk;
-			deck_build_hours(&dk, &by_lang[lang], &c, W, H, lang, scale, closed);
+			deck_build(&dk, &by_lang[lang], &c,
+				   (struct layout_spec){ .w = W, .h = H, .lang = lang, .text_scale = scale,
+							 .out_of_hours = closed });
 			for (size_t s = 0; s < dk.n; s++)
 				for (size_t p = 0; p < dk.layouts[s].n_pages; p++) {
 					const struct screen_layout *l = &dk.layouts[s];

@@ -239,7 +239,7 @@ static void quick_exit_screen_is_an_ordinary_notice(void)
 	/* without a help line, no empty band either */
 	w.c.screens[2].show_help = false;
 	deck_free(&w.d);
-	deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 0, 1.0);
+	deck_build(&w.d, &fake_measurer, &w.c, (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 	world_build(&w, 1100);
 	CHECK_INT(count(&w.dl, ROLE_BAND), 0);
 	CHECK(count(&w.dl, ROLE_TITLE) >= 1);
@@ -389,7 +389,9 @@ static void topic_tiles_give_up_a_little_size_to_save_pages(void)
 			}
 			world_start(&w, 800, 480);
 			deck_free(&w.d);
-			deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 0, large ? KIOSK_LARGE_TEXT : 1.0);
+			deck_build(&w.d, &fake_measurer, &w.c,
+				   (struct layout_spec){ .w = 800, .h = 480,
+							 .text_scale = large ? KIOSK_LARGE_TEXT : 1.0 });
 			kiosk_set_page_counts(&w.k, w.d.page_counts, w.d.n);
 			kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_MENU, .large_text = large }, 0);
 			struct scene_input in = { &w.c, &w.k, w.d.layouts, &fake_measurer, 0, NULL };
@@ -432,7 +434,8 @@ static void arrows_stay_in_place_and_no_empty_band(void)
 		world_init(&w, sizes[z][0], sizes[z][1]);
 		w.c.screens[1].show_help = false;
 		deck_free(&w.d);
-		deck_build(&w.d, &fake_measurer, &w.c, sizes[z][0], sizes[z][1], 0, 1.0);
+		deck_build(&w.d, &fake_measurer, &w.c,
+			   (struct layout_spec){ .w = sizes[z][0], .h = sizes[z][1], .text_scale = 1.0 });
 		int y[3], x[3];
 		for (int s = 0; s < 3; s++) {
 			kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .view = { s, 0 } }, 0);
@@ -490,7 +493,8 @@ static void two_langs(struct world *w, bool arabic_labels)
 		w->c.help.name.by_lang[1] = "\xd8\xae\xd8\xb7 \xd8\xaf\xd8\xb9\xd9\x85";
 	}
 	deck_free(&w->d);
-	deck_build(&w->d, &fake_measurer, &w->c, 800, 480, 1, 1.0);
+	deck_build(&w->d, &fake_measurer, &w->c,
+		   (struct layout_spec){ .w = 800, .h = 480, .lang = 1, .text_scale = 1.0 });
 	kiosk_pose(&w->k, &(struct kiosk_pose){ .lang = 1 }, 0);
 }
 
@@ -546,7 +550,8 @@ static void untranslated_labels_keep_their_own_direction_on_a_rtl_page(void)
 			w.c.labels.quick_exit.by_lang[1] = "\xd8\xae\xd8\xb1\xd9\x88\xd8\xac";
 		}
 		deck_free(&w.d);
-		deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 1, 1.0);
+		deck_build(&w.d, &fake_measurer, &w.c,
+			   (struct layout_spec){ .w = 800, .h = 480, .lang = 1, .text_scale = 1.0 });
 		kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .lang = 1, .history = true }, 0);
 		world_build(&w, 0);
 		int want = translated ? 1 : 0;
@@ -585,7 +590,7 @@ static void loop_hint_takes_the_languages_in_turn(void)
 	struct world w;
 	two_langs(&w, false);
 	deck_free(&w.d);
-	deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 0, 1.0);
+	deck_build(&w.d, &fake_measurer, &w.c, (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 	for (int s = 0; s < 3; s++) {
 		kiosk_pose(&w.k, &(struct kiosk_pose){ .view = { s, 0 } }, 0); /* the loop, in English */
 		world_build(&w, 0);
@@ -624,7 +629,8 @@ static void loop_hint_of_another_language_keeps_clear_of_quick_exit(void)
 		w.c.labels.touch_hint.by_lang[0] = "Dotknij";
 		w.c.labels.touch_hint.by_lang[1] = hints[h];
 		deck_free(&w.d);
-		deck_build(&w.d, &fake_measurer, &w.c, 480, 800, 0, 1.0);
+		deck_build(&w.d, &fake_measurer, &w.c,
+			   (struct layout_spec){ .w = 480, .h = 800, .text_scale = 1.0 });
 		size_t shown[2] = { 0, 0 };
 		for (int s = 0; s < 2; s++) {
 			kiosk_pose(&w.k, &(struct kiosk_pose){ .view = { s, 0 } }, 0);
@@ -662,7 +668,9 @@ static void panels_always_show_the_support_line(void)
 	w.c.screens[0].show_help = false;
 	for (int large = 0; large < 2; large++) {
 		deck_free(&w.d);
-		deck_build(&w.d, &fake_measurer, &w.c, 800, 480, 1, large ? KIOSK_LARGE_TEXT : 1.0);
+		deck_build(&w.d, &fake_measurer, &w.c,
+			   (struct layout_spec){ .w = 800, .h = 480, .lang = 1,
+						 .text_scale = large ? KIOSK_LARGE_TEXT : 1.0 });
 		static const enum kiosk_mode under[] = { KIOSK_BROWSE, KIOSK_MENU };
 		for (int u = 0; u < 2; u++) {
 			kiosk_pose(&w.k,

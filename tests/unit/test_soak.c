@@ -235,7 +235,8 @@ static long maxrss_kib(void)
 static void relayout(struct sim *s)
 {
 	deck_free(&s->deck);
-	deck_build(&s->deck, &fake_measurer, s->c, W, H, s->k.lang, s->k.text_scale);
+	deck_build(&s->deck, &fake_measurer, s->c,
+		   (struct layout_spec){ .w = W, .h = H, .lang = s->k.lang, .text_scale = s->k.text_scale });
 	kiosk_set_page_counts(&s->k, s->deck.page_counts, s->deck.n);
 	gesture_init(&s->g, s->deck.layouts[0].m.px_per_mm);
 }
