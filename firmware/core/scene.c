@@ -3,7 +3,10 @@
  * A frame is one or two pages (two while a transition runs) plus the attract
  * chrome (page dots) on top. Colours come from the theme: the band is the
  * background moved a little toward the text colour; ink on the accent is
- * whichever of background and text reads better on it. */
+ * whichever of background and text reads better on it. Each text item is
+ * pushed with the language it is written in (push_text): the page's, a
+ * label's (which may not be translated), or 0 for signs and digits drawn
+ * alike in every language; nothing keeps a current language. */
 #include "scene.h"
 
 #include "arena.h"
@@ -57,8 +60,14 @@ const char *draw_item_text(const struct draw_item *it, size_t *len)
 	return it->own_text;
 }
 
-static struct draw_item *push(struct draw_list *l, enum draw_kind kind, enum draw_role role,
-			      int x, int y, int w, int h, uint32_t rgb, uint8_t alpha)
+/* A place on the frame: top-left x, y, and size. */
+struct box {
+	int x, y, w, h;
+};
+
+/* A new item of kind in box, in rgb at alpha (text: push_text()). */
+static struct draw_item *push(struct draw_list *l, enum draw_kind kind, enum draw_role role, struct box b,
+			      uint32_t rgb, uint8_t alpha)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 128;
@@ -66,8 +75,18 @@ static struct draw_item *push(struct draw_list *l, enum draw_kind kind, enum dra
 	}
 	struct draw_item *it = &l->items[l->n++];
 	memset(it, 0, sizeof *it);
-	*it = (struct draw_item){ .kind = kind, .role = role, .x = x, .y = y, .w = w, .h = h,
-				  .rgb = rgb, .alpha = alpha, .lang = (uint8_t)l->lang };
+	*it = (struct draw_item){ .kind = kind, .role = role, .x = b.x, .y = b.y, .w = b.w, .h = b.h,
+				  .rgb = rgb, .alpha = alpha };
+	return it;
+}
+
+/* A new text item in box, written in language lang: its font, its
+ * direction. The caller sets its text. */
+static struct draw_item *push_text(struct draw_list *l, enum draw_role role, size_t lang, struct box b,
+				   uint32_t rgb, uint8_t alpha)
+{
+	struct draw_item *it = push(l, DRAW_TEXT, role, b, rgb, alpha);
+	it->lang = (uint8_t)lang;
 	return it;
 }
 
@@ -212,17 +231,14 @@ static void scene_hint(struct draw_list *out, const struct scene_input *in, cons
 	const char *hint = c->labels.touch_hint.by_lang[lang];
 	int lh = m->line_height(m->ctx, FONT_REGULAR, px);
 	int y = mt->top_y + (mt->btn_h - (int)n * lh) / 2;
-	size_t lang_now = out->lang;
-	out->lang = lang;
 	for (size_t i = 0; i < n; i++) {
-		struct draw_item *it = push(out, DRAW_TEXT, ROLE_HINT, mt->margin_x + dx, y + (int)i * lh,
-					    lines[i].width, lh, p->muted, alpha);
+		struct box b = { mt->margin_x + dx, y + (int)i * lh, lines[i].width, lh };
+		struct draw_item *it = push_text(out, ROLE_HINT, lang, b, p->muted, alpha);
 		it->style = FONT_REGULAR;
 		it->px = px;
 		it->text = hint + lines[i].off;
 		it->len = lines[i].len;
 	}
-	out->lang = lang_now;
 }
 
 static bool help_role(enum draw_role r)
@@ -273,11 +289,23 @@ static void help_line_ltr(struct draw_list *out, size_t from)
 	}
 }
 
-/* The elements of a page (or only its footer), shifted by dx, at alpha. */
-static void scene_elems(struct draw_list *out, const struct scene_input *in, const struct page *pg,
-			const struct metrics *mt, const struct palette *p, int dx, uint8_t alpha,
-			bool footer_only, bool banner, struct kiosk_view v)
+/* What of a page scene_elems() draws. */
+enum page_part {
+	PART_WHOLE,
+	PART_FOOTER, /* the band with the help line (or banner), under a panel */
+};
+
+/* The elements of page v (or only its footer), shifted by dx, at alpha. */
+static void scene_elems(struct draw_list *out, const struct scene_input *in, struct kiosk_view v,
+			enum page_part part, int dx, uint8_t alpha)
 {
+	const struct screen_layout *l = &in->layouts[v.screen];
+	const struct page *pg = &l->pages[v.page < (int)l->n_pages ? v.page : 0];
+	const struct metrics *mt = &l->m;
+	struct palette pal = palette_of(&in->content->theme, in->kiosk->high_contrast);
+	const struct palette *p = &pal;
+	bool banner = mt->out_of_hours;
+	size_t lang = in->kiosk->lang;
 	bool notice = kiosk_showing_notice(in->kiosk);
 	bool attract = in->kiosk->mode == KIOSK_ATTRACT && !notice;
 	/* the band only behind a help line (or banner): a screen without one
@@ -289,7 +317,7 @@ static void scene_elems(struct draw_list *out, const struct scene_input *in, con
 	size_t from = out->n;
 	for (size_t i = 0; i < pg->n_elems; i++) {
 		const struct elem *e = &pg->elems[i];
-		if ((footer_only && !footer_role(e->role)) || (e->role == ELEM_HINT && !attract) ||
+		if ((part == PART_FOOTER && !footer_role(e->role)) || (e->role == ELEM_HINT && !attract) ||
 		    (e->role == ELEM_BAND && !band))
 			continue;
 		if (e->role == ELEM_HINT && in->content->n_langs > 1) {
@@ -300,8 +328,11 @@ static void scene_elems(struct draw_list *out, const struct scene_input *in, con
 			continue;
 		}
 		enum draw_role role = banner && e->role == ELEM_BAND ? ROLE_BANNER : elem_map[e->role].role;
-		struct draw_item *it = push(out, elem_map[e->role].kind, role, e->x + dx, e->y, e->w, e->h,
-					    elem_colour(e->role, p, banner), alpha);
+		struct box b = { e->x + dx, e->y, e->w, e->h };
+		uint32_t rgb = elem_colour(e->role, p, banner);
+		struct draw_item *it = elem_map[e->role].kind == DRAW_TEXT
+					       ? push_text(out, role, lang, b, rgb, alpha)
+					       : push(out, elem_map[e->role].kind, role, b, rgb, alpha);
 		it->qr = e->qr;
 		it->module = e->module;
 		it->style = e->style;
@@ -312,8 +343,8 @@ static void scene_elems(struct draw_list *out, const struct scene_input *in, con
 			it->radius = (int)lround(mt->u * 1.5);
 		if (e->role == ELEM_STEP_BADGE) {
 			/* the number, centred in its circle, in the ink that reads on accent */
-			struct draw_item *num = push(out, DRAW_TEXT, ROLE_STEP_NUMBER, e->x + dx, e->y,
-						     e->w, e->h, p->on_accent, alpha);
+			struct draw_item *num = push_text(out, ROLE_STEP_NUMBER, lang, b, p->on_accent,
+							  alpha);
 			num->style = FONT_BOLD;
 			num->px = e->px;
 			snprintf(num->own_text, sizeof num->own_text, "%d", e->number);
@@ -327,7 +358,7 @@ static void scene_elems(struct draw_list *out, const struct scene_input *in, con
 			num->h = th;
 		}
 	}
-	if (in->content->rtl[in->kiosk->lang])
+	if (in->content->rtl[lang])
 		help_line_ltr(out, from);
 }
 
@@ -337,8 +368,8 @@ static void scene_rule(struct draw_list *out, const struct metrics *mt, const st
 {
 	int rule_h = (int)lround(mt->u * 0.9), rule_w = (int)lround(mt->u * 14);
 	int x = rtl ? mt->w - mt->margin_x - rule_w : mt->margin_x;
-	push(out, DRAW_RECT, ROLE_RULE, x + dx, bottom + (int)lround(mt->u * 1.6), rule_w,
-	     rule_h > 2 ? rule_h : 2, p->accent, alpha);
+	struct box b = { x + dx, bottom + (int)lround(mt->u * 1.6), rule_w, rule_h > 2 ? rule_h : 2 };
+	push(out, DRAW_RECT, ROLE_RULE, b, p->accent, alpha);
 }
 
 /* One page of a screen, shifted by dx and drawn at alpha. */
@@ -350,8 +381,8 @@ static void scene_page(struct draw_list *out, const struct scene_input *in, stru
 	struct palette p = palette_of(&in->content->theme, in->kiosk->high_contrast);
 	const struct metrics *mt = &l->m;
 
-	push(out, DRAW_RECT, ROLE_BACKGROUND, dx, 0, mt->w, mt->h, p.bg, alpha);
-	scene_elems(out, in, pg, mt, &p, dx, alpha, false, l->m.out_of_hours, v);
+	push(out, DRAW_RECT, ROLE_BACKGROUND, (struct box){ dx, 0, mt->w, mt->h }, p.bg, alpha);
+	scene_elems(out, in, v, PART_WHOLE, dx, alpha);
 	int title_bottom = mt->title_top;
 	for (size_t i = 0; i < pg->n_elems; i++)
 		if (pg->elems[i].role == ELEM_TITLE && pg->elems[i].y + pg->elems[i].h > title_bottom)
@@ -361,13 +392,13 @@ static void scene_page(struct draw_list *out, const struct scene_input *in, stru
 
 /* ---- buttons -------------------------------------------------------------- */
 
-static void add_hit(struct draw_list *l, int x, int y, int w, int h, enum kiosk_action a, int arg)
+static void add_hit(struct draw_list *l, struct box b, enum kiosk_action a, int arg)
 {
 	if (l->n_hits == l->cap_hits) {
 		l->cap_hits = l->cap_hits ? l->cap_hits * 2 : 16;
 		l->hits = xrealloc(l->hits, l->cap_hits * sizeof *l->hits);
 	}
-	l->hits[l->n_hits++] = (struct hit){ x, y, w, h, a, arg };
+	l->hits[l->n_hits++] = (struct hit){ b.x, b.y, b.w, b.h, a, arg };
 }
 
 enum kiosk_action scene_hit(const struct draw_list *l, int x, int y, int *arg)
@@ -400,15 +431,6 @@ static const struct measurer *lang_measurer(const struct scene_input *in, size_t
 	return in->by_lang ? &in->by_lang[lang] : in->measurer;
 }
 
-/* Items pushed after this are in the language label t is written in for
- * language lang (see ltext_lang); returns the language to go back to. */
-static size_t label_lang(struct draw_list *out, const struct ltext *t, size_t lang)
-{
-	size_t was = out->lang;
-	out->lang = ltext_lang(t, lang);
-	return was;
-}
-
 static int button_px(const struct metrics *mt)
 {
 	return layout_button_px(mt);
@@ -422,41 +444,55 @@ static int button_w(const struct scene_input *in, const struct metrics *mt, cons
 
 enum button_look { LOOK_PLAIN, LOOK_QUICK_EXIT, LOOK_OPEN /* its panel is open */ };
 
-/* A button of width w at (x, y), btn_h high; disabled ones are drawn faint
- * and do nothing. A button under a finger is drawn pressed. */
+/* A button of width w at (x, y), btn_h high, with its label written in
+ * language lang at px; disabled ones are drawn faint and do nothing. */
+struct button {
+	int x, y, w;
+	const char *label; /* may be the caller's buffer: copied when short */
+	size_t lang;
+	int px;
+	enum kiosk_action action;
+	int arg;
+	bool enabled;
+	enum button_look look;
+};
+
+/* Draws button b; one under a finger is drawn pressed. */
 static void button(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
-		   const struct palette *p, int x, int y, int w, const char *label, int px,
-		   enum kiosk_action action, int arg, bool enabled, enum button_look look)
+		   const struct palette *p, const struct button *b)
 {
 	const struct kiosk *k = in->kiosk;
-	bool pressed = enabled && k->pressed == action && (action != ACTION_OPEN || k->pressed_arg == arg);
-	uint32_t fill = look == LOOK_QUICK_EXIT ? p->text : colour_mix(p->bg, p->text, 0.16);
-	uint32_t ink = look == LOOK_QUICK_EXIT ? p->bg : p->text;
-	if (pressed || look == LOOK_OPEN) {
+	bool pressed = b->enabled && k->pressed == b->action &&
+		       (b->action != ACTION_OPEN || k->pressed_arg == b->arg);
+	uint32_t fill = b->look == LOOK_QUICK_EXIT ? p->text : colour_mix(p->bg, p->text, 0.16);
+	uint32_t ink = b->look == LOOK_QUICK_EXIT ? p->bg : p->text;
+	if (pressed || b->look == LOOK_OPEN) {
 		fill = p->accent;
 		ink = p->on_accent;
 	}
-	uint8_t alpha = enabled ? 255 : 90;
-	struct draw_item *b = push(out, DRAW_RECT, look == LOOK_QUICK_EXIT ? ROLE_QUICK_EXIT : ROLE_BUTTON,
-				   x, y, w, mt->btn_h, fill, alpha);
-	b->radius = mt->btn_h / 4;
-	b->action = action;
-	b->arg = arg;
-	const struct measurer *m = lang_measurer(in, out->lang);
-	int tw = m->text_width(m->ctx, FONT_BOLD, px, label, strlen(label));
+	uint8_t alpha = b->enabled ? 255 : 90;
+	struct box shape = { b->x, b->y, b->w, mt->btn_h };
+	enum draw_role role = b->look == LOOK_QUICK_EXIT ? ROLE_QUICK_EXIT : ROLE_BUTTON;
+	struct draw_item *it = push(out, DRAW_RECT, role, shape, fill, alpha);
+	it->radius = mt->btn_h / 4;
+	it->action = b->action;
+	it->arg = b->arg;
+	const struct measurer *m = lang_measurer(in, b->lang);
+	size_t len = strlen(b->label);
+	int tw = m->text_width(m->ctx, FONT_BOLD, b->px, b->label, len);
 	/* centred on its ink by the renderer, in the button's height */
-	struct draw_item *t = push(out, DRAW_TEXT, ROLE_BUTTON_LABEL, x + (w - tw) / 2, y, tw, mt->btn_h,
-				   ink, alpha);
+	struct box text = { b->x + (b->w - tw) / 2, b->y, tw, mt->btn_h };
+	struct draw_item *t = push_text(out, ROLE_BUTTON_LABEL, b->lang, text, ink, alpha);
 	t->centre_ink = true;
 	t->style = FONT_BOLD;
-	t->px = px;
-	t->len = strlen(label);
+	t->px = b->px;
+	t->len = len;
 	if (t->len < sizeof t->own_text)
-		memcpy(t->own_text, label, t->len + 1); /* the label may be a caller's buffer */
+		memcpy(t->own_text, b->label, t->len + 1);
 	else
-		t->text = label;
-	if (enabled)
-		add_hit(out, x, y, w, mt->btn_h, action, arg);
+		t->text = b->label;
+	if (b->enabled)
+		add_hit(out, shape, b->action, b->arg);
 }
 
 /* The bar at the top: Quick exit always (when there is a neutral screen);
@@ -473,9 +509,11 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 		const char *qe = c->labels.quick_exit.by_lang[lang];
 		int w = button_w(in, mt, qe);
 		right -= w;
-		size_t was = label_lang(out, &c->labels.quick_exit, lang);
-		button(out, in, mt, p, right, y, w, qe, px, ACTION_QUICK_EXIT, 0, true, LOOK_QUICK_EXIT);
-		out->lang = was;
+		button(out, in, mt, p,
+		       &(struct button){ .x = right, .y = y, .w = w, .label = qe,
+					 .lang = ltext_lang(&c->labels.quick_exit, lang), .px = px,
+					 .action = ACTION_QUICK_EXIT, .enabled = true,
+					 .look = LOOK_QUICK_EXIT });
 		right -= gap;
 	}
 	if (k->mode == KIOSK_ATTRACT)
@@ -486,27 +524,30 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	bool two_rows = mt->bar_rows == 2;
 	int y2 = two_rows ? mt->bar2_y : y;
 	int r = two_rows ? mt->w - mt->margin_x : right;
-	size_t lang_now = out->lang;
-	out->lang = 0; /* A+ and the contrast sign are drawn alike in every language */
+	/* A+ and the contrast sign are drawn alike in every language: lang 0 */
 	const char *size = k->text_scale > 1.0 ? "A\xe2\x88\x92" : "A+"; /* A− / A+ */
 	int w = button_w(in, mt, "A+");
 	r -= w;
-	button(out, in, mt, p, r, y2, w, size, px, ACTION_TEXT_SIZE, 0, true, LOOK_PLAIN);
+	button(out, in, mt, p,
+	       &(struct button){ .x = r, .y = y2, .w = w, .label = size, .px = px,
+				 .action = ACTION_TEXT_SIZE, .enabled = true, .look = LOOK_PLAIN });
 	r -= gap;
 	const char *contrast = "\xe2\x97\x90"; /* ◐ */
 	r -= w;
 	/* on: drawn in the accent, like an open panel, so it shows its state */
-	button(out, in, mt, p, r, y2, w, contrast, px, ACTION_CONTRAST, 0, true,
-	       k->high_contrast ? LOOK_OPEN : LOOK_PLAIN);
+	button(out, in, mt, p,
+	       &(struct button){ .x = r, .y = y2, .w = w, .label = contrast, .px = px,
+				 .action = ACTION_CONTRAST, .enabled = true,
+				 .look = k->high_contrast ? LOOK_OPEN : LOOK_PLAIN });
 	r -= gap;
-	out->lang = lang_now;
 	if (c->n_langs > 1) {
 		const char *name = c->labels.language_name.by_lang[lang];
 		w = button_w(in, mt, name);
 		r -= w;
-		bool pressed_look = k->mode == KIOSK_LANGS;
-		button(out, in, mt, p, r, y2, w, name, px, ACTION_LANGUAGE, 0, true,
-		       pressed_look ? LOOK_OPEN : LOOK_PLAIN);
+		button(out, in, mt, p,
+		       &(struct button){ .x = r, .y = y2, .w = w, .label = name, .lang = lang, .px = px,
+					 .action = ACTION_LANGUAGE, .enabled = true,
+					 .look = k->mode == KIOSK_LANGS ? LOOK_OPEN : LOOK_PLAIN });
 		r -= gap;
 	}
 	if (!two_rows)
@@ -516,22 +557,36 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	/* ‹ Back; right to left, the arrow stands first on the right, pointing right */
 	layout_back_label(c, lang, back, sizeof back);
 	w = button_w(in, mt, back);
-	size_t was = label_lang(out, &c->labels.back, lang);
-	button(out, in, mt, p, x, y, w, back, px, ACTION_BACK, 0, kiosk_can_back(k), LOOK_PLAIN);
+	button(out, in, mt, p,
+	       &(struct button){ .x = x, .y = y, .w = w, .label = back,
+				 .lang = ltext_lang(&c->labels.back, lang), .px = px, .action = ACTION_BACK,
+				 .enabled = kiosk_can_back(k), .look = LOOK_PLAIN });
 	x += w + gap;
 	const char *topics = c->labels.topics.by_lang[lang];
 	w = button_w(in, mt, topics);
-	out->lang = ltext_lang(&c->labels.topics, lang);
-	if (x + w <= right)
-		button(out, in, mt, p, x, y, w, topics, px, ACTION_HOME, 0,
-		       k->mode != KIOSK_MENU, LOOK_PLAIN);
-	else if (two_rows && mt->margin_x + w <= r)
+	struct button home = { .x = x, .y = y, .w = w, .label = topics,
+			       .lang = ltext_lang(&c->labels.topics, lang), .px = px, .action = ACTION_HOME,
+			       .enabled = k->mode != KIOSK_MENU, .look = LOOK_PLAIN };
+	if (x + w <= right) {
+		button(out, in, mt, p, &home);
+	} else if (two_rows && mt->margin_x + w <= r) {
 		/* no room beside Back and Quick exit: at the start of the second
 		 * row (--check says when it fits nowhere) */
-		button(out, in, mt, p, mt->margin_x, y2, w, topics, px, ACTION_HOME, 0,
-		       k->mode != KIOSK_MENU, LOOK_PLAIN);
-	out->lang = was;
+		home.x = mt->margin_x;
+		home.y = y2;
+		button(out, in, mt, p, &home);
+	}
 }
+
+/* The row of previous, "3 / 7", next: index of total (the count), on page
+ * of pages (the dots under it); prev and next do what the arrows do, with
+ * index - 1 and index + 1, where they lead anywhere (can_prev, can_next). */
+struct arrows {
+	int index, total;
+	int page, pages;
+	enum kiosk_action prev, next;
+	bool can_prev, can_next;
+};
 
 /* Previous, "3 / 7", next, right-aligned in the band's navigation area,
  * always in the same place: the count sits in a slot as wide as "88 / 88",
@@ -539,29 +594,28 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
  * several pages (pages > 1), small dots under the count say which one this
  * is: the count itself is of topics, the same at any text size. */
 static void scene_arrows(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
-			 const struct palette *p, int index, int total, int page, int pages,
-			 enum kiosk_action prev, enum kiosk_action next, bool can_prev, bool can_next)
+			 const struct palette *p, const struct arrows *a)
 {
 	int px = (int)lround(mt->u * 6);
 	int right = mt->nav_x + mt->nav_w;
 	int gap = (int)lround(mt->u * 2);
-	int prev_arg = index - 1, next_arg = index + 1;
 	/* right to left, the row is mirrored: next on the left, pointing left */
 	bool rtl = rtl_now(in);
 	const char *next_mark = rtl ? "\xe2\x80\xb9" : "\xe2\x80\xba"; /* ‹ or › */
 	const char *prev_mark = rtl ? "\xe2\x80\xba" : "\xe2\x80\xb9";
 	size_t from = out->n, from_hit = out->n_hits;
-	size_t lang = out->lang;
-	out->lang = 0; /* marks and digits: the same in every language */
-	button(out, in, mt, p, right - mt->btn_h, mt->nav_y, mt->btn_h, next_mark, px, next,
-	       next_arg, can_next, LOOK_PLAIN);
+	/* marks and digits: the same in every language (lang 0) */
+	button(out, in, mt, p,
+	       &(struct button){ .x = right - mt->btn_h, .y = mt->nav_y, .w = mt->btn_h, .label = next_mark,
+				 .px = px, .action = a->next, .arg = a->index + 1, .enabled = a->can_next,
+				 .look = LOOK_PLAIN });
 	/* on the out-of-hours banner, the ink that reads on the accent */
 	uint32_t ink = mt->out_of_hours ? p->on_accent : p->text;
 	const struct measurer *m0 = lang_measurer(in, 0);
 	int slot = m0->text_width(m0->ctx, FONT_REGULAR, mt->small_px, "88 / 88", 7);
 	int slot_x = right - mt->btn_h - gap - slot;
-	struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, ink, 255);
-	snprintf(it->own_text, sizeof it->own_text, "%d / %d", index + 1, total);
+	struct draw_item *it = push_text(out, ROLE_PAGE_NUMBER, 0, (struct box){ 0 }, ink, 255);
+	snprintf(it->own_text, sizeof it->own_text, "%d / %d", a->index + 1, a->total);
 	it->px = mt->small_px;
 	it->style = FONT_REGULAR;
 	it->w = m0->text_width(m0->ctx, FONT_REGULAR, it->px, it->own_text, strlen(it->own_text));
@@ -570,6 +624,7 @@ static void scene_arrows(struct draw_list *out, const struct scene_input *in, co
 	int d = (int)lround(mt->dot_d * 0.6);
 	if (d < 3)
 		d = 3;
+	int pages = a->pages;
 	int dots_h = pages > 1 ? d + d / 2 : 0;
 	it->y = mt->nav_y + (mt->btn_h - it->h - dots_h) / 2;
 	if (pages > 1) {
@@ -578,16 +633,17 @@ static void scene_arrows(struct draw_list *out, const struct scene_input *in, co
 			step = (slot + d) / pages > d + 1 ? (slot + d) / pages : d + 1;
 		int dots_w = (pages - 1) * step + d;
 		int dx = slot_x + (slot - dots_w) / 2, dy = it->y + it->h + d / 2;
+		uint32_t current = mt->out_of_hours ? p->on_accent : p->accent;
 		/* (right to left, mirrored below: the first page's dot on the right) */
 		for (int i = 0; i < pages; i++)
-			push(out, DRAW_CIRCLE, i == page ? ROLE_DOT_CURRENT : ROLE_DOT, dx + i * step, dy, d, d,
-			     i == page ? (mt->out_of_hours ? p->on_accent : p->accent) : ink,
-			     i == page ? 255 : 110);
+			push(out, DRAW_CIRCLE, i == a->page ? ROLE_DOT_CURRENT : ROLE_DOT,
+			     (struct box){ dx + i * step, dy, d, d }, i == a->page ? current : ink,
+			     i == a->page ? 255 : 110);
 	}
-	int x = slot_x - gap - mt->btn_h;
-	button(out, in, mt, p, x, mt->nav_y, mt->btn_h, prev_mark, px, prev, prev_arg, can_prev,
-	       LOOK_PLAIN);
-	out->lang = lang;
+	button(out, in, mt, p,
+	       &(struct button){ .x = slot_x - gap - mt->btn_h, .y = mt->nav_y, .w = mt->btn_h,
+				 .label = prev_mark, .px = px, .action = a->prev, .arg = a->index - 1,
+				 .enabled = a->can_prev, .look = LOOK_PLAIN });
 	if (rtl)
 		mirror_items(out, from, from_hit, mt->w);
 }
@@ -609,15 +665,14 @@ static void scene_dots(struct draw_list *out, const struct scene_input *in, cons
 	uint32_t other = mt->out_of_hours ? p->on_accent : p->muted;
 	for (size_t i = 0; i < k->n_loop; i++) {
 		bool cur = i == k->loop_pos && k->loop[i] == k->view.screen;
-		push(out, DRAW_CIRCLE, cur ? ROLE_DOT_CURRENT : ROLE_DOT, x + (int)i * step, cy - d / 2, d,
-		     d, cur ? current : other, cur ? 255 : 110);
+		struct box dot = { x + (int)i * step, cy - d / 2, d, d };
+		push(out, DRAW_CIRCLE, cur ? ROLE_DOT_CURRENT : ROLE_DOT, dot, cur ? current : other,
+		     cur ? 255 : 110);
 	}
 	int pages = k->page_count[k->view.screen];
 	if (pages > 1) {
-		size_t lang = out->lang;
-		out->lang = 0; /* digits: the same in every language, left to right */
-		struct draw_item *it = push(out, DRAW_TEXT, ROLE_PAGE_NUMBER, 0, 0, 0, 0, other, 255);
-		out->lang = lang;
+		/* digits: the same in every language, left to right (lang 0) */
+		struct draw_item *it = push_text(out, ROLE_PAGE_NUMBER, 0, (struct box){ 0 }, other, 255);
 		snprintf(it->own_text, sizeof it->own_text, "%d / %d", k->view.page + 1, pages);
 		it->px = mt->small_px;
 		it->style = FONT_REGULAR;
@@ -651,36 +706,34 @@ static int panel_title(struct draw_list *out, const struct scene_input *in, cons
 		       const struct palette *p, const struct ltext *label)
 {
 	const char *text = label->by_lang[in->kiosk->lang];
-	size_t was = label_lang(out, label, in->kiosk->lang);
 	int px = panel_title_px(in, mt);
 	int lh = text_h(in, FONT_BOLD, px);
 	int w = text_w(in, FONT_BOLD, px, text);
 	bool rtl = rtl_now(in);
-	struct draw_item *t = push(out, DRAW_TEXT, ROLE_MENU_TITLE, rtl ? mt->w - mt->margin_x - w : mt->margin_x,
-				   mt->title_top, w, lh, p->text, 255);
+	struct box b = { rtl ? mt->w - mt->margin_x - w : mt->margin_x, mt->title_top, w, lh };
+	struct draw_item *t = push_text(out, ROLE_MENU_TITLE, ltext_lang(label, in->kiosk->lang), b, p->text, 255);
 	t->style = FONT_BOLD;
 	t->px = px;
 	t->text = text;
 	t->len = strlen(text);
-	out->lang = was;
 	scene_rule(out, mt, p, mt->title_top + lh, 0, 255, rtl);
 	return mt->title_top + lh;
 }
 
-/* The layout whose footer (help line) the panels over the page show: the
- * first topic's that has one, so the topics and the language picker always
+/* The screen whose footer (help line) the panels over the page show: the
+ * first topic that has one, so the topics and the language picker always
  * show the support line, whichever screen was showing before. */
-static const struct screen_layout *panel_layout(const struct scene_input *in)
+static int panel_screen(const struct scene_input *in)
 {
 	const struct content *c = in->content;
 	int topics[MENU_MAX_TOPICS];
 	size_t n = kiosk_topics(in->kiosk, topics, MENU_MAX_TOPICS);
 	if (n == 0)
-		return &in->layouts[in->kiosk->view.screen];
+		return in->kiosk->view.screen;
 	for (size_t i = 0; i < n && i < MENU_MAX_TOPICS; i++)
 		if (c->screens[topics[i]].show_help && c->has_help)
-			return &in->layouts[topics[i]];
-	return &in->layouts[topics[0]];
+			return topics[i];
+	return topics[0];
 }
 
 /* Where the topics' tiles go: two columns in landscape, one in portrait,
@@ -757,7 +810,7 @@ static void menu_geometry(const struct scene_input *in, const struct metrics *mt
 int scene_menu_pages(const struct scene_input *in)
 {
 	struct menu_geom *g = xcalloc(1, sizeof *g);
-	menu_geometry(in, &panel_layout(in)->m, g);
+	menu_geometry(in, &in->layouts[panel_screen(in)].m, g);
 	int pages = g->pages;
 	free(g);
 	return pages;
@@ -767,11 +820,11 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 {
 	const struct content *c = in->content;
 	const struct kiosk *k = in->kiosk;
-	const struct screen_layout *l = panel_layout(in);
-	const struct metrics *mt = &l->m;
+	int under = panel_screen(in);
+	const struct metrics *mt = &in->layouts[under].m;
 	struct palette p = palette_of(&c->theme, k->high_contrast);
-	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
-	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours, k->view);
+	push(out, DRAW_RECT, ROLE_BACKGROUND, (struct box){ 0, 0, mt->w, mt->h }, p.bg, 255);
+	scene_elems(out, in, (struct kiosk_view){ under, 0 }, PART_FOOTER, 0, 255);
 
 	panel_title(out, in, mt, &p, &c->labels.topics);
 	size_t tiles_from = out->n, tile_hits_from = out->n_hits;
@@ -786,23 +839,24 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 		int y = g->top + (i / g->cols) * (g->tile_h + g->gap);
 		int screen = g->topics[ti];
 		bool pressed = k->pressed == ACTION_OPEN && k->pressed_arg == screen;
-		struct draw_item *tile = push(out, DRAW_RECT, ROLE_TILE, x, y, g->tile_w, g->tile_h,
+		struct box shape = { x, y, g->tile_w, g->tile_h };
+		struct draw_item *tile = push(out, DRAW_RECT, ROLE_TILE, shape,
 					      pressed ? p.accent : colour_mix(p.bg, p.text, 0.12), 255);
 		tile->radius = (int)lround(mt->u * 1.5);
 		tile->action = ACTION_OPEN;
 		tile->arg = screen;
-		add_hit(out, x, y, g->tile_w, g->tile_h, ACTION_OPEN, screen);
+		add_hit(out, shape, ACTION_OPEN, screen);
 		/* a stripe of accent on the left says "this is a topic to open" */
-		push(out, DRAW_RECT, ROLE_TILE, x, y + tile->radius, (int)lround(mt->u * 1.2),
-		     g->tile_h - 2 * tile->radius, p.accent, 255);
+		struct box stripe = { x, y + tile->radius, (int)lround(mt->u * 1.2), g->tile_h - 2 * tile->radius };
+		push(out, DRAW_RECT, ROLE_TILE, stripe, p.accent, 255);
 		const char *title = c->screens[screen].title.by_lang[k->lang];
 		struct line lines[8];
 		size_t nl = layout_wrap(in->measurer, FONT_BOLD, g->px, title, g->tile_w - 2 * g->pad, lines, 8);
 		int ty = y + (g->tile_h - (int)(nl < 8 ? nl : 8) * g->lh) / 2;
 		for (size_t j = 0; j < nl && j < 8; j++) {
-			struct draw_item *it = push(out, DRAW_TEXT, ROLE_TILE_LABEL, x + g->pad,
-						    ty + (int)j * g->lh, lines[j].width, g->lh,
-						    pressed ? p.on_accent : p.text, 255);
+			struct box b = { x + g->pad, ty + (int)j * g->lh, lines[j].width, g->lh };
+			struct draw_item *it = push_text(out, ROLE_TILE_LABEL, k->lang, b,
+							 pressed ? p.on_accent : p.text, 255);
 			it->style = FONT_BOLD;
 			it->px = g->px;
 			it->text = title + lines[j].off;
@@ -812,8 +866,10 @@ static void scene_menu(struct draw_list *out, const struct scene_input *in)
 	if (rtl_now(in))
 		mirror_items(out, tiles_from, tile_hits_from, mt->w);
 	if (g->pages > 1)
-		scene_arrows(out, in, mt, &p, page, g->pages, 0, 1, ACTION_MENU_PAGE, ACTION_MENU_PAGE,
-			     page > 0, page + 1 < g->pages);
+		scene_arrows(out, in, mt, &p,
+			     &(struct arrows){ .index = page, .total = g->pages, .page = 0, .pages = 1,
+					       .prev = ACTION_MENU_PAGE, .next = ACTION_MENU_PAGE,
+					       .can_prev = page > 0, .can_next = page + 1 < g->pages });
 	free(g);
 	scene_top_bar(out, in, mt, &p);
 }
@@ -829,11 +885,11 @@ static void scene_langs(struct draw_list *out, const struct scene_input *in)
 	const struct kiosk *k = in->kiosk;
 	/* the support line under the picker whatever it was opened over (the
 	 * topics, or a screen without one), as under the topics */
-	const struct screen_layout *l = panel_layout(in);
-	const struct metrics *mt = &l->m;
+	int under = panel_screen(in);
+	const struct metrics *mt = &in->layouts[under].m;
 	struct palette p = palette_of(&c->theme, k->high_contrast);
-	push(out, DRAW_RECT, ROLE_BACKGROUND, 0, 0, mt->w, mt->h, p.bg, 255);
-	scene_elems(out, in, &l->pages[0], mt, &p, 0, 255, true, l->m.out_of_hours, k->view);
+	push(out, DRAW_RECT, ROLE_BACKGROUND, (struct box){ 0, 0, mt->w, mt->h }, p.bg, 255);
+	scene_elems(out, in, (struct kiosk_view){ under, 0 }, PART_FOOTER, 0, 255);
 
 	int title_bottom = panel_title(out, in, mt, &p, &c->labels.language);
 
@@ -870,29 +926,27 @@ static void scene_langs(struct draw_list *out, const struct scene_input *in)
 		int y = top + ((int)i / cols) * (tile_h + gap);
 		bool current = i == k->lang;
 		bool pressed = k->pressed == ACTION_SET_LANGUAGE && k->pressed_arg == (int)i;
+		struct box outline = { x - ring, y - ring, tile_w + 2 * ring, tile_h + 2 * ring };
 		if (current)
-			push(out, DRAW_RECT, ROLE_LANG_CURRENT, x - ring, y - ring, tile_w + 2 * ring,
-			     tile_h + 2 * ring, p.accent, 255)
-				->radius = (int)lround(mt->u * 1.5) + ring;
-		struct draw_item *tile = push(out, DRAW_RECT, ROLE_LANG_TILE, x, y, tile_w, tile_h,
+			push(out, DRAW_RECT, ROLE_LANG_CURRENT, outline, p.accent, 255)->radius =
+				(int)lround(mt->u * 1.5) + ring;
+		struct box shape = { x, y, tile_w, tile_h };
+		struct draw_item *tile = push(out, DRAW_RECT, ROLE_LANG_TILE, shape,
 					      pressed ? p.accent : colour_mix(p.bg, p.text, 0.12), 255);
 		tile->radius = (int)lround(mt->u * 1.5);
 		tile->action = ACTION_SET_LANGUAGE;
 		tile->arg = (int)i;
-		add_hit(out, x, y, tile_w, tile_h, ACTION_SET_LANGUAGE, (int)i);
+		add_hit(out, shape, ACTION_SET_LANGUAGE, (int)i);
 		/* the name in its own language: its font, its direction */
 		const struct measurer *m = in->by_lang ? &in->by_lang[i] : in->measurer;
 		const char *name = c->labels.language_name.by_lang[i];
 		size_t len = strlen(name);
 		int nw = m->text_width(m->ctx, FONT_BOLD, px, name, len);
-		size_t lang_now = out->lang;
-		out->lang = i;
 		/* centred on its ink, in the tile's height: a script with a tall
 		 * line box (Nastaliq) is not pushed to the tile's bottom edge */
-		struct draw_item *it = push(out, DRAW_TEXT, ROLE_LANG_NAME, x + (tile_w - nw) / 2, y, nw,
-					    tile_h, pressed ? p.on_accent : p.text, 255);
+		struct box b = { x + (tile_w - nw) / 2, y, nw, tile_h };
+		struct draw_item *it = push_text(out, ROLE_LANG_NAME, i, b, pressed ? p.on_accent : p.text, 255);
 		it->centre_ink = true;
-		out->lang = lang_now;
 		it->style = FONT_BOLD;
 		it->px = px;
 		it->text = name;
@@ -903,19 +957,31 @@ static void scene_langs(struct draw_list *out, const struct scene_input *in)
 
 /* ---- the idle notice ------------------------------------------------------ */
 
-/* Wrapped lines of text, each centred in [x, x + w), from y down; returns
- * the y under the last one. */
-static int centred_lines(struct draw_list *out, enum draw_role role, enum font_style style, int px,
-			 int lh, const char *text, const struct line *lines, size_t n, int x, int w,
-			 int y, uint32_t rgb)
+/* The n wrapped lines of text, written in language lang, in style at px,
+ * lh apart, in rgb. */
+struct text_lines {
+	enum draw_role role;
+	const char *text;
+	const struct line *lines;
+	size_t n;
+	size_t lang;
+	enum font_style style;
+	int px, lh;
+	uint32_t rgb;
+};
+
+/* Lines t, each centred in [x, x + w), from y down; returns the y under
+ * the last one. */
+static int centred_lines(struct draw_list *out, const struct text_lines *t, int x, int w, int y)
 {
-	for (size_t i = 0; i < n; i++, y += lh) {
-		struct draw_item *it = push(out, DRAW_TEXT, role, x + (w - lines[i].width) / 2, y,
-					    lines[i].width, lh, rgb, 255);
-		it->style = style;
-		it->px = px;
-		it->text = text + lines[i].off;
-		it->len = lines[i].len;
+	for (size_t i = 0; i < t->n; i++, y += t->lh) {
+		const struct line *l = &t->lines[i];
+		struct box b = { x + (w - l->width) / 2, y, l->width, t->lh };
+		struct draw_item *it = push_text(out, t->role, t->lang, b, t->rgb, 255);
+		it->style = t->style;
+		it->px = t->px;
+		it->text = t->text + l->off;
+		it->len = l->len;
 	}
 	return y;
 }
@@ -929,15 +995,16 @@ static void scene_idle(struct draw_list *out, const struct scene_input *in, cons
 	/* the page behind is blanked, not dimmed: over 30 s a passer-by could
 	 * read what the visitor was reading (and in high contrast a dimmed
 	 * title still read at 1.7:1) */
-	push(out, DRAW_RECT, ROLE_SHADE, 0, 0, mt->w, mt->h, p.bg, 255);
+	push(out, DRAW_RECT, ROLE_SHADE, (struct box){ 0, 0, mt->w, mt->h }, p.bg, 255);
 	/* ... but Quick exit, which stays on top and works at once */
 	if (c->quick_exit >= 0) {
 		const char *qe = c->labels.quick_exit.by_lang[k->lang];
 		int w = button_w(in, mt, qe);
-		size_t was = label_lang(out, &c->labels.quick_exit, k->lang);
-		button(out, in, mt, &p, mt->w - mt->margin_x - w, mt->top_y, w, qe, button_px(mt),
-		       ACTION_QUICK_EXIT, 0, true, LOOK_QUICK_EXIT);
-		out->lang = was;
+		button(out, in, mt, &p,
+		       &(struct button){ .x = mt->w - mt->margin_x - w, .y = mt->top_y, .w = w, .label = qe,
+					 .lang = ltext_lang(&c->labels.quick_exit, k->lang),
+					 .px = button_px(mt), .action = ACTION_QUICK_EXIT, .enabled = true,
+					 .look = LOOK_QUICK_EXIT });
 	}
 
 	int inner = mt->w - 2 * mt->margin_x;
@@ -956,26 +1023,28 @@ static void scene_idle(struct draw_list *out, const struct scene_input *in, cons
 	int card_h = 2 * pad + (int)nt * title_lh + (int)lround(mt->u * 2) + (int)nb * body_lh +
 		     (int)lround(mt->u * 4) + bar_h;
 	int x = (mt->w - card_w) / 2, y = (mt->h - card_h) / 2;
-	struct draw_item *card = push(out, DRAW_RECT, ROLE_NOTICE, x, y, card_w, card_h,
+	struct draw_item *card = push(out, DRAW_RECT, ROLE_NOTICE, (struct box){ x, y, card_w, card_h },
 				      colour_mix(p.bg, p.text, 0.12), 255);
 	card->radius = (int)lround(mt->u * 2);
 	int ty = y + pad;
-	size_t was = label_lang(out, &c->labels.still_there, k->lang);
-	ty = centred_lines(out, ROLE_NOTICE_TITLE, FONT_BOLD, title_px, title_lh, title, tl, nt, x,
-			   card_w, ty, p.text);
+	struct text_lines heading = { .role = ROLE_NOTICE_TITLE, .text = title, .lines = tl, .n = nt,
+				      .lang = ltext_lang(&c->labels.still_there, k->lang), .style = FONT_BOLD,
+				      .px = title_px, .lh = title_lh, .rgb = p.text };
+	struct text_lines words = { .role = ROLE_NOTICE_TEXT, .text = text, .lines = bl, .n = nb,
+				    .lang = ltext_lang(&c->labels.touch_to_continue, k->lang), .style = FONT_REGULAR,
+				    .px = body_px, .lh = body_lh, .rgb = p.text };
+	ty = centred_lines(out, &heading, x, card_w, ty);
 	ty += (int)lround(mt->u * 2);
-	out->lang = ltext_lang(&c->labels.touch_to_continue, k->lang);
-	ty = centred_lines(out, ROLE_NOTICE_TEXT, FONT_REGULAR, body_px, body_lh, text, bl, nb, x, card_w,
-			   ty, p.text);
-	out->lang = was;
+	ty = centred_lines(out, &words, x, card_w, ty);
 	ty += (int)lround(mt->u * 4);
 	/* the time left, as a bar that empties: no numbers to read or translate */
 	uint64_t spent = in->now > k->idle_since ? in->now - k->idle_since : 0;
 	double left = spent >= KIOSK_IDLE_GRACE_MS ? 0 : 1.0 - (double)spent / KIOSK_IDLE_GRACE_MS;
 	int bar_w = card_w - 2 * pad;
-	push(out, DRAW_RECT, ROLE_BAND, x + pad, ty, bar_w, bar_h, p.bg, 255)->radius = bar_h / 2;
-	push(out, DRAW_RECT, ROLE_COUNTDOWN, x + pad, ty, (int)lround(bar_w * left), bar_h, p.accent, 255)
-		->radius = bar_h / 2;
+	struct box track = { x + pad, ty, bar_w, bar_h };
+	struct box bar = { x + pad, ty, (int)lround(bar_w * left), bar_h };
+	push(out, DRAW_RECT, ROLE_BAND, track, p.bg, 255)->radius = bar_h / 2;
+	push(out, DRAW_RECT, ROLE_COUNTDOWN, bar, p.accent, 255)->radius = bar_h / 2;
 }
 
 static double ease(double t)
@@ -993,7 +1062,6 @@ void scene_build(struct draw_list *out, const struct scene_input *in)
 	const struct kiosk *k = in->kiosk;
 	out->n = 0;
 	out->n_hits = 0;
-	out->lang = k->lang;
 	out->clear_rgb = scene_colours(&in->content->theme, k->high_contrast).background;
 	if (k->mode == KIOSK_SLEEP) {
 		out->clear_rgb = 0x000000; /* asleep: a black frame, nothing to press */
@@ -1029,10 +1097,13 @@ void scene_build(struct draw_list *out, const struct scene_input *in)
 		} else {
 			int index, total;
 			kiosk_topic_position(k, &index, &total);
-			if (index >= 0)
-				scene_arrows(out, in, mt, &p, index, total, k->view.page,
-					     k->page_count[k->view.screen], ACTION_PREV, ACTION_NEXT,
-					     kiosk_can_prev(k), kiosk_can_next(k));
+			if (index >= 0) {
+				struct arrows a = { .index = index, .total = total, .page = k->view.page,
+						    .pages = k->page_count[k->view.screen], .prev = ACTION_PREV,
+						    .next = ACTION_NEXT, .can_prev = kiosk_can_prev(k),
+						    .can_next = kiosk_can_next(k) };
+				scene_arrows(out, in, mt, &p, &a);
+			}
 		}
 		scene_top_bar(out, in, mt, &p);
 	}

@@ -73,7 +73,8 @@ struct draw_item {
 	const char *text;      /* points into the content, or NULL: use own_text */
 	size_t len;
 	char own_text[32];     /* short texts made by the scene ("3", "2 / 5") */
-	uint8_t lang;          /* text: the language it is in (its font, its direction) */
+	uint8_t lang;          /* text: the language it is in (its font, its
+				  direction); 0 for other items */
 	const struct qr_code *qr; /* DRAW_QR: points into the content */
 	int module;               /* DRAW_QR: pixels per module */
 	/* a button's shape (ROLE_BUTTON, ROLE_QUICK_EXIT, ROLE_TILE,
@@ -100,7 +101,6 @@ struct draw_list {
 	struct hit *hits;
 	size_t n_hits, cap_hits;
 	uint32_t clear_rgb; /* the colour behind everything */
-	size_t lang;        /* the language items are pushed in */
 };
 
 /* What the scene needs: layouts[i] is screen i laid out at the current size,
