@@ -23,48 +23,63 @@ static void hex(uint32_t rgb, char out[8])
 	snprintf(out, 8, "#%06X", (unsigned)(rgb & 0xFFFFFF));
 }
 
-/* One pair: fg drawn on bg needs at least `need`. The error points at the
- * colour the staff set (fg's place, else bg's). */
-static void pair(struct diag_list *d, const char *theme, const char *what, const char *fg_name,
-		 uint32_t fg, struct mark fg_at, const char *bg_name, uint32_t bg, struct mark bg_at,
-		 double need, const char *rule)
+/* A colour as a message names it, with the place staff set it. */
+struct named_colour {
+	const char *name; /* "accent", "the footer band" */
+	uint32_t rgb;
+	struct mark at;
+};
+
+/* The contrast a pair needs, and the rule that says so. */
+struct contrast_need {
+	double ratio;
+	const char *rule; /* "that text needs (WCAG 1.4.3)" */
+};
+
+/* One pair: fg drawn on bg (what, in theme) needs at least need. The error
+ * points at the colour the staff set (fg's place, else bg's). */
+static void pair(struct diag_list *d, const char *theme, const char *what, struct named_colour fg,
+		 struct named_colour bg, struct contrast_need need)
 {
-	double ratio = colour_contrast(fg, bg);
-	if (ratio + 1e-9 >= need)
+	double ratio = colour_contrast(fg.rgb, bg.rgb);
+	if (ratio + 1e-9 >= need.ratio)
 		return;
 	char a[8], b[8];
-	hex(fg, a);
-	hex(bg, b);
-	struct mark at = fg_at.line ? fg_at : bg_at;
+	hex(fg.rgb, a);
+	hex(bg.rgb, b);
+	struct mark at = fg.at.line ? fg.at : bg.at;
 	diag_add(d, DIAG_ERROR, at.line, at.col,
 		 "%s: %s, %s \"%s\" on %s \"%s\", has a contrast of %.2f:1, below the %.1f:1 %s; make one "
 		 "of the two darker or lighter (a contrast checker shows the ratio as you try colours)",
-		 theme, what, fg_name, a, bg_name, b, floor(ratio * 100) / 100, need, rule);
+		 theme, what, fg.name, a, bg.name, b, floor(ratio * 100) / 100, need.ratio, need.rule);
 }
 
 static void check_colours(struct diag_list *d, const char *theme, const struct colours *t, bool high)
 {
-	double text = high ? 7.0 : 4.5, large = high ? 4.5 : 3.0;
-	const char *rule = high ? "that high contrast needs (WCAG 1.4.6)" : "that text needs (WCAG 1.4.3)";
-	const char *rule_large = high ? "that high contrast needs for large text (WCAG 1.4.6)"
-				      : "that large text and marks need (WCAG 1.4.3, 1.4.11)";
+	struct contrast_need text = { high ? 7.0 : 4.5, high ? "that high contrast needs (WCAG 1.4.6)"
+							     : "that text needs (WCAG 1.4.3)" };
+	struct contrast_need large = { high ? 4.5 : 3.0,
+				       high ? "that high contrast needs for large text (WCAG 1.4.6)"
+					    : "that large text and marks need (WCAG 1.4.3, 1.4.11)" };
 	/* what the scene derives: the band and the ink on the accent */
 	uint32_t band = colour_mix(t->background, t->text, 0.08);
 	uint32_t on_accent = colour_contrast(t->accent, t->background) >= colour_contrast(t->accent, t->text)
 				     ? t->background
 				     : t->text;
 	uint32_t muted = high ? t->text : colour_mix(t->text, t->background, 0.22);
-	pair(d, theme, "the body text", "text", t->text, t->at_text, "background", t->background,
-	     t->at_background, text, rule);
-	if (colour_contrast(t->text, t->background) >= text)
-		pair(d, theme, "the hints and labels (text softened toward the background)", "that text",
-		     muted, t->at_text, "the footer band", band, t->at_background, text, rule);
-	pair(d, theme, "the support number in the footer", "accent", t->accent, t->at_accent,
-	     "the footer band", band, t->at_background, large, rule_large);
-	pair(d, theme, "the words in a call box (drawn on the accent)", on_accent == t->text ? "text" : "background",
-	     on_accent, t->at_accent, "accent", t->accent, t->at_accent, text, rule);
-	pair(d, theme, "step numbers and bullets", "accent", t->accent, t->at_accent, "background",
-	     t->background, t->at_background, large, rule_large);
+	struct named_colour ink = { "text", t->text, t->at_text };
+	struct named_colour bg = { "background", t->background, t->at_background };
+	struct named_colour accent = { "accent", t->accent, t->at_accent };
+	struct named_colour footer = { "the footer band", band, t->at_background };
+	pair(d, theme, "the body text", ink, bg, text);
+	if (colour_contrast(t->text, t->background) >= text.ratio)
+		pair(d, theme, "the hints and labels (text softened toward the background)",
+		     (struct named_colour){ "that text", muted, t->at_text }, footer, text);
+	pair(d, theme, "the support number in the footer", accent, footer, large);
+	pair(d, theme, "the words in a call box (drawn on the accent)",
+	     (struct named_colour){ on_accent == t->text ? "text" : "background", on_accent, t->at_accent },
+	     accent, text);
+	pair(d, theme, "step numbers and bullets", accent, bg, large);
 }
 
 /* ---- touch targets ---------------------------------------------------------- */
