@@ -1,5 +1,7 @@
 /* kiosk.c — the attract loop, touch navigation, idle notice and privacy
- * reset; see kiosk.h.
+ * reset; the names of the modes and actions; and kiosk_pose(), which puts
+ * the kiosk into any frame a visitor can meet (for --preview, --check and
+ * the tests); see kiosk.h.
  *
  * Privacy: the history exists only for Back and is wiped by Quick exit and
  * by the idle reset; nothing here is written anywhere. */

@@ -4,7 +4,9 @@
  * milliseconds with every call; the kiosk never reads a clock, so a day of
  * attract loop runs in a test in microseconds. What to draw is derived from
  * the state by the scene (scene.h); when the next thing must happen is
- * kiosk_next_deadline(), so the main loop can sleep until then. */
+ * kiosk_next_deadline(), so the main loop can sleep until then. Only
+ * kiosk.c writes struct kiosk; --preview, --check and tests set a frame
+ * with kiosk_pose(). */
 #ifndef SIGNPOST_KIOSK_H
 #define SIGNPOST_KIOSK_H
 
@@ -184,12 +186,15 @@ struct kiosk_pose {
 	bool history;
 };
 
-/* Puts k into exactly the state frame p is drawn from, as a visitor would
- * reach it: everything else as after a privacy reset at time now (no
- * transition, nothing pressed, the idle notice just up, the loop's place
- * at view's screen). Asleep, the view is the start of the loop. A view
- * beyond the page counts stands for the screen's last page. The one way,
- * outside kiosk.c, to set a kiosk's state (--preview, --check, tests). */
+/* Puts k (with its page counts set) into exactly the state frame p is
+ * drawn from, as a visitor would reach it: everything else as after a
+ * privacy reset at time now (no transition, nothing pressed, the idle
+ * notice just up, the schedule not asking for sleep, the loop's place at
+ * view's screen, or after the notice as Quick exit leaves it). Asleep,
+ * the view is the start of the loop. A page beyond the screen's count
+ * stands for its last page, a screen that is none for screen 0. The one
+ * way, outside kiosk.c, to set a kiosk's state (--preview, --check,
+ * tests). */
 void kiosk_pose(struct kiosk *k, const struct kiosk_pose *p, uint64_t now);
 
 /* The screens a visitor moves through with previous/next and sees as topics:
