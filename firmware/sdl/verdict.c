@@ -47,6 +47,13 @@ static void limit_self(void)
 	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 	struct rlimit none = { 0, 0 }, cpu = { VERDICT_CPU_S, VERDICT_CPU_S + 1 };
 	setrlimit(RLIMIT_CORE, &none);
+	/* under the unit's MemoryMax the kernel ends this process first, not
+	 * the kiosk (raising one's own score needs no privilege) */
+	FILE *oom = fopen("/proc/self/oom_score_adj", "w");
+	if (oom) {
+		fputs("1000\n", oom);
+		fclose(oom);
+	}
 	setrlimit(RLIMIT_CPU, &cpu);
 #ifndef SANITIZED /* AddressSanitizer reserves terabytes of address space */
 	struct rlimit mem = { (rlim_t)VERDICT_MEMORY_MB << 20, (rlim_t)VERDICT_MEMORY_MB << 20 };
