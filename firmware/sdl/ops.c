@@ -5,6 +5,7 @@
 
 #include "run.h"
 
+#include "atomic_file.h"
 #include "check.h"
 #include "content_file.h"
 
@@ -62,37 +63,6 @@ static void iso_time(time_t t, char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Writes data to path atomically: a new file, made with O_EXCL in the same
- * folder (so a symlink planted there is never followed), renamed over the
- * old one. A reader never sees half of it; durable says fsync it first
- * (the last good copy must survive the power going off). */
-static bool write_atomic(const char *path, const char *data, size_t len, bool durable)
-{
-	char tmp[4200];
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return false;
-	bool ok = fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fchmod(fd, 0644) == 0;
-	for (size_t done = 0; ok && done < len;) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		ok = n > 0;
-		done += ok ? (size_t)n : 0;
-	}
-	if (ok && durable)
-		ok = fsync(fd) == 0;
-	ok = close(fd) == 0 && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		int err = errno;
-		unlink(tmp);
-		errno = err;
-		return false;
-	}
-	return true;
-}
-
 /* Writes the status file atomically. It says what runs and what content it
  * shows; never anything about what visitors looked at. Each problem is one
  * line: diag_add() escaped the control characters staff's text may hold. */
@@ -129,7 +99,7 @@ void ops_status_write(struct run *st)
 				d->severity == DIAG_ERROR ? "error" : "warning", d->message);
 	}
 	fclose(f);
-	if (!write_atomic(st->ops.status_path, text, len, false)) {
+	if (!atomic_file_write(st->ops.status_path, text, len, false)) {
 		fprintf(stderr, "signpost: warning: cannot write the status file %s: %s\n", st->ops.status_path,
 			strerror(errno));
 		st->ops.status_path[0] = '\0'; /* say it once */
@@ -207,7 +177,7 @@ static void trying_set(const char *hex, unsigned n)
 	char path[4096], line[128];
 	state_path(path, sizeof path, "trying");
 	int len = snprintf(line, sizeof line, "%s %u\n", hex, n);
-	if (path[0] && !write_atomic(path, line, (size_t)len, true))
+	if (path[0] && !atomic_file_write(path, line, (size_t)len, true))
 		fprintf(stderr, "signpost: warning: cannot write %s: %s\n", path, strerror(errno));
 }
 
@@ -226,6 +196,24 @@ int ops_proven_ms(void)
 		return atoi(ms);
 #endif
 	return OPS_PROVEN_MS;
+}
+
+/* At start: the temporaries a power cut left of the state files, which
+ * are written durably (atomic_file.h). */
+void ops_state_clean(void)
+{
+	static const char *const names[] = { "last-good.yaml", "trying" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char path[4096];
+		state_path(path, sizeof path, names[i]);
+		int n = path[0] ? atomic_file_clean(path) : 0;
+		if (n > 0)
+			fprintf(stderr, "signpost: removed %d unfinished cop%s of %s (left by a power cut)\n", n,
+				n == 1 ? "y" : "ies", path);
+		else if (n < 0 && errno != ENOENT)
+			fprintf(stderr, "signpost: warning: cannot look for unfinished copies of %s: %s\n", path,
+				strerror(errno));
+	}
 }
 
 void ops_shown(struct run *st)
@@ -251,7 +239,7 @@ void ops_proven(struct run *st)
 	st->ops.unproven = false;
 	char path[4096];
 	last_good_path(path, sizeof path);
-	if (path[0] && st->ops.shown_src && !write_atomic(path, st->ops.shown_src, st->ops.shown_len, true))
+	if (path[0] && st->ops.shown_src && !atomic_file_write(path, st->ops.shown_src, st->ops.shown_len, true))
 		fprintf(stderr, "signpost: warning: cannot keep a copy of the content in %s: %s\n", path,
 			strerror(errno));
 	state_path(path, sizeof path, "trying");

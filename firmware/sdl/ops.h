@@ -51,6 +51,12 @@ const char *ops_reload_name(enum ops_reload r);
 void ops_status_open(struct run *st);
 void ops_status_write(struct run *st);
 
+/* At start: removes the unfinished temporaries of the state files that a
+ * power cut left in the state folder (last-good.yaml.XXXXXX and
+ * trying.XXXXXX, regular files only; see atomic_file_clean()), and says so
+ * in the log. */
+void ops_state_clean(void);
+
 /* Start-up, once the display is open (the complete check needs the
  * output's size): the content file if it passes the complete check, else
  * the last good copy, else the built-in screen; st->c and st->text are set

@@ -470,6 +470,7 @@ static bool run_open(struct run *st, const sigset_t *signals)
 {
 	if (!display_open(&st->disp, st->o->w, st->o->h, st->o->trace))
 		return false;
+	ops_state_clean(); /* a power cut's temporaries, before the state folder is used */
 	/* the content, checked as --check would at this output's size */
 	if (!ops_load_first(st))
 		return false;

@@ -1,0 +1,28 @@
+/* atomic_file.h — files replaced whole (atomic_file.c): the new bytes go
+ * to a temporary beside the file, NAME.XXXXXX (made with O_EXCL, so a link
+ * planted there is never followed), which is then renamed over NAME. A
+ * reader sees the old file or the new one, never half of either. The
+ * status file and the last good copy (ops.c) are written this way; the
+ * temporaries a power cut or a kill left between the write and the rename
+ * are removed at start. */
+#ifndef SIGNPOST_ATOMIC_FILE_H
+#define SIGNPOST_ATOMIC_FILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Replaces path with len bytes of data, mode 0644. durable: the bytes are
+ * fsync'ed before the rename and the folder after it, so that once this
+ * returns true a power cut leaves the new file under its name (without it
+ * the rename itself may not have reached the disk). False with errno set
+ * when it failed; the temporary is removed then. */
+bool atomic_file_write(const char *path, const char *data, size_t len, bool durable);
+
+/* Removes the temporaries atomic_file_write() leaves when it is cut short:
+ * regular files in path's folder named exactly NAME.XXXXXX (NAME path's
+ * file name, six letters or digits after the dot). Anything else there is
+ * left alone, links included (none is followed). Returns how many were
+ * removed, or -1 with errno when the folder cannot be read. */
+int atomic_file_clean(const char *path);
+
+#endif
