@@ -99,10 +99,16 @@ void ops_status_write(struct run *st)
 				d->severity == DIAG_ERROR ? "error" : "warning", d->message);
 	}
 	fclose(f);
+	/* A failure is said once; every later write tries again (the folder
+	 * may come back, or the disk have room), and says when it works. */
 	if (!atomic_file_write(st->ops.status_path, text, len, false)) {
-		fprintf(stderr, "signpost: warning: cannot write the status file %s: %s\n", st->ops.status_path,
-			strerror(errno));
-		st->ops.status_path[0] = '\0'; /* say it once */
+		if (!st->ops.status_failing)
+			fprintf(stderr, "signpost: warning: cannot write the status file %s: %s; trying again at "
+					"the next change\n", st->ops.status_path, strerror(errno));
+		st->ops.status_failing = true;
+	} else if (st->ops.status_failing) {
+		fprintf(stderr, "signpost: the status file %s is written again\n", st->ops.status_path);
+		st->ops.status_failing = false;
 	}
 	free(text);
 }

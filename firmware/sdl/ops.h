@@ -27,6 +27,7 @@ enum ops_reload {
 /* The staff operations' part of the running kiosk. */
 struct ops {
 	char status_path[4096];     /* empty: no status file */
+	bool status_failing;        /* the last write of it failed (said once) */
 	time_t started, loaded_at, reload_at;
 	enum ops_reload last;       /* the last reload's result */
 	unsigned long reloads;      /* reloads ended since the start, either way */
@@ -47,7 +48,8 @@ struct ops {
 const char *ops_reload_name(enum ops_reload r);
 
 /* Finds where the status file goes (--status, $RUNTIME_DIRECTORY, or
- * /run/signpost); ops_status_write() writes it, atomically. */
+ * /run/signpost); ops_status_write() writes it, atomically. A write that
+ * fails is said once in the log and tried again at the next write. */
 void ops_status_open(struct run *st);
 void ops_status_write(struct run *st);
 
