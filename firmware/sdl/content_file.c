@@ -1,9 +1,10 @@
 /* content_file.c — the content file from disk; see content_file.h.
  *
  * The one place the content file is opened: a regular file only (a FIFO
- * must not hang the kiosk), read once, at most one byte over the limit, so
- * "too big" needs no trust in st_size. The bytes then go to the core's
- * content_load_buffer(), which never touches a file. A reason a file cannot
+ * must not hang the kiosk, a terminal never becomes its controlling one),
+ * read once, at most one byte over the limit, so "too big" needs no trust
+ * in st_size. The bytes then go to the core's content_load_buffer(), which
+ * never touches a file. A reason a file cannot
  * be read is put in words for staff, at line 0. */
 #include "content_file.h"
 
@@ -45,8 +46,9 @@ enum load_result content_read(const char *path, char **buf_out, size_t *len_out,
 {
 	*buf_out = NULL;
 	*len_out = 0;
-	/* O_NONBLOCK: a FIFO must not hang us; it is refused below anyway */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	/* O_NONBLOCK: a FIFO must not hang us; O_NOCTTY: a terminal must not
+	 * become ours (its hang-up a SIGHUP). Both are refused below anyway. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0) {
 		io_problem(diags, errno);
 		return LOAD_IO;

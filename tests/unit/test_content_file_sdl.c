@@ -2,16 +2,22 @@
  * content_file.c), the one place the program opens it: what staff are told
  * when the path is wrong (missing, a folder, a FIFO), that a FIFO never
  * hangs the kiosk, that a huge file is read only to one byte over the
- * limit, and that the bytes read are the bytes in the file. What the
- * loader makes of the bytes is test_load.c's. */
+ * limit, that the bytes read are the bytes in the file, and that a
+ * terminal given as the file never becomes the kiosk's controlling
+ * terminal (O_NOCTTY: its hang-up would be a SIGHUP, its keys signals).
+ * What the loader makes of the bytes is test_load.c's. */
+#define _GNU_SOURCE /* posix_openpt, ptsname */
 #include "test.h"
 
 #include "content_file.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char dir[256];
@@ -132,6 +138,37 @@ static void test_huge_file_read_to_one_byte_over(void)
 	unlink(path);
 }
 
+/* A session leader with no controlling terminal (the kiosk under systemd
+ * is one) that opens a terminal without O_NOCTTY makes it its own. Here a
+ * child becomes such a leader, is given a pseudo-terminal as the content
+ * file, and then looks: /dev/tty must still be no terminal of its. */
+static void test_terminal_is_never_taken_as_controlling(void)
+{
+	int m = posix_openpt(O_RDWR | O_NOCTTY);
+	CHECK(m >= 0 && grantpt(m) == 0 && unlockpt(m) == 0);
+	if (m < 0)
+		return;
+	char name[64];
+	snprintf(name, sizeof name, "%s", ptsname(m));
+	pid_t pid = fork();
+	if (pid == 0) {
+		if (setsid() < 0)
+			_exit(3);
+		struct diag_list d = { 0 };
+		char *buf = NULL;
+		size_t len = 0;
+		if (content_read(name, &buf, &len, &d) != LOAD_IO) /* not a regular file: refused */
+			_exit(4);
+		int tty = open("/dev/tty", O_RDONLY | O_NOCTTY);
+		_exit(tty < 0 && errno == ENXIO ? 0 : 5);
+	}
+	int st = -1;
+	CHECK(pid > 0 && waitpid(pid, &st, 0) == pid);
+	CHECK(WIFEXITED(st));
+	CHECK_INT(WEXITSTATUS(st), 0); /* 5: the terminal became the controlling one */
+	close(m);
+}
+
 int main(void)
 {
 	snprintf(dir, sizeof dir, "/tmp/signpost-content-file-XXXXXX");
@@ -142,6 +179,7 @@ int main(void)
 	RUN(test_missing_file_folder_and_fifo);
 	RUN(test_bytes_as_in_the_file);
 	RUN(test_huge_file_read_to_one_byte_over);
+	RUN(test_terminal_is_never_taken_as_controlling);
 	rmdir(dir);
 	return TEST_DONE();
 }
