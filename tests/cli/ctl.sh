@@ -1,5 +1,7 @@
 # ctl.sh — signpostctl as staff use it (without systemd: it signals the
-# kiosk named in the status file), and the systemd unit as systemd reads it.
+# kiosk named in the status file), and the systemd unit as systemd reads it:
+# its settings and bounds, its caches where Mesa really puts them, and its
+# stop message, which never waits on a stopped console.
 . "$(dirname "$0")/lib.sh"
 command -v Xvfb >/dev/null || { fail "Xvfb is needed"; done_testing; exit 1; }
 start_xvfb 640x400
@@ -84,6 +86,74 @@ for setting in "Type=notify" "WatchdogSec=" "Restart=always" "RestartSec=" "Star
 	"DeviceAllow=char-drm rw" "DeviceAllow=char-input r" "NoNewPrivileges=yes" "ProtectSystem=strict"; do
 	grep -qF -- "$setting" "$unit" && ok || fail "the unit lacks $setting"
 done
+# bounds: no core dump, memory and tasks bounded to what fits a Pi Zero 2 W
+# (512 MB) and a Pi 5; a device path names a device node, never a folder
+for setting in "LimitCORE=0" "MemorySwapMax=0"; do
+	grep -qx -- "$setting" "$unit" && ok || fail "the unit lacks $setting"
+done
+mem=$(sed -n 's/^MemoryMax=\([0-9]*\)M$/\1/p' "$unit")
+[ -n "$mem" ] && [ "$mem" -ge 200 ] && [ "$mem" -le 400 ] && ok || fail "MemoryMax is not between 200M and 400M: '$(grep '^MemoryMax=' "$unit")'"
+tasks=$(sed -n 's/^TasksMax=\([0-9]*\)$/\1/p' "$unit")
+[ -n "$tasks" ] && [ "$tasks" -ge 32 ] && [ "$tasks" -le 256 ] && ok || fail "TasksMax is not between 32 and 256: '$(grep '^TasksMax=' "$unit")'"
+grep -E '^DeviceAllow=/dev/(dri|input|snd|bus|pts)/?( |$)' "$unit" && fail "a DeviceAllow= names a folder (it allows nothing)" || ok
+# caches in the runtime folder (RAM), not in the home that is the state folder
+grep -qx 'RuntimeDirectory=signpost signpost/cache' "$unit" && ok || fail "the unit has no runtime cache folder"
+grep -q '^Environment=.*XDG_CACHE_HOME=%t/signpost/cache' "$unit" && ok || fail "XDG_CACHE_HOME is not the runtime cache folder"
+grep -q '^Environment=.*MESA_SHADER_CACHE_DIR=%t/signpost/cache' "$unit" && ok || fail "MESA_SHADER_CACHE_DIR is not the runtime cache folder"
+# ... and the names are the ones Mesa reads: the kiosk drawing with OpenGL
+# (Mesa's llvmpipe here) under the unit's Environment= fills that folder
+mkdir -p "$tmp/run/signpost/cache"
+cache_env=$(sed -n 's/^Environment=\(.*%t.*\)/\1/p' "$unit" | sed "s#%t#$tmp/run#g")
+# (leaks of Mesa's unloaded driver are not this test's: see tests/lsan.supp)
+env $cache_env SDL_RENDER_DRIVER=opengl ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	"$bin" --window 640x400 --config "$tmp/c.yaml" 2>"$tmp/gl.log" &
+glpid=$!
+i=0
+while [ -z "$(ls -A "$tmp/run/signpost/cache" 2>/dev/null)" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+kill -TERM $glpid 2>/dev/null
+wait $glpid
+[ -d "$tmp/run/signpost/cache/mesa_shader_cache" ] && ok ||
+	fail "Mesa's shader cache did not go to the unit's cache folder: $(ls -A "$tmp/run/signpost/cache") $(head -n 5 "$tmp/gl.log")"
+# ExecStopPost's message to tty1, run as systemd would run it against a
+# pseudo-terminal instead: on a console whose output is stopped (Ctrl+S,
+# Scroll Lock) it must end at once, not wait for a key; on one that is not,
+# the message arrives
+python3 - "$unit" >"$tmp/stop.log" 2>&1 <<'PY'
+import os, shlex, subprocess, sys, termios, time
+text = open(sys.argv[1]).read().replace("\\\n", " ")
+line = next(l for l in text.splitlines() if l.startswith("ExecStopPost="))
+args = shlex.split(line[len("ExecStopPost="):].lstrip("+-@:!"))
+cmd = args[2].replace("$$", "$").replace("%%", "%").replace("\\\\", "\\")
+m, s = os.openpty()
+cmd = cmd.replace("/dev/tty1", os.ttyname(s))
+env = dict(os.environ, SERVICE_RESULT="watchdog", EXIT_CODE="killed", EXIT_STATUS="ABRT")
+def run():
+    t = time.monotonic()
+    p = subprocess.Popen(["/bin/sh", "-c", cmd], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    try:
+        out = p.communicate(timeout=5)[0].decode()
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+        return None, ""
+    return time.monotonic() - t, out
+termios.tcflow(s, termios.TCOOFF)
+took, out = run()
+print("stopped console: " + ("still waiting after 5 s" if took is None else "%.2f s" % took))
+print("journal line: " + out.strip())
+termios.tcflow(s, termios.TCOON)
+took, out = run()
+os.set_blocking(m, False)
+try:
+    shown = os.read(m, 4096).decode(errors="replace")
+except BlockingIOError:
+    shown = ""
+print("console shows: " + shown.replace("\033", "ESC").replace("\r", "").replace("\n", " ").strip())
+PY
+grep -qE '^stopped console: 0\.[0-9]+ s' "$tmp/stop.log" && ok || fail "ExecStopPost waits on a stopped console: $(cat "$tmp/stop.log")"
+grep -q '^journal line: signpost stopped (watchdog: killed ABRT) and starts again' "$tmp/stop.log" && ok || fail "ExecStopPost does not log its line: $(cat "$tmp/stop.log")"
+grep -q '^console shows: ESC\[2JESC\[H.*signpost stopped (watchdog: killed ABRT)' "$tmp/stop.log" && ok ||
+	fail "ExecStopPost's message does not reach a console that is not stopped: $(cat "$tmp/stop.log")"
 # the sudoers drop-in parses, and allows exactly reload and restart of the unit
 if command -v visudo >/dev/null; then
 	visudo -c -q -f "$src/config/remote/sudoers-signpost" && ok || fail "visudo rejects config/remote/sudoers-signpost"
