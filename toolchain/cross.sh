@@ -10,7 +10,8 @@
 #         (default: arm64 on a PC; on the Pi, none) cross-build with warnings
 #         as errors and run ctest under qemu (all but the Xvfb tests), compare
 #         --check and --preview with the native build, build the packages (and
-#         the native one), check their contents and Depends, run lintian, and
+#         the native one), check their contents, Depends and every
+#         program's hardening (readelf), run lintian, and
 #         install the native one into a scratch Debian root (install, check,
 #         reinstall, remove, purge). Ends with "N passed, N failed".
 #
@@ -200,9 +201,11 @@ test)
 		check "$a: --check and --preview match $host_arch" \
 			sh tests/package/same-output.sh "$here" "$native/signpost" $(emulator "$dir") "$dir/signpost"
 		check "$a: package contents and Depends" sh tests/package/contents.sh "$deb" "$a" "$here"
+		check "$a: every program hardened (readelf)" sh tests/package/hardening.sh "$dir"
 		lint "$a" "$deb"
 	done
 	check "$host_arch: package contents and Depends" sh tests/package/contents.sh "$native_deb" "$host_arch" "$here"
+	check "$host_arch: every program hardened (readelf)" sh tests/package/hardening.sh "$native"
 	lint "$host_arch" "$native_deb"
 	check "$host_arch: install, check, reinstall, remove, purge in a scratch root" \
 		$root_prefix sh tests/package/install.sh "$native_deb" "$out/build-cross-root" "$mirror"

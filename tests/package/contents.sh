@@ -1,15 +1,16 @@
 #!/bin/sh
 # tests/package/contents.sh — a signpost .deb holds what it promises: its name,
 # version and architecture; every file the install rules put in it; the live
-# content as a conffile; the maintainer scripts; a binary for the right
-# machine; and Depends that name the package of every library the binary
+# content as a conffile; the maintainer scripts; a hardened binary for the
+# right machine; and Depends that name the package of every library the binary
 # links (and no library it does not link, except what SDL opens at run time
 # on KMS/DRM: EGL, OpenGL and Mesa's drivers).
 #
 #   sh tests/package/contents.sh DEB ARCH SRC
 #
 # Called by toolchain/cross.sh test. The target's libraries must be installed
-# (multiarch) for the library-to-package look-up.
+# (multiarch) for the library-to-package look-up. The binary's hardening is
+# tests/package/hardening.sh's to check.
 set -eu
 
 deb=$1 arch=$2 src=$3
@@ -73,6 +74,12 @@ amd64) machine=X86-64 triplet=x86_64-linux-gnu ;;
 esac
 readelf -h "$bin" | grep -q "Machine:.*$machine" || bad "/usr/bin/signpost is not an $machine binary"
 readelf -S "$bin" | grep -q '\.debug_info' && bad "/usr/bin/signpost is not stripped"
+# hardened: PIE, BIND_NOW, full RELRO, stack protector, _FORTIFY_SOURCE
+if sh "$src/tests/package/hardening.sh" "$bin" >"$tmp/hardening"; then
+	echo "hardening: $(head -n 1 "$tmp/hardening" | sed "s|$tmp/root||")"
+else
+	bad "/usr/bin/signpost is not hardened: $(head -n 1 "$tmp/hardening" | sed "s|$tmp/root||")"
+fi
 
 # Depends: every linked library's package is named, and every library
 # package named is linked. Other dependencies are the ones packaging.cmake
