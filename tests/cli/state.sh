@@ -1,6 +1,7 @@
 # state.sh — the running kiosk's own files: at start it removes the
-# temporaries of the last good copy that a power cut left in the state
-# folder (last-good.yaml.XXXXXX, regular files only) and nothing else there;
+# temporaries of its state files that a power cut left in the state folder
+# (last-good.yaml.XXXXXX, trying.XXXXXX; regular files only) and nothing
+# else there;
 # a status file it cannot write is said once in the log, tried again at
 # every later write, and written again (and said so) once it can be.
 . "$(dirname "$0")/lib.sh"
@@ -21,6 +22,7 @@ echo cut >"$state/last-good.yaml.000aaa"
 echo keep >"$state/last-good.yaml.notes"
 echo keep >"$state/last-good.yaml.Xq3Zk"
 echo keep >"$state/other.yaml.Xq3ZkP"
+echo cut >"$state/trying.Q1w2E3"
 echo outside >"$tmp/outside"
 ln -s "$tmp/outside" "$state/last-good.yaml.Lnk123"
 mkdir "$state/last-good.yaml.Dir123"
@@ -36,10 +38,11 @@ left=$(cd "$state" && LC_ALL=C ls -A | tr '\n' ' ')
 for kept in last-good.yaml.notes last-good.yaml.Xq3Zk other.yaml.Xq3ZkP last-good.yaml.Lnk123 last-good.yaml.Dir123; do
 	[ -e "$state/$kept" ] || [ -L "$state/$kept" ] && ok || fail "the clean-up removed $kept, which is not a temporary"
 done
-[ ! -e "$state/last-good.yaml.Xq3ZkP" ] && [ ! -e "$state/last-good.yaml.000aaa" ] && ok ||
+[ ! -e "$state/last-good.yaml.Xq3ZkP" ] && [ ! -e "$state/last-good.yaml.000aaa" ] && [ ! -e "$state/trying.Q1w2E3" ] && ok ||
 	fail "the temporaries are still there: $left"
 [ "$(cat "$tmp/outside")" = outside ] && ok || fail "the clean-up touched what a link points to"
-grep -q "removed 2 unfinished copies of the last good content beside $state/last-good.yaml" "$tmp/log" &&
+grep -q "removed 2 unfinished copies of $state/last-good.yaml (left by a power cut)" "$tmp/log" &&
+	grep -q "removed 1 unfinished copy of $state/trying (left by a power cut)" "$tmp/log" &&
 	ok || fail "the log does not say what was removed: $(cat "$tmp/log")"
 
 # 2. the status file's folder goes away: said once, tried at each write
