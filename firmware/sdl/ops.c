@@ -119,6 +119,7 @@ void ops_status_write(struct run *st)
 	if (st->ops.reload_at)
 		fprintf(f, "last_reload_at=%s\n", reloaded);
 	fprintf(f, "last_reload_errors=%zu\n", diag_count(&st->ops.reload_diags, DIAG_ERROR));
+	fprintf(f, "clock=%s\n", clock_trust_name(st->clock.basis)); /* can the hours be applied */
 	for (size_t i = 0; i < st->ops.reload_diags.n; i++) {
 		const struct diag *d = &st->ops.reload_diags.items[i];
 		if (d->line > 0)
