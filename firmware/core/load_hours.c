@@ -4,8 +4,8 @@
  * Times are the 24-hour clock ("09:00-17:00", several a day, or closed),
  * dates year-month-day and real days of the calendar; what they mean at a
  * moment is schedule.c's job. check_hours_settings() then checks what
- * hours:, display.sleep and kiosk.out_of_hours need of each other, and
- * warns once that they need the kiosk to know the time. */
+ * hours:, display.sleep and kiosk.out_of_hours need of each other;
+ * warn_needs_the_time() that they need the kiosk to know the time. */
 #include "load_private.h"
 
 #include "schedule.h"
@@ -234,7 +234,7 @@ void get_sleep(struct loader *L, const struct field *f, const struct ynode *v, s
  * clock does not know the time after a power cut until network time
  * comes; meanwhile it applies neither (schedule.h). Said once, at the
  * hours (else at the sleep times), in the words of a staff member. */
-static void warn_needs_the_time(struct loader *L, const struct ynode *hours_key)
+void warn_needs_the_time(struct loader *L, const struct ynode *hours_key)
 {
 	const struct content *c = L->c;
 	bool hours = c->hours.given && hours_key, sleep = c->sleep.mode != SLEEP_NEVER && L->sleep_at;
@@ -260,7 +260,6 @@ void check_hours_settings(struct loader *L, const struct ynode *hours_key, const
 	if (L->sleep_outside && !c->hours.given)
 		error_at(L, L->sleep_outside, "'sleep' is outside_hours, but there are no opening hours; add an "
 					      "'hours:' section, or give sleep times like \"22:00-07:00\"");
-	warn_needs_the_time(L, hours_key);
 	const struct ynode *ooh = kiosk && kiosk->kind == YNODE_MAP ? map_get(kiosk, "out_of_hours") : NULL;
 	if (!ooh || !c->out_of_hours.given)
 		return;

@@ -289,11 +289,15 @@ void get_exceptions(struct loader *L, const struct field *f, const struct ynode 
  * written, unless never. */
 void get_sleep(struct loader *L, const struct field *f, const struct ynode *v, struct sleep_rule *out);
 
-/* What hours, display.sleep and kiosk.out_of_hours need of each other,
- * and the one warning that they need the kiosk to know the time;
+/* What hours, display.sleep and kiosk.out_of_hours need of each other;
  * hours_key is the top-level 'hours' key, kiosk the kiosk section (either
  * may be NULL). */
 void check_hours_settings(struct loader *L, const struct ynode *hours_key, const struct ynode *kiosk);
+
+/* The one warning that hours or sleep need the kiosk to know the time
+ * (network time or a battery clock), at hours_key or display.sleep; for
+ * content that loads, so it never crowds a list of errors. */
+void warn_needs_the_time(struct loader *L, const struct ynode *hours_key);
 
 /* ---- phone numbers and QR data (load_numbers.c) ------------------------- */
 

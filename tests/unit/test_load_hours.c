@@ -194,6 +194,12 @@ static void hours_and_sleep_need_the_time_once(void)
 	CHECK_INT(d.n, 0);
 	content_free(&c);
 	diag_clear(&d);
+	/* content with errors is not shown at all: only the errors are said */
+	CHECK_INT(load("hours:\n  monday: \"9-17\"\n  tuesday: \"09:00-17:00\"\n" SCREENS, &c, &d), LOAD_INVALID);
+	CHECK_INT(d.n, 1);
+	for (size_t i = 0; i < d.n; i++)
+		CHECK(!strstr(d.items[i].message, "know the time"));
+	diag_clear(&d);
 }
 
 static void qr_blocks_are_encoded_at_load(void)
