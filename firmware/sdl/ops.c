@@ -93,8 +93,9 @@ static bool write_atomic(const char *path, const char *data, size_t len, bool du
 	return true;
 }
 
-/* Writes the status file atomically. It says what runs and what content it
- * shows; never anything about what visitors looked at. Each problem is one
+/* Writes the status file atomically. It says what runs, what content it
+ * shows and whether the clock can be trusted (clock_trust.h); never
+ * anything about what visitors looked at. Each problem is one
  * line: diag_add() escaped the control characters staff's text may hold. */
 void ops_status_write(struct run *st)
 {
