@@ -10,10 +10,19 @@
 #     reboot by a Ctrl+Alt+Del burst; hardware watchdog 14 s), logind.conf.d
 #     (no logins on other consoles, power keys ignored), sysctl.d (no Magic
 #     SysRq), journald.conf.d (journal in RAM only);
+#   - leaves network time on, and turns it on if it is off (`timedatectl
+#     set-ntp true`): the kiosk applies opening hours and sleep only once
+#     the clock is synchronised (INSTALL.md, "The time"); says so when there
+#     is no systemd-timesyncd to do it;
 #   - with --overlay: makes the root file system read-only with a RAM overlay
 #     (Raspberry Pi OS's `raspi-config nonint enable_overlayfs`). Every change
 #     is then lost at reboot, so do this last; undo with
-#     `sudo raspi-config nonint disable_overlayfs` and a reboot.
+#     `sudo raspi-config nonint disable_overlayfs` and a reboot. Just before,
+#     it saves the time for fake-hwclock (`fake-hwclock save`): under the
+#     overlay its saved time can no longer move on, so it is as recent as it
+#     can be. (Keeping it fresh would mean writing the boot partition every
+#     hour, which a power cut can damage; the kiosk never trusts that time
+#     anyway.)
 # ROOT=DIR puts everything under DIR instead of / and touches nothing of the
 # running system (no systemctl, no sysctl, no raspi-config): for tests and
 # for preparing an image.
@@ -92,12 +101,27 @@ if [ "$live" = yes ]; then
 		say "note: rsyslog still writes /var/log to the SD card; 'sudo apt purge rsyslog' stops that"
 	fi
 	[ -e /dev/watchdog0 ] || say "note: no /dev/watchdog0: add dtparam=watchdog=on to /boot/firmware/config.txt"
+	# network time stays on: without it the kiosk never applies its hours
+	if [ "$(timedatectl show -p NTP --value 2>/dev/null)" = yes ]; then
+		say "unchanged  network time on (systemd-timesyncd)"
+	elif [ "$(timedatectl show -p CanNTP --value 2>/dev/null)" = yes ] && timedatectl set-ntp true; then
+		say "enabled    network time (timedatectl set-ntp true)"
+		changed=$((changed + 1))
+	else
+		say "note: no network time here (no systemd-timesyncd): the kiosk applies opening hours and sleep only with synchronised time; 'sudo apt install systemd-timesyncd', or a battery clock (INSTALL.md, 'The time')"
+	fi
 fi
 
 if [ "$overlay" = yes ]; then
 	if [ "$live" = no ]; then
+		say "would save the time for fake-hwclock, if it is installed (not under ROOT=$root)"
 		say "would run  raspi-config nonint enable_overlayfs (not under ROOT=$root)"
 	elif command -v raspi-config >/dev/null 2>&1; then
+		# the last time fake-hwclock can save: under the overlay it is
+		# frozen (INSTALL.md, "The time")
+		if command -v fake-hwclock >/dev/null 2>&1 && fake-hwclock save; then
+			say "saved      the time for fake-hwclock: after a power cut the Pi starts from now until network time"
+		fi
 		raspi-config nonint enable_overlayfs
 		say "enabled    read-only root with a RAM overlay (from the next boot)"
 		changed=$((changed + 1))

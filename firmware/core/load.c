@@ -135,6 +135,8 @@ static void check_content(struct loader *L)
 	check_translations(L);
 	if (L->n_errors == 0)
 		check_texts(L);
+	if (L->n_errors == 0)
+		warn_needs_the_time(L, seen[TOP_HOURS].key);
 }
 
 enum load_result content_load_buffer(const char *path, const char *buf, size_t len, struct content *out,

@@ -4,7 +4,8 @@
  * Times are the 24-hour clock ("09:00-17:00", several a day, or closed),
  * dates year-month-day and real days of the calendar; what they mean at a
  * moment is schedule.c's job. check_hours_settings() then checks what
- * hours:, display.sleep and kiosk.out_of_hours need of each other. */
+ * hours:, display.sleep and kiosk.out_of_hours need of each other;
+ * warn_needs_the_time() that they need the kiosk to know the time. */
 #include "load_private.h"
 
 #include "schedule.h"
@@ -209,7 +210,7 @@ void get_sleep(struct loader *L, const struct field *f, const struct ynode *v, s
 	}
 	if (equal_nocase(v->str, v->len, "outside_hours") || equal_nocase(v->str, v->len, "outside hours")) {
 		*out = (struct sleep_rule){ SLEEP_OUTSIDE_HOURS, 0, 0 };
-		L->sleep_outside = v;
+		L->sleep_outside = L->sleep_at = v;
 		return;
 	}
 	int from, to, r = parse_time_range(v->str, v->len, &from, &to);
@@ -223,8 +224,34 @@ void get_sleep(struct loader *L, const struct field *f, const struct ynode *v, s
 		error_at(L, v, "'sleep' starts and ends at the same time ('%s'); give the time it goes black "
 			       "and the time it comes back, like \"22:00-07:00\"",
 			 excerpt(v->str, v->len, q));
-	else
+	else {
 		*out = (struct sleep_rule){ SLEEP_RANGE, from % MINUTES_PER_DAY, to % MINUTES_PER_DAY };
+		L->sleep_at = v;
+	}
+}
+
+/* Hours and sleep trust the kiosk's clock, and a Pi without a battery
+ * clock does not know the time after a power cut until network time
+ * comes; meanwhile it applies neither (schedule.h). Said once, at the
+ * hours (else at the sleep times), in the words of a staff member. */
+void warn_needs_the_time(struct loader *L, const struct ynode *hours_key)
+{
+	const struct content *c = L->c;
+	bool hours = c->hours.given && hours_key, sleep = c->sleep.mode != SLEEP_NEVER && L->sleep_at;
+	if (!hours && !sleep)
+		return;
+	bool banner = hours && c->out_of_hours.given;
+	warn_at(L, hours ? hours_key : L->sleep_at,
+		"%s need the kiosk to know the time, and a Raspberry Pi has no clock that runs while it is "
+		"off: after a power cut it knows the time again only from the network (or from a battery "
+		"clock, if one is fitted), and until then it shows the screens as on an open day%s; ask "
+		"whoever installed it to give it network time (INSTALL.md, 'The time'); 'signpostctl "
+		"status' says whether it has it",
+		hours && sleep ? "the opening hours and the sleep times" : hours ? "the opening hours" : "the sleep times",
+		banner && sleep ? " (no closed banner, no black screen)"
+		: banner	? " (no closed banner)"
+		: sleep		? " (no black screen)"
+				: "");
 }
 
 void check_hours_settings(struct loader *L, const struct ynode *hours_key, const struct ynode *kiosk)

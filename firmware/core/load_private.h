@@ -66,6 +66,7 @@ struct loader {
 	size_t untranslated, more_by_lang[CONTENT_MAX_LANGS];
 	struct mark more_at;
 	const struct ynode *sleep_outside; /* display.sleep: outside_hours */
+	const struct ynode *sleep_at;      /* display.sleep, when it sends the screen to sleep */
 	const struct ynode **screen_ids; /* per screen, its id value */
 	struct locator where;            /* finds a character in the file */
 	bool *loop_given;                /* per screen */
@@ -284,13 +285,19 @@ bool get_day_hours(struct loader *L, const struct ynode *v, const char *subject,
 void get_exceptions(struct loader *L, const struct field *f, const struct ynode *v, struct hours *h);
 
 /* display.sleep: a time range, outside_hours (remembered in
- * L->sleep_outside) or never, into *out. */
+ * L->sleep_outside) or never, into *out; L->sleep_at is where it was
+ * written, unless never. */
 void get_sleep(struct loader *L, const struct field *f, const struct ynode *v, struct sleep_rule *out);
 
 /* What hours, display.sleep and kiosk.out_of_hours need of each other;
  * hours_key is the top-level 'hours' key, kiosk the kiosk section (either
  * may be NULL). */
 void check_hours_settings(struct loader *L, const struct ynode *hours_key, const struct ynode *kiosk);
+
+/* The one warning that hours or sleep need the kiosk to know the time
+ * (network time or a battery clock), at hours_key or display.sleep; for
+ * content that loads, so it never crowds a list of errors. */
+void warn_needs_the_time(struct loader *L, const struct ynode *hours_key);
 
 /* ---- phone numbers and QR data (load_numbers.c) ------------------------- */
 

@@ -4,7 +4,8 @@
  * Between two boundaries (an opening, a closing, the start or end of the
  * sleep range, a midnight) nothing changes, so the next change is the first
  * boundary after now at which the answer differs: a handful of minutes to
- * try per day, for at most SCHEDULE_HORIZON_DAYS days. */
+ * try per day, for at most SCHEDULE_HORIZON_DAYS days. A time that is not
+ * trusted is answered before any of that: open, awake, no change ahead. */
 #include "schedule.h"
 
 #include <string.h>
@@ -83,7 +84,13 @@ static bool in_range(int from, int to, int minute)
 	return minute >= from || minute < to; /* across midnight */
 }
 
-struct schedule_state schedule_at(const struct content *c, const struct civil_time *t)
+bool schedule_uses_time(const struct content *c)
+{
+	return c->hours.given || c->sleep.mode != SLEEP_NEVER;
+}
+
+/* What the hours and display.sleep say at t, taking t as true. */
+static struct schedule_state state_at(const struct content *c, const struct civil_time *t)
 {
 	struct schedule_state s = { .closed = !schedule_open(&c->hours, t) };
 	switch (c->sleep.mode) {
@@ -97,6 +104,13 @@ struct schedule_state schedule_at(const struct content *c, const struct civil_ti
 		break;
 	}
 	return s;
+}
+
+struct schedule_state schedule_at(const struct content *c, const struct schedule_time *now)
+{
+	if (!now->trusted)
+		return (struct schedule_state){ .closed = false, .asleep = false };
+	return state_at(c, &now->local);
 }
 
 static void add_boundary(int *b, int *n, int minute)
@@ -114,10 +128,13 @@ static void add_boundary(int *b, int *n, int minute)
 	b[i] = minute;
 }
 
-bool schedule_next_change(const struct content *c, const struct civil_time *t,
+bool schedule_next_change(const struct content *c, const struct schedule_time *at_now,
 			  struct civil_time *next)
 {
-	struct schedule_state now = schedule_at(c, t);
+	if (!at_now->trusted)
+		return false;
+	const struct civil_time *t = &at_now->local;
+	struct schedule_state now = state_at(c, t);
 	int64_t today = civil_days(t->year, t->month, t->day);
 	for (int64_t d = 0; d <= SCHEDULE_HORIZON_DAYS; d++) {
 		struct civil_date date = civil_from_days(today + d);
@@ -138,7 +155,7 @@ bool schedule_next_change(const struct content *c, const struct civil_time *t,
 			if (d == 0 && b[i] <= t->minute)
 				continue;
 			struct civil_time at = { date.year, date.month, date.day, b[i] };
-			struct schedule_state s = schedule_at(c, &at);
+			struct schedule_state s = state_at(c, &at);
 			if (s.closed != now.closed || s.asleep != now.asleep) {
 				*next = at;
 				return true;

@@ -63,8 +63,9 @@ static void iso_time(time_t t, char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Writes the status file atomically. It says what runs and what content it
- * shows; never anything about what visitors looked at. Each problem is one
+/* Writes the status file atomically. It says what runs, what content it
+ * shows and whether the clock can be trusted (clock_trust.h); never
+ * anything about what visitors looked at. Each problem is one
  * line: diag_add() escaped the control characters staff's text may hold. */
 void ops_status_write(struct run *st)
 {
@@ -89,6 +90,7 @@ void ops_status_write(struct run *st)
 	if (st->ops.reload_at)
 		fprintf(f, "last_reload_at=%s\n", reloaded);
 	fprintf(f, "last_reload_errors=%zu\n", diag_count(&st->ops.reload_diags, DIAG_ERROR));
+	fprintf(f, "clock=%s\n", clock_trust_name(st->clock.basis)); /* can the hours be applied */
 	for (size_t i = 0; i < st->ops.reload_diags.n; i++) {
 		const struct diag *d = &st->ops.reload_diags.items[i];
 		if (d->line > 0)

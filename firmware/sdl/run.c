@@ -2,9 +2,10 @@
  * (loop.h) and tears down. Its sources and timers:
  *
  *   sources  signals (SIGTERM/SIGINT stop, SIGHUP reload), the content
- *            file's folder, the clock being set, the input devices'
- *            folder, and (wake.c's own) the display connection or the
- *            input devices;
+ *            file's folder, the clock being set, the clock being marked
+ *            synchronised (until it is; clock_trust.h), the input
+ *            devices' folder, and (wake.c's own) the display connection
+ *            or the input devices;
  *   timers   kiosk (its next deadline: loop turn, idle notice, countdown,
  *            reset, or a frame while a transition runs), watchdog, reload
  *            (the file has been quiet for a moment), schedule (the next
@@ -23,6 +24,7 @@
 #include "backlight.h"
 #include "clock.h"
 #include "run.h"
+#include "schedule.h"
 #include "schedule_run.h"
 #include "timers.h"
 
@@ -312,7 +314,7 @@ static void on_watchdog(void *ctx, uint64_t now)
 static void on_schedule(void *ctx, uint64_t now)
 {
 	struct run *st = ctx;
-	struct schedule_now s = schedule_run_look(st->c, st->trace.on);
+	struct schedule_now s = schedule_run_look(st->c, clock_trusted(&st->clock), st->trace.on);
 	if (s.banner != st->closed) {
 		st->closed = s.banner;
 		relayout(st);
@@ -412,11 +414,36 @@ static void on_file(void *ctx, int fd, uint64_t now)
 		arm(st, TIMER_RELOAD, now + RELOAD_SETTLE_MS);
 }
 
+static void on_clock_synced(void *ctx, int fd, uint64_t now);
+
+/* The time has just become trusted: the schedule applies from now on (in
+ * this very pass), the status file says so, and there is nothing more to
+ * watch for. */
+static void clock_became_trusted(struct run *st, uint64_t now)
+{
+	loop_source_remove_all(&st->loop, on_clock_synced, st);
+	clock_trust_close(&st->clock);
+	fprintf(stderr, "signpost: the clock is synchronised now: opening hours and sleep times apply\n");
+	ops_status_write(st);
+	arm(st, TIMER_SCHEDULE, now);
+}
+
 static void on_clock(void *ctx, int fd, uint64_t now)
 {
 	struct run *st = ctx;
-	if (clock_watch_read(fd))
-		arm(st, TIMER_SCHEDULE, now); /* the clock was set: look again now */
+	if (!clock_watch_read(fd))
+		return;
+	if (clock_trust_look(&st->clock)) /* a step is how network time often arrives */
+		clock_became_trusted(st, now);
+	arm(st, TIMER_SCHEDULE, now); /* the clock was set: look again now */
+}
+
+static void on_clock_synced(void *ctx, int fd, uint64_t now)
+{
+	(void)fd;
+	struct run *st = ctx;
+	if (clock_trust_read(&st->clock))
+		clock_became_trusted(st, now);
 }
 
 /* An input device came or went: udev tells SDL a moment after the folder
@@ -445,6 +472,7 @@ static void add_sources_and_timers(struct run *st)
 	loop_source_add(l, w->sig_fd, "signals", on_signals, st);
 	loop_source_add(l, w->file.fd, "content file", on_file, st);
 	loop_source_add(l, w->clock_fd, "clock set", on_clock, st);
+	loop_source_add(l, st->clock.fd, "clock synchronised", on_clock_synced, st);
 	loop_source_add(l, w->inputs.dir_fd, "input devices' folder", on_device_folder, st);
 	static const struct {
 		enum run_timer id;
@@ -480,6 +508,11 @@ static bool run_open(struct run *st, const sigset_t *signals)
 	relayout(st);
 	trace_state(&st->trace, st->c, &st->kiosk, "start", now);
 	schedule_run_start();
+	clock_trust_open(&st->clock);
+	if (!clock_trusted(&st->clock) && schedule_uses_time(st->c))
+		fprintf(stderr, "signpost: the clock is not synchronised since boot: the opening hours and sleep "
+				"times are not applied until it is (network time, or SIGNPOST_CLOCK=battery for a "
+				"battery clock; see INSTALL.md)\n");
 	st->ops.started = st->ops.loaded_at = time(NULL);
 	ops_status_open(st);
 	ops_status_write(st);
@@ -505,6 +538,7 @@ static void run_close(struct run *st)
 		notify_send(&st->notify, "STOPPING=1");
 		ops_proven(st); /* a clean stop: what is on screen did not take it down */
 		wake_close(&st->wake);
+		clock_trust_close(&st->clock);
 		draw_list_free(&st->dl);
 		kiosk_free(&st->kiosk);
 		deck_free(&st->deck);

@@ -9,6 +9,7 @@
 
 #include "abspointer.h"
 #include "app.h"
+#include "clock_trust.h"
 #include "deck.h"
 #include "display.h"
 #include "gesture.h"
@@ -66,6 +67,7 @@ struct run {
 	struct loop loop;
 	int timer[RUN_TIMER_COUNT_]; /* loop timer ids */
 	struct wake wake;
+	struct clock_trust clock; /* whether the wall clock can be believed */
 	struct notify notify;
 	struct ops ops;
 	struct trace trace;

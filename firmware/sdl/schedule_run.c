@@ -1,7 +1,7 @@
 /* schedule_run.c — the core's schedule at the wall clock; see
  * schedule_run.h. Between two changes nothing here runs: the loop sleeps
  * in its one wait (wake.h) until then, or until a touch, a signal, the
- * watchdog, or the clock being set. */
+ * watchdog, the clock being set, or the clock being marked synchronised. */
 #include "schedule_run.h"
 
 #include "backlight.h"
@@ -20,24 +20,25 @@ void schedule_run_start(void)
 	tzset();
 }
 
-struct schedule_now schedule_run_look(const struct content *c, bool trace)
+struct schedule_now schedule_run_look(const struct content *c, bool trusted, bool trace)
 {
 	int64_t now_ms = clock_now_ms();
-	struct civil_time now = clock_civil_at((time_t)(now_ms / 1000));
+	struct schedule_time now = { clock_civil_at((time_t)(now_ms / 1000)), trusted };
 	struct schedule_state s = schedule_at(c, &now);
 	struct schedule_now r = { s.closed && c->out_of_hours.given, s.asleep, -1 };
 	struct civil_time next;
+	const char *clock = trusted ? "trusted" : "untrusted";
 	if (schedule_next_change(c, &now, &next)) {
 		int64_t wait = (int64_t)clock_epoch_of(&next) * 1000 - now_ms;
 		if (wait <= 0)
 			wait = SCHEDULE_RETRY_MS;
 		r.next_in_ms = wait + SCHEDULE_MARGIN_MS;
 		if (trace)
-			fprintf(stderr, "trace: schedule closed=%d asleep=%d next=%04d-%02d-%02dT%02d:%02d in %.1f s\n",
+			fprintf(stderr, "trace: schedule closed=%d asleep=%d next=%04d-%02d-%02dT%02d:%02d in %.1f s clock=%s\n",
 				s.closed, s.asleep, next.year, next.month, next.day, next.minute / 60,
-				next.minute % 60, (double)wait / 1000.0);
+				next.minute % 60, (double)wait / 1000.0, clock);
 	} else if (trace) {
-		fprintf(stderr, "trace: schedule closed=%d asleep=%d next=none\n", s.closed, s.asleep);
+		fprintf(stderr, "trace: schedule closed=%d asleep=%d next=none clock=%s\n", s.closed, s.asleep, clock);
 	}
 	return r;
 }

@@ -6,7 +6,8 @@
  *   - the signals it answers (SIGHUP reload, SIGTERM/SIGINT stop), through
  *     a signalfd: no signal handler, no thread;
  *   - the content file's folder (watch.h);
- *   - the clock being set (clock.h);
+ *   - the clock being set (clock.h), and, until it is trusted, being
+ *     marked synchronised (clock_trust.h, which owns that descriptor);
  *   - the display connection under X11 or Wayland, or on KMS/DRM the input
  *     devices themselves (inputs.h), so a touch wakes it, and their folder,
  *     so a device plugged in later is seen.

@@ -31,6 +31,9 @@ while [ ! -s "$tmp/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 expect_exit 0 "status of a running kiosk" -- sh "$ctl" status
 grep -q "signpost is running (pid $pid)" "$tmp/out" && ok || fail "status: $(cat "$tmp/out")"
 grep -q "unchanged since it was loaded" "$tmp/out" && ok || fail "status does not compare the file"
+# whether it knows the time: this machine's own answer (cli/clock.sh has both)
+grep -q "^clock:       \(synchronised\|not synchronised since boot: the hours are not applied\)\$" "$tmp/out" && ok ||
+	fail "status does not say whether the clock is synchronised: $(cat "$tmp/out")"
 
 # a valid edit: reload checks, signals, and confirms from the status file
 content "First, edited" >"$tmp/c.yaml"

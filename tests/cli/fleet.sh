@@ -404,5 +404,8 @@ for k in a b; do
 done
 grep -c '"the file:    unchanged since it was loaded"' "$tmp/status.log" | grep -qx 2 && ok ||
 	fail "status.yml does not say both files are what the kiosks show"
+# and whether each knows the time (this machine's answer, whichever it is)
+grep -c '"clock:       \(synchronised\|not synchronised since boot: the hours are not applied\)"' "$tmp/status.log" | grep -qx 2 && ok ||
+	fail "status.yml does not say whether each kiosk's clock is synchronised"
 
 done_testing

@@ -89,6 +89,13 @@ n=$(find "$root" ! -type d | wc -l)
 grep -q "would run  raspi-config nonint enable_overlayfs" "$tmp/out" && ok ||
 	fail "--overlay under ROOT does not say what it would do: $(cat "$tmp/out")"
 grep -q "6 change(s)" "$tmp/out" && ok || fail "first run did not report 6 changes: $(cat "$tmp/out")"
+grep -q "would save the time for fake-hwclock" "$tmp/out" && ok ||
+	fail "--overlay under ROOT does not say it would save fake-hwclock's time: $(cat "$tmp/out")"
+# network time stays on (the kiosk's hours wait for it): the script turns
+# it on, and nothing in it turns it off
+grep -q "timedatectl set-ntp true" "$script" && ok || fail "setup-lockdown.sh does not turn network time on"
+grep -E -q "set-ntp (false|0|no)|(mask|disable|stop).*timesyncd" "$script" &&
+	fail "setup-lockdown.sh turns network time off" || ok
 # idempotent: a second run changes nothing and says so
 before=$(cd "$root" && find . -exec ls -ld --time-style=+%s.%N {} + | sort)
 ROOT=$root sh "$script" >"$tmp/out2" 2>&1 && ok || fail "second run failed: $(cat "$tmp/out2")"

@@ -75,7 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		deck_build(&dk, &fake_measurer, &c,
 			   (struct layout_spec){ .w = 800, .h = 480, .lang = lang, .text_scale = 1.0,
 						 .out_of_hours = c.out_of_hours.given });
-		struct civil_time t = { 2026, 3, 29, 90 }, next;
+		struct schedule_time t = { { 2026, 3, 29, 90 }, true };
+		struct civil_time next;
 		schedule_at(&c, &t);
 		schedule_next_change(&c, &t, &next);
 		deck_check_qr(&fake_measurer, &c, 800, 480, &d);

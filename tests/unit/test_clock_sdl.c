@@ -36,7 +36,8 @@ static void load(const char *yaml, struct content *c)
  * it out; 0 when there is none. */
 static time_t next_change_after(const struct content *c, time_t t)
 {
-	struct civil_time now = clock_civil_at(t), next;
+	struct schedule_time now = { clock_civil_at(t), true };
+	struct civil_time next;
 	return schedule_next_change(c, &now, &next) ? clock_epoch_of(&next) : 0;
 }
 
@@ -115,13 +116,13 @@ static void a_week_of_wakeups_around_each_change(void)
 	for (int k = 0; k < 2; k++) {
 		time_t t = utc(starts[k][0], starts[k][1], starts[k][2], 0, 0), end = t + 7 * 86400;
 		int wakeups = 0, wrong = 0;
-		struct civil_time ct = clock_civil_at(t);
+		struct schedule_time ct = { clock_civil_at(t), true };
 		struct schedule_state s = schedule_at(&c, &ct);
 		while ((t = next_change_after(&c, t)) && t < end) {
 			wakeups++;
-			ct = clock_civil_at(t);
+			ct.local = clock_civil_at(t);
 			struct schedule_state now = schedule_at(&c, &ct);
-			ct = clock_civil_at(t - 60);
+			ct.local = clock_civil_at(t - 60);
 			struct schedule_state before = schedule_at(&c, &ct);
 			/* changed at t, not a minute before */
 			wrong += now.asleep == s.asleep || before.asleep != s.asleep;

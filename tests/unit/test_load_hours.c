@@ -49,8 +49,12 @@ static void hours_become_minutes_per_weekday(void)
 			   "    \"2026-12-24\": \"09:00-13:00\"\n"
 			   "display:\n  sleep: \"22:30-06:45\"\n" SCREENS;
 	CHECK_INT(load(yaml, &c, &d), LOAD_OK);
-	diag_print(&d, "test.yaml", stderr);
-	CHECK_INT(d.n, 0);
+	/* the one warning: hours and sleep need the kiosk to know the time */
+	CHECK_INT(d.n, 1);
+	if (d.n == 1)
+		CHECK_CONTAINS(d.items[0].message, "need the kiosk to know the time");
+	else
+		diag_print(&d, "test.yaml", stderr);
 	CHECK(c.hours.given);
 	CHECK_INT(c.hours.week[0].n, 1);
 	CHECK_INT(c.hours.week[0].span[0].from, 540);
@@ -116,7 +120,11 @@ static void out_of_hours_number_is_its_own_or_the_help_line(void)
 	CHECK(c.out_of_hours.call.has_hours);
 	CHECK_STR(c.out_of_hours.call.number, "0808 500 2222");
 	content_free(&c);
-	CHECK_INT(d.n, 0);
+	/* nothing but, for each, that the hours need the kiosk to know the time */
+	CHECK_INT(d.n, 2);
+	for (size_t i = 0; i < d.n; i++)
+		CHECK_CONTAINS(d.items[i].message, "need the kiosk to know the time");
+	diag_clear(&d);
 	/* a banner without hours is never shown: a warning, not an error */
 	CHECK_INT(load("kiosk:\n  help: { name: \"Centre\", number: \"020 7000 0000\" }\n"
 		       "  out_of_hours: { text: \"Closed now\" }\n"
@@ -130,6 +138,67 @@ static void out_of_hours_number_is_its_own_or_the_help_line(void)
 		CHECK_CONTAINS(d.items[0].message, "kiosk.out_of_hours is never shown: there are no opening hours");
 	}
 	content_free(&c);
+	diag_clear(&d);
+}
+
+/* The warning that hours and sleep need the kiosk to know the time: once
+ * per file, at the hours (else at the sleep times), saying what a visitor
+ * would not see until the time is known; none without either. */
+static void hours_and_sleep_need_the_time_once(void)
+{
+	static const struct {
+		const char *yaml;
+		int line, col;
+		const char *what, *unseen; /* unseen NULL: no parenthesis at all */
+	} cases[] = {
+		{ "hours:\n  monday: \"09:00-17:00\"\n" SCREENS, 1, 1, "the opening hours need", NULL },
+		{ "display:\n  sleep: \"22:00-07:00\"\n" SCREENS, 2, 10, "the sleep times need", "(no black screen)" },
+		{ "hours:\n  monday: \"09:00-17:00\"\n"
+		  "kiosk:\n  help: { name: \"Centre\", number: \"020 7000 0000\" }\n"
+		  "  out_of_hours: { text: \"Closed now\" }\n  quick_exit: none\n"
+		  "display:\n  sleep: outside_hours\n" SCREENS_ONLY,
+		  1, 1, "the opening hours and the sleep times need", "(no closed banner, no black screen)" },
+		{ "hours:\n  monday: \"09:00-17:00\"\n"
+		  "kiosk:\n  help: { name: \"Centre\", number: \"020 7000 0000\" }\n"
+		  "  out_of_hours: { text: \"Closed now\" }\n  quick_exit: none\n" SCREENS_ONLY,
+		  1, 1, "the opening hours need", "(no closed banner)" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct content c;
+		struct diag_list d = { 0 };
+		CHECK_INT(load(cases[i].yaml, &c, &d), LOAD_OK);
+		CHECK_INT(d.n, 1);
+		if (d.n == 1) {
+			CHECK_INT(d.items[0].severity, DIAG_WARNING);
+			CHECK_INT(d.items[0].line, cases[i].line);
+			CHECK_INT(d.items[0].col, cases[i].col);
+			CHECK_CONTAINS(d.items[0].message, cases[i].what);
+			CHECK_CONTAINS(d.items[0].message, "as on an open day");
+			CHECK_CONTAINS(d.items[0].message, "network time");
+			CHECK_CONTAINS(d.items[0].message, "battery clock");
+			CHECK_CONTAINS(d.items[0].message, "'signpostctl status'");
+			if (cases[i].unseen)
+				CHECK_CONTAINS(d.items[0].message, cases[i].unseen);
+			else
+				CHECK(!strstr(d.items[0].message, "(no "));
+		} else {
+			diag_print(&d, "test.yaml", stderr);
+		}
+		content_free(&c);
+		diag_clear(&d);
+	}
+	/* neither hours nor sleep (sleep: never is no sleep): nothing to say */
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load("display:\n  sleep: never\n" SCREENS, &c, &d), LOAD_OK);
+	CHECK_INT(d.n, 0);
+	content_free(&c);
+	diag_clear(&d);
+	/* content with errors is not shown at all: only the errors are said */
+	CHECK_INT(load("hours:\n  monday: \"9-17\"\n  tuesday: \"09:00-17:00\"\n" SCREENS, &c, &d), LOAD_INVALID);
+	CHECK_INT(d.n, 1);
+	for (size_t i = 0; i < d.n; i++)
+		CHECK(!strstr(d.items[i].message, "know the time"));
 	diag_clear(&d);
 }
 
@@ -204,6 +273,7 @@ int main(void)
 	RUN(hours_become_minutes_per_weekday);
 	RUN(defaults_without_hours);
 	RUN(out_of_hours_number_is_its_own_or_the_help_line);
+	RUN(hours_and_sleep_need_the_time_once);
 	RUN(qr_blocks_are_encoded_at_load);
 	RUN(mistakes_and_where_they_are_reported);
 	return TEST_DONE();

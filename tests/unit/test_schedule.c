@@ -4,7 +4,8 @@
  * minute (with a bank holiday in them) take milliseconds: every minute's
  * answer is checked against the hours as written, and every minute's "next
  * change" against the first later minute whose answer differs, worked out
- * the slow way. Daylight saving is the edge's (test_clock_sdl.c). */
+ * the slow way. Daylight saving is the edge's (test_clock_sdl.c). The
+ * time's trust is passed in with it: an untrusted time applies no hours. */
 #include "test.h"
 
 #include "load.h"
@@ -22,6 +23,10 @@ static void load(const char *yaml, struct content *c)
 	CHECK_INT(r, LOAD_OK);
 	diag_clear(&d);
 }
+
+/* A time the edge vouches for: the clock was synchronised since boot. */
+#define TRUSTED(t) (&(struct schedule_time){ (t), true })
+#define UNTRUSTED(t) (&(struct schedule_time){ (t), false })
 
 #define SCREENS "screens:\n  - { id: a, title: \"A\", blocks: [ { text: \"x\" } ] }\n" \
 	"kiosk: { quick_exit: none }\n"
@@ -105,15 +110,15 @@ static void open_and_closed_on_the_hours(void)
 
 	/* asleep from 22:00 to 07:00, across midnight */
 	t = at(2026, 12, 21, 21, 59);
-	CHECK(!schedule_at(&c, &t).asleep);
+	CHECK(!schedule_at(&c, TRUSTED(t)).asleep);
 	t = at(2026, 12, 21, 22, 0);
-	CHECK(schedule_at(&c, &t).asleep);
+	CHECK(schedule_at(&c, TRUSTED(t)).asleep);
 	t = at(2026, 12, 22, 0, 0);
-	CHECK(schedule_at(&c, &t).asleep);
+	CHECK(schedule_at(&c, TRUSTED(t)).asleep);
 	t = at(2026, 12, 22, 6, 59);
-	CHECK(schedule_at(&c, &t).asleep);
+	CHECK(schedule_at(&c, TRUSTED(t)).asleep);
 	t = at(2026, 12, 22, 7, 0);
-	CHECK(!schedule_at(&c, &t).asleep);
+	CHECK(!schedule_at(&c, TRUSTED(t)).asleep);
 	content_free(&c);
 }
 
@@ -154,10 +159,10 @@ static void two_weeks_minute_by_minute(void)
 			continue;
 		struct civil_date d = civil_from_days(first + i / MINUTES_PER_DAY);
 		struct civil_time t = { d.year, d.month, d.day, i % MINUTES_PER_DAY };
-		struct schedule_state s = schedule_at(&c, &t);
+		struct schedule_state s = schedule_at(&c, TRUSTED(t));
 		wrong_state += (unsigned char)((s.closed ? 1 : 0) | (s.asleep ? 2 : 0)) != state[i];
 		struct civil_time next;
-		bool found = schedule_next_change(&c, &t, &next);
+		bool found = schedule_next_change(&c, TRUSTED(t), &next);
 		int got = found ? (int)((civil_days(next.year, next.month, next.day) - first) * MINUTES_PER_DAY +
 					next.minute)
 				: -1;
@@ -178,9 +183,9 @@ static void no_hours_never_closed_and_nothing_to_wait_for(void)
 	struct civil_time t = at(2026, 12, 25, 3, 0), next;
 	CHECK(!c.hours.given);
 	CHECK(schedule_open(&c.hours, &t));
-	CHECK(!schedule_at(&c, &t).closed);
-	CHECK(!schedule_at(&c, &t).asleep);
-	CHECK(!schedule_next_change(&c, &t, &next));
+	CHECK(!schedule_at(&c, TRUSTED(t)).closed);
+	CHECK(!schedule_at(&c, TRUSTED(t)).asleep);
+	CHECK(!schedule_next_change(&c, TRUSTED(t), &next));
 	content_free(&c);
 }
 
@@ -192,18 +197,18 @@ static void sleep_outside_hours_follows_the_hours(void)
 	     &c);
 	CHECK_INT(c.sleep.mode, SLEEP_OUTSIDE_HOURS);
 	struct civil_time t = at(2026, 12, 21, 17, 0), next; /* Monday closing */
-	CHECK(schedule_at(&c, &t).asleep && schedule_at(&c, &t).closed);
-	CHECK(schedule_next_change(&c, &t, &next));
+	CHECK(schedule_at(&c, TRUSTED(t)).asleep && schedule_at(&c, TRUSTED(t)).closed);
+	CHECK(schedule_next_change(&c, TRUSTED(t), &next));
 	/* open all Tuesday and on into Wednesday morning: one stretch */
 	CHECK_INT(next.day, 22);
 	CHECK_INT(next.minute, 0);
 	t = next;
-	CHECK(schedule_next_change(&c, &t, &next));
+	CHECK(schedule_next_change(&c, TRUSTED(t), &next));
 	CHECK_INT(next.day, 23);
 	CHECK_INT(next.minute, 12 * 60);
 	/* then closed until next Monday 09:00 */
 	t = next;
-	CHECK(schedule_next_change(&c, &t, &next));
+	CHECK(schedule_next_change(&c, TRUSTED(t), &next));
 	CHECK_INT(next.day, 28);
 	CHECK_INT(next.minute, 9 * 60);
 	content_free(&c);
@@ -214,15 +219,79 @@ static void an_exception_far_ahead_is_still_found(void)
 	struct content c;
 	load("hours:\n  exceptions:\n    \"2027-06-01\": \"10:00-11:00\"\n" SCREENS, &c);
 	struct civil_time t = at(2026, 12, 25, 12, 0), next;
-	CHECK(schedule_at(&c, &t).closed);
-	CHECK(schedule_next_change(&c, &t, &next));
+	CHECK(schedule_at(&c, TRUSTED(t)).closed);
+	CHECK(schedule_next_change(&c, TRUSTED(t), &next));
 	CHECK_INT(next.year, 2027);
 	CHECK_INT(next.month, 6);
 	CHECK_INT(next.day, 1);
 	CHECK_INT(next.minute, 600);
 	/* beyond the horizon: nothing to wait for */
 	t = at(2025, 1, 1, 12, 0);
-	CHECK(!schedule_next_change(&c, &t, &next));
+	CHECK(!schedule_next_change(&c, TRUSTED(t), &next));
+	content_free(&c);
+}
+
+/* A clock that cannot be believed (a Pi after a power cut, before network
+ * time): on a Monday night, closed and in the sleep range, nothing
+ * applies and nothing is waited for, while the same minute trusted is
+ * closed and asleep; and over two weeks no untrusted minute is either. */
+static void an_untrusted_time_applies_no_hours(void)
+{
+	struct content c;
+	load(centre, &c);
+	struct civil_time night = at(2026, 12, 21, 23, 0), next;
+	struct schedule_state s = schedule_at(&c, TRUSTED(night));
+	CHECK(s.closed && s.asleep);
+	s = schedule_at(&c, UNTRUSTED(night));
+	CHECK(!s.closed);
+	CHECK(!s.asleep);
+	CHECK(!schedule_next_change(&c, UNTRUSTED(night), &next));
+	CHECK(schedule_next_change(&c, TRUSTED(night), &next));
+	CHECK_INT(next.minute, 7 * 60); /* trusted, it wakes at 07:00 */
+	int64_t first = civil_days(2026, 12, 19);
+	int wrong = 0;
+	for (int i = 0; i < 14 * MINUTES_PER_DAY; i++) {
+		struct civil_date d = civil_from_days(first + i / MINUTES_PER_DAY);
+		struct civil_time t = { d.year, d.month, d.day, i % MINUTES_PER_DAY };
+		s = schedule_at(&c, UNTRUSTED(t));
+		wrong += s.closed || s.asleep || schedule_next_change(&c, UNTRUSTED(t), &next);
+	}
+	CHECK_INT(wrong, 0);
+	content_free(&c);
+
+	/* sleep outside the hours, and a banner: neither on an untrusted time */
+	load("hours:\n  monday: \"09:00-17:00\"\n"
+	     "kiosk:\n  quick_exit: none\n  help: { name: \"Line\", number: \"0808 500 2222\" }\n"
+	     "  out_of_hours: { text: \"We are closed now.\" }\n"
+	     "display:\n  sleep: outside_hours\n"
+	     "screens:\n  - { id: a, title: \"A\", blocks: [ { text: \"x\" } ] }\n",
+	     &c);
+	struct civil_time sunday = at(2026, 12, 20, 12, 0);
+	CHECK(c.out_of_hours.given);
+	s = schedule_at(&c, TRUSTED(sunday));
+	CHECK(s.closed && s.asleep);
+	s = schedule_at(&c, UNTRUSTED(sunday));
+	CHECK(!s.closed && !s.asleep);
+	CHECK(!schedule_next_change(&c, UNTRUSTED(sunday), &next));
+	content_free(&c);
+}
+
+/* What --check warns about and the kiosk logs: content whose screens
+ * depend on the time. */
+static void which_content_depends_on_the_time(void)
+{
+	struct content c;
+	load(SCREENS, &c);
+	CHECK(!schedule_uses_time(&c));
+	content_free(&c);
+	load(centre, &c);
+	CHECK(schedule_uses_time(&c));
+	content_free(&c);
+	load("hours:\n  monday: \"09:00-17:00\"\n" SCREENS, &c);
+	CHECK(schedule_uses_time(&c));
+	content_free(&c);
+	load("display:\n  sleep: \"22:00-07:00\"\n" SCREENS, &c);
+	CHECK(schedule_uses_time(&c));
 	content_free(&c);
 }
 
@@ -234,5 +303,7 @@ int main(void)
 	RUN(no_hours_never_closed_and_nothing_to_wait_for);
 	RUN(sleep_outside_hours_follows_the_hours);
 	RUN(an_exception_far_ahead_is_still_found);
+	RUN(an_untrusted_time_applies_no_hours);
+	RUN(which_content_depends_on_the_time);
 	return TEST_DONE();
 }

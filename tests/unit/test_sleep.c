@@ -1,7 +1,8 @@
 /* test_sleep.c — the kiosk asleep (display.sleep), against a fake clock:
  * a black frame with nothing to press, a waking touch that does nothing
  * else, sleep again after the idle timeout with a privacy reset, a reader
- * never cut off, and a simulated week of nights in milliseconds. */
+ * never cut off, a simulated week of nights in milliseconds, and no sleep
+ * at all while the time is not trusted. */
 #include "fixture.h"
 #include "world.h"
 #include "test.h"
@@ -168,7 +169,7 @@ static void a_simulated_week_of_nights(void)
 		uint64_t now = (uint64_t)i * 60000;
 		struct civil_date day = civil_from_days(monday + i / MINUTES_PER_DAY);
 		struct civil_time t = { day.year, day.month, day.day, i % MINUTES_PER_DAY };
-		kiosk_set_sleep(&k, schedule_at(&c, &t).asleep, now);
+		kiosk_set_sleep(&k, schedule_at(&c, &(struct schedule_time){ t, true }).asleep, now);
 		if (i == 2 * MINUTES_PER_DAY + 21 * 60) { /* Wednesday 21:00 */
 			kiosk_input(&k, INPUT_DOWN, ACTION_NONE, 0, now);
 			kiosk_input(&k, INPUT_TAP, ACTION_NONE, 0, now + 50);
@@ -187,6 +188,50 @@ static void a_simulated_week_of_nights(void)
 	content_free(&c);
 }
 
+/* A Pi whose clock is not trusted until Wednesday 22:00 (network time
+ * arrives then, at night): until that minute it never sleeps, though its
+ * clock says night and closed, and in that very minute it does. Then the
+ * nights as usual. */
+static void no_sleep_until_the_time_is_trusted(void)
+{
+	struct content c;
+	const char *yaml = "kiosk: { quick_exit: none }\n"
+			   "hours:\n  monday: \"09:00-17:00\"\n  tuesday: \"09:00-17:00\"\n"
+			   "  wednesday: \"09:00-17:00\"\n  thursday: \"09:00-17:00\"\n  friday: \"09:00-17:00\"\n"
+			   "display:\n  sleep: outside_hours\n"
+			   "screens:\n  - { id: a, title: \"A\", blocks: [ { text: \"x\" } ] }\n"
+			   "  - { id: b, title: \"B\", blocks: [ { text: \"y\" } ] }\n";
+	struct diag_list d = { 0 };
+	CHECK_INT(content_load_buffer("week.yaml", yaml, strlen(yaml), &c, &d), LOAD_OK);
+	diag_clear(&d);
+	struct kiosk k;
+	kiosk_init(&k, &c, 0);
+	int64_t monday = civil_days(2026, 12, 7);
+	const int trusted_from = 2 * MINUTES_PER_DAY + 22 * 60;
+	int asleep_untrusted = 0, falls = 0;
+	bool slept_at_once = false;
+	enum kiosk_mode last = k.mode;
+	for (int i = 0; i < 7 * MINUTES_PER_DAY; i++) {
+		uint64_t now = (uint64_t)i * 60000;
+		struct civil_date day = civil_from_days(monday + i / MINUTES_PER_DAY);
+		struct schedule_time t = { { day.year, day.month, day.day, i % MINUTES_PER_DAY },
+					   i >= trusted_from };
+		kiosk_set_sleep(&k, schedule_at(&c, &t).asleep, now);
+		kiosk_tick(&k, now);
+		asleep_untrusted += !t.trusted && k.mode == KIOSK_SLEEP;
+		if (i == trusted_from)
+			slept_at_once = k.mode == KIOSK_SLEEP;
+		falls += k.mode == KIOSK_SLEEP && last != KIOSK_SLEEP;
+		last = k.mode;
+	}
+	CHECK_INT(asleep_untrusted, 0);
+	CHECK(slept_at_once);
+	CHECK_INT(falls, 3); /* Wednesday 22:00, Thursday and Friday evenings */
+	CHECK_INT(k.mode, KIOSK_SLEEP);
+	kiosk_free(&k);
+	content_free(&c);
+}
+
 int main(void)
 {
 	RUN(asleep_is_a_black_frame_with_nothing_to_press);
@@ -194,5 +239,6 @@ int main(void)
 	RUN(after_the_idle_timeout_it_sleeps_again_with_a_privacy_reset);
 	RUN(quick_exit_at_night_shows_the_neutral_screen_then_sleeps);
 	RUN(a_simulated_week_of_nights);
+	RUN(no_sleep_until_the_time_is_trusted);
 	return TEST_DONE();
 }
