@@ -60,7 +60,10 @@ case "$band" in F2B705*) ok ;; *) fail "no banner in the -closed preview (#$band
 now=$(date +%H:%M)
 from=$(date -d "@$(($(date +%s) - 3600))" +%H:%M)
 to=$(date -d "@$(($(date +%s) + 3600))" +%H:%M)
-cat >"$tmp/sleep.yaml" <<YAML
+# the content in a folder of its own: the kiosk watches its folder, and the
+# screenshots and the trace written beside it would wake it
+mkdir -p "$tmp/content"
+cat >"$tmp/content/sleep.yaml" <<YAML
 display:
   sleep: "$from-$to"
 kiosk:
@@ -81,7 +84,7 @@ sleep 0.3
 # the watchdog asks for a ping every second (WATCHDOG_USEC=2 s): the only
 # thing that may wake the loop while it sleeps
 SIGNPOST_BACKLIGHT_DIR="$tmp/backlight" NOTIFY_SOCKET="$tmp/notify.sock" WATCHDOG_USEC=2000000 \
-	"$bin" --window 800x480 --trace --config "$tmp/sleep.yaml" 2>"$trace" &
+	"$bin" --window 800x480 --trace --config "$tmp/content/sleep.yaml" 2>"$trace" &
 pid=$!
 wait_for "trace: sleep mode=sleep" && ok || fail "not asleep at $now with sleep $from-$to"
 grep -q "trace: schedule closed=0 asleep=1 next=.*T$(echo "$to" | sed 's/:/:/')" "$trace" && ok ||
