@@ -296,11 +296,13 @@ enum verdict_result verdict_finish(struct verdict *v, struct diag_list *d)
 		v->result = VERDICT_CRASHED;
 		v->signal = WTERMSIG(status);
 		diag_clear(d);
-		diag_add(d, DIAG_ERROR, 0, 0, "the check of this file %s (signal %d: %s); the kiosk keeps "
-					      "showing what it showed. Send the file to whoever looks after "
+		diag_add(d, DIAG_ERROR, 0, 0, "the check of this file crashed (signal %d: %s%s); the kiosk "
+					      "keeps showing what it showed. Send the file to whoever looks after "
 					      "the kiosk: it has found a fault",
-			 v->signal == SIGXCPU ? "used too much time" : v->signal == SIGABRT ? "ran out of memory or crashed" : "crashed",
-			 v->signal, strsignal(v->signal));
+			 v->signal, strsignal(v->signal),
+			 v->signal == SIGXCPU   ? ", it used too much time"
+			 : v->signal == SIGABRT ? ", it may have run out of memory"
+						: "");
 	} else if (reaped && WIFEXITED(status) && WEXITSTATUS(status) == 0 && ended && ok) {
 		v->result = VERDICT_OK;
 	} else if (reaped && WIFEXITED(status) && WEXITSTATUS(status) == 1 && ended) {
