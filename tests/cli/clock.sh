@@ -24,7 +24,8 @@ unset SIGNPOST_CLOCK
 # wait_for PATTERN: until the trace has it (10 s at most)
 wait_for() {
 	i=0
-	while ! grep -q -- "$1" "$trace" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	# 20 s at most: a sanitizer build starts slowly on a loaded machine
+	while ! grep -q -- "$1" "$trace" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
 	grep -q -- "$1" "$trace"
 }
 mean() { convert "$1" -format '%[fx:int(mean*255)]' info:; }
