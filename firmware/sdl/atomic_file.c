@@ -38,6 +38,19 @@ static bool sync_folder(const char *path)
 	return ok;
 }
 
+bool write_all(int fd, const char *data, size_t len)
+{
+	for (size_t done = 0; done < len;) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return false;
+		done += (size_t)n;
+	}
+	return true;
+}
+
 bool atomic_file_write(const char *path, const char *data, size_t len, bool durable)
 {
 	char tmp[4200];
@@ -45,14 +58,7 @@ bool atomic_file_write(const char *path, const char *data, size_t len, bool dura
 	int fd = mkstemp(tmp);
 	if (fd < 0)
 		return false;
-	bool ok = fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fchmod(fd, 0644) == 0;
-	for (size_t done = 0; ok && done < len;) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		ok = n > 0;
-		done += ok ? (size_t)n : 0;
-	}
+	bool ok = fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fchmod(fd, 0644) == 0 && write_all(fd, data, len);
 	if (ok && durable)
 		ok = fsync(fd) == 0;
 	ok = close(fd) == 0 && ok;

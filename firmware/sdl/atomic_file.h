@@ -18,6 +18,10 @@
  * when it failed; the temporary is removed then. */
 bool atomic_file_write(const char *path, const char *data, size_t len, bool durable);
 
+/* Writes all of data[0..len) to fd, going on after EINTR and short writes;
+ * false on an error (errno says which). */
+bool write_all(int fd, const char *data, size_t len);
+
 /* Removes the temporaries atomic_file_write() leaves when it is cut short:
  * regular files in path's folder named exactly NAME.XXXXXX (NAME path's
  * file name, six letters or digits after the dot). Anything else there is

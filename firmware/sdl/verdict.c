@@ -8,6 +8,7 @@
 #include "verdict.h"
 
 #include "arena.h"
+#include "atomic_file.h"
 #include "check.h"
 #include "content_file.h"
 #include "load.h"
@@ -165,15 +166,8 @@ bool verdict_start(struct verdict *v, const char *path, const char *src, size_t 
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	int in = memfd_create("signpost-content", MFD_CLOEXEC);
 	int out[2] = { -1, -1 };
-	bool ok = n > 0 && in >= 0 && pipe2(out, O_CLOEXEC) == 0;
-	for (size_t done = 0; ok && done < len;) {
-		ssize_t got = write(in, src + done, len - done);
-		if (got < 0 && errno == EINTR)
-			continue;
-		ok = got > 0;
-		done += ok ? (size_t)got : 0;
-	}
-	ok = ok && lseek(in, 0, SEEK_SET) == 0;
+	bool ok = n > 0 && in >= 0 && pipe2(out, O_CLOEXEC) == 0 && write_all(in, src, len) &&
+		  lseek(in, 0, SEEK_SET) == 0;
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
 	bool fa_ok = ok && posix_spawn_file_actions_init(&fa) == 0;
