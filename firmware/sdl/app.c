@@ -61,7 +61,7 @@ static bool kiosk_output(const struct app_options *o, int *w, int *h, char *from
 	if (o->status)
 		snprintf(from, n, "%s", o->status);
 	else if (dir && *dir)
-		snprintf(from, n, "%s/status", dir);
+		snprintf(from, n, "%.*s/status", (int)strcspn(dir, ":"), dir); /* the first folder */
 	else
 		snprintf(from, n, "/run/signpost/status");
 	FILE *f = fopen(from, "r");

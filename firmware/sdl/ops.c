@@ -122,7 +122,9 @@ void ops_status_open(struct run *st)
 	if (st->o->status)
 		snprintf(st->ops.status_path, sizeof st->ops.status_path, "%s", st->o->status);
 	else if (dir && *dir)
-		snprintf(st->ops.status_path, sizeof st->ops.status_path, "%s/status", dir);
+		/* the first of its folders: systemd lists several with ':' */
+		snprintf(st->ops.status_path, sizeof st->ops.status_path, "%.*s/status",
+			 (int)strcspn(dir, ":"), dir);
 	else if (stat("/run/signpost", &sb) == 0 && S_ISDIR(sb.st_mode) && access("/run/signpost", W_OK) == 0)
 		snprintf(st->ops.status_path, sizeof st->ops.status_path, "/run/signpost/status");
 }

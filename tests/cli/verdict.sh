@@ -56,6 +56,11 @@ expect_exit 0 "--check of a running 1280x800 kiosk takes what fits at 1280x800" 
 expect_err "checking at 1280x800, the running kiosk's screen" "--check says which size"
 expect_exit 1 "--check of a running 1280x800 kiosk refuses what is too dense for it" -- \
 	"$bin" --check --status "$tmp/status" --config "$tmp/too-dense.yaml"
+# as ExecReload runs it: systemd names the unit's runtime folders in
+# RUNTIME_DIRECTORY, ':' between them; the status is in the first
+expect_exit 0 "--check under the unit's RUNTIME_DIRECTORY (several folders)" -- \
+	env RUNTIME_DIRECTORY="$tmp:$tmp/cache" "$bin" --check --config "$tmp/fits-1280.yaml"
+expect_err "checking at 1280x800" "--check finds the status in the first runtime folder"
 expect_exit 1 "--check with no kiosk still checks at 800x480" -- \
 	"$bin" --check --status "$tmp/no-such-status" --config "$tmp/fits-1280.yaml"
 
