@@ -10,14 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 command -v Xvfb >/dev/null || { fail "Xvfb is needed"; done_testing; exit 1; }
 
-# the hook is compiled only into test builds (-DSIGNPOST_TEST_HOOKS=ON)
-printf 'screens: [ { id: a, title: "FAULT", blocks: [ { text: "x" } ] } ]\n' >"$tmp/probe.yaml"
-SIGNPOST_TEST_FAULT=crash:FAULT "$bin" --check-child --size 800x480 --config p <"$tmp/probe.yaml" >/dev/null 2>&1
-if [ $? -le 128 ]; then # the check ended by itself: no hook crashed it
-	echo "this build has no fault hook (configure with -DSIGNPOST_TEST_HOOKS=ON)"
-	[ -n "${SIGNPOST_REQUIRE_HOOKS:-}" ] && { fail "no fault hook in a build that must have one"; done_testing; exit 1; }
-	exit 77
-fi
+need_fault_hook
 
 start_xvfb 800x480
 trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT

@@ -67,3 +67,15 @@ tap_button() { # NAME [ARG]
 	tap "$1" "$2"
 }
 shot() { import -window root "$tmp/$1.png"; } # NAME: a screenshot in $tmp/NAME.png
+# need_fault_hook: the test builds' fault hook (-DSIGNPOST_TEST_HOOKS=ON,
+# firmware/sdl/verdict.c) is in $bin, or the test is skipped (exit 77) or,
+# where dev.sh requires the hook, failed. A check that ends by itself (a
+# status up to 128) had no hook crash it.
+need_fault_hook() {
+	printf 'screens: [ { id: a, title: "FAULT", blocks: [ { text: "x" } ] } ]\n' >"$tmp/probe.yaml"
+	SIGNPOST_TEST_FAULT=crash:FAULT "$bin" --check-child --size 800x480 --config p <"$tmp/probe.yaml" >/dev/null 2>&1
+	[ $? -gt 128 ] && return 0
+	echo "this build has no fault hook (configure with -DSIGNPOST_TEST_HOOKS=ON)"
+	[ -n "${SIGNPOST_REQUIRE_HOOKS:-}" ] && { fail "no fault hook in a build that must have one"; done_testing; exit 1; }
+	exit 77
+}

@@ -9,14 +9,7 @@
 # problems instead of waiting and saying nothing.
 . "$(dirname "$0")/lib.sh"
 command -v Xvfb >/dev/null || { fail "Xvfb is needed"; done_testing; exit 1; }
-# the refusal below needs the test builds' fault hook (-DSIGNPOST_TEST_HOOKS=ON)
-printf 'screens: [ { id: a, title: "FAULT", blocks: [ { text: "x" } ] } ]\n' >"$tmp/probe.yaml"
-SIGNPOST_TEST_FAULT=crash:FAULT "$bin" --check-child --size 800x480 --config p <"$tmp/probe.yaml" >/dev/null 2>&1
-if [ $? -le 128 ]; then
-	echo "this build has no fault hook (configure with -DSIGNPOST_TEST_HOOKS=ON)"
-	[ -n "${SIGNPOST_REQUIRE_HOOKS:-}" ] && { fail "no fault hook in a build that must have one"; done_testing; exit 1; }
-	exit 77
-fi
+need_fault_hook
 start_xvfb 1280x800
 trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
 ctl="$src/config/signpostctl"
