@@ -72,6 +72,7 @@ struct run {
 	struct ops ops;
 	struct trace trace;
 	bool quit, dirty, ready_sent;
+	int start_frames; /* frames drawn before READY=1 (see draw()) */
 	const char *reload_again; /* a reload asked for while one was checked */
 	bool closed;          /* the out-of-hours banner is up */
 	bool backlight_off;   /* switched off for sleep */

@@ -296,6 +296,7 @@ enum verdict_result verdict_finish(struct verdict *v, struct diag_list *d)
 			 v->signal, strsignal(v->signal),
 			 v->signal == SIGXCPU   ? ", it used too much time"
 			 : v->signal == SIGABRT ? ", it may have run out of memory"
+			 : v->signal == SIGKILL ? ", most likely for using too much memory"
 						: "");
 	} else if (reaped && WIFEXITED(status) && WEXITSTATUS(status) == 0 && ended && ok) {
 		v->result = VERDICT_OK;
