@@ -3,7 +3,10 @@
 # `signpost --check` with no --size and signpostctl check, reload and
 # restart's check use it. A QR code that is too dense for 800x480 but fine
 # at 1280x800 passes the gates of a 1280x800 kiosk, and one too dense for
-# 1280x800 is refused by them. Reload confirms only what the kiosk says:
+# 1280x800 is refused by them; the other way round, buttons with long
+# words that fit across 800x480 (5:3) but not across 1280x800 (16:10, the
+# buttons are sized by the height) pass at 800x480 and are refused by the
+# 1280x800 kiosk's gates. Reload confirms only what the kiosk says:
 # when the kiosk refuses a file the gate passed (here: its check crashes,
 # through the test builds' fault hook), reload exits 1 with the kiosk's
 # problems instead of waiting and saying nothing.
@@ -26,6 +29,11 @@ screens:
   - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }
 YAML
 }
+wide() { # the default content with 45-character words on two buttons
+	w="Quick exit now please leave Quick exit now ple"
+	sed "s/^  help_prefix: \"Talk to someone:\" /  help_prefix: \"Talk to someone:\"\n  quick_exit: \"$w\"\n  topics: \"$w\"\n/" \
+		"$src/config/content.yaml"
+}
 get() { sed -n "s/^$1=//p" "$tmp/status" | head -n 1; }
 
 # the files the test relies on: 60 characters fit at 1280x800 only
@@ -34,6 +42,10 @@ qr 200 >"$tmp/too-dense.yaml"
 expect_exit 1 "--check at 800x480 refuses the 60-character code" -- "$bin" --check --size 800x480 --config "$tmp/fits-1280.yaml"
 expect_exit 0 "--check at 1280x800 takes it" -- "$bin" --check --size 1280x800 --config "$tmp/fits-1280.yaml"
 expect_exit 1 "--check at 1280x800 refuses the 200-character code" -- "$bin" --check --size 1280x800 --config "$tmp/too-dense.yaml"
+wide >"$tmp/fits-800.yaml"
+grep -q '^  quick_exit: "Quick exit now' "$tmp/fits-800.yaml" && ok || fail "the long buttons were not made (config/content.yaml changed?)"
+expect_exit 0 "--check at 800x480 takes buttons with 45-character words" -- "$bin" --check --size 800x480 --config "$tmp/fits-800.yaml"
+expect_exit 1 "--check at 1280x800 refuses them" -- "$bin" --check --size 1280x800 --config "$tmp/fits-800.yaml"
 
 qr 10 >"$tmp/c.yaml"
 SIGNPOST_TEST_FAULT=crash:CRASH-ME "$bin" --window 1280x800 --status "$tmp/status" --config "$tmp/c.yaml" 2>"$tmp/kiosk.log" &
@@ -56,6 +68,9 @@ expect_exit 0 "--check under the unit's RUNTIME_DIRECTORY (several folders)" -- 
 expect_err "checking at 1280x800" "--check finds the status in the first runtime folder"
 expect_exit 1 "--check with no kiosk still checks at 800x480" -- \
 	"$bin" --check --status "$tmp/no-such-status" --config "$tmp/fits-1280.yaml"
+expect_exit 1 "--check of a running 1280x800 kiosk refuses what fits only at 800x480" -- \
+	"$bin" --check --status "$tmp/status" --config "$tmp/fits-800.yaml"
+expect_err "Quick exit" "--check says which button does not fit"
 
 # signpostctl: the same verdict as the kiosk's, both ways
 cp "$tmp/fits-1280.yaml" "$tmp/c.yaml"
@@ -65,6 +80,11 @@ expect_exit 0 "signpostctl reload: shown" -- sh "$ctl" reload
 cp "$tmp/too-dense.yaml" "$tmp/c.yaml"
 expect_exit 1 "signpostctl check: what the 1280x800 kiosk refuses" -- sh "$ctl" check
 expect_exit 1 "signpostctl reload: refused before the kiosk is touched" -- sh "$ctl" reload
+cp "$tmp/fits-800.yaml" "$tmp/c.yaml"
+expect_exit 1 "signpostctl check: what fits at 800x480 but not on the 1280x800 kiosk" -- sh "$ctl" check
+sleep 1 # the kiosk's own reload of the save: refused by the kiosk too
+expect_exit 1 "signpostctl reload: refused" -- sh "$ctl" reload
+[ "$(get content_sha256)" = "$(sha256sum "$tmp/fits-1280.yaml" | cut -d' ' -f1)" ] && ok || fail "the kiosk does not show the last file it took"
 
 # a file the gate passes but the kiosk refuses: reload says so, at once
 qr 10 "CRASH-ME" >"$tmp/c.yaml"
