@@ -191,6 +191,12 @@ else
 	exit 1
 fi
 
+if g "grep -q SIGNPOST_TEST_FAULT /usr/bin/signpost"; then
+	echo "package: a test build (its fault hook is built in, unused here; dev.sh passes cross.sh's package)"
+else
+	echo "package: as shipped, no test hooks"
+fi
+
 # waits (up to $1 s) until the service is active, i.e. READY=1: first frame
 wait_active() {
 	end=$(deadline "$1")
