@@ -43,7 +43,7 @@ static bool scan(struct inputs *in)
 			continue;
 		/* a node udev has not yet given to the input group fails here;
 		 * the change of its permissions brings another look */
-		int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 		if (fd < 0)
 			continue;
 		in->fd[in->n] = fd;
