@@ -34,7 +34,7 @@
 . "$(dirname "$0")/lib.sh"
 
 guides="README.md config/GUIDE.md config/INSTALL.md config/fleet/README.md firmware/README.md"
-ctl_words="check reload restart status put get history undo sheet help --ssh"
+ctl_words="check reload restart status put get history undo sheet help --ssh --publish"
 
 # a folder on PATH: `signpost` is the binary under test, `signpostctl` ours
 mkdir -p "$tmp/bin"
@@ -282,7 +282,7 @@ while read -r o; do fail "signpost.1 describes $o, which signpost --help does no
 sh "$src/config/signpostctl" nonsense 2>&1 | sed -n 's/^usage: signpostctl //p' | tr '|' '\n' | sed 's/ .*//' >"$tmp/words"
 SSH_ORIGINAL_COMMAND=nonsense sh "$src/config/signpostctl" --ssh 2>&1 | sed -n 's/.*may run only: //p' |
 	tr ',' '\n' | tr -d ' ' >>"$tmp/words"
-echo --ssh >>"$tmp/words"
+printf -- '--ssh\n--publish\n' >>"$tmp/words"
 sort -u "$tmp/words" | grep . >"$tmp/ctl-words"
 # the words the page describes: the .TP items under WORDS
 awk '/^\.SH WORDS/ { on = 1; next } /^\.SH/ { on = 0 } on && prev == ".TP" { print } { prev = $0 }' "$man2" |
