@@ -100,7 +100,7 @@ in_root dpkg-query -W -f='${Conffiles}\n' signpost | grep -q /etc/signpost/conte
 	bad "dpkg does not list /etc/signpost/content.yaml as a conffile"
 
 # only signpostctl put (as signpost-publish) and root write the content
-owner=$(stat -c '%U:%G %a' "$scratch/etc/signpost")
+owner=$(in_root stat -c '%U:%G %a' /etc/signpost)
 echo "/etc/signpost: $owner"
 [ "$owner" = "signpost-publish:signpost-publish 755" ] || bad "/etc/signpost is $owner, not signpost-publish's, 755"
 shell=$(in_root getent passwd signpost-publish | cut -d: -f7)
