@@ -1,5 +1,6 @@
 # publish.sh — signpostctl's publishing verbs on this machine (ssh.sh has
-# them over a real sshd): put checks a draft at the running kiosk's size,
+# them over a real sshd): put checks a draft at the running kiosk's size
+# (a QR code too dense for 800x480 but not for its 1024x600 is put),
 # installs it in one rename and confirms it on screen by sha256; a refused
 # draft (errors, UTF-16, too large, too slow, none) changes nothing; a draft
 # the kiosk itself refuses (the test builds' fault hook crashes the kiosk's
@@ -37,6 +38,22 @@ expect_err "checking at 1024x600, the running kiosk's screen" "put checks at the
 cmp -s "$tmp/d1.yaml" "$conf" && ok || fail "the installed file is not the draft's bytes"
 [ "$(stat -c %a "$conf")" = 644 ] && ok || fail "the installed file is not readable by all (mode $(stat -c %a "$conf"))"
 [ "$(find "$tmp/etc" -mindepth 1 ! -name content.yaml | wc -l)" = 0 ] && ok || fail "put left a temporary beside the content: $(find "$tmp/etc" -mindepth 1)"
+# the kiosk's verdict, not 800x480's: a QR link too dense for 800x480 that
+# the kiosk's 1024x600 takes is put; one too dense for both is refused
+qrdraft() { # LINK-LENGTH
+	printf 'kiosk: { quick_exit: neutral }\nscreens:\n  - id: one\n    title: "Help"\n    blocks:\n'
+	printf '      - qr: { data: "https://example.org/%s", caption: "Scan" }\n' "$(printf "%${1}s" | tr ' ' a)"
+	printf '  - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }\n'
+}
+qrdraft 40 >"$tmp/qr40.yaml"
+qrdraft 400 >"$tmp/qr400.yaml"
+"$bin" --check --size 800x480 --config "$tmp/qr40.yaml" >/dev/null 2>&1
+[ $? = 1 ] && ok || fail "the 40-character QR link is not too dense at 800x480: the test below proves nothing"
+expect_exit 0 "put a draft only the kiosk's size takes" -- ctl put <"$tmp/qr40.yaml"
+[ "$(shown)" = "$(sha "$tmp/qr40.yaml")" ] && ok || fail "the draft the kiosk's size takes is not shown"
+expect_exit 1 "put a draft too dense for the kiosk" -- ctl put <"$tmp/qr400.yaml"
+[ "$(shown)" = "$(sha "$tmp/qr40.yaml")" ] && ok || fail "the draft too dense for the kiosk changed what it shows"
+expect_exit 0 "put draft 1 again" -- ctl put <"$tmp/d1.yaml"
 # the same draft again: nothing to do
 expect_exit 0 "put the live content again" -- ctl put <"$tmp/d1.yaml"
 expect_err "unchanged" "the same draft again says so"
