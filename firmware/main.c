@@ -1,7 +1,8 @@
 /* main.c — signpost's command line. Start reading here.
  *
  * Parses the options of the staff-facing contract (see --help and the
- * README) and hands over to app_check(), app_preview() or app_run(). */
+ * README) and hands over to app_check(), app_preview(), app_sheet() or
+ * app_run(). */
 #include "app.h"
 #include "verdict.h"
 
@@ -21,11 +22,15 @@ static const char usage[] =
 	"                                                     check the content, print problems\n"
 	"       signpost --preview DIR [--size WxH] [--config FILE]\n"
 	"                                                     save every screen as PNG in DIR\n"
+	"       signpost --sheet FILE [--size WxH] [--config FILE]\n"
+	"                                                     every screen, labelled, in one PNG\n"
 	"       signpost --version | --help\n"
 	"\n"
 	"FILE defaults to $SIGNPOST_CONFIG, else " DEFAULT_CONFIG ".\n"
 	"--window WxH runs in a window (Esc quits) instead of fullscreen.\n"
-	"--size WxH is the screen size for --check and --preview (default 800x480).\n"
+	"--size WxH is the screen size for --check, --preview and --sheet (default:\n"
+	"        the running kiosk's, from its status file, for --check and --sheet;\n"
+	"        else 800x480). --sheet - writes the PNG to standard output.\n"
 	"--status FILE is where the running kiosk says what it shows (default\n"
 	"        $RUNTIME_DIRECTORY/status, or /run/signpost/status if it exists).\n"
 	"SIGHUP, or saving the content file, reloads it; invalid content is refused\n"
@@ -54,7 +59,7 @@ static int usage_error(const char *fmt, const char *arg)
 int main(int argc, char **argv)
 {
 	struct app_options o = { 0 };
-	enum { RUN, CHECK, CHECK_CHILD, PREVIEW } mode = RUN;
+	enum { RUN, CHECK, CHECK_CHILD, PREVIEW, SHEET } mode = RUN;
 	const char *window = NULL, *size = NULL;
 
 	for (int i = 1; i < argc; i++) {
@@ -78,13 +83,16 @@ int main(int argc, char **argv)
 			o.status = next;
 			i++;
 		} else if (strcmp(a, "--config") == 0 || strcmp(a, "--preview") == 0 ||
-			   strcmp(a, "--window") == 0 || strcmp(a, "--size") == 0) {
+			   strcmp(a, "--window") == 0 || strcmp(a, "--size") == 0 || strcmp(a, "--sheet") == 0) {
 			if (!next)
 				return usage_error("%s needs a value", a);
 			i++;
 			if (a[2] == 'c')
 				o.config = next;
-			else if (a[2] == 'p') {
+			else if (a[2] == 's' && a[3] == 'h') {
+				mode = SHEET;
+				o.sheet = next;
+			} else if (a[2] == 'p') {
 				mode = PREVIEW;
 				o.preview_dir = next;
 			} else if (a[2] == 'w')
@@ -117,6 +125,8 @@ int main(int argc, char **argv)
 		return verdict_child(o.config, o.w, o.h);
 	case PREVIEW:
 		return app_preview(&o);
+	case SHEET:
+		return app_sheet(&o);
 	default:
 		return app_run(&o);
 	}

@@ -10,6 +10,7 @@
 #include "load.h"
 #include "pngout.h"
 #include "run.h"
+#include "sheet.h"
 #include "schedule_run.h"
 #include "wake.h"
 
@@ -132,12 +133,18 @@ struct preview {
 	const struct measurer *by_lang;
 	const char *dir;
 	size_t written;
+	bool counting;       /* the sheet's first pass: count, draw nothing */
+	struct sheet *sheet; /* --sheet: each picture goes here, not to dir */
 };
 
 /* Draws what kiosk k shows over deck dk into the surface and saves it as
  * dir/name. */
 static bool preview_one(struct preview *pv, const struct deck *dk, struct kiosk *k, const char *name)
 {
+	if (pv->counting) {
+		pv->written++;
+		return true;
+	}
 	struct draw_list dl = { 0 };
 	struct scene_input in = { dk->content, k, dk->layouts, &pv->by_lang[k->lang], k->shown_at, pv->by_lang };
 	scene_build(&dl, &in);
@@ -145,6 +152,15 @@ static bool preview_one(struct preview *pv, const struct deck *dk, struct kiosk 
 	SDL_RenderPresent(pv->rd.r);
 	draw_list_free(&dl);
 	char path[4096], err[300];
+	if (pv->sheet) {
+		snprintf(path, sizeof path, "%.*s", (int)(strlen(name) - 4), name); /* without .png */
+		if (!sheet_add(pv->sheet, pv->surf, path, err, sizeof err)) {
+			fprintf(stderr, "signpost: error: cannot write the sheet: %s\n", err);
+			return false;
+		}
+		pv->written++;
+		return true;
+	}
 	snprintf(path, sizeof path, "%s/%s", pv->dir, name);
 	if (!png_write(pv->surf, path, err, sizeof err)) {
 		fprintf(stderr, "signpost: error: cannot write %s: %s\n", path, err);
@@ -282,27 +298,70 @@ static long preview_clear(const char *dir)
  * shows them, while closed (with hours and a banner), large, and in high
  * contrast (normal size only: its colours are the same at any size, and
  * it would double the pictures again), then the topics and the language
- * picker. The pictures are the size the kiosk draws: --size turned by
- * display.rotation, upright, as a visitor reads them. */
-int app_preview(const struct app_options *o)
+ * picker: each through preview_one(). */
+static bool preview_walk(struct preview *pv, int w, int h)
+{
+	const struct content *c = pv->c;
+	bool ok = true;
+	bool closed = c->hours.given && c->out_of_hours.given;
+	for (size_t lang = 0; lang < c->n_langs && ok; lang++) {
+		struct deck dk;
+		deck_build(&dk, &pv->by_lang[lang], c,
+			   (struct layout_spec){ .w = w, .h = h, .lang = lang, .text_scale = 1.0 });
+		ok = preview_screens(pv, &dk, lang, LOOK_LOOP) && preview_screens(pv, &dk, lang, LOOK_CONTRAST) &&
+		     preview_panels(pv, &dk, lang);
+		deck_free(&dk);
+		if (ok && closed) {
+			deck_build(&dk, &pv->by_lang[lang], c,
+				   (struct layout_spec){ .w = w, .h = h, .lang = lang, .text_scale = 1.0,
+							 .out_of_hours = true });
+			ok = preview_screens(pv, &dk, lang, LOOK_CLOSED);
+			deck_free(&dk);
+		}
+		if (ok) {
+			deck_build(&dk, &pv->by_lang[lang], c,
+				   (struct layout_spec){ .w = w, .h = h, .lang = lang,
+							 .text_scale = KIOSK_LARGE_TEXT });
+			ok = preview_screens(pv, &dk, lang, LOOK_LARGE) && preview_panels(pv, &dk, lang);
+			deck_free(&dk);
+		}
+	}
+	return ok;
+}
+
+/* The pictures are the size the kiosk draws: --size turned by
+ * display.rotation, upright, as a visitor reads them. --preview writes
+ * each into a folder; --sheet (o->sheet) all of them, shrunk, into one
+ * PNG (a first pass counts them), at the running kiosk's size when no
+ * --size is given, as --check does. */
+static int preview_or_sheet(const struct app_options *o)
 {
 	struct content c;
 	int code = load_content(o->config, &c, true);
 	if (code != 0)
 		return code;
-	int w, h;
-	check_picture_size(&c, o->w ? o->w : APP_DEFAULT_W, o->h ? o->h : APP_DEFAULT_H, &w, &h);
+	int w = o->w, h = o->h;
+	char from[4200];
+	if (!w && o->sheet && kiosk_output(o, &w, &h, from, sizeof from))
+		fprintf(stderr, "signpost: drawing at %dx%d, the running kiosk's screen (%s)\n", w, h, from);
+	else if (!w)
+		w = APP_DEFAULT_W, h = APP_DEFAULT_H;
+	check_picture_size(&c, w, h, &w, &h);
 	struct text t;
 	struct preview pv = { .c = &c, .dir = o->preview_dir };
 	SDL_Renderer *r = NULL;
+	FILE *out = NULL;
+	long cleared = 0;
 	code = 2;
-	if (mkdir(o->preview_dir, 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "signpost: error: cannot create %s: %s\n", o->preview_dir, strerror(errno));
-		goto out_content;
+	if (!o->sheet) {
+		if (mkdir(o->preview_dir, 0777) != 0 && errno != EEXIST) {
+			fprintf(stderr, "signpost: error: cannot create %s: %s\n", o->preview_dir, strerror(errno));
+			goto out_content;
+		}
+		cleared = preview_clear(o->preview_dir);
+		if (cleared < 0)
+			goto out_content;
 	}
-	long cleared = preview_clear(o->preview_dir);
-	if (cleared < 0)
-		goto out_content;
 	if (!open_text(&t, &c))
 		goto out_content;
 	pv.surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -317,31 +376,46 @@ int app_preview(const struct app_options *o)
 	text_measurers(&t, by_lang);
 	pv.by_lang = by_lang;
 	bool ok = true;
-	bool closed = c.hours.given && c.out_of_hours.given;
-	for (size_t lang = 0; lang < c.n_langs && ok; lang++) {
-		struct deck dk;
-		deck_build(&dk, &by_lang[lang], &c,
-			   (struct layout_spec){ .w = w, .h = h, .lang = lang, .text_scale = 1.0 });
-		ok = preview_screens(&pv, &dk, lang, LOOK_LOOP) && preview_screens(&pv, &dk, lang, LOOK_CONTRAST) &&
-		     preview_panels(&pv, &dk, lang);
-		deck_free(&dk);
-		if (ok && closed) {
-			deck_build(&dk, &by_lang[lang], &c,
-				   (struct layout_spec){ .w = w, .h = h, .lang = lang, .text_scale = 1.0,
-							 .out_of_hours = true });
-			ok = preview_screens(&pv, &dk, lang, LOOK_CLOSED);
-			deck_free(&dk);
+	if (o->sheet) {
+		pv.counting = true;
+		ok = preview_walk(&pv, w, h);
+		pv.counting = false;
+		size_t count = pv.written;
+		pv.written = 0;
+		bool to_stdout = strcmp(o->sheet, "-") == 0;
+		out = to_stdout ? stdout : fopen(o->sheet, "wb");
+		char title[600], err[300];
+		snprintf(title, sizeof title, "%s: %zu screens, %zu language%s, %zu pictures of %dx%d",
+			 o->config, c.n_screens, c.n_langs, c.n_langs == 1 ? "" : "s", count, w, h);
+		if (!out) {
+			fprintf(stderr, "signpost: error: cannot write %s: %s\n", o->sheet, strerror(errno));
+			ok = false;
+		} else if (ok && !(pv.sheet = sheet_open(out, w, h, count, &t, title, err, sizeof err))) {
+			fprintf(stderr, "signpost: error: cannot write the sheet: %s\n", err);
+			ok = false;
 		}
-		if (ok) {
-			deck_build(&dk, &by_lang[lang], &c,
-				   (struct layout_spec){ .w = w, .h = h, .lang = lang,
-							 .text_scale = KIOSK_LARGE_TEXT });
-			ok = preview_screens(&pv, &dk, lang, LOOK_LARGE) && preview_panels(&pv, &dk, lang);
-			deck_free(&dk);
+		ok = ok && preview_walk(&pv, w, h);
+		if (ok && !sheet_close(pv.sheet, err, sizeof err)) {
+			fprintf(stderr, "signpost: error: cannot write the sheet: %s\n", err);
+			ok = false;
+		} else if (!ok) {
+			sheet_free(pv.sheet);
 		}
+		pv.sheet = NULL;
+		if (out && fflush(out) != 0)
+			ok = false;
+		if (out && !to_stdout && fclose(out) != 0)
+			ok = false;
+		if (ok)
+			fprintf(stderr, "%s: drew %zu pictures (%dx%d) on one sheet, %s\n", o->config, pv.written,
+				w, h, to_stdout ? "on standard output" : o->sheet);
+		else if (out && !to_stdout)
+			remove(o->sheet);
+	} else {
+		ok = preview_walk(&pv, w, h);
 	}
 	render_free(&pv.rd);
-	if (ok) {
+	if (ok && !o->sheet) {
 		if (cleared > 0)
 			fprintf(stderr, "%s: wrote %zu pictures (%dx%d) to %s, in place of the %ld it held "
 					"from before\n",
@@ -349,8 +423,9 @@ int app_preview(const struct app_options *o)
 		else
 			fprintf(stderr, "%s: wrote %zu pictures (%dx%d) to %s\n", o->config, pv.written, w, h,
 				o->preview_dir);
-		code = 0;
 	}
+	if (ok)
+		code = 0;
 	SDL_DestroyRenderer(r);
 out_text:
 	SDL_FreeSurface(pv.surf);
@@ -358,4 +433,14 @@ out_text:
 out_content:
 	content_free(&c);
 	return code;
+}
+
+int app_preview(const struct app_options *o)
+{
+	return preview_or_sheet(o);
+}
+
+int app_sheet(const struct app_options *o)
+{
+	return preview_or_sheet(o);
 }

@@ -1,5 +1,6 @@
-/* app.h — the three things the program does, each wiring core and SDL:
- * check content, write previews, run the kiosk. main.c only parses the
+/* app.h — the four things the program does, each wiring core and SDL:
+ * check content, write previews (a folder of them, or one sheet), run the
+ * kiosk. main.c only parses the
  * command line and calls one of these. Each returns the process exit code
  * (0 ok, 1 content invalid, 2 usage or environment error). */
 #ifndef SIGNPOST_APP_H
@@ -14,6 +15,7 @@ struct app_options {
 	const char *config;   /* content file */
 	int w, h;             /* --window / --size; 0 = not given */
 	const char *preview_dir;
+	const char *sheet;    /* --sheet FILE ("-": standard output) */
 	bool trace;           /* --trace: state transitions to stderr */
 	const char *status;   /* --status FILE; NULL: $RUNTIME_DIRECTORY/status or
 				 /run/signpost/status when that folder exists */
@@ -21,6 +23,8 @@ struct app_options {
 
 int app_check(const struct app_options *o);
 int app_preview(const struct app_options *o);
+/* --sheet: every picture of --preview, shrunk and labelled, in one PNG */
+int app_sheet(const struct app_options *o);
 int app_run(const struct app_options *o); /* run.c */
 
 #endif

@@ -64,6 +64,8 @@ SSH_ORIGINAL_COMMAND=status expect_exit 0 "--ssh status" -- sh "$ctl" --bin "$bi
 SSH_ORIGINAL_COMMAND=reload expect_exit 0 "--ssh reload" -- sh "$ctl" --bin "$bin" --config "$tmp/c.yaml" --status "$tmp/status" --ssh
 SSH_ORIGINAL_COMMAND="cat /etc/shadow" expect_exit 2 "--ssh other command" -- sh "$ctl" --ssh
 expect_err "may run only" "says what the key may run"
+# the publishing side takes only put and undo
+expect_exit 2 "--publish of another word" -- sh "$ctl" --publish get x
 SSH_ORIGINAL_COMMAND="status; id" expect_exit 2 "--ssh with a command glued on" -- sh "$ctl" --ssh
 expect_exit 2 "--ssh with no command (a shell)" -- env -u SSH_ORIGINAL_COMMAND sh "$ctl" --ssh
 
@@ -163,7 +165,14 @@ if command -v visudo >/dev/null; then
 else
 	fail "visudo is needed (package sudo)"
 fi
-allowed=$(grep -v '^#' "$src/config/remote/sudoers-signpost" | sed 's/.*NOPASSWD://' | tr ',' '\n' | sed 's/^ *//' | sed 's#^/bin/#/usr/bin/#' | sort -u | tr '\n' ';')
-[ "$allowed" = "/usr/bin/systemctl reload signpost.service;/usr/bin/systemctl restart signpost.service;" ] &&
-	ok || fail "the sudoers drop-in allows more than reload and restart: $allowed"
+# as root: reload and restart; as signpost-publish (never root): put and undo
+allowed() { # RUNAS: what the drop-in lets the group run as RUNAS
+	grep "^%signpost-staff ALL=($1) NOPASSWD:" "$src/config/remote/sudoers-signpost" | sed 's/.*NOPASSWD://' |
+		tr ',' '\n' | sed 's/^ *//' | sed 's#^/bin/#/usr/bin/#' | sort -u | tr '\n' ';'
+}
+[ "$(allowed root)" = "/usr/bin/systemctl reload signpost.service;/usr/bin/systemctl restart signpost.service;" ] &&
+	ok || fail "the sudoers drop-in allows more than reload and restart as root: $(allowed root)"
+[ "$(allowed signpost-publish)" = "/usr/bin/signpostctl --publish put *;/usr/bin/signpostctl --publish undo *;" ] &&
+	ok || fail "the sudoers drop-in allows more than put and undo as signpost-publish: $(allowed signpost-publish)"
+[ "$(grep -v '^#' "$src/config/remote/sudoers-signpost" | grep -c .)" = 2 ] && ok || fail "the sudoers drop-in has other rules"
 done_testing

@@ -5,7 +5,10 @@
 # README promises (CtrlAltDelBurstAction=none, RuntimeWatchdogSec <= 14 s for
 # the Pi's bcm2835 watchdog, Storage=volatile, kernel.sysrq = 0), and the
 # script, run with ROOT=<scratch folder>, writes exactly those files and the
-# masking links there, twice without change, and never runs raspi-config.
+# masking links there, twice without change, and never runs raspi-config;
+# SSH passwords are closed only after an administrator's key login was
+# seen with a key they still have, and a Desktop image boots to the
+# console with its display manager masked.
 . "$(dirname "$0")/lib.sh"
 os=$src/config/os
 
@@ -109,6 +112,57 @@ if command -v systemd-analyze >/dev/null 2>&1 &&
 	systemd-analyze --root="$root" cat-config systemd/system.conf 2>/dev/null |
 		grep -q '^RuntimeWatchdogSec=14s' && ok || fail "systemd-analyze cat-config does not show the watchdog"
 fi
+# SSH password logins: kept while no administrator's key login was seen
+# (the empty root above), closed once one was, with a key still in their
+# authorized_keys; a login with a key since removed, or by a user who is
+# not an administrator, does not count
+grep -q "kept       SSH password logins: no administrator" "$tmp/out" && ok ||
+	fail "with no key login seen, the script does not say it keeps passwords: $(cat "$tmp/out")"
+[ ! -e "$root/etc/ssh/sshd_config.d/10-signpost-lockdown.conf" ] && ok || fail "passwords closed with no key login seen"
+sshd_conf=$os/sshd_config.d/signpost.conf
+head -n 1 "$sshd_conf" | grep -q '^# signpost' && ok || fail "$sshd_conf: no comment header"
+for want in "PasswordAuthentication no" "KbdInteractiveAuthentication no" "PermitEmptyPasswords no"; do
+	grep -qx "$want" "$sshd_conf" && ok || fail "$sshd_conf lacks '$want'"
+done
+sshd=$(command -v sshd || echo /usr/sbin/sshd)
+if [ -x "$sshd" ]; then
+	ssh-keygen -q -t ed25519 -N "" -f "$tmp/hostkey" >/dev/null
+	printf 'HostKey %s\nInclude %s\nPasswordAuthentication yes\n' "$tmp/hostkey" "$sshd_conf" >"$tmp/sshd_config"
+	"$sshd" -T -f "$tmp/sshd_config" >"$tmp/sshd-T" 2>&1 && grep -qx "passwordauthentication no" "$tmp/sshd-T" && ok ||
+		fail "sshd -T with the drop-in first: passwords still on: $(grep -i passwordauth "$tmp/sshd-T")"
+fi
+desk=$tmp/desktop
+mkdir -p "$desk/etc/systemd/system" "$desk/home/pi/.ssh" "$desk/home/staff/.ssh" "$desk/var/log"
+ln -s /lib/systemd/system/lightdm.service "$desk/etc/systemd/system/display-manager.service"
+ln -s /lib/systemd/system/graphical.target "$desk/etc/systemd/system/default.target"
+printf 'root:x:0:\nsudo:x:27:pi\nstaff:x:1001:\n' >"$desk/etc/group"
+printf 'root:x:0:0:root:/root:/bin/bash\npi:x:1000:1000::/home/pi:/bin/bash\nstaff:x:1001:1001::/home/staff:/bin/sh\n' >"$desk/etc/passwd"
+for k in admin old staff; do ssh-keygen -q -t ed25519 -N "" -f "$tmp/$k" >/dev/null; done
+cp "$tmp/admin.pub" "$desk/home/pi/.ssh/authorized_keys"
+cp "$tmp/staff.pub" "$desk/home/staff/.ssh/authorized_keys"
+fp() { ssh-keygen -lf "$tmp/$1.pub" | awk '{ print $2 }'; }
+login() { echo "2026-12-07T09:00:00 kiosk sshd[812]: Accepted publickey for $1 from 192.168.1.20 port 51234 ssh2: ED25519 $(fp "$2")"; }
+# not yet: a removed key of the admin, and a key login of a user who is not one
+{ login pi old; login staff staff; echo "kiosk sshd[9]: Accepted password for pi from 192.168.1.20 port 1 ssh2"; } >"$desk/var/log/auth.log"
+ROOT=$desk sh "$script" >"$tmp/out3" 2>&1 && ok || fail "setup-lockdown.sh on a desktop root failed: $(cat "$tmp/out3")"
+grep -q "kept       SSH password logins" "$tmp/out3" && [ ! -e "$desk/etc/ssh/sshd_config.d/10-signpost-lockdown.conf" ] && ok ||
+	fail "passwords closed on a removed key, a password login or a non-administrator's key: $(cat "$tmp/out3")"
+# the desktop: console at boot, display manager masked, each said
+[ "$(readlink "$desk/etc/systemd/system/default.target")" = /lib/systemd/system/multi-user.target ] && ok ||
+	fail "default.target is not multi-user.target on a desktop image"
+[ "$(readlink "$desk/etc/systemd/system/lightdm.service")" = /dev/null ] && ok || fail "the display manager is not masked"
+grep -q "set        default.target -> /lib/systemd/system/multi-user.target" "$tmp/out3" && grep -q "masked     lightdm.service" "$tmp/out3" && ok ||
+	fail "the script does not say what it did to the desktop: $(cat "$tmp/out3")"
+# now the admin logs in with the key in their authorized_keys
+login pi admin >>"$desk/var/log/auth.log"
+ROOT=$desk sh "$script" >"$tmp/out4" 2>&1 && ok || fail "second desktop run failed: $(cat "$tmp/out4")"
+cmp -s "$sshd_conf" "$desk/etc/ssh/sshd_config.d/10-signpost-lockdown.conf" && ok || fail "passwords not closed after an admin's key login"
+grep -q "closed     SSH password logins: pi has logged in with a key ($(fp admin))" "$tmp/out4" && ok ||
+	fail "the script does not say whose key login it saw: $(cat "$tmp/out4")"
+grep -q "1 change(s)" "$tmp/out4" && ok || fail "closing passwords is not one change: $(cat "$tmp/out4")"
+ROOT=$desk sh "$script" >"$tmp/out5" 2>&1
+grep -q "nothing to change" "$tmp/out5" && ok || fail "a third run changed something: $(cat "$tmp/out5")"
+
 # a bad option is refused, and a mistyped one never runs as the real thing
 ROOT=$root sh "$script" --overlya >/dev/null 2>&1
 [ $? = 2 ] && ok || fail "an unknown option is not refused with exit 2"

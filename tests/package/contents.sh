@@ -35,6 +35,10 @@ dpkg-deb --contents "$deb" | awk '{ print $NF }' | sed 's|^\./|/|' >"$tmp/files"
 expect="/usr/bin/signpost /etc/signpost/content.yaml /usr/share/signpost/content.yaml
 /usr/share/doc/signpost/copyright /usr/share/doc/signpost/changelog.gz"
 [ -e "$src/config/signpostctl" ] && expect="$expect /usr/bin/signpostctl"
+[ -e "$src/config/remote/sshd-signpost.conf" ] && expect="$expect /etc/ssh/sshd_config.d/signpost-staff.conf"
+for page in "$src"/config/man/*.1; do
+	[ -e "$page" ] && expect="$expect /usr/share/man/man1/$(basename "$page").gz"
+done
 [ -e "$src/README.md" ] && expect="$expect /usr/share/doc/signpost/README.md"
 [ -e "$src/config/GUIDE.md" ] && expect="$expect /usr/share/doc/signpost/GUIDE.md /usr/share/doc/signpost/INSTALL.md"
 if [ -e "$src/config/signpost.service.in" ] || [ -e "$src/config/signpost.service" ]; then
@@ -56,6 +60,10 @@ dpkg-deb --ctrl-tarfile "$deb" | tar -x -C "$tmp" ./conffiles ./postinst ./prerm
 	bad "conffiles or a maintainer script is missing"
 grep -qx /etc/signpost/content.yaml "$tmp/conffiles" 2>/dev/null ||
 	bad "/etc/signpost/content.yaml is not listed in conffiles"
+if [ -e "$src/config/remote/sshd-signpost.conf" ]; then
+	grep -qx /etc/ssh/sshd_config.d/signpost-staff.conf "$tmp/conffiles" 2>/dev/null ||
+		bad "/etc/ssh/sshd_config.d/signpost-staff.conf is not listed in conffiles"
+fi
 for s in postinst prerm postrm; do
 	[ -x "$tmp/$s" ] || bad "$s is not executable"
 done

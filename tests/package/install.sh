@@ -6,8 +6,10 @@
 # /etc/signpost/content.yaml, also as the `signpost` user, who is in the
 # video, input and render groups; the service is enabled for boot; an edited
 # content file survives a reinstall, an upgrade with a new default and a
-# remove; purge takes the user, the group, /var/lib/signpost and
-# /etc/signpost away.
+# remove; /etc/signpost belongs to signpost-publish (the account staff
+# publish as) and no group may write it; purge takes the users, their
+# groups, /var/lib/signpost, /var/lib/signpost-publish and /etc/signpost
+# away.
 #
 #   sh tests/package/install.sh DEB ROOTDIR [MIRROR]
 #
@@ -97,6 +99,17 @@ fi
 in_root dpkg-query -W -f='${Conffiles}\n' signpost | grep -q /etc/signpost/content.yaml ||
 	bad "dpkg does not list /etc/signpost/content.yaml as a conffile"
 
+# only signpostctl put (as signpost-publish) and root write the content
+owner=$(in_root stat -c '%U:%G %a' /etc/signpost)
+echo "/etc/signpost: $owner"
+[ "$owner" = "signpost-publish:signpost-publish 755" ] || bad "/etc/signpost is $owner, not signpost-publish's, 755"
+shell=$(in_root getent passwd signpost-publish | cut -d: -f7)
+case $shell in */nologin | */false) ;; *) bad "signpost-publish has a login shell: '$shell'" ;; esac
+[ -f "$scratch/var/lib/signpost-publish/lock" ] || bad "no /var/lib/signpost-publish/lock"
+in_root dpkg-query -W -f='${Conffiles}\n' signpost | grep -q /etc/ssh/sshd_config.d/signpost-staff.conf ||
+	bad "the sshd drop-in is not a conffile"
+[ -s "$scratch/usr/share/man/man1/signpostctl.1.gz" ] || bad "no manual page signpostctl(1)"
+
 echo "== the staff's edit is kept"
 echo '# edited by staff' >>"$scratch/etc/signpost/content.yaml"
 in_root dpkg -i "$pkg" >/dev/null 2>&1 || bad "reinstalling failed"
@@ -137,10 +150,12 @@ echo 'an editor backup' >"$scratch/etc/signpost/content.yaml~"
 in_root apt-get purge -y -q signpost >/dev/null 2>&1 || bad "apt-get purge failed"
 in_root getent passwd signpost >/dev/null && bad "purge left the signpost user"
 in_root getent group signpost >/dev/null && bad "purge left the signpost group"
+in_root getent passwd signpost-publish >/dev/null && bad "purge left the signpost-publish user"
+in_root getent group signpost-publish >/dev/null && bad "purge left the signpost-publish group"
 for g in video input render; do
 	in_root getent group "$g" >/dev/null || bad "purge removed the system group $g"
 done
-for p in /etc/signpost /var/lib/signpost; do
+for p in /etc/signpost /var/lib/signpost /var/lib/signpost-publish /etc/ssh/sshd_config.d/signpost-staff.conf; do
 	[ -e "$scratch$p" ] && bad "purge left $p"
 done
 in_root sh -c 'ls /etc/systemd/system/*.wants/signpost.service' >/dev/null 2>&1 &&

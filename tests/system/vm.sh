@@ -13,12 +13,14 @@
 # not black; marked synchronised as systemd-timesyncd marks it: black
 # within a second; set to 10:00: content); watchdog restart after SIGSTOP
 # and restart after SIGSEGV,
-# timed; 15 restarts in a row leave it running; the restricted staff key
-# does its four words and nothing else; wake-ups a second and CPU of the
-# kiosk over 30 s on a static screen and in the attract loop; a check that
-# crashes, hangs or eats memory, on reload and at start (faults.sh); after a
-# reboot it comes back with no login prompt; and 20 power cuts while the
-# content changes (cuts.sh). Prints each check with its figure, and times.
+# timed; 15 restarts in a row leave it running; the staff key publishes
+# (put shows the draft's --preview, a bad draft changes nothing, undo, get,
+# sheet) and the sshd drop-in refuses everything else (publish.sh);
+# wake-ups a second and CPU of the kiosk over 30 s on a static screen and
+# in the attract loop; a check that crashes, hangs or eats memory, on
+# reload and at start (faults.sh); after a reboot it comes back with no
+# login prompt; and 20 power cuts while the content changes (cuts.sh).
+# Prints each check with its figure, and times.
 #
 #   sh tests/system/vm.sh [DEB]
 #
@@ -432,24 +434,9 @@ if wait_active 60; then ok "SIGSEGV: active again after $(since "$t") s"; else b
 line=$(g journalctl -u signpost --no-pager -o cat | grep 'starts again' | tail -n 1 || true)
 if [ -n "$line" ]; then ok "the crash is said: $line"; else bad "no 'starts again' line in the journal"; fi
 
-# --- the restricted staff key, set up as the README says --------------------
-g "adduser --disabled-password --gecos 'kiosk staff' kiosk >/dev/null &&
-   addgroup --system signpost-staff >/dev/null && adduser kiosk signpost-staff >/dev/null &&
-   install -m 0440 /usr/share/signpost/remote/sudoers-signpost /etc/sudoers.d/signpost &&
-   visudo -c >/dev/null && chgrp -R signpost-staff /etc/signpost && chmod -R g+w /etc/signpost &&
-   install -d -o kiosk -m 700 /home/kiosk/.ssh &&
-   echo \"restrict,command=\\\"/usr/bin/signpostctl --ssh\\\" \$(cat /root/.ssh/authorized_keys | head -n 1)\" >/home/kiosk/.ssh/authorized_keys &&
-   chown kiosk /home/kiosk/.ssh/authorized_keys" || bad "setting up the staff key failed"
-# shellcheck disable=SC2086
-k() { limit 120 "ssh with the staff key: $*" ssh $ssh_opts -p "$port" kiosk@127.0.0.1 "$@"; }
-for word in status check reload restart; do
-	if k "$word" >"$out/key-$word.log" 2>&1; then ok "staff key: '$word' works ($(tail -n 1 "$out/key-$word.log" | cut -c1-60))"; else bad "staff key: '$word' failed: $(tail -n 2 "$out/key-$word.log")"; fi
-done
-wait_active 60 || bad "not active after the staff key's restart"
-for cmd in "sh -c id" "systemctl stop signpost" "cat /etc/shadow"; do
-	if k "$cmd" >"$out/key-refused.log" 2>&1; then bad "staff key: '$cmd' was allowed"; else ok "staff key: '$cmd' refused ($(head -n 1 "$out/key-refused.log" | cut -c1-60))"; fi
-done
-[ "$(g systemctl is-active signpost)" = active ] || bad "the kiosk is not running after the staff key's tries"
+# --- the staff key, set up as config/INSTALL.md says: publishing, and what
+# the sshd drop-in refuses (tests/system/publish.sh) -------------------------
+. "$here/publish.sh"
 
 # --- reboot -------------------------------------------------------------------
 g systemctl reboot || true

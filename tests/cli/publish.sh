@@ -1,0 +1,168 @@
+# publish.sh — signpostctl's publishing verbs on this machine (ssh.sh has
+# them over a real sshd): put checks a draft at the running kiosk's size
+# (a QR code too dense for 800x480 but not for its 1024x600 is put),
+# installs it in one rename and confirms it on screen by sha256; a refused
+# draft (errors, UTF-16, too large, too slow, none) changes nothing; a draft
+# the kiosk itself refuses (the test builds' fault hook crashes the kiosk's
+# own check of it) is rolled back; two puts at once are serialised, each
+# confirmed; the history keeps at least 10 versions with who and when; undo
+# goes back one version at a time; get is byte for byte; sheet is one PNG
+# with a picture for every one --preview draws.
+. "$(dirname "$0")/lib.sh"
+command -v Xvfb >/dev/null || { fail "Xvfb is needed"; done_testing; exit 1; }
+need_fault_hook
+start_xvfb 800x480
+trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
+mkdir "$tmp/etc" "$tmp/history"
+conf=$tmp/etc/content.yaml
+cp "$src/config/content.yaml" "$conf"
+# the kiosk's own check of a draft holding REFUSED-BY-KIOSK crashes (a
+# refusal); signpostctl's check of it passes
+SIGNPOST_TEST_FAULT=crash:REFUSED-BY-KIOSK "$bin" --window 1024x600 --status "$tmp/status" --config "$conf" 2>"$tmp/kiosk.log" &
+pid=$!
+i=0
+while [ ! -s "$tmp/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+ctl() { env -u SIGNPOST_TEST_FAULT sh "$src/config/signpostctl" --bin "$bin" --config "$conf" --status "$tmp/status" --history "$tmp/history" "$@"; }
+shown() { sed -n 's/^content_sha256=//p' "$tmp/status"; }
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+# draft N: the default content with its first title numbered
+draft() { sed "s/^    title: \"Welcome: help after sexual violence\"/    title: \"Welcome ($1)\"/" "$src/config/content.yaml"; }
+draft 1 | cmp -s - "$src/config/content.yaml" && fail "draft() changes nothing"
+
+# put, shown and confirmed, at the kiosk's size
+draft 1 >"$tmp/d1.yaml"
+expect_exit 0 "put a draft" -- ctl put <"$tmp/d1.yaml"
+expect_err "put live: the kiosk shows it (9 screens, sha256 $(sha "$tmp/d1.yaml"))" "put confirms by sha256"
+expect_err "checking at 1024x600, the running kiosk's screen" "put checks at the kiosk's size"
+[ "$(shown)" = "$(sha "$tmp/d1.yaml")" ] && ok || fail "the kiosk does not show the draft put"
+cmp -s "$tmp/d1.yaml" "$conf" && ok || fail "the installed file is not the draft's bytes"
+[ "$(stat -c %a "$conf")" = 644 ] && ok || fail "the installed file is not readable by all (mode $(stat -c %a "$conf"))"
+[ "$(find "$tmp/etc" -mindepth 1 ! -name content.yaml | wc -l)" = 0 ] && ok || fail "put left a temporary beside the content: $(find "$tmp/etc" -mindepth 1)"
+# the kiosk's verdict, not 800x480's: a QR link too dense for 800x480 that
+# the kiosk's 1024x600 takes is put; one too dense for both is refused
+qrdraft() { # LINK-LENGTH
+	printf 'kiosk: { quick_exit: neutral }\nscreens:\n  - id: one\n    title: "Help"\n    blocks:\n'
+	printf '      - qr: { data: "https://example.org/%s", caption: "Scan" }\n' "$(printf "%${1}s" | tr ' ' a)"
+	printf '  - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }\n'
+}
+qrdraft 40 >"$tmp/qr40.yaml"
+qrdraft 400 >"$tmp/qr400.yaml"
+"$bin" --check --size 800x480 --config "$tmp/qr40.yaml" >/dev/null 2>&1
+[ $? = 1 ] && ok || fail "the 40-character QR link is not too dense at 800x480: the test below proves nothing"
+expect_exit 0 "put a draft only the kiosk's size takes" -- ctl put <"$tmp/qr40.yaml"
+[ "$(shown)" = "$(sha "$tmp/qr40.yaml")" ] && ok || fail "the draft the kiosk's size takes is not shown"
+expect_exit 1 "put a draft too dense for the kiosk" -- ctl put <"$tmp/qr400.yaml"
+[ "$(shown)" = "$(sha "$tmp/qr40.yaml")" ] && ok || fail "the draft too dense for the kiosk changed what it shows"
+expect_exit 0 "put draft 1 again" -- ctl put <"$tmp/d1.yaml"
+# the same draft again: nothing to do
+expect_exit 0 "put the live content again" -- ctl put <"$tmp/d1.yaml"
+expect_err "unchanged" "the same draft again says so"
+
+# refused drafts change nothing, and say why
+refuse() { # WHAT STATUS TEXT: the draft on stdin is refused, nothing changes
+	before=$(sha "$conf") reloads=$(sed -n 's/^reloads=//p' "$tmp/status")
+	expect_exit "$2" "put $1" -- ctl put
+	expect_err "$3" "put $1 says why"
+	[ "$(sha "$conf")" = "$before" ] && [ "$(shown)" = "$before" ] && ok || fail "put $1 changed the content"
+	[ "$(sed -n 's/^reloads=//p' "$tmp/status")" = "$reloads" ] && ok || fail "put $1 made the kiosk reload"
+}
+sed 's/^    title: "Where to get help now"/    titel: "Where to get help now"/' "$tmp/d1.yaml" >"$tmp/bad.yaml"
+refuse "with a mistake" 1 "content.yaml:171:5: error: unknown key 'titel' in a screen; did you mean 'title'?" <"$tmp/bad.yaml"
+iconv -f UTF-8 -t UTF-16 "$tmp/d1.yaml" >"$tmp/u16.yaml"
+refuse "in UTF-16 with a BOM" 2 "Save it as UTF-8: in Notepad, File > Save as, Encoding: UTF-8" <"$tmp/u16.yaml"
+iconv -f UTF-8 -t UTF-16LE "$tmp/d1.yaml" >"$tmp/u16le.yaml"
+refuse "in UTF-16 without a BOM" 2 "is saved as UTF-16 or another encoding that is not UTF-8" <"$tmp/u16le.yaml"
+{ cat "$tmp/d1.yaml"; head -c 1048576 /dev/zero | tr '\0' '#'; } >"$tmp/big.yaml"
+refuse "larger than 1 MiB" 2 "larger than 1 MiB" <"$tmp/big.yaml"
+refuse "of nothing" 2 "no draft arrived" </dev/null
+# a draft that never ends: refused after the time limit
+mkfifo "$tmp/fifo"
+sleep 30 >"$tmp/fifo" &
+slow=$!
+SIGNPOST_DRAFT_SECONDS=4 refuse "that never ends" 2 "did not arrive within 4 seconds" <"$tmp/fifo"
+expect_err "waiting for a draft on standard input" "a draft slow to come says how to send one"
+kill $slow 2>/dev/null
+# a UTF-8 byte-order mark: the kiosk reads it, so it is put, with a note
+{ printf '\357\273\277'; draft bom; } >"$tmp/bom.yaml"
+expect_exit 0 "put a draft with a UTF-8 byte-order mark" -- ctl put <"$tmp/bom.yaml"
+expect_err "byte-order mark" "a UTF-8 BOM gets a note"
+[ "$(shown)" = "$(sha "$tmp/bom.yaml")" ] && ok || fail "the draft with a UTF-8 BOM is not shown"
+
+# the kiosk's own word is final: a draft it refuses is rolled back
+before=$(sha "$conf")
+draft REFUSED-BY-KIOSK >"$tmp/refused.yaml"
+expect_exit 1 "put a draft the kiosk refuses" -- ctl put <"$tmp/refused.yaml"
+expect_err "the version before is back (sha256 $before)" "a draft the kiosk refused is rolled back"
+[ "$(sha "$conf")" = "$before" ] && [ "$(shown)" = "$before" ] && ok || fail "the refused draft stayed installed"
+
+# two puts at once: serialised, each shown and confirmed in turn
+draft 2 >"$tmp/d2.yaml"
+draft 3 >"$tmp/d3.yaml"
+ctl put <"$tmp/d2.yaml" >"$tmp/p2.out" 2>&1 &
+a=$!
+ctl put <"$tmp/d3.yaml" >"$tmp/p3.out" 2>&1 &
+b=$!
+wait $a
+ra=$?
+wait $b
+rb=$?
+[ $ra = 0 ] && [ $rb = 0 ] && ok || fail "two puts at once: exit $ra and $rb: $(cat "$tmp/p2.out" "$tmp/p3.out")"
+grep -q "put live: the kiosk shows it (9 screens, sha256 $(sha "$tmp/d2.yaml"))" "$tmp/p2.out" && ok || fail "the first of two puts was not confirmed: $(cat "$tmp/p2.out")"
+grep -q "put live: the kiosk shows it (9 screens, sha256 $(sha "$tmp/d3.yaml"))" "$tmp/p3.out" && ok || fail "the second of two puts was not confirmed: $(cat "$tmp/p3.out")"
+last=$(sha "$conf")
+[ "$last" = "$(sha "$tmp/d2.yaml")" ] || [ "$last" = "$(sha "$tmp/d3.yaml")" ] && [ "$(shown)" = "$last" ] && ok ||
+	fail "after two puts the kiosk shows neither"
+
+# history: at least 10 versions, newest first, each with when and who
+n=4
+while [ $n -le 12 ]; do
+	draft $n | ctl put >/dev/null 2>&1 || fail "put $n failed"
+	n=$((n + 1))
+done
+expect_exit 0 "history" -- ctl history
+kept=$(grep -c ' put  by .*, kept$' "$tmp/out")
+[ "$kept" -ge 10 ] && ok || fail "history keeps $kept versions, fewer than 10: $(cat "$tmp/out")"
+sed -n 2p "$tmp/out" | grep -q "^20[0-9-]* [0-9:]* UTC  put  by $(id -un) on the kiosk: sha256 $(sha "$conf") (live now), kept\$" && ok ||
+	fail "the newest history line is not the live one with when and who: $(sed -n 2p "$tmp/out")"
+[ "$(find "$tmp/history/versions" -name '*.yaml' | wc -l)" -ge 10 ] && ok || fail "fewer than 10 versions are kept as files"
+
+# undo: one version back at a time, each shown
+draft 11 >"$tmp/d11.yaml"
+draft 10 >"$tmp/d10.yaml"
+expect_exit 0 "undo" -- ctl undo
+[ "$(sha "$conf")" = "$(sha "$tmp/d11.yaml")" ] && [ "$(shown)" = "$(sha "$tmp/d11.yaml")" ] && ok || fail "undo did not bring back the version before"
+expect_err "undone: the kiosk shows it" "undo confirms"
+expect_exit 0 "undo again" -- ctl undo
+[ "$(shown)" = "$(sha "$tmp/d10.yaml")" ] && ok || fail "a second undo did not go one more version back"
+# by hand (not put): nothing to undo
+draft by-hand >"$conf"
+expect_exit 1 "undo of content not put" -- ctl undo
+expect_err "nothing to undo" "undo says why it cannot"
+
+# get: byte for byte
+ctl put <"$tmp/bom.yaml" >/dev/null 2>&1
+ctl get >"$tmp/got.yaml"
+cmp -s "$tmp/got.yaml" "$conf" && cmp -s "$tmp/got.yaml" "$tmp/bom.yaml" && ok || fail "get is not the live bytes"
+
+# sheet: one PNG, as large as the pictures --preview draws make it, at the
+# kiosk's size
+ctl sheet - <"$tmp/d1.yaml" >"$tmp/sheet.png" 2>"$tmp/sheet.err" && ok || fail "sheet failed: $(cat "$tmp/sheet.err")"
+"$bin" --preview "$tmp/pv" --size 1024x600 --config "$tmp/d1.yaml" 2>"$tmp/pv.err"
+pictures=$(ls "$tmp/pv" | wc -l)
+grep -q "drew $pictures pictures (1024x600) on one sheet" "$tmp/sheet.err" && ok ||
+	fail "sheet has not the $pictures pictures --preview draws: $(cat "$tmp/sheet.err")"
+if command -v identify >/dev/null; then
+	# 4 columns of 360x210 pictures, each with its label (20) and gaps (12),
+	# under a title (36)
+	size=$(identify -format '%wx%h' "$tmp/sheet.png" 2>&1)
+	[ "$size" = "1500x$((36 + (pictures + 3) / 4 * 242 + 12))" ] && ok || fail "the sheet is $size, not 4 columns of $pictures pictures"
+fi
+bytes=$(wc -c <"$tmp/sheet.png")
+[ "$bytes" -lt 2000000 ] && ok || fail "the sheet is $bytes bytes: too large to mail or open anywhere"
+# sheet of a draft with a mistake: its problems, no picture
+ctl sheet - <"$tmp/bad.yaml" >"$tmp/bad.png" 2>"$tmp/err"
+[ $? = 1 ] && [ ! -s "$tmp/bad.png" ] && ok || fail "sheet of a draft with errors: $(cat "$tmp/err")"
+# check of a draft on stdin (- ; over ssh, check reads one): content.yaml:LINE:COL
+expect_exit 1 "check - of a draft with a mistake" -- ctl check - <"$tmp/bad.yaml"
+expect_err "content.yaml:171:5: error: unknown key 'titel'" "check - names content.yaml:LINE:COL"
+done_testing
