@@ -39,6 +39,7 @@ expect="/usr/bin/signpost /etc/signpost/content.yaml /usr/share/signpost/content
 for page in "$src"/config/man/*.1; do
 	[ -e "$page" ] && expect="$expect /usr/share/man/man1/$(basename "$page").gz"
 done
+[ -e "$src/config/signpost-tmpfiles.conf" ] && expect="$expect /usr/lib/tmpfiles.d/signpost.conf"
 [ -e "$src/README.md" ] && expect="$expect /usr/share/doc/signpost/README.md"
 [ -e "$src/config/GUIDE.md" ] && expect="$expect /usr/share/doc/signpost/GUIDE.md /usr/share/doc/signpost/INSTALL.md"
 if [ -e "$src/config/signpost.service.in" ] || [ -e "$src/config/signpost.service" ]; then

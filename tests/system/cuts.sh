@@ -10,14 +10,15 @@
 # the guest flushed is on the host's disk and what it did not may be lost,
 # as on an SD card when the power goes. Then, CUTS times (20 unless
 # SIGNPOST_VM_CUTS says): a script in the guest changes the content over
-# and over as staff and a fleet would (a save by rename, sometimes
-# followed by `systemctl reload` or `systemctl restart`, each at a random
-# moment), QEMU is killed (SIGKILL: no shutdown, no flush) at a random
+# and over as staff and a fleet would (a save by rename or a
+# `signpostctl put`, sometimes followed by `systemctl reload` or
+# `systemctl restart`, each at a random moment), QEMU is killed (SIGKILL: no shutdown, no flush) at a random
 # moment 0.5-8 s later, and the guest boots again. After each boot:
 #  - the screen shows A's or B's first screen (few pixels differ);
 #  - `signpostctl status` names the content on the screen (its sha256);
 #  - the installed file passes `signpostctl check`;
-#  - no temporary of the kiosk's is left (NAME.XXXXXX beside its files).
+#  - no temporary is left (NAME.XXXXXX beside the kiosk's files, put's
+#    beside the content and in its history; /usr/lib/tmpfiles.d).
 # Counts are printed: how many boots showed A, B, a last good copy
 # (installed file and screen differ), and failures.
 
@@ -50,7 +51,10 @@ while :; do
 	i=$((i + 1))
 	f=/root/A.yaml
 	[ $((i % 2)) = 1 ] && f=/root/B.yaml
-	cp "$f" /root/stage.yaml && mv /root/stage.yaml /etc/signpost/content.yaml
+	case $(($(r) % 5)) in
+	0) signpostctl put <"$f" ;; # as staff publish
+	*) cp "$f" /root/stage.yaml && mv /root/stage.yaml /etc/signpost/content.yaml ;;
+	esac
 	case $(($(r) % 4)) in
 	1) systemctl reload signpost ;;
 	2) systemctl restart signpost ;;
@@ -91,7 +95,7 @@ look() {
 	installed=$(g sha256sum /etc/signpost/content.yaml | cut -d' ' -f1)
 	on_screen=$(st content_sha256)
 	eval "want=\${sha_${shown:-none}:-}"
-	temps=$(g "find /etc/signpost /var/lib/signpost -maxdepth 1 -type f -regex '.*\\.[A-Za-z0-9]\\{6\\}\$'" 2>&1)
+	temps=$(g "find /etc/signpost /var/lib/signpost /var/lib/signpost-publish -maxdepth 2 -type f \\( -regex '.*\\.[A-Za-z0-9]\\{6\\}\$' -o -name '*.tmp' \\)" 2>&1)
 	problems=""
 	[ -n "$shown" ] || problems="$problems; the screen is neither A nor B ($na and $nb pixels differ)"
 	[ -n "$shown" ] && [ "$on_screen" != "$want" ] && problems="$problems; the status names $on_screen, the screen shows $shown"
