@@ -46,7 +46,9 @@ limit 120 "scp of the cut test's files" scp -q $ssh_opts -P "$port" "$src/config
 # reloads on its own), a reload, a restart; at random moments
 g "cat >/root/churn.sh" <<'EOF'
 r() { od -An -N1 -tu1 /dev/urandom | tr -d ' '; }
+# the first change is to the content not installed now, then back and forth
 i=0
+cmp -s /etc/signpost/content.yaml /root/B.yaml && i=1
 while :; do
 	i=$((i + 1))
 	f=/root/A.yaml
