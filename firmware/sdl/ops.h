@@ -34,6 +34,7 @@ struct ops {
 	struct diag_list reload_diags; /* the last failed reload's problems */
 	char *shown_src;            /* the bytes the content on screen was loaded from */
 	size_t shown_len;
+	char *shown_key;            /* its check's key (memo.h), remembered once proven */
 	bool save_good;             /* new on screen with the next frame */
 	bool unproven;              /* on screen, not yet the last good copy */
 	/* a reload under way: its check in a child, the bytes it checks */
