@@ -31,6 +31,7 @@ YAML
 }
 pid=
 run() { # [SIZE [BINARY [FAULT]]]: a start to its first frame and a clean stop (which proves what it showed)
+	rm -f "$tmp/log" # not the last run's "trace: start"
 	SIGNPOST_TEST_FAULT=${3:-} "${2:-$bin}" --window "${1:-1280x800}" --trace --config "$conf" 2>"$tmp/log" &
 	pid=$!
 	i=0
