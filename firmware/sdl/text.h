@@ -23,7 +23,7 @@
 typedef struct _TTF_Font TTF_Font;
 struct SDL_Surface;
 
-#define TEXT_MAX_FONTS 256
+#define TEXT_MAX_FONTS 64
 #define TEXT_MAX_FACES (CONTENT_MAX_LANGS + 1)
 #define TEXT_FALLBACK_FAMILY "DejaVu Sans"
 
