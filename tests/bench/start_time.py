@@ -7,7 +7,9 @@ and warm; the peak memory of the whole kiosk (its resident memory plus its
 check child's, sampled every millisecond); the complete check of each; a
 reload of the five-language example from save to new content and the
 longest gap between watchdog pings during it.
-  start_time.py SIGNPOST BARE SRC [RUNS]"""
+  start_time.py SIGNPOST BARE SRC [RUNS]
+SECTIONS=start,check,reload (the default: all three) chooses what runs;
+LARGEST=FILE adds FILE to the reloads."""
 import os, socket, statistics, subprocess, sys, tempfile, time
 
 signpost, bare, src = sys.argv[1:4]
@@ -85,71 +87,74 @@ def row(what, times, peaks):
     print(f"| {what} | {statistics.median(times) * 1000:.1f} ms | {max(peaks) / 1024:.1f} MiB |")
 
 
-print("| | first frame (median of %d) | peak memory (kiosk + check child) |" % runs)
-print("|---|---:|---:|")
-ts, ps = [], []
-for _ in range(runs):
-    p, t, pk = start([bare, "1280x800", font], {})
-    ts.append(t), ps.append(pk), stop(p)
-row("bare SDL2 + SDL2_ttf program", ts, ps)
-for name, path in contents.items():
-    for warm in (False, True):
-        ts, ps = [], []
-        st = state("state-" + name[:4] + str(warm))
-        for _ in range(runs):
-            memo = os.path.join(st, "verdict")
-            if not warm and os.path.exists(memo):
-                os.unlink(memo)
-            if warm and not os.path.exists(memo):  # a first start proves it (a clean stop)
-                p, _, _ = start([signpost, "--window", "1280x800", "--config", path], {"STATE_DIRECTORY": st})
-                stop(p)
-            p, t, pk = start([signpost, "--window", "1280x800", "--config", path], {"STATE_DIRECTORY": st})
-            ts.append(t), ps.append(pk), stop(p)
-        row(f"signpost, {name}, {'warm (verdict remembered)' if warm else 'cold (check in a child)'}", ts, ps)
-
-print()
-print("| complete check, `--check --size 1280x800` | median of %d | peak memory |" % runs)
-print("|---|---:|---:|")
-for name, path in contents.items():
+sections = os.environ.get("SECTIONS", "start,check,reload").split(",")
+if "start" in sections:
+    print("| | first frame (median of %d) | peak memory (kiosk + check child) |" % runs)
+    print("|---|---:|---:|")
     ts, ps = [], []
     for _ in range(runs):
-        t0 = time.monotonic()
-        r = subprocess.run(["/usr/bin/time", "-f", "%M", signpost, "--check", "--size", "1280x800", "--config", path],
-                           env=dict(os.environ, SDL_VIDEODRIVER="dummy"), capture_output=True, text=True)
-        ts.append(time.monotonic() - t0)
-        ps.append(int(r.stderr.strip().split("\n")[-1]))
-    row(name, ts, ps)
-
-print()
-print("| reload from save to new content (--trace's 'reload ok'), median of %d | time | longest watchdog gap | peak memory |" % runs)
-print("|---|---:|---:|---:|")
-for name, path in list(contents.items()) + [(n, p) for n, p in [("largest file the limits allow", os.environ.get("LARGEST", ""))] if p]:
-    conf = os.path.join(tmp, "reload.yaml")
-    data = open(path, "rb").read()
-    open(conf, "wb").write(data)
-    st = state("state-reload")
-    p, t, _ = start([signpost, "--window", "1280x800", "--trace", "--config", conf],
-                    {"STATE_DIRECTORY": st, "WATCHDOG_USEC": "100000"}, timeout=60)
-    times, gaps, peaks = [], [], []
-    log = os.path.join(tmp, "log")
-    for i in range(runs):
-        time.sleep(0.5)
-        drain()
-        before = open(log).read().count("trace: reload ok")
-        t0 = time.monotonic()
-        with open(conf, "wb") as f:
-            f.write(data + b"\n# save %d\n" % i)
-        pings, peak, done = [t0], 0, None
-        while time.monotonic() - t0 < 60 and done is None:
-            peak = max(peak, rss_kib(p.pid) + sum(rss_kib(c) for c in children(p.pid)))
+        p, t, pk = start([bare, "1280x800", font], {})
+        ts.append(t), ps.append(pk), stop(p)
+    row("bare SDL2 + SDL2_ttf program", ts, ps)
+    for name, path in contents.items():
+        for warm in (False, True):
+            ts, ps = [], []
+            st = state("state-" + name[:4] + str(warm))
+            for _ in range(runs):
+                memo = os.path.join(st, "verdict")
+                if not warm and os.path.exists(memo):
+                    os.unlink(memo)
+                if warm and not os.path.exists(memo):  # a first start proves it (a clean stop)
+                    p, _, _ = start([signpost, "--window", "1280x800", "--config", path], {"STATE_DIRECTORY": st})
+                    stop(p)
+                p, t, pk = start([signpost, "--window", "1280x800", "--config", path], {"STATE_DIRECTORY": st})
+                ts.append(t), ps.append(pk), stop(p)
+            row(f"signpost, {name}, {'warm (verdict remembered)' if warm else 'cold (check in a child)'}", ts, ps)
+if "check" in sections:
+    print()
+    print("| complete check, `--check --size 1280x800` | median of %d | peak memory |" % runs)
+    print("|---|---:|---:|")
+    for name, path in contents.items():
+        ts, ps = [], []
+        for _ in range(runs):
+            t0 = time.monotonic()
+            r = subprocess.run(["/usr/bin/time", "-f", "%M", signpost, "--check", "--size", "1280x800", "--config", path],
+                               env=dict(os.environ, SDL_VIDEODRIVER="dummy"), capture_output=True, text=True)
+            ts.append(time.monotonic() - t0)
+            ps.append(int(r.stderr.strip().split("\n")[-1]))
+        row(name, ts, ps)
+if "reload" in sections:
+    print()
+    print("| reload from save to new content (--trace's 'reload ok'), median of %d | time | longest watchdog gap | kiosk at rest | peak (kiosk + check child) |" % runs)
+    print("|---|---:|---:|---:|---:|")
+    for name, path in list(contents.items()) + [(n, p) for n, p in [("largest file the limits allow", os.environ.get("LARGEST", ""))] if p]:
+        conf = os.path.join(tmp, "reload.yaml")
+        data = open(path, "rb").read()
+        open(conf, "wb").write(data)
+        st = state("state-reload")
+        p, t, _ = start([signpost, "--window", "1280x800", "--trace", "--config", conf],
+                        {"STATE_DIRECTORY": st, "WATCHDOG_USEC": "100000"}, timeout=60)
+        times, gaps, peaks, rests = [], [], [], []
+        log = os.path.join(tmp, "log")
+        for i in range(runs):
+            time.sleep(0.5)
+            drain()
+            before = open(log).read().count("trace: reload ok")
+            rests.append(rss_kib(p.pid))
+            t0 = time.monotonic()
+            with open(conf, "wb") as f:
+                f.write(data + b"\n# save %d\n" % i)
+            pings, peak, done = [t0], 0, None
+            while time.monotonic() - t0 < 60 and done is None:
+                peak = max(peak, rss_kib(p.pid) + sum(rss_kib(c) for c in children(p.pid)))
+                pings += [t for t, m in drain() if "WATCHDOG=1" in m]
+                if open(log).read().count("trace: reload ok") > before:
+                    done = time.monotonic() - t0
+                time.sleep(0.001)
+            time.sleep(0.1)
             pings += [t for t, m in drain() if "WATCHDOG=1" in m]
-            if open(log).read().count("trace: reload ok") > before:
-                done = time.monotonic() - t0
-            time.sleep(0.001)
-        time.sleep(0.1)
-        pings += [t for t, m in drain() if "WATCHDOG=1" in m]
-        times.append(done), peaks.append(peak)
-        gaps.append(max(b - a for a, b in zip(pings, pings[1:])))
-    stop(p)
-    times = [t for t in times if t is not None]
-    print(f"| {name} | {statistics.median(times) * 1000:.0f} ms | {max(gaps) * 1000:.0f} ms | {max(peaks) / 1024:.1f} MiB |")
+            times.append(done), peaks.append(peak)
+            gaps.append(max(b - a for a, b in zip(pings, pings[1:])))
+        stop(p)
+        times = [t for t in times if t is not None]
+        print(f"| {name} | {statistics.median(times) * 1000:.0f} ms | {max(gaps) * 1000:.0f} ms | {statistics.median(rests) / 1024:.1f} MiB | {max(peaks) / 1024:.1f} MiB |")
