@@ -67,11 +67,11 @@ static const char *program_hex(void)
 	char *list = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&list, &len);
-	for (size_t i = 0; i < n; i++) {
-		if (out && (i == 0 || strcmp(lines[i], lines[i - 1]) != 0))
+	for (size_t i = 0; out && i < n; i++)
+		if (i == 0 || strcmp(lines[i], lines[i - 1]) != 0) /* a file mapped in parts, once */
 			fputs(lines[i], out);
+	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
-	}
 	free(lines);
 	if (out)
 		fclose(out);
