@@ -1,6 +1,7 @@
 /* deck.h — every screen of a content laid out for one size, language and
  * text scale: what the scene draws from, rebuilt only when one of those
- * changes (never per frame). Also the fit check behind `--check`. */
+ * changes (never per frame). Also the checks behind `--check` that look at
+ * laid-out screens (fit, QR, frames), and the set of decks they share. */
 #ifndef SIGNPOST_DECK_H
 #define SIGNPOST_DECK_H
 
