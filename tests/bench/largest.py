@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """largest.py — prints the largest content the loader's limits allow
-(firmware/core/load_private.h): four languages of about 29,950 characters
+(firmware/core/load_private.h): four languages of about 29,850 characters
 each, just under MAX_LANG_CHARS (30,000) and MAX_ALL_CHARS (120,000), in
 60 screens of three paragraphs (61 are refused), made of made-up words so
 that little is measured twice. Each VARIANT has other words (the same
@@ -32,7 +32,7 @@ for s in range(60):
     print("  - id: s%d" % s)
     print("    title:")
     for l in langs:
-        print('      %s: "Screen %d %s %s"' % (l, s, l, variant))
+        print('      %s: "Screen %d %s"' % (l, s, l))
     print("    blocks:")
     for b in range(3):
         print("      - text:")
