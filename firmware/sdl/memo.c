@@ -6,6 +6,7 @@
 #include "atomic_file.h"
 #include "sha256.h"
 
+#include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +109,13 @@ char *memo_key(const char *src, size_t len, int w, int h, const struct text *t)
 		for (int style = 0; style < 2; style++)
 			if (t->faces[f].path[style][0])
 				file_line(out, "font", t->faces[f].path[style]);
+	/* every folder fontconfig looks in (text_open() initialised it): a
+	 * font added or removed there changes its folder's mtime, and may
+	 * change which font a family or a missing character gets */
+	FcStrList *dirs = FcConfigGetFontDirs(NULL);
+	for (FcChar8 *dir; dirs && (dir = FcStrListNext(dirs));)
+		file_line(out, "fontdir", (const char *)dir);
+	FcStrListDone(dirs);
 #ifdef SIGNPOST_TEST_HOOKS
 	const char *fault = getenv("SIGNPOST_TEST_FAULT");
 	if (fault && *fault && strncmp(fault, "die:", 4) != 0) /* die: is the kiosk's, not the check's */

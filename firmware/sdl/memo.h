@@ -19,8 +19,10 @@
  *            new mtime; it costs a read of /proc/self/maps and one stat
  *            a library (well under a millisecond), not a hash of 60 MB
  *   font     each font file the kiosk's own fontconfig lookup chose for
- *            this content: path, device, inode, size, mtime (ns); so a
- *            font changed, removed or preferred by a new package is a miss
+ *            this content: path, device, inode, size, mtime (ns); and
+ *            each folder fontconfig looks in, the same way (a font added
+ *            or removed there changes the folder's mtime): so a font
+ *            changed, removed, or preferred by a new package is a miss
  *   fault    (test builds only) SIGNPOST_TEST_FAULT when it changes what
  *            the check does (crash, hang, eat; not die, the kiosk's own)
  *

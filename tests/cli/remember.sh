@@ -2,7 +2,7 @@
 # output skips the check in a child (firmware/sdl/memo.h), and nothing
 # else does: the kiosk (SDL's dummy driver, --trace) says at start whether
 # its check ran in a child. Same file, same output: remembered. One byte
-# changed, another window size, a font file touched, another binary, a
+# changed, another window size, a font file touched or added, another binary, a
 # record cut short by a power cut, a fault hook that changes the check:
 # the check runs. A remembered file that then takes the kiosk down twice
 # is still refused by the crash-twice rule.
@@ -35,7 +35,7 @@ run() { # [SIZE [BINARY [FAULT]]]: a start to its first frame and a clean stop (
 	SIGNPOST_TEST_FAULT=${3:-} "${2:-$bin}" --window "${1:-1280x800}" --trace --config "$conf" 2>"$tmp/log" &
 	pid=$!
 	i=0
-	while ! grep -q "^trace: start" "$tmp/log" && kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
+	while ! grep -q "^trace: start" "$tmp/log" 2>/dev/null && kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
@@ -73,6 +73,12 @@ run
 expect_start child "a font file touched"
 run
 expect_start remembered "after the touched font was checked"
+
+cp /usr/share/fonts/truetype/noto/NotoKufiArabic-Regular.ttf "$tmp/fonts/" # another family installed beside
+run
+expect_start child "a font added to a folder fontconfig reads"
+run
+expect_start remembered "after the added font was checked"
 
 cp "$bin" "$tmp/signpost-other"
 run 1280x800 "$tmp/signpost-other"
