@@ -117,25 +117,24 @@ static void check_hits(struct targets *tg, const struct draw_list *dl, const cha
 	}
 }
 
-static void check_targets(const struct content *c, const struct measurer *by_lang, int w, int h,
-			  struct diag_list *d)
+static void check_targets(struct deck_set *set, struct diag_list *d)
 {
+	const struct content *c = set->c;
+	const struct measurer *by_lang = set->by_lang;
+	int w = set->w, h = set->h;
 	struct targets tg = { .c = c, .w = w, .h = h, .d = d };
 	tg.px_per_mm = layout_metrics(w, h, 1.0, c->diagonal_inches).px_per_mm;
-	static const double scales[] = { 1.0, KIOSK_LARGE_TEXT };
+	static const enum deck_kind kinds[] = { DECK_NORMAL, DECK_LARGE };
 	struct draw_list dl = { 0 };
 	for (size_t lang = 0; lang < c->n_langs; lang++) {
 		for (size_t si = 0; si < 2; si++) {
-			struct deck dk;
-			deck_build(&dk, &by_lang[lang], c,
-				   (struct layout_spec){ .w = w, .h = h, .lang = lang,
-							 .text_scale = scales[si] });
+			const struct deck *dk = deck_set_get(set, lang, kinds[si]);
 			struct kiosk k;
 			kiosk_init(&k, c, 0);
-			kiosk_set_page_counts(&k, dk.page_counts, dk.n);
+			kiosk_set_page_counts(&k, dk->page_counts, dk->n);
 			/* over the first topic, opened from the topics (Back leads
 			 * there); the picker and the notice over reading it */
-			struct kiosk_pose pose = { .lang = lang, .large_text = scales[si] > 1.0,
+			struct kiosk_pose pose = { .lang = lang, .large_text = kinds[si] == DECK_LARGE,
 						   .history = true, .under = KIOSK_BROWSE };
 			int topics[1];
 			if (kiosk_topics(&k, topics, 1) > 0)
@@ -147,13 +146,12 @@ static void check_targets(const struct content *c, const struct measurer *by_lan
 					continue;
 				pose.mode = modes[m];
 				kiosk_pose(&k, &pose, 0);
-				struct scene_input in = { .content = c, .kiosk = &k, .layouts = dk.layouts,
+				struct scene_input in = { .content = c, .kiosk = &k, .layouts = dk->layouts,
 							  .measurer = &by_lang[lang], .now = 0, .by_lang = by_lang };
 				scene_build(&dl, &in);
 				check_hits(&tg, &dl, kiosk_mode_where(modes[m]));
 			}
 			kiosk_free(&k);
-			deck_free(&dk);
 		}
 	}
 	draw_list_free(&dl);
@@ -161,9 +159,11 @@ static void check_targets(const struct content *c, const struct measurer *by_lan
 
 /* ---- text size -------------------------------------------------------------- */
 
-static void check_text_size(const struct content *c, const struct measurer *by_lang, int w, int h,
-			    struct diag_list *d)
+static void check_text_size(struct deck_set *set, struct diag_list *d)
 {
+	const struct content *c = set->c;
+	const struct measurer *by_lang = set->by_lang;
+	int w = set->w, h = set->h;
 	double distance_cm = c->viewing_distance_cm > 0 ? c->viewing_distance_cm : A11Y_DEFAULT_DISTANCE_CM;
 	struct metrics mt = layout_metrics(w, h, 1.0, c->diagonal_inches);
 	double smallest = 1e9;
@@ -172,10 +172,7 @@ static void check_text_size(const struct content *c, const struct measurer *by_l
 	for (size_t lang = 0; lang < c->n_langs; lang++) {
 		const struct measurer *m = &by_lang[lang];
 		for (size_t s = 0; s < c->n_screens; s++) {
-			struct screen_layout l;
-			layout_screen(&l, m, c, s,
-				      (struct layout_spec){ .w = w, .h = h, .lang = lang,
-							    .text_scale = 1.0 });
+			const struct screen_layout l = deck_set_get(set, lang, DECK_NORMAL)->layouts[s];
 			int body_px = (int)lround(mt.u * 5.0 * l.shrink);
 			int cap = m->cap_height ? m->cap_height(m->ctx, FONT_REGULAR, body_px)
 						: (int)lround(body_px * 0.72);
@@ -185,7 +182,6 @@ static void check_text_size(const struct content *c, const struct measurer *by_l
 				at_screen = (int)s;
 				at_lang = lang;
 			}
-			layout_free(&l);
 		}
 	}
 	if (at_screen < 0 || smallest + 1e-9 >= A11Y_MIN_CAP_DEGREES)
@@ -207,9 +203,11 @@ static void check_text_size(const struct content *c, const struct measurer *by_l
  * and still unreadable hours. Measured as the kiosk shows it (normal text
  * size, after any shrinking to fit); one warning, at the smallest, with the
  * number of other call boxes that are too small as well. */
-static void check_call_text(const struct content *c, const struct measurer *by_lang, int w, int h,
-			    struct diag_list *d)
+static void check_call_text(struct deck_set *set, struct diag_list *d)
 {
+	const struct content *c = set->c;
+	const struct measurer *by_lang = set->by_lang;
+	int w = set->w, h = set->h;
 	double distance_cm = c->viewing_distance_cm > 0 ? c->viewing_distance_cm : A11Y_DEFAULT_DISTANCE_CM;
 	double px_per_mm = layout_metrics(w, h, 1.0, c->diagonal_inches).px_per_mm;
 	double smallest = 1e9, smallest_mm = 0;
@@ -220,10 +218,7 @@ static void check_call_text(const struct content *c, const struct measurer *by_l
 		const struct measurer *m = &by_lang[lang];
 		for (size_t s = 0; s < c->n_screens; s++) {
 			const struct screen *sc = &c->screens[s];
-			struct screen_layout l;
-			layout_screen(&l, m, c, s,
-				      (struct layout_spec){ .w = w, .h = h, .lang = lang,
-							    .text_scale = 1.0 });
+			const struct screen_layout l = deck_set_get(set, lang, DECK_NORMAL)->layouts[s];
 			/* each call block once: its smallest line */
 			for (size_t b = 0; b < sc->n_blocks; b++) {
 				if (sc->blocks[b].kind != BLOCK_CALL)
@@ -253,7 +248,6 @@ static void check_call_text(const struct content *c, const struct measurer *by_l
 					at_lang = lang;
 				}
 			}
-			layout_free(&l);
 		}
 	}
 	if (!at_call)
@@ -279,11 +273,20 @@ static void check_call_text(const struct content *c, const struct measurer *by_l
 void a11y_check(const struct content *c, const struct measurer *by_lang, int w, int h,
 		struct diag_list *d)
 {
+	struct deck_set set;
+	deck_set_init(&set, by_lang, c, w, h);
+	a11y_check_set(&set, d);
+	deck_set_free(&set);
+}
+
+void a11y_check_set(struct deck_set *set, struct diag_list *d)
+{
+	const struct content *c = set->c;
 	struct colours normal = { c->theme.background, c->theme.text, c->theme.accent,
 				  c->theme.at_background, c->theme.at_text, c->theme.at_accent };
 	check_colours(d, "theme", &normal, false);
 	check_colours(d, "theme.high_contrast", &c->theme.high_contrast, true);
-	check_targets(c, by_lang, w, h, d);
-	check_text_size(c, by_lang, w, h, d);
-	check_call_text(c, by_lang, w, h, d);
+	check_targets(set, d);
+	check_text_size(set, d);
+	check_call_text(set, d);
 }

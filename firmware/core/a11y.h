@@ -16,6 +16,7 @@
 #define SIGNPOST_A11Y_H
 
 #include "content.h"
+#include "deck.h"
 #include "diag.h"
 #include "layout.h"
 
@@ -29,5 +30,8 @@ double a11y_visual_angle(double size_mm, double distance_mm);
 /* Runs every check on c for a w x h screen; by_lang[i] measures language i. */
 void a11y_check(const struct content *c, const struct measurer *by_lang, int w, int h,
 		struct diag_list *d);
+
+/* The same on a set's decks (deck.h), which the other checks share. */
+void a11y_check_set(struct deck_set *set, struct diag_list *d);
 
 #endif

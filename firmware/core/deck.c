@@ -12,7 +12,10 @@
 #include <stdio.h>
 #include <string.h>
 
-void deck_build(struct deck *d, const struct measurer *m, const struct content *c, struct layout_spec spec)
+/* deck_build(); with normal (not NULL), an A+ deck starts each screen
+ * from the shrink normal's layout of it found */
+static void build_from(struct deck *d, const struct measurer *m, const struct content *c,
+		       struct layout_spec spec, const struct deck *normal)
 {
 	memset(d, 0, sizeof *d);
 	d->content = c;
@@ -25,9 +28,16 @@ void deck_build(struct deck *d, const struct measurer *m, const struct content *
 	d->layouts = xcalloc(d->n ? d->n : 1, sizeof *d->layouts);
 	d->page_counts = xcalloc(d->n ? d->n : 1, sizeof *d->page_counts);
 	for (size_t i = 0; i < d->n; i++) {
+		if (normal)
+			spec.normal_shrink = normal->layouts[i].shrink;
 		layout_screen(&d->layouts[i], m, c, i, spec);
 		d->page_counts[i] = (int)d->layouts[i].n_pages;
 	}
+}
+
+void deck_build(struct deck *d, const struct measurer *m, const struct content *c, struct layout_spec spec)
+{
+	build_from(d, m, c, spec, NULL);
 }
 
 void deck_free(struct deck *d)
@@ -41,17 +51,65 @@ void deck_free(struct deck *d)
 	memset(d, 0, sizeof *d);
 }
 
+void deck_set_init(struct deck_set *s, const struct measurer *by_lang, const struct content *c, int w, int h)
+{
+	memset(s, 0, sizeof *s);
+	s->by_lang = by_lang;
+	s->c = c;
+	s->w = w;
+	s->h = h;
+}
+
+const struct deck *deck_set_get(struct deck_set *s, size_t lang, enum deck_kind kind)
+{
+	if (s->decks[lang][kind])
+		return s->decks[lang][kind];
+	struct layout_spec spec = { .w = s->w, .h = s->h, .lang = lang,
+				    .text_scale = kind == DECK_LARGE ? KIOSK_LARGE_TEXT : 1.0,
+				    .out_of_hours = kind == DECK_CLOSED };
+	struct deck *d = s->decks[lang][kind] = xcalloc(1, sizeof *d);
+	if (kind != DECK_LARGE) {
+		deck_build(d, &s->by_lang[lang], s->c, spec);
+		return d;
+	}
+	/* A+ starts from the shrink of normal text, which that deck found:
+	 * the screen's fit at normal text is not searched for again */
+	build_from(d, &s->by_lang[lang], s->c, spec, deck_set_get(s, lang, DECK_NORMAL));
+	return d;
+}
+
+void deck_set_free(struct deck_set *s)
+{
+	if (!s)
+		return;
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
+		for (size_t k = 0; k < DECK_KINDS_; k++) {
+			deck_free(s->decks[l][k]);
+			free(s->decks[l][k]);
+			s->decks[l][k] = NULL;
+		}
+}
+
 void deck_check_fit(const struct measurer *by_lang, const struct content *c, int w, int h,
 		    struct diag_list *diags)
 {
+	struct deck_set set;
+	deck_set_init(&set, by_lang, c, w, h);
+	deck_set_check_fit(&set, diags);
+	deck_set_free(&set);
+}
+
+void deck_set_check_fit(struct deck_set *set, struct diag_list *diags)
+{
+	const struct content *c = set->c;
+	int w = set->w, h = set->h;
 	bool banner = c->out_of_hours.given && c->hours.given;
 	for (size_t lang = 0; lang < c->n_langs; lang++) {
+		const struct deck *normal = deck_set_get(set, lang, DECK_NORMAL);
+		const struct deck *shut = banner ? deck_set_get(set, lang, DECK_CLOSED) : NULL;
 		for (size_t s = 0; s < c->n_screens; s++) {
 			const struct screen *sc = &c->screens[s];
-			struct screen_layout l;
-			layout_screen(&l, &by_lang[lang], c, s,
-				      (struct layout_spec){ .w = w, .h = h, .lang = lang,
-							    .text_scale = 1.0 });
+			const struct screen_layout l = normal->layouts[s];
 			if (l.n_pages > 1)
 				diag_add(diags, DIAG_WARNING, sc->at.line, sc->at.col,
 					 "screen '%s' (%s) is too long for a %dx%d screen: it is shown "
@@ -66,11 +124,8 @@ void deck_check_fit(const struct measurer *by_lang, const struct content *c, int
 					 sc->id, c->langs[lang], w, h, (int)lround(l.shrink * 100));
 			/* the out-of-hours banner takes more room than the help line,
 			 * or room where there was none: say so when that hurts */
-			struct screen_layout closed;
 			if (banner && (int)s != c->quick_exit) {
-				layout_screen(&closed, &by_lang[lang], c, s,
-					      (struct layout_spec){ .w = w, .h = h, .lang = lang,
-								    .text_scale = 1.0, .out_of_hours = true });
+				const struct screen_layout closed = shut->layouts[s];
 				if (closed.n_pages > l.n_pages)
 					diag_add(diags, DIAG_WARNING, sc->at.line, sc->at.col,
 						 "screen '%s' (%s) is too long for a %dx%d screen while the "
@@ -83,9 +138,7 @@ void deck_check_fit(const struct measurer *by_lang, const struct content *c, int
 						 "the centre is closed: with the out-of-hours banner its text "
 						 "is shown at %d%% of the normal size",
 						 sc->id, c->langs[lang], w, h, (int)lround(closed.shrink * 100));
-				layout_free(&closed);
 			}
-			layout_free(&l);
 		}
 	}
 }
@@ -132,8 +185,18 @@ static size_t check_layout_qr(const struct screen_layout *l, const struct conten
 size_t deck_check_qr(const struct measurer *m, const struct content *c, int w, int h,
 		     struct diag_list *diags)
 {
+	struct deck_set set;
+	deck_set_init(&set, m, c, w, h);
+	size_t errors = deck_set_check_qr(&set, diags);
+	deck_set_free(&set);
+	return errors;
+}
+
+size_t deck_set_check_qr(struct deck_set *set, struct diag_list *diags)
+{
 	/* a code's module size depends on the screen alone, not on language,
-	 * text or banner: one layout per screen that has a code is enough */
+	 * text or banner: the first language's layout is enough */
+	const struct content *c = set->c;
 	size_t errors = 0;
 	for (size_t s = 0; s < c->n_screens; s++) {
 		const struct screen *sc = &c->screens[s];
@@ -143,10 +206,7 @@ size_t deck_check_qr(const struct measurer *m, const struct content *c, int w, i
 		if (!any)
 			continue;
 		bool *reported = xcalloc(sc->n_blocks, sizeof *reported);
-		struct screen_layout l;
-		layout_screen(&l, m, c, s, (struct layout_spec){ .w = w, .h = h, .text_scale = 1.0 });
-		errors += check_layout_qr(&l, c, sc, reported, diags);
-		layout_free(&l);
+		errors += check_layout_qr(&deck_set_get(set, 0, DECK_NORMAL)->layouts[s], c, sc, reported, diags);
 		free(reported);
 	}
 	return errors;
@@ -609,20 +669,26 @@ static void deck_frames(struct frames *f, const struct deck *dk, struct draw_lis
 size_t deck_check_frames(const struct measurer *by_lang, const struct content *c, int w, int h,
 			 struct diag_list *diags)
 {
-	struct frames f = { .c = c, .by_lang = by_lang, .w = w, .h = h, .d = diags };
+	struct deck_set set;
+	deck_set_init(&set, by_lang, c, w, h);
+	size_t errors = deck_set_check_frames(&set, diags);
+	deck_set_free(&set);
+	return errors;
+}
+
+size_t deck_set_check_frames(struct deck_set *set, struct diag_list *diags)
+{
+	const struct content *c = set->c;
+	struct frames f = { .c = c, .by_lang = set->by_lang, .w = set->w, .h = set->h, .d = diags };
 	f.reported = xcalloc((size_t)FP_COUNT * (c->n_screens + 2), sizeof *f.reported);
 	struct draw_list dl = { 0 };
-	static const double scales[] = { 1.0, KIOSK_LARGE_TEXT };
+	static const enum deck_kind kinds[] = { DECK_NORMAL, DECK_LARGE };
 	for (size_t lang = 0; lang < c->n_langs; lang++)
 		for (size_t i = 0; i < 2; i++) {
-			struct deck dk;
-			deck_build(&dk, &by_lang[lang], c,
-				   (struct layout_spec){ .w = w, .h = h, .lang = lang,
-							 .text_scale = scales[i] });
+			const struct deck *dk = deck_set_get(set, lang, kinds[i]);
 			f.lang = lang;
-			f.scale = scales[i];
-			deck_frames(&f, &dk, &dl);
-			deck_free(&dk);
+			f.scale = dk->text_scale;
+			deck_frames(&f, dk, &dl);
 		}
 	draw_list_free(&dl);
 	free(f.reported);

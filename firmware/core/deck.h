@@ -1,6 +1,7 @@
 /* deck.h — every screen of a content laid out for one size, language and
  * text scale: what the scene draws from, rebuilt only when one of those
- * changes (never per frame). Also the fit check behind `--check`. */
+ * changes (never per frame). Also the checks behind `--check` that look at
+ * laid-out screens (fit, QR, frames), and the set of decks they share. */
 #ifndef SIGNPOST_DECK_H
 #define SIGNPOST_DECK_H
 
@@ -23,6 +24,33 @@ struct deck {
  * Free with deck_free(). */
 void deck_build(struct deck *d, const struct measurer *m, const struct content *c, struct layout_spec spec);
 void deck_free(struct deck *d);
+
+/* Every deck the complete check looks at, for one content at one output:
+ * per language, every screen at normal text, at A+ text, and at normal
+ * text with the out-of-hours banner; each laid out once, on first use,
+ * and shared by the fit, frame, QR, touch-target and text-size checks
+ * (they used to lay every language out again each). */
+enum deck_kind { DECK_NORMAL, DECK_LARGE, DECK_CLOSED, DECK_KINDS_ };
+struct deck_set {
+	const struct measurer *by_lang; /* by_lang[i] measures language i */
+	const struct content *c;
+	int w, h;
+	struct deck *decks[CONTENT_MAX_LANGS][DECK_KINDS_]; /* NULL until asked for */
+};
+
+/* An empty set for c at w x h (nothing is laid out yet); free with
+ * deck_set_free(). by_lang and c must outlive it. */
+void deck_set_init(struct deck_set *s, const struct measurer *by_lang, const struct content *c, int w, int h);
+
+/* The deck of language lang of that kind, laid out now if it was not yet;
+ * owned by the set. */
+const struct deck *deck_set_get(struct deck_set *s, size_t lang, enum deck_kind kind);
+void deck_set_free(struct deck_set *s);
+
+/* The checks below, on a set's decks (what check.c runs, once each). */
+void deck_set_check_fit(struct deck_set *s, struct diag_list *diags);
+size_t deck_set_check_qr(struct deck_set *s, struct diag_list *diags);
+size_t deck_set_check_frames(struct deck_set *s, struct diag_list *diags);
 
 /* Lays out every screen in every language at w x h (by_lang[i] measures
  * language i) and adds a warning (at the screen's id) for each that had to

@@ -1062,7 +1062,9 @@ void layout_screen(struct screen_layout *out, const struct measurer *m, const st
 	struct screen_job job = { .out = out, .title = &title, .body = &body, .m = m, .c = c, .s = s,
 				  .spec = spec };
 	double least = LAYOUT_CALLS_FLOOR;
-	if (spec.text_scale > 1.0) {
+	if (spec.text_scale > 1.0 && spec.normal_shrink > 0) {
+		least = spec.normal_shrink > LAYOUT_CALLS_FLOOR ? spec.normal_shrink : LAYOUT_CALLS_FLOOR;
+	} else if (spec.text_scale > 1.0) {
 		/* large text never draws smaller than normal text would */
 		struct screen_job normal = job;
 		normal.spec.text_scale = 1.0;

@@ -147,6 +147,9 @@ struct layout_spec {
 	bool out_of_hours;  /* the content's out-of-hours banner in the band of
 			       every screen but the Quick exit one (when the
 			       content has a banner) */
+	double normal_shrink; /* A+ only: the shrink layout_screen() gave this
+				 screen at text_scale 1.0 (0: not known, it
+				 is found again) */
 };
 
 /* Lays out screen s of c for spec, measuring with m (which measures

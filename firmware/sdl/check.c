@@ -41,9 +41,13 @@ bool check_complete(struct text *t, const struct content *c, const char *src, si
 	fontcheck(t, c, src, len, d);
 	if (!all && diag_count(d, DIAG_ERROR) > errors)
 		return false; /* refused already: no layout for content never shown */
-	deck_check_fit(by_lang, c, w, h, d);
-	deck_check_frames(by_lang, c, w, h, d); /* what the kiosk draws: controls, text, numbers */
-	deck_check_qr(by_lang, c, w, h, d); /* a code nobody can scan is an error */
-	a11y_check(c, by_lang, w, h, d);
+	/* each (language, text size, banner) laid out once, for every check */
+	struct deck_set set;
+	deck_set_init(&set, by_lang, c, w, h);
+	deck_set_check_fit(&set, d);
+	deck_set_check_frames(&set, d); /* what the kiosk draws: controls, text, numbers */
+	deck_set_check_qr(&set, d); /* a code nobody can scan is an error */
+	a11y_check_set(&set, d);
+	deck_set_free(&set);
 	return diag_count(d, DIAG_ERROR) == errors;
 }

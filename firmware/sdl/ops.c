@@ -8,6 +8,7 @@
 #include "atomic_file.h"
 #include "check.h"
 #include "content_file.h"
+#include "memo.h"
 
 #include "arena.h"
 #include "load.h"
@@ -54,6 +55,8 @@ void ops_close(struct ops *ops)
 		unlink(ops->status_path);
 	free(ops->shown_src);
 	ops->shown_src = NULL;
+	free(ops->shown_key);
+	ops->shown_key = NULL;
 }
 
 static void iso_time(time_t t, char out[32])
@@ -212,7 +215,7 @@ int ops_proven_ms(void)
  * are written durably (atomic_file.h). */
 void ops_state_clean(void)
 {
-	static const char *const names[] = { "last-good.yaml", "trying" };
+	static const char *const names[] = { "last-good.yaml", "trying", MEMO_FILE };
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char path[4096];
 		state_path(path, sizeof path, names[i]);
@@ -255,12 +258,67 @@ void ops_proven(struct run *st)
 	state_path(path, sizeof path, "trying");
 	if (path[0])
 		unlink(path);
+	/* and its verdict is remembered: the next start at this output skips
+	 * the check (memo.h) */
+	state_path(path, sizeof path, MEMO_FILE);
+	if (path[0] && st->ops.shown_key && !memo_write(path, st->ops.shown_key))
+		fprintf(stderr, "signpost: warning: cannot remember the check's verdict in %s: %s\n", path,
+			strerror(errno));
+}
+
+/* Parses bytes that passed the check (or were proven before) and opens
+ * their fonts: *out and *t, or false with the problems in d. */
+static bool parse_and_open(const char *path, const char *src, size_t len, struct content **out,
+			   struct text *t, struct diag_list *d)
+{
+	struct content *c = xcalloc(1, sizeof *c);
+	char err[512];
+	bool ok = content_load_buffer(path, src, len, c, d) == LOAD_OK;
+	if (ok && !text_open(t, c->theme.font, err, sizeof err)) {
+		diag_add(d, DIAG_ERROR, 0, 0, "%s", err);
+		content_free(c);
+		ok = false;
+	}
+	if (!ok) {
+		free(c);
+		return false;
+	}
+	text_set_langs(t, c, NULL, 0);
+	*out = c;
+	return true;
+}
+
+/* The same bytes were checked and proven at this output, with this
+ * program and these fonts (memo.h): parsed and opened without a check.
+ * False when the record says otherwise (nothing is kept then). */
+static bool take_remembered(struct run *st, const char *path, const char *src, size_t len,
+			    struct content **c, struct text *t, char **key)
+{
+	char memo[4096];
+	state_path(memo, sizeof memo, MEMO_FILE);
+	if (!memo[0] || !memo_may_match(memo, src, len, st->disp.pw, st->disp.ph))
+		return false;
+	struct diag_list ignored = { 0 }; /* the check said them when it ran */
+	bool ok = parse_and_open(path, src, len, c, t, &ignored);
+	diag_clear(&ignored);
+	if (!ok)
+		return false;
+	*key = memo_key(src, len, st->disp.pw, st->disp.ph, t);
+	if (memo_matches(memo, *key))
+		return true;
+	free(*key); /* a font changed: the check runs */
+	*key = NULL;
+	text_close(t);
+	content_free(*c);
+	free(*c);
+	*c = NULL;
+	return false;
 }
 
 /* Reads path once and takes it when it passes the complete check at the
- * output's size, run in a child (verdict.h): st->c, st->text and the bytes
- * for the last good copy. Otherwise nothing changes and the problems are
- * in d. */
+ * output's size, run in a child (verdict.h), or when that verdict is
+ * remembered (memo.h): st->c, st->text and the bytes for the last good
+ * copy. Otherwise nothing changes and the problems are in d. */
 static bool take_first(struct run *st, const char *path, bool counted, struct diag_list *d)
 {
 	char *src = NULL;
@@ -283,28 +341,26 @@ static bool take_first(struct run *st, const char *path, bool counted, struct di
 		}
 		trying_set(hex, tries + 1);
 	}
-	struct verdict v;
-	if (r != LOAD_OK || !verdict_start(&v, path, src, len, st->disp.pw, st->disp.ph, d) ||
-	    verdict_wait(&v, d) != VERDICT_OK) {
+	if (r != LOAD_OK) {
 		free(src);
 		return false;
 	}
-	/* accepted: only now does this process parse it */
-	struct content *c = xcalloc(1, sizeof *c);
+	struct content *c = NULL;
 	struct text t;
-	char err[512];
-	bool ok = content_load_buffer(path, src, len, c, d) == LOAD_OK;
-	if (ok && !text_open(&t, c->theme.font, err, sizeof err)) {
-		diag_add(d, DIAG_ERROR, 0, 0, "%s", err);
-		content_free(c);
-		ok = false;
+	char *key = NULL;
+	bool known = take_remembered(st, path, src, len, &c, &t, &key);
+	if (st->o->trace)
+		fprintf(stderr, known ? "trace: check remembered (start)\n" : "trace: check in a child (start)\n");
+	if (!known) {
+		struct verdict v;
+		if (!verdict_start(&v, path, src, len, st->disp.pw, st->disp.ph, d) ||
+		    verdict_wait(&v, d) != VERDICT_OK || !parse_and_open(path, src, len, &c, &t, d)) {
+			/* accepted: only now does this process parse it */
+			free(src);
+			return false;
+		}
+		key = memo_key(src, len, st->disp.pw, st->disp.ph, &t);
 	}
-	if (!ok) {
-		free(c);
-		free(src);
-		return false;
-	}
-	text_set_langs(&t, c, NULL, 0);
 	content_free(st->c);
 	free(st->c);
 	st->c = c;
@@ -312,6 +368,8 @@ static bool take_first(struct run *st, const char *path, bool counted, struct di
 	free(st->ops.shown_src);
 	st->ops.shown_src = src;
 	st->ops.shown_len = len;
+	free(st->ops.shown_key);
+	st->ops.shown_key = key;
 	return true;
 }
 
@@ -387,6 +445,8 @@ bool ops_reload_start(struct run *st, const char *why)
 	struct diag_list d = { 0 };
 	char *src = NULL;
 	size_t len = 0;
+	if (st->o->trace)
+		fprintf(stderr, "trace: check in a child (reload)\n");
 	if (content_read(st->o->config, &src, &len, &d) != LOAD_OK ||
 	    !verdict_start(&ops->check, st->o->config, src, len, st->disp.pw, st->disp.ph, &d)) {
 		free(src);
@@ -451,6 +511,8 @@ bool ops_reload_finish(struct run *st, uint64_t now)
 	free(ops->shown_src);
 	ops->shown_src = src;
 	ops->shown_len = len;
+	free(ops->shown_key);
+	ops->shown_key = memo_key(src, len, st->disp.pw, st->disp.ph, &st->text);
 	ops->save_good = true; /* once a frame shows it */
 	char hex[65];
 	src_hex(src, len, hex);

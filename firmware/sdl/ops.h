@@ -34,6 +34,7 @@ struct ops {
 	struct diag_list reload_diags; /* the last failed reload's problems */
 	char *shown_src;            /* the bytes the content on screen was loaded from */
 	size_t shown_len;
+	char *shown_key;            /* its check's key (memo.h), remembered once proven */
 	bool save_good;             /* new on screen with the next frame */
 	bool unproven;              /* on screen, not yet the last good copy */
 	/* a reload under way: its check in a child, the bytes it checks */
@@ -60,7 +61,8 @@ void ops_status_write(struct run *st);
 void ops_state_clean(void);
 
 /* Start-up, once the display is open (the complete check needs the
- * output's size): the content file if it passes the complete check, else
+ * output's size): the content file if it passes the complete check (or
+ * its verdict at this output is remembered, memo.h), else
  * the last good copy, else the built-in screen; st->c and st->text are set
  * up afterwards. False only when no font at all can be opened. */
 bool ops_load_first(struct run *st);
@@ -73,8 +75,8 @@ bool ops_load_first(struct run *st);
 void ops_shown(struct run *st);
 
 /* New content on screen survived (OPS_PROVEN_MS, or a clean stop): it
- * becomes the last good copy (systemd's StateDirectory) and its tries are
- * forgotten. Until then a start that dies with it counts against it: after
+ * becomes the last good copy (systemd's StateDirectory), its tries are
+ * forgotten and its check's verdict is remembered (memo.h). Until then a start that dies with it counts against it: after
  * OPS_TRIES such starts it is refused and the last good copy shown. */
 void ops_proven(struct run *st);
 

@@ -225,19 +225,35 @@ TTF_Font *text_font(struct text *t, int face, enum font_style style, int px)
 {
 	if (px < 1)
 		px = 1;
+	t->font_clock++;
 	for (size_t i = 0; i < t->n_fonts; i++)
-		if (t->fonts[i].face == face && t->fonts[i].style == style && t->fonts[i].px == px)
+		if (t->fonts[i].face == face && t->fonts[i].style == style && t->fonts[i].px == px) {
+			t->fonts[i].used = t->font_clock;
 			return t->fonts[i].font;
-	if (t->n_fonts == TEXT_MAX_FONTS)
-		fonts_clear(t); /* many sizes in play (shrinking): start afresh */
+		}
 	TTF_Font *font = open_face(&t->faces[face], style, px);
 	if (!font)
 		return NULL;
-	t->fonts[t->n_fonts].face = face;
-	t->fonts[t->n_fonts].style = style;
-	t->fonts[t->n_fonts].px = px;
-	t->fonts[t->n_fonts].font = font;
-	t->n_fonts++;
+	t->fonts_opened++;
+	size_t at = t->n_fonts;
+	if (at == TEXT_MAX_FONTS) {
+		/* many sizes in play (shrinking, several languages): the one
+		 * used longest ago goes. Closing them all made a check of five
+		 * languages open the same fonts again and again (3108 opens
+		 * instead of 248), each with an empty glyph cache */
+		at = 0;
+		for (size_t i = 1; i < t->n_fonts; i++)
+			if (t->fonts[i].used < t->fonts[at].used)
+				at = i;
+		TTF_CloseFont(t->fonts[at].font);
+	} else {
+		t->n_fonts++;
+	}
+	t->fonts[at].face = face;
+	t->fonts[at].style = style;
+	t->fonts[at].px = px;
+	t->fonts[at].font = font;
+	t->fonts[at].used = t->font_clock;
 	return font;
 }
 
@@ -365,8 +381,13 @@ static bool profile_of(TTF_Font *font, bool rtl, const char *line, struct profil
 		       int rows_cap, double *total)
 {
 	SDL_Surface *drawn = TTF_RenderUTF8_Blended(font, line, (SDL_Color){ 255, 255, 255, 255 });
-	SDL_Surface *s = drawn ? SDL_ConvertSurfaceFormat(drawn, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
-	SDL_FreeSurface(drawn);
+	/* SDL_ttf draws ARGB8888 already: a copy of a 6000x300 line in the
+	 * same format was a sixth of a warm start's instructions */
+	SDL_Surface *s = !drawn || drawn->format->format == SDL_PIXELFORMAT_ARGB8888
+				 ? drawn
+				 : SDL_ConvertSurfaceFormat(drawn, SDL_PIXELFORMAT_ARGB8888, 0);
+	if (s != drawn)
+		SDL_FreeSurface(drawn);
 	if (!s)
 		return false;
 	int ascent = TTF_FontAscent(font);

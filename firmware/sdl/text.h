@@ -75,8 +75,10 @@ struct text {
 		enum font_style style;
 		int px;
 		TTF_Font *font;
+		unsigned long used; /* font_clock when last asked for */
 	} fonts[TEXT_MAX_FONTS];
 	size_t n_fonts;
+	unsigned long font_clock;
 	/* characters no face had: the face found for each (-1: none) */
 	struct {
 		uint32_t cp;
@@ -91,6 +93,7 @@ struct text {
 	struct text_width *widths;
 	size_t n_widths, cap_widths;
 	unsigned long measured, cached; /* for benchmarks */
+	unsigned long fonts_opened;     /* TTF_Fonts opened so far */
 };
 
 /* Finds the files for family (regular and bold) through fontconfig, falling

@@ -15,7 +15,8 @@
  *
  * A reload waits for the child inside the run loop (its pipe is a source,
  * its time limit a timer), so frames and watchdog pings go on; start-up
- * waits for it directly (verdict_wait). */
+ * waits for it directly (verdict_wait), unless the verdict on the same
+ * bytes at the same output is remembered (memo.h). */
 #ifndef SIGNPOST_VERDICT_H
 #define SIGNPOST_VERDICT_H
 
