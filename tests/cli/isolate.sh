@@ -17,14 +17,7 @@ trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
 mkdir "$tmp/etc" "$tmp/state"
 conf="$tmp/etc/content.yaml"
 status="$tmp/status"
-write_content() { # TITLE
-	cat <<YAML
-kiosk: { quick_exit: neutral }
-screens:
-  - { id: first, title: "$1", blocks: [ { text: "One" } ] }
-  - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }
-YAML
-}
+write_content() { two_screens "$1"; } # TITLE
 get() { sed -n "s/^$1=//p" "$status" | head -n 1; }
 wait_for() { # KEY VALUE SECONDS
 	i=0

@@ -67,6 +67,17 @@ tap_button() { # NAME [ARG]
 	tap "$1" "$2"
 }
 shot() { import -window root "$tmp/$1.png"; } # NAME: a screenshot in $tmp/NAME.png
+# two_screens TITLE: a small valid content file on standard output, a first
+# screen with that title and the neutral screen Quick exit shows
+two_screens() {
+	cat <<YAML
+kiosk: { quick_exit: neutral }
+screens:
+  - { id: first, title: "$1", blocks: [ { text: "One" } ] }
+  - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }
+YAML
+}
+
 # need_fault_hook: the test builds' fault hook (-DSIGNPOST_TEST_HOOKS=ON,
 # firmware/sdl/verdict.c) is in $bin, or the test is skipped (exit 77) or,
 # where dev.sh requires the hook, failed. A check that ends by itself (a

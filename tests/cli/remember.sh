@@ -21,14 +21,7 @@ cat >"$tmp/fonts.conf" <<XML
 XML
 export FONTCONFIG_FILE="$tmp/fonts.conf" SDL_VIDEODRIVER=dummy STATE_DIRECTORY="$tmp/state"
 conf="$tmp/c.yaml"
-write_content() { # TITLE
-	cat <<YAML
-kiosk: { quick_exit: neutral }
-screens:
-  - { id: first, title: "$1", blocks: [ { text: "One" } ] }
-  - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }
-YAML
-}
+write_content() { two_screens "$1"; } # TITLE
 pid=
 run() { # [SIZE [BINARY [FAULT]]]: a start to its first frame and a clean stop (which proves what it showed)
 	rm -f "$tmp/log" # not the last run's "trace: start"
