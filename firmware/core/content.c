@@ -84,9 +84,20 @@ void content_each_text(const struct content *c,
 				if (bl->qr.has_caption)
 					each_ltext(c, &bl->qr.caption, fn, ctx);
 				break;
+			case BLOCK_PICTURE:
+				if (bl->picture->has_caption)
+					each_ltext(c, &bl->picture->caption, fn, ctx);
+				break;
 			}
 		}
 	}
+}
+
+void content_each_alt(const struct content *c,
+		      void (*fn)(void *ctx, size_t lang, const char *text, struct mark at), void *ctx)
+{
+	for (size_t i = 0; i < c->n_pictures; i++)
+		each_ltext(c, &c->pictures[i]->alt, fn, ctx);
 }
 
 static bool before(int line, int col, struct mark m)

@@ -43,15 +43,41 @@ static inline size_t ltext_lang(const struct ltext *t, size_t lang)
 	return lang > 0 && t->by_lang[lang] == t->by_lang[0] ? 0 : lang;
 }
 
+/* A picture the content names: a PNG or JPEG file next to the content
+ * file (named relative to its folder), or a pictogram of the kiosk's own
+ * set (pictogram.h). Its words (alt) are what speech reads and what
+ * --check prints; they are required. The loader checks the name; the SDL
+ * edge reads the file and fills in w and h before anything is laid out. */
+struct picture {
+	const char *file;      /* as written ("logo.png", "maps/way.jpg"), or NULL */
+	int pictogram;         /* index in pictogram_names, or -1 */
+	struct mark at;        /* where its settings start */
+	struct mark file_at;   /* where file: or pictogram: was written */
+	struct ltext alt;      /* the words for those who cannot see it */
+	struct ltext caption;  /* a picture block's words under it; by_lang[0] NULL when absent */
+	bool has_caption;
+	int place;             /* kiosk.logo only: enum logo_place */
+	size_t index;          /* its place in content.pictures */
+	int w, h;              /* its size in pixels, EXIF orientation applied;
+				  0 until the edge has read it (laid out square) */
+};
+
+enum logo_place {
+	LOGO_TITLE,   /* beside every screen's title, on the side away from
+			 where its lines start */
+	LOGO_WELCOME, /* on the first screen only, above its title, larger */
+};
+
 struct call {
 	struct ltext name;  /* "The Havens" */
 	const char *number; /* "020 3299 6900", shown as written */
 	struct mark at_number;
 	struct ltext hours; /* "Open 24 hours"; by_lang[0] == NULL when absent */
 	bool has_hours;
+	struct picture *icon; /* a pictogram beside the name, or NULL */
 };
 
-enum block_kind { BLOCK_TEXT, BLOCK_STEPS, BLOCK_BULLETS, BLOCK_CALL, BLOCK_QR };
+enum block_kind { BLOCK_TEXT, BLOCK_STEPS, BLOCK_BULLETS, BLOCK_CALL, BLOCK_QR, BLOCK_PICTURE };
 
 /* A take-away QR code: a link or a tel: number, with a caption under it.
  * Right after a call block it is drawn beside that call's number. */
@@ -68,9 +94,12 @@ struct block {
 	struct mark at;
 	struct ltext text;   /* BLOCK_TEXT */
 	struct ltext *items; /* BLOCK_STEPS, BLOCK_BULLETS: n_items entries */
+	struct picture **item_icons; /* each item's pictogram or NULL; the
+					array is NULL when no item has one */
 	size_t n_items;
 	struct call call;    /* BLOCK_CALL */
 	struct qr_block qr;  /* BLOCK_QR */
+	struct picture *picture; /* BLOCK_PICTURE */
 };
 
 struct screen {
@@ -157,6 +186,11 @@ struct content {
 	struct screen *screens;
 	size_t n_screens;
 
+	/* every picture the content names, in the order written */
+	struct picture **pictures;
+	size_t n_pictures;
+	struct picture *logo; /* kiosk.logo, or NULL */
+
 	/* hours: and what happens outside them */
 	struct hours hours;              /* hours.given false: always open */
 	struct sleep_rule sleep;         /* display.sleep; SLEEP_NEVER by default */
@@ -170,6 +204,11 @@ bool content_lang_rtl(const char *code);
  * with the language index and where it was written. */
 void content_each_text(const struct content *c,
 		       void (*fn)(void *ctx, size_t lang, const char *text, struct mark at), void *ctx);
+
+/* Calls fn for every picture's words (alt), each language: texts that
+ * are spoken and printed, never drawn. */
+void content_each_alt(const struct content *c,
+		      void (*fn)(void *ctx, size_t lang, const char *text, struct mark at), void *ctx);
 
 /* Finds characters of texts in src, the file the content was loaded from.
  * Start with { src, len } and the rest zero. */

@@ -306,6 +306,26 @@ struct sizes {
 	int block_gap, item_gap;
 };
 
+/* A picture's box within max_w x max_h, its shape kept (a square while
+ * its size is not known). */
+static void picture_box(const struct picture *p, int max_w, int max_h, int *w, int *h)
+{
+	double aspect = p->w > 0 && p->h > 0 ? (double)p->h / p->w : 1.0;
+	int bw = max_w, bh = (int)lround(bw * aspect);
+	if (bh > max_h) {
+		bh = max_h;
+		bw = (int)lround(bh / aspect);
+	}
+	*w = bw > 1 ? bw : 1;
+	*h = bh > 1 ? bh : 1;
+}
+
+/* The side of a pictogram beside a list item's text. */
+static int icon_side(const struct sizes *z)
+{
+	return (int)lround(z->space_lh * 1.4);
+}
+
 /* Adds text as lines at (x, rel_y) inside the unit being built; returns the
  * height used. */
 static int add_lines(struct flow *f, const struct measurer *m, enum elem_role role,
@@ -368,26 +388,37 @@ static void flow_text(struct flow *f, const struct measurer *m, const struct siz
 
 /* A list item: marker plus wrapped text, one unit. */
 static void flow_item(struct flow *f, const struct measurer *m, const struct sizes *z,
-		      enum block_kind kind, int number, const char *text, int block, int gap)
+		      enum block_kind kind, int number, const char *text, const struct picture *icon,
+		      int block, int gap)
 {
 	size_t first = f->n_elems;
 	int indent = kind == BLOCK_STEPS ? (int)lround(z->space_lh * 1.35) : (int)lround(z->space_lh * 0.9);
+	/* a pictogram after the marker, the text after it, a one-line text
+	 * centred against it */
+	int side = icon ? icon_side(z) : 0, text_x = indent + (icon ? side + (int)lround(z->space_lh * 0.35) : 0);
+	int one_line = icon && layout_wrap(m, FONT_REGULAR, z->body_px, text, z->width - text_x, NULL, 0) <= 1;
+	int dy = one_line && side > z->body_lh ? (side - z->body_lh) / 2 : 0;
+	if (icon)
+		*flow_elem(f) = (struct elem){ .role = ELEM_ICON, .x = z->x + indent, .y = 0, .w = side, .h = side,
+					       .block = block, .pic = icon };
 	struct elem *mark = flow_elem(f);
 	if (kind == BLOCK_STEPS) {
 		int d = z->space_lh;
-		*mark = (struct elem){ .role = ELEM_STEP_BADGE, .x = z->x, .y = (z->body_lh - d) / 2,
+		*mark = (struct elem){ .role = ELEM_STEP_BADGE, .x = z->x, .y = dy + (z->body_lh - d) / 2,
 				       .w = d, .h = d, .style = FONT_BOLD,
 				       .px = (int)lround(z->body_px * 0.8), .number = number,
 				       .block = block };
 	} else {
 		int d = (int)lround(z->body_px * 0.32);
 		*mark = (struct elem){ .role = ELEM_BULLET, .x = z->x + d / 2,
-				       .y = (z->body_lh - d) / 2, .w = d, .h = d, .block = block };
+				       .y = dy + (z->body_lh - d) / 2, .w = d, .h = d, .block = block };
 	}
-	int h = add_lines(f, m, ELEM_BODY, FONT_REGULAR, z->body_px, z->body_lh, text,
-			  z->x + indent, 0, z->width - indent, block);
+	int h = dy + add_lines(f, m, ELEM_BODY, FONT_REGULAR, z->body_px, z->body_lh, text,
+			       z->x + text_x, dy, z->width - text_x, block);
 	if (h < z->body_lh)
 		h = z->body_lh;
+	if (h < side)
+		h = side;
 	flow_unit(f, first, h, gap, false);
 }
 
@@ -409,6 +440,17 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 	struct elem *box = flow_elem(f);
 	size_t box_i = f->n_elems - 1;
 	*box = (struct elem){ .role = ELEM_CALL_BOX, .x = z->x, .y = 0, .w = z->width, .block = block };
+	/* a pictogram at the start of the box, as high as the number's line;
+	 * name, hours and number after it */
+	int side = call->icon ? num_lh : 0, icon_w = call->icon ? side + (int)lround(z->space_lh * 0.5) : 0;
+	size_t icon_i = 0;
+	if (call->icon) {
+		*flow_elem(f) = (struct elem){ .role = ELEM_CALL_ICON, .x = z->x + pad, .w = side, .h = side,
+					       .block = block, .pic = call->icon };
+		icon_i = f->n_elems - 1;
+	}
+	int x0 = z->x + pad + icon_w;
+	inner -= icon_w;
 
 	int gap_x = (int)lround(z->space_lh * 0.8);
 	int left_w = inner - num_w - gap_x;
@@ -422,14 +464,15 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 	if (one_row) {
 		/* one row: name and hours on the left, the number on the right */
 		int y = pad;
+		size_t left_first = f->n_elems;
 		y += add_lines(f, m, ELEM_CALL_NAME, FONT_BOLD, z->body_px, z->body_lh, name,
-			       z->x + pad, y, left_w, block);
+			       x0, y, left_w, block);
 		if (hours)
 			y += add_lines(f, m, ELEM_CALL_HOURS, FONT_REGULAR, small_px, small_lh, hours,
-				       z->x + pad, y, left_w, block);
+				       x0, y, left_w, block);
 		int left_h = y - pad;
 		int row_h = left_h > num_lh ? left_h : num_lh;
-		for (size_t i = box_i + 1; i < f->n_elems; i++)
+		for (size_t i = left_first; i < f->n_elems; i++)
 			f->elems[i].y += (row_h - left_h) / 2;
 		struct elem *num = flow_elem(f);
 		*num = (struct elem){ .role = ELEM_CALL_NUMBER, .x = z->x + z->width - pad - num_w,
@@ -441,14 +484,16 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 		/* stacked: name, number, hours */
 		int y = pad;
 		y += add_lines(f, m, ELEM_CALL_NAME, FONT_BOLD, z->body_px, z->body_lh, name,
-			       z->x + pad, y, inner, block);
+			       x0, y, inner, block);
 		y += add_number(f, m, ELEM_CALL_NUMBER, num_px, z->body_px, call->number,
-				z->x + pad, y, inner, block);
+				x0, y, inner, block);
 		if (hours)
 			y += add_lines(f, m, ELEM_CALL_HOURS, FONT_REGULAR, small_px, small_lh, hours,
-				       z->x + pad, y, inner, block);
+				       x0, y, inner, block);
 		h = y + pad;
 	}
+	if (call->icon)
+		f->elems[icon_i].y = (h - side) / 2;
 	f->elems[box_i].h = h;
 	flow_unit(f, first, h, gap, false);
 }
@@ -575,6 +620,27 @@ static void flow_qr(struct flow *f, const struct measurer *m, const struct sizes
 	flow_unit(f, first, h, gap, false);
 }
 
+/* A picture block: the picture as wide as the column or as high as
+ * max_h allows, against the side where lines start, and its caption under
+ * it; one unit, never split. */
+static void flow_picture(struct flow *f, const struct measurer *m, const struct sizes *z,
+			 const struct picture *p, enum elem_role role, int max_h, size_t lang, int block,
+			 int gap)
+{
+	size_t first = f->n_elems;
+	int w, h;
+	picture_box(p, z->width, max_h, &w, &h);
+	*flow_elem(f) = (struct elem){ .role = role, .x = z->x, .y = 0, .w = w, .h = h, .block = block, .pic = p };
+	if (p->has_caption) {
+		int px = (int)lround(z->body_px * 0.85);
+		int lh = m->line_height(m->ctx, FONT_REGULAR, px);
+		h += (int)lround(z->space_lh * 0.2);
+		h += add_lines(f, m, ELEM_PICTURE_CAPTION, FONT_REGULAR, px, lh, p->caption.by_lang[lang], z->x, h,
+			       z->width, block);
+	}
+	flow_unit(f, first, h, gap, false);
+}
+
 static int group_height(const struct flow *f, size_t i, size_t *end);
 
 /* A call block with a QR code beside its number, as one unit: the call box
@@ -650,12 +716,22 @@ static size_t flow_call_group(struct flow *f, const struct measurer *m, const st
 	return last;
 }
 
-static void flow_blocks(struct flow *f, const struct measurer *m, const struct sizes *z,
-			const struct metrics *mt, const struct screen *sc, size_t lang)
+/* The tallest a picture block may be: half the body's height and a bit,
+ * growing with the text; the words next to it stay readable. */
+static int picture_max_h(const struct sizes *z, const struct metrics *mt)
 {
+	int most = (int)lround(z->space_lh * 8.0), body = mt->body_bottom - mt->body_top;
+	return most < body ? most : body;
+}
+
+static void flow_blocks(struct flow *f, const struct measurer *m, const struct sizes *z,
+			const struct metrics *mt, const struct screen *sc, size_t lang, const struct picture *welcome)
+{
+	if (welcome)
+		flow_picture(f, m, z, welcome, ELEM_LOGO, (int)lround(z->space_lh * 4.0), lang, -1, 0);
 	for (size_t b = 0; b < sc->n_blocks; b++) {
 		const struct block *bl = &sc->blocks[b];
-		int gap = b == 0 ? 0 : z->block_gap;
+		int gap = b == 0 && !welcome ? 0 : z->block_gap;
 		switch (bl->kind) {
 		case BLOCK_TEXT:
 			flow_text(f, m, z, bl->text.by_lang[lang], (int)b, gap);
@@ -664,13 +740,17 @@ static void flow_blocks(struct flow *f, const struct measurer *m, const struct s
 		case BLOCK_BULLETS:
 			for (size_t i = 0; i < bl->n_items; i++)
 				flow_item(f, m, z, bl->kind, (int)i + 1, bl->items[i].by_lang[lang],
-					  (int)b, i == 0 ? gap : z->item_gap);
+					  bl->item_icons ? bl->item_icons[i] : NULL, (int)b,
+					  i == 0 ? gap : z->item_gap);
 			break;
 		case BLOCK_CALL:
 			b = flow_call_group(f, m, z, mt, sc, lang, b, gap);
 			break;
 		case BLOCK_QR:
 			flow_qr(f, m, z, mt, &bl->qr, lang, (int)b, gap);
+			break;
+		case BLOCK_PICTURE:
+			flow_picture(f, m, z, bl->picture, ELEM_PICTURE, picture_max_h(z, mt), lang, (int)b, gap);
 			break;
 		}
 	}
@@ -695,8 +775,9 @@ static bool flow_call_beside_qr(struct flow *f, const struct measurer *m, const 
 		return false;
 	/* the number whole and at its full size, or the code goes below */
 	int pad = (int)lround(z->space_lh * 0.4), num_px = (int)lround(z->body_px * 1.4);
+	int icon_w = call->icon ? m->line_height(m->ctx, FONT_BOLD, num_px) + (int)lround(z->space_lh * 0.5) : 0;
 	if (m->text_width(m->ctx, FONT_BOLD, num_px, call->number, strlen(call->number)) >
-	    narrow.width - 2 * pad)
+	    narrow.width - 2 * pad - icon_w)
 		return false;
 	size_t first = f->n_elems;
 	flow_call(f, m, &narrow, call, lang, block, gap);
@@ -1003,13 +1084,27 @@ static bool layout_try(const struct screen_job *j, double k)
 	z.item_gap = (int)lround(z.space_lh * 0.3);
 
 	layout_hint(title, m, c, lang, &mt);
+	/* the logo, never on the Quick exit screen, which must look ordinary */
+	const struct picture *logo = c->logo && (int)j->s != c->quick_exit ? c->logo : NULL;
+	int title_w = z.width, logo_h = 0;
+	if (logo && logo->place == LOGO_TITLE) {
+		int lw;
+		picture_box(logo, (int)lround(mt.u * 30), (int)lround(z.title_lh * 1.3), &lw, &logo_h);
+		title_w -= lw + (int)lround(mt.u * 3);
+		*flow_elem(title) = (struct elem){ .role = ELEM_LOGO, .x = z.x + z.width - lw, .y = mt.title_top,
+						   .w = lw, .h = logo_h, .block = -1, .pic = logo };
+	}
 	int th = add_lines(title, m, ELEM_TITLE, FONT_BOLD, z.title_px, z.title_lh,
-			   sc->title.by_lang[lang], z.x, mt.title_top, z.width, -1);
+			   sc->title.by_lang[lang], z.x, mt.title_top, title_w, -1);
+	if (th < logo_h)
+		th = logo_h;
 	/* room for the accent rule under the title (drawn by the scene) */
 	mt.body_top = mt.title_top + th + (int)lround(mt.u * 5);
 	mt.out_of_hours = j->spec.out_of_hours;
 	layout_footer(title, m, c, sc->show_help && c->has_help, j->spec.out_of_hours, lang, &mt);
-	flow_blocks(body, m, &z, &mt, sc, lang);
+	/* the first screen: screens[0], or [1] when [0] is the Quick exit one */
+	bool first = j->s == (c->quick_exit == 0 ? 1u : 0u);
+	flow_blocks(body, m, &z, &mt, sc, lang, logo && logo->place == LOGO_WELCOME && first ? logo : NULL);
 
 	j->out->m = mt;
 	j->out->shrink = k;

@@ -5,7 +5,9 @@
  * hundredth of the shorter side, so a layout at 800x480 and at 1920x1080 has
  * the same proportions. A screen is laid out at its nominal size; if its
  * blocks do not fit, the text shrinks in steps down to a readable floor, and
- * only then is it split into pages. Nothing is ever clipped or overlapped. */
+ * only then is it split into pages. Nothing is ever clipped or overlapped.
+ * Pictures are boxes of their own shape (struct picture's w x h, square
+ * while unknown) that grow and shrink with the text. */
 #ifndef SIGNPOST_LAYOUT_H
 #define SIGNPOST_LAYOUT_H
 
@@ -63,6 +65,11 @@ enum elem_role {
 	ELEM_HINT,        /* "Touch the screen to find out more", top left */
 	ELEM_QR,          /* a QR code with its quiet zone: qr, module px per module */
 	ELEM_QR_CAPTION,  /* a line of the caption under it */
+	ELEM_PICTURE,     /* a picture block's picture: pic */
+	ELEM_PICTURE_CAPTION, /* a line of the words under it */
+	ELEM_ICON,        /* a pictogram beside a list item: pic */
+	ELEM_CALL_ICON,   /* a pictogram in a call box, before the name: pic */
+	ELEM_LOGO,        /* kiosk.logo: pic */
 };
 
 /* A positioned element. Text elements point into the content (text, len);
@@ -78,6 +85,7 @@ struct elem {
 	int block;  /* index of the content block it belongs to; -1 for title */
 	const struct qr_code *qr; /* ELEM_QR: the code, in the content */
 	int module;               /* ELEM_QR: pixels per module, a whole number */
+	const struct picture *pic; /* the pictures' elements: in the content */
 };
 
 struct page {

@@ -2,7 +2,8 @@
  *
  * Three steps, each refusing what the next cannot handle: check the raw
  * text and build a node tree (yamltree.c), then walk the tree against the
- * schema tables (load_schema.c, load_walk.c), filling a struct content in
+ * schema tables (load_schema.c, load_walk.c, pictures in load_pictures.c),
+ * filling a struct content in
  * its own arena, then the checks that need all of it: the Quick exit
  * screen, hours, numbers that must agree, translations, texts. Problems go
  * to a local list that is sorted and then appended to the caller's;
@@ -124,6 +125,7 @@ static void check_content(struct loader *L)
 
 	struct seen seen[MAX_FIELDS] = { { NULL, NULL } };
 	walk_section(L, &top_section, root, c, seen);
+	finish_pictures(L);
 	if (!seen[TOP_KIOSK].key && !near_key(root, "kiosk"))
 		error_at(L, root, "the file has no 'kiosk:' section, so there is no Quick exit button; add at the "
 				  "top  kiosk:  and under it  quick_exit: ID  with the id of an ordinary-looking "

@@ -36,6 +36,7 @@
 #define MAX_WORD_CHARS 200     /* characters with no space between them */
 #define MAX_BLOCKS 60          /* blocks on one screen */
 #define MAX_ITEMS 60           /* items in one list */
+#define MAX_PICTURES 64        /* pictures the content names, pictograms included */
 #define MAX_LANG_CHARS 30000   /* all the text of one language: 50 pages */
 #define MAX_ALL_CHARS 120000   /* all the text of all languages */
 #define MAX_ID_CHARS 40
@@ -69,6 +70,8 @@ struct loader {
 	const struct ynode *sleep_at;      /* display.sleep, when it sends the screen to sleep */
 	const struct ynode **screen_ids; /* per screen, its id value */
 	struct locator where;            /* finds a character in the file */
+	struct picture **pictures;       /* the pictures named so far (scratch) */
+	size_t n_pictures, cap_pictures;
 	bool *loop_given;                /* per screen */
 };
 
@@ -95,6 +98,10 @@ enum field_type {
 	FT_EXCEPTIONS, /* hours.exceptions: "YYYY-MM-DD": day hours */
 	FT_SLEEP,      /* struct sleep_rule: "22:00-07:00", outside_hours, never */
 	FT_QR_DATA,    /* a qr block's data, encoded into the block */
+	FT_PICTURE,    /* struct picture *: a group of settings (field.sub) naming a picture */
+	FT_PICTURE_FILE, /* read by get_picture(): the file's name */
+	FT_PICTOGRAM,  /* read by get_picture(): a pictogram's name */
+	FT_LOGO_PLACE, /* int: enum logo_place */
 };
 
 struct section;
@@ -124,9 +131,9 @@ struct section {
 /* the index of each field in its table, where code needs to know it */
 enum { TOP_KIOSK, TOP_DISPLAY, TOP_THEME, TOP_LABELS, TOP_SCREENS, TOP_HOURS, TOP_N };
 enum { KIOSK_LANGUAGES, KIOSK_CYCLE, KIOSK_IDLE, KIOSK_QUICK_EXIT, KIOSK_TRANSITION, KIOSK_HELP,
-       KIOSK_OUT_OF_HOURS, KIOSK_QUICK_EXIT_HOLD, KIOSK_N };
+       KIOSK_OUT_OF_HOURS, KIOSK_QUICK_EXIT_HOLD, KIOSK_LOGO, KIOSK_N };
 enum { SCREEN_ID, SCREEN_TITLE, SCREEN_LOOP, SCREEN_DURATION, SCREEN_SHOW_HELP, SCREEN_BLOCKS, SCREEN_N };
-enum { BLOCK_F_TEXT, BLOCK_F_STEPS, BLOCK_F_BULLETS, BLOCK_F_CALL, BLOCK_F_QR, BLOCK_N };
+enum { BLOCK_F_TEXT, BLOCK_F_STEPS, BLOCK_F_BULLETS, BLOCK_F_CALL, BLOCK_F_QR, BLOCK_F_PICTURE, BLOCK_N };
 
 /* The key and value given for each field of a section; NULL when absent. */
 struct seen {
@@ -136,6 +143,13 @@ struct seen {
 extern const struct section top_section;    /* the whole file */
 extern const struct section screen_section; /* each of screens: */
 extern const struct section block_section;  /* each of a screen's blocks: */
+extern const struct section item_section;   /* a list item with a pictogram */
+
+/* What item_section fills: a list item's text and its pictogram. */
+struct item_in {
+	struct ltext text;
+	struct picture *icon;
+};
 /* The kind of block each of block_fields makes, in that table's order. */
 extern const enum block_kind block_kinds[BLOCK_N];
 
@@ -314,6 +328,21 @@ void get_qr_data(struct loader *L, const struct field *f, const struct ynode *v,
  * just before it), and a call of the help line the help line's number; the
  * same service named with two numbers is likely half an update. */
 void check_numbers(struct loader *L);
+
+/* ---- pictures (load_pictures.c) ---------------------------------------- */
+
+/* A picture's settings (field f, its section in f->sub) into a new struct
+ * picture, *out, listed in L->pictures; else errors: no file or
+ * pictogram, both, a name outside the content's folder or of a kind not
+ * shown, an unknown pictogram. A missing alt: is the walk's error. */
+void get_picture(struct loader *L, const struct field *f, const struct ynode *v, struct picture **out);
+
+/* A list item written as settings (text: and icon:), not as a text. */
+bool is_item_with_icon(const struct ynode *item);
+bool get_item_with_icon(struct loader *L, const struct ynode *item, struct ltext *text, struct picture **icon);
+
+/* Hands the pictures named to the content (after the walk). */
+void finish_pictures(struct loader *L);
 
 /* ---- what texts may hold (load_text.c) ---------------------------------- */
 

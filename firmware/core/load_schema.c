@@ -13,7 +13,8 @@
 
 /* top_section, screen_section and block_section are load_private.h's */
 static const struct section kiosk_section, help_section, display_section, theme_section, contrast_section,
-	labels_section, call_section, hours_section, out_of_hours_section, qr_section;
+	labels_section, call_section, hours_section, out_of_hours_section, qr_section, logo_section, banner_call_section,
+	picture_section, icon_section;
 
 static void call_finish(void *obj)
 {
@@ -21,6 +22,36 @@ static void call_finish(void *obj)
 	call->has_hours = call->hours.by_lang[0] != NULL;
 }
 
+#define WANT_ALT "the words for those who cannot see the picture: what it shows, like  alt: \"Our logo\""
+#define MISSING_ALT "add its words for those who cannot see it (speech reads them, --check prints them), " \
+		    "like  alt: \"Map: reception is on the left\""
+#define PICTURE_FILE_FIELD \
+	{ .key = "file", .type = FT_PICTURE_FILE, .want = "the name of a PNG or JPEG file, like logo.png" }
+#define PICTURE_ALT_FIELD \
+	{ .key = "alt", .type = FT_LTEXT, .offset = offsetof(struct picture, alt), .want = WANT_ALT, \
+	  .missing = MISSING_ALT }
+
+static const struct field logo_fields[] = {
+	PICTURE_FILE_FIELD,
+	PICTURE_ALT_FIELD,
+	{ .key = "place", .type = FT_LOGO_PLACE, .offset = offsetof(struct picture, place),
+	  .want = "title (beside every screen's title) or welcome (large, on the first screen)" },
+};
+
+static const struct field picture_fields[] = {
+	PICTURE_FILE_FIELD,
+	PICTURE_ALT_FIELD,
+	{ .key = "caption", .type = FT_LTEXT, .offset = offsetof(struct picture, caption), .want = WANT_TEXT },
+};
+
+static const struct field icon_fields[] = {
+	{ .key = "pictogram", .type = FT_PICTOGRAM, .want = "the name of one of the kiosk's pictograms, like phone" },
+	PICTURE_FILE_FIELD,
+	PICTURE_ALT_FIELD,
+};
+
+/* a call's settings; kiosk.help and the banner's call take the first
+ * three (the band at the bottom has no room for a pictogram) */
 static const struct field call_fields[] = {
 	{ .key = "name", .type = FT_LTEXT, .offset = offsetof(struct call, name), .want = WANT_TEXT,
 	  .missing = "add it, like  name: \"The Havens\"" },
@@ -29,6 +60,16 @@ static const struct field call_fields[] = {
 	  .want = "a phone number in quotes, like \"0808 500 2222\"",
 	  .missing = "add the phone number, like  number: \"0808 500 2222\"" },
 	{ .key = "hours", .type = FT_LTEXT, .offset = offsetof(struct call, hours), .want = WANT_TEXT },
+	{ .key = "icon", .type = FT_PICTURE, .offset = offsetof(struct call, icon), .sub = &icon_section,
+	  .want = "settings indented under 'icon:': pictogram (or file) and alt" },
+};
+#define HELP_FIELDS 3
+
+static const struct field item_fields[] = {
+	{ .key = "text", .type = FT_LTEXT, .offset = offsetof(struct item_in, text), .want = WANT_TEXT,
+	  .missing = "add the item's words, like  text: \"...\"" },
+	{ .key = "icon", .type = FT_PICTURE, .offset = offsetof(struct item_in, icon), .sub = &icon_section,
+	  .want = "settings indented under 'icon:': pictogram (or file) and alt" },
 };
 
 static void qr_finish(void *obj)
@@ -71,7 +112,7 @@ static const struct field hours_fields[] = {
 static const struct field out_of_hours_fields[] = {
 	{ .key = "text", .type = FT_LTEXT, .offset = offsetof(struct out_of_hours, text), .want = WANT_TEXT,
 	  .missing = "add the banner's words, like  text: \"We are closed now. This line is open day and night:\"" },
-	{ .key = "call", .type = FT_SECTION, .offset = offsetof(struct out_of_hours, call), .sub = &call_section,
+	{ .key = "call", .type = FT_SECTION, .offset = offsetof(struct out_of_hours, call), .sub = &banner_call_section,
 	  .want = "settings indented under 'call:': name, number and hours" },
 };
 
@@ -97,6 +138,8 @@ static const struct field kiosk_fields[KIOSK_N] = {
 				 .offset = offsetof(struct content, out_of_hours), .sub = &out_of_hours_section,
 				 .want = "settings indented under 'out_of_hours:': text, and call if the number is "
 					 "not kiosk.help's" },
+	[KIOSK_LOGO] = { .key = "logo", .type = FT_PICTURE, .offset = offsetof(struct content, logo),
+			 .sub = &logo_section, .want = "settings indented under 'logo:': file, alt and place" },
 	[KIOSK_QUICK_EXIT_HOLD] = { .key = "quick_exit_hold", .type = FT_NUMBER,
 				    .offset = offsetof(struct content, quick_exit_hold), .min = 10, .max = 3600,
 				    .want = "a number of seconds between 10 and 3600 that the Quick exit screen "
@@ -159,11 +202,14 @@ static const struct field block_fields[BLOCK_N] = {
 			   .want = "settings indented under 'call:': name, number and hours" },
 	[BLOCK_F_QR] = { .key = "qr", .type = FT_SECTION, .offset = offsetof(struct block, qr), .sub = &qr_section,
 			 .want = "settings indented under 'qr:': data, and a caption" },
+	[BLOCK_F_PICTURE] = { .key = "picture", .type = FT_PICTURE, .offset = offsetof(struct block, picture),
+			      .sub = &picture_section,
+			      .want = "settings indented under 'picture:': file, alt and a caption" },
 };
 
 /* in block_fields order */
 const enum block_kind block_kinds[BLOCK_N] = { BLOCK_TEXT, BLOCK_STEPS, BLOCK_BULLETS, BLOCK_CALL,
-					       BLOCK_QR };
+					       BLOCK_QR, BLOCK_PICTURE };
 
 static const struct field screen_fields[SCREEN_N] = {
 	[SCREEN_ID] = { .key = "id", .type = FT_ID, .offset = offsetof(struct screen, id),
@@ -224,7 +270,7 @@ static const struct section kiosk_section = {
 	"in the kiosk section", "kiosk", "under 'kiosk:'", FIELDS(kiosk_fields), kiosk_near, NULL,
 };
 static const struct section help_section = {
-	"in kiosk.help", "kiosk.help", "under 'help:'", FIELDS(call_fields), NULL, call_finish,
+	"in kiosk.help", "kiosk.help", "under 'help:'", call_fields, HELP_FIELDS, NULL, call_finish,
 };
 static const struct section display_section = {
 	"in the display section", "display", "under 'display:'", FIELDS(display_fields), display_near, NULL,
@@ -249,8 +295,25 @@ const struct section block_section = {
 static const struct section call_section = {
 	"in a call", "this call", "under 'call:' in a block", FIELDS(call_fields), call_near, call_finish,
 };
+static const struct section banner_call_section = {
+	"in kiosk.out_of_hours.call", "this call", "under 'call:' in kiosk.out_of_hours", call_fields, HELP_FIELDS,
+	NULL, call_finish,
+};
 static const struct section hours_section = {
 	"in the hours section", "hours", "under 'hours:'", FIELDS(hours_fields), hours_near, hours_finish,
+};
+static const struct section logo_section = {
+	"in kiosk.logo", "kiosk.logo", "under 'logo:' in the kiosk section", FIELDS(logo_fields), NULL, NULL,
+};
+static const struct section picture_section = {
+	"in a picture", "this picture", "under 'picture:' in a block", FIELDS(picture_fields), NULL, NULL,
+};
+static const struct section icon_section = {
+	"in an icon", "this icon", "under 'icon:' in a call or a list item", FIELDS(icon_fields), NULL, NULL,
+};
+const struct section item_section = {
+	"in a list item", "this item", "in a list item (under steps: or bullets:)", FIELDS(item_fields), NULL,
+	NULL,
 };
 static const struct section out_of_hours_section = {
 	"in kiosk.out_of_hours", "kiosk.out_of_hours", "under 'out_of_hours:' in the kiosk section",

@@ -111,6 +111,7 @@ void check_texts(struct loader *L)
 	struct content *c = L->c;
 	struct text_scan ts = { .L = L };
 	content_each_text(c, scan_text_cb, &ts);
+	content_each_alt(c, scan_text_cb, &ts);
 	ts.last = NULL;
 	L->where.i = 0; /* the numbers again, from the start: a character found */
 	L->where.line = 0; /* above is found again, and reported once */

@@ -5,7 +5,7 @@
  * (unknown, mis-indented, duplicate, missing) and hands each value to
  * check_field(), which reads it by its field's type: a value parser, a
  * nested section, or the lists of screens, blocks and items walked here.
- * A block's kind is the one of text, steps, bullets, call or qr it has. */
+ * A block's kind is the one of text, steps, bullets, call, qr or picture it has. */
 #include "load_private.h"
 
 #include <stdio.h>
@@ -112,11 +112,19 @@ static void get_items(struct loader *L, const struct field *f, const char *subje
 		return;
 	}
 	b->items = arena_array(&c->arena, v->n, sizeof *b->items);
+	for (const struct ynode *item = v->child; item; item = item->next)
+		if (is_item_with_icon(item) && !b->item_icons)
+			b->item_icons = arena_array(&c->arena, v->n, sizeof *b->item_icons);
 	size_t i = 0;
 	for (const struct ynode *item = v->child; item; item = item->next) {
 		char what[96];
 		snprintf(what, sizeof what, "item %zu of %s", ++i, subject);
-		if (item->kind != YNODE_BAD && get_ltext(L, item, what, &b->items[b->n_items]))
+		if (item->kind == YNODE_BAD)
+			continue;
+		bool ok = is_item_with_icon(item)
+				  ? get_item_with_icon(L, item, &b->items[b->n_items], &b->item_icons[b->n_items])
+				  : get_ltext(L, item, what, &b->items[b->n_items]);
+		if (ok)
 			b->n_items++;
 	}
 }
@@ -137,7 +145,7 @@ static void block_kind(struct loader *L, const struct ynode *map, struct block *
 	if (!first) {
 		/* unknown keys were reported already, with what to write instead */
 		if (unusable == 0)
-			error_at(L, map, "this block has none of text, steps, bullets, call or qr; give it one of them, "
+			error_at(L, map, "this block has none of text, steps, bullets, call, qr or picture; give it one of them, "
 					 "like  - text: \"...\"");
 		return;
 	}
@@ -146,7 +154,7 @@ static void block_kind(struct loader *L, const struct ynode *map, struct block *
 		if (!seen[i].key || i == first_i)
 			continue;
 		error_at(L, seen[i].key,
-			 "this block has both '%s' and '%s'; a block takes only one of text, steps, bullets, call or qr, "
+			 "this block has both '%s' and '%s'; a block takes only one of text, steps, bullets, call, qr or picture, "
 			 "so start '%s' as a new block with '- '",
 			 first->str, seen[i].key->str, seen[i].key->str);
 	}
@@ -174,13 +182,13 @@ static void get_blocks(struct loader *L, const struct field *f, const struct yno
 		if (item->kind == YNODE_BAD)
 			continue;
 		if (item->kind == YNODE_SCALAR && item->len == 0) {
-			error_at(L, item, "this block is empty; give it one of text, steps, bullets, call or qr, like  "
+			error_at(L, item, "this block is empty; give it one of text, steps, bullets, call, qr or picture, like  "
 					  "- text: \"...\"");
 			continue;
 		}
 		if (item->kind != YNODE_MAP) {
 			wrong_type(L, item, "each block",
-				   "one of text, steps, bullets, call or qr, like  - text: \"...\"");
+				   "one of text, steps, bullets, call, qr or picture, like  - text: \"...\"");
 			continue;
 		}
 		struct block *b = &s->blocks[s->n_blocks++];
@@ -341,5 +349,24 @@ static void check_field(struct loader *L, const struct field *f, const struct yn
 	case FT_QR_DATA:
 		get_qr_data(L, f, v, (struct qr_block *)obj);
 		break;
+	case FT_PICTURE:
+		get_picture(L, f, v, (struct picture **)dst);
+		break;
+	case FT_PICTURE_FILE:
+	case FT_PICTOGRAM:
+		break; /* read by get_picture(), which knows whether both are given */
+	case FT_LOGO_PLACE: {
+		static const char *const places[] = { [LOGO_TITLE] = "title", [LOGO_WELCOME] = "welcome" };
+		if (!want_scalar(L, v, subject, f->want))
+			break;
+		size_t i = 0;
+		while (i < 2 && !equal_nocase(v->str, v->len, places[i]))
+			i++;
+		if (i < 2)
+			*(int *)dst = (int)i;
+		else
+			error_at(L, v, "%s must be %s, not %s", subject, f->want, describe(v, d));
+		break;
+	}
 	}
 }

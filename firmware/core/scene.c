@@ -148,6 +148,11 @@ static const struct {
 	[ELEM_HINT] = { ROLE_HINT, DRAW_TEXT },
 	[ELEM_QR] = { ROLE_QR, DRAW_QR },
 	[ELEM_QR_CAPTION] = { ROLE_QR_CAPTION, DRAW_TEXT },
+	[ELEM_PICTURE] = { ROLE_PICTURE, DRAW_PICTURE },
+	[ELEM_PICTURE_CAPTION] = { ROLE_PICTURE_CAPTION, DRAW_TEXT },
+	[ELEM_ICON] = { ROLE_ICON, DRAW_PICTURE },
+	[ELEM_CALL_ICON] = { ROLE_ICON, DRAW_PICTURE },
+	[ELEM_LOGO] = { ROLE_LOGO, DRAW_PICTURE },
 };
 
 /* The colour of an element; in the out-of-hours banner the band is the
@@ -161,10 +166,12 @@ static uint32_t elem_colour(enum elem_role r, const struct palette *p, bool bann
 	case ELEM_BULLET:
 	case ELEM_CALL_BOX:
 	case ELEM_HELP_NUMBER:
+	case ELEM_ICON:
 		return p->accent;
 	case ELEM_CALL_NAME:
 	case ELEM_CALL_NUMBER:
 	case ELEM_CALL_HOURS:
+	case ELEM_CALL_ICON:
 		return p->on_accent;
 	case ELEM_BAND:
 		return p->band;
@@ -335,6 +342,7 @@ static void scene_elems(struct draw_list *out, const struct scene_input *in, str
 					       : push(out, elem_map[e->role].kind, role, b, rgb, alpha);
 		it->qr = e->qr;
 		it->module = e->module;
+		it->pic = e->pic;
 		it->style = e->style;
 		it->px = e->px;
 		it->text = e->text;

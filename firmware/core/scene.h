@@ -20,6 +20,7 @@ enum draw_kind {
 	DRAW_TEXT,
 	DRAW_QR, /* qr's modules, `module` px each, dark on white with the quiet
 		    zone, whatever the theme: w x h is the whole square */
+	DRAW_PICTURE, /* pic at w x h: a pictogram in rgb, a file's picture as it is */
 };
 
 enum draw_role {
@@ -59,6 +60,10 @@ enum draw_role {
 	ROLE_QR,           /* a take-away QR code */
 	ROLE_QR_CAPTION,
 	ROLE_BANNER,       /* the band when it is the out-of-hours banner */
+	ROLE_PICTURE,      /* a picture block's picture */
+	ROLE_PICTURE_CAPTION,
+	ROLE_ICON,         /* a pictogram beside a list item or in a call box */
+	ROLE_LOGO,         /* kiosk.logo */
 };
 
 struct draw_item {
@@ -77,6 +82,7 @@ struct draw_item {
 				  direction); 0 for other items */
 	const struct qr_code *qr; /* DRAW_QR: points into the content */
 	int module;               /* DRAW_QR: pixels per module */
+	const struct picture *pic; /* DRAW_PICTURE: points into the content */
 	/* a button's shape (ROLE_BUTTON, ROLE_QUICK_EXIT, ROLE_TILE,
 	 * ROLE_LANG_TILE): what it does, drawn enabled or not; ACTION_NONE
 	 * for everything else */
