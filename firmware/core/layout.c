@@ -304,6 +304,8 @@ struct sizes {
 	int space_lh;  /* the Latin line at body_px: spaces, pads and markers */
 	int x, width; /* body column */
 	int block_gap, item_gap;
+	double pic_scale; /* the pictures' most height, scaled so that the rest
+			     of the screen fits beside them (1: as large as allowed) */
 };
 
 /* A picture's box within max_w x max_h, its shape kept (a square while
@@ -392,26 +394,26 @@ static void flow_item(struct flow *f, const struct measurer *m, const struct siz
 		      int block, int gap)
 {
 	size_t first = f->n_elems;
-	int indent = kind == BLOCK_STEPS ? (int)lround(z->space_lh * 1.35) : (int)lround(z->space_lh * 0.9);
-	/* a pictogram after the marker, the text after it, a one-line text
-	 * centred against it */
+	/* a pictogram after a step's number, or in place of a bullet; the
+	 * text after it, a one-line text centred against it */
+	bool marked = kind == BLOCK_STEPS || !icon;
+	int indent = !marked ? 0 : kind == BLOCK_STEPS ? (int)lround(z->space_lh * 1.35) : (int)lround(z->space_lh * 0.9);
 	int side = icon ? icon_side(z) : 0, text_x = indent + (icon ? side + (int)lround(z->space_lh * 0.35) : 0);
-	int one_line = icon && layout_wrap(m, FONT_REGULAR, z->body_px, text, z->width - text_x, NULL, 0) <= 1;
+	bool one_line = icon && layout_wrap(m, FONT_REGULAR, z->body_px, text, z->width - text_x, NULL, 0) <= 1;
 	int dy = one_line && side > z->body_lh ? (side - z->body_lh) / 2 : 0;
 	if (icon)
 		*flow_elem(f) = (struct elem){ .role = ELEM_ICON, .x = z->x + indent, .y = 0, .w = side, .h = side,
 					       .block = block, .pic = icon };
-	struct elem *mark = flow_elem(f);
 	if (kind == BLOCK_STEPS) {
 		int d = z->space_lh;
-		*mark = (struct elem){ .role = ELEM_STEP_BADGE, .x = z->x, .y = dy + (z->body_lh - d) / 2,
-				       .w = d, .h = d, .style = FONT_BOLD,
-				       .px = (int)lround(z->body_px * 0.8), .number = number,
-				       .block = block };
-	} else {
+		*flow_elem(f) = (struct elem){ .role = ELEM_STEP_BADGE, .x = z->x, .y = dy + (z->body_lh - d) / 2,
+					       .w = d, .h = d, .style = FONT_BOLD,
+					       .px = (int)lround(z->body_px * 0.8), .number = number,
+					       .block = block };
+	} else if (marked) {
 		int d = (int)lround(z->body_px * 0.32);
-		*mark = (struct elem){ .role = ELEM_BULLET, .x = z->x + d / 2,
-				       .y = dy + (z->body_lh - d) / 2, .w = d, .h = d, .block = block };
+		*flow_elem(f) = (struct elem){ .role = ELEM_BULLET, .x = z->x + d / 2,
+					       .y = dy + (z->body_lh - d) / 2, .w = d, .h = d, .block = block };
 	}
 	int h = dy + add_lines(f, m, ELEM_BODY, FONT_REGULAR, z->body_px, z->body_lh, text,
 			       z->x + text_x, dy, z->width - text_x, block);
@@ -720,15 +722,25 @@ static size_t flow_call_group(struct flow *f, const struct measurer *m, const st
  * growing with the text; the words next to it stay readable. */
 static int picture_max_h(const struct sizes *z, const struct metrics *mt)
 {
-	int most = (int)lround(z->space_lh * 8.0), body = mt->body_bottom - mt->body_top;
+	int most = (int)lround(z->space_lh * 8.0 * z->pic_scale), body = mt->body_bottom - mt->body_top;
 	return most < body ? most : body;
+}
+
+/* The height the pictures of a body take (the welcome logo's too). */
+static int pictures_height(const struct flow *f)
+{
+	int h = 0;
+	for (size_t i = 0; i < f->n_elems; i++)
+		if (f->elems[i].role == ELEM_PICTURE || f->elems[i].role == ELEM_LOGO)
+			h += f->elems[i].h;
+	return h;
 }
 
 static void flow_blocks(struct flow *f, const struct measurer *m, const struct sizes *z,
 			const struct metrics *mt, const struct screen *sc, size_t lang, const struct picture *welcome)
 {
 	if (welcome)
-		flow_picture(f, m, z, welcome, ELEM_LOGO, (int)lround(z->space_lh * 4.0), lang, -1, 0);
+		flow_picture(f, m, z, welcome, ELEM_LOGO, (int)lround(z->space_lh * 4.0 * z->pic_scale), lang, -1, 0);
 	for (size_t b = 0; b < sc->n_blocks; b++) {
 		const struct block *bl = &sc->blocks[b];
 		int gap = b == 0 && !welcome ? 0 : z->block_gap;
@@ -1082,6 +1094,7 @@ static bool layout_try(const struct screen_job *j, double k)
 	z.space_lh = m->space_height ? m->space_height(m->ctx, FONT_REGULAR, z.body_px) : z.body_lh;
 	z.block_gap = (int)lround(z.space_lh * 0.6);
 	z.item_gap = (int)lround(z.space_lh * 0.3);
+	z.pic_scale = 1.0;
 
 	layout_hint(title, m, c, lang, &mt);
 	/* the logo, never on the Quick exit screen, which must look ordinary */
@@ -1104,7 +1117,18 @@ static bool layout_try(const struct screen_job *j, double k)
 	layout_footer(title, m, c, sc->show_help && c->has_help, j->spec.out_of_hours, lang, &mt);
 	/* the first screen: screens[0], or [1] when [0] is the Quick exit one */
 	bool first = j->s == (c->quick_exit == 0 ? 1u : 0u);
-	flow_blocks(body, m, &z, &mt, sc, lang, logo && logo->place == LOGO_WELCOME && first ? logo : NULL);
+	const struct picture *welcome = logo && logo->place == LOGO_WELCOME && first ? logo : NULL;
+	flow_blocks(body, m, &z, &mt, sc, lang, welcome);
+	/* pictures give way first: smaller (down to under half their most
+	 * height), so that the text around them keeps its size and its page */
+	int room = mt.body_bottom - mt.body_top, over = flow_height(body) - room, pics = pictures_height(body);
+	if (over > 0 && pics > 0) {
+		z.pic_scale = (double)(pics - over) / pics;
+		if (z.pic_scale < LAYOUT_PICTURE_FLOOR)
+			z.pic_scale = LAYOUT_PICTURE_FLOOR;
+		flow_free(body);
+		flow_blocks(body, m, &z, &mt, sc, lang, welcome);
+	}
 
 	j->out->m = mt;
 	j->out->shrink = k;

@@ -177,6 +177,9 @@ int layout_qr_module(const struct metrics *mt, const struct qr_code *q);
  * on down to LAYOUT_CALLS_FLOOR of the normal size (LAYOUT_CALLS_FLOOR /
  * scale with large text): the numbers a visitor needs stay together. */
 #define LAYOUT_SHRINK_FLOOR 0.8
+/* Before the text shrinks, pictures do: down to this fraction of the
+ * height they may take. */
+#define LAYOUT_PICTURE_FLOOR 0.45
 #define LAYOUT_CALLS_FLOOR 0.65
 
 void layout_free(struct screen_layout *l);

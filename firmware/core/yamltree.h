@@ -19,8 +19,8 @@
 #include <stddef.h>
 
 /* The content schema never nests more mappings and lists than this:
- * top > screens > screen > blocks > block > steps > {en: ..}. */
-#define YTREE_MAX_DEPTH 7
+ * top > screens > screen > blocks > block > steps > item > icon > {en: ..}. */
+#define YTREE_MAX_DEPTH 9
 
 enum ynode_kind {
 	YNODE_SCALAR,

@@ -8,6 +8,7 @@
 #include "content_file.h"
 #include "backlight.h"
 #include "load.h"
+#include "pictogram.h"
 #include "pngout.h"
 #include "run.h"
 #include "sheet.h"
@@ -27,10 +28,10 @@
 #include <unistd.h>
 
 /* Loads and prints problems; returns the exit code of the load. */
-static int load_content(const char *path, struct content *c, bool quiet_ok)
+static int load_content(const char *path, struct content *c, struct pictures *pics, bool quiet_ok)
 {
 	struct diag_list d = { 0 };
-	enum load_result r = content_load(path, c, &d);
+	enum load_result r = content_load(path, c, pics, &d);
 	if (!quiet_ok || r != LOAD_OK)
 		diag_print(&d, path, stderr);
 	diag_clear(&d);
@@ -77,17 +78,34 @@ static bool kiosk_output(const struct app_options *o, int *w, int *h, char *from
 	return found;
 }
 
+/* Each picture with its words, as speech will read them (in the first
+ * language; the others are checked like every text). */
+static void print_pictures(const char *path, const struct content *c)
+{
+	for (size_t i = 0; i < c->n_pictures; i++) {
+		const struct picture *p = c->pictures[i];
+		char what[96];
+		if (p->file)
+			snprintf(what, sizeof what, "'%s', %d x %d pixels", p->file, p->w, p->h);
+		else
+			snprintf(what, sizeof what, "the pictogram '%s'", pictogram_names[p->pictogram]);
+		printf("%s:%d:%d: picture: %s: \"%s\"\n", path, p->file_at.line, p->file_at.col, what,
+		       p->alt.by_lang[0]);
+	}
+}
+
 /* The report goes to stdout, like nginx -t's, so `signpost --check | less`
  * shows it; the exit code says whether the content can be shown. */
 int app_check(const struct app_options *o)
 {
 	struct content c;
+	struct pictures pics = { 0 };
 	struct diag_list d = { 0 };
 	char *src = NULL;
 	size_t len = 0;
 	enum load_result r = content_read(o->config, &src, &len, &d);
 	if (r == LOAD_OK)
-		r = content_load_buffer(o->config, src, len, &c, &d);
+		r = content_load_bytes(o->config, src, len, &c, &pics, &d);
 	int code = (int)r;
 	if (r == LOAD_OK) {
 		struct text t;
@@ -106,18 +124,21 @@ int app_check(const struct app_options *o)
 		else if (!w)
 			w = APP_DEFAULT_W, h = APP_DEFAULT_H;
 		check_picture_size(&c, w, h, &lw, &lh);
-		if (!check_complete(&t, &c, src, len, lw, lh, true, &d))
+		if (!check_complete(&t, &c, &pics, src, len, lw, lh, true, &d))
 			code = 1;
 		text_close(&t);
 		diag_sort(&d);
 	}
 	diag_print(&d, o->config, stdout);
+	if (r == LOAD_OK)
+		print_pictures(o->config, &c);
 	if (code == 0)
 		printf("%s: ok: %zu screens, %zu language%s, %zu warning%s\n", o->config, c.n_screens,
 		       c.n_langs, c.n_langs == 1 ? "" : "s", diag_count(&d, DIAG_WARNING),
 		       diag_count(&d, DIAG_WARNING) == 1 ? "" : "s");
 out:
 	fflush(stdout);
+	pictures_free(&pics);
 	if (r == LOAD_OK)
 		content_free(&c);
 	free(src);
@@ -337,7 +358,8 @@ static bool preview_walk(struct preview *pv, int w, int h)
 static int preview_or_sheet(const struct app_options *o)
 {
 	struct content c;
-	int code = load_content(o->config, &c, true);
+	struct pictures pics;
+	int code = load_content(o->config, &c, &pics, true);
 	if (code != 0)
 		return code;
 	int w = o->w, h = o->h;
@@ -372,6 +394,7 @@ static int preview_or_sheet(const struct app_options *o)
 		goto out_text;
 	}
 	render_init(&pv.rd, r, &t);
+	render_set_pictures(&pv.rd, &pics);
 	struct measurer by_lang[CONTENT_MAX_LANGS];
 	text_measurers(&t, by_lang);
 	pv.by_lang = by_lang;
@@ -431,6 +454,7 @@ out_text:
 	SDL_FreeSurface(pv.surf);
 	text_close(&t);
 out_content:
+	pictures_free(&pics);
 	content_free(&c);
 	return code;
 }

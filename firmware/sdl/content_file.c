@@ -103,15 +103,40 @@ enum load_result content_read(const char *path, char **buf_out, size_t *len_out,
 	return LOAD_OK;
 }
 
-enum load_result content_load(const char *path, struct content *out, struct diag_list *diags)
+enum load_result content_load_bytes(const char *path, const char *src, size_t len, struct content *out,
+				    struct pictures *pics, struct diag_list *diags)
+{
+	struct pictures mine;
+	if (!pics)
+		pics = &mine;
+	memset(pics, 0, sizeof *pics);
+	enum load_result r = content_load_buffer(path, src, len, out, diags);
+	if (r != LOAD_OK)
+		return r;
+	bool ok = pictures_read(pics, out, diags);
+	if (!ok || pics == &mine)
+		pictures_free(pics);
+	if (!ok) {
+		content_free(out);
+		memset(out, 0, sizeof *out);
+		diag_sort(diags);
+		return LOAD_INVALID;
+	}
+	return LOAD_OK;
+}
+
+enum load_result content_load(const char *path, struct content *out, struct pictures *pics,
+			      struct diag_list *diags)
 {
 	memset(out, 0, sizeof *out);
+	if (pics)
+		memset(pics, 0, sizeof *pics);
 	char *buf;
 	size_t n;
 	enum load_result r = content_read(path, &buf, &n, diags);
 	if (r != LOAD_OK)
 		return r;
-	r = content_load_buffer(path, buf, n, out, diags);
+	r = content_load_bytes(path, buf, n, out, pics, diags);
 	free(buf);
 	return r;
 }

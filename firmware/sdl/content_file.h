@@ -8,13 +8,22 @@
 #define SIGNPOST_CONTENT_FILE_H
 
 #include "load.h"
+#include "pictures.h"
 
 #include <stddef.h>
 
-/* Reads and checks the file at path. On LOAD_OK the caller owns *out and frees
- * it with content_free(). Diagnostics are appended to diags, sorted by place;
- * the caller clears them. */
-enum load_result content_load(const char *path, struct content *out, struct diag_list *diags);
+/* Reads and checks the file at path and the pictures it names. On LOAD_OK
+ * the caller owns *out and frees it with content_free(), and *pics (when
+ * not NULL: else the pictures are read, checked and measured, then
+ * dropped) with pictures_free(). Diagnostics are appended to diags, sorted
+ * by place; the caller clears them. */
+enum load_result content_load(const char *path, struct content *out, struct pictures *pics,
+			      struct diag_list *diags);
+
+/* content_load_buffer() of src[0..len), then the pictures it names, read
+ * from the folder of path: both, or neither (LOAD_INVALID, nothing kept). */
+enum load_result content_load_bytes(const char *path, const char *src, size_t len, struct content *out,
+				    struct pictures *pics, struct diag_list *diags);
 
 /* Reads the file once, as content_load() does (a regular file, at most one
  * byte over the limit, never blocking on a FIFO), for callers that keep the

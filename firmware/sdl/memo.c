@@ -96,7 +96,7 @@ char *memo_head(const char *src, size_t len, int w, int h)
 	return text;
 }
 
-char *memo_key(const char *src, size_t len, int w, int h, const struct text *t)
+char *memo_key(const char *src, size_t len, int w, int h, const struct text *t, const struct pictures *pics)
 {
 	char *head = memo_head(src, len, w, h), *text = NULL;
 	size_t n = 0;
@@ -116,6 +116,12 @@ char *memo_key(const char *src, size_t len, int w, int h, const struct text *t)
 	for (FcChar8 *dir; dirs && (dir = FcStrListNext(dirs));)
 		file_line(out, "fontdir", (const char *)dir);
 	FcStrListDone(dirs);
+	/* the pictures' bytes: a picture replaced under the same name is new */
+	for (size_t i = 0; pics && i < pics->n; i++) {
+		char hex[65];
+		sha256_hex(pics->p[i].sha256, hex);
+		fprintf(out, "picture %s\n", hex);
+	}
 #ifdef SIGNPOST_TEST_HOOKS
 	const char *fault = getenv("SIGNPOST_TEST_FAULT");
 	if (fault && *fault && strncmp(fault, "die:", 4) != 0) /* die: is the kiosk's, not the check's */

@@ -33,6 +33,7 @@
 #ifndef SIGNPOST_MEMO_H
 #define SIGNPOST_MEMO_H
 
+#include "pictures.h"
 #include "text.h"
 
 #include <stdbool.h>
@@ -46,7 +47,7 @@ char *memo_head(const char *src, size_t len, int w, int h);
 
 /* The whole key: memo_head() and the font files t uses after
  * text_set_langs() (malloc'ed; the caller frees). */
-char *memo_key(const char *src, size_t len, int w, int h, const struct text *t);
+char *memo_key(const char *src, size_t len, int w, int h, const struct text *t, const struct pictures *pics);
 
 /* The record at path starts with memo_head(src, len, w, h). */
 bool memo_may_match(const char *path, const char *src, size_t len, int w, int h);

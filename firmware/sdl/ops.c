@@ -268,14 +268,22 @@ void ops_proven(struct run *st)
 
 /* Parses bytes that passed the check (or were proven before) and opens
  * their fonts: *out and *t, or false with the problems in d. */
-static bool parse_and_open(const char *path, const char *src, size_t len, struct content **out,
-			   struct text *t, struct diag_list *d)
+static bool parse_and_open(const char *path, const char *src, size_t len, const struct verdict *checked,
+			   struct content **out, struct pictures *pics, struct text *t, struct diag_list *d)
 {
 	struct content *c = xcalloc(1, sizeof *c);
 	char err[512];
-	bool ok = content_load_buffer(path, src, len, c, d) == LOAD_OK;
+	bool ok = content_load_bytes(path, src, len, c, pics, d) == LOAD_OK;
+	/* the pictures read here are the ones the child checked, or none is
+	 * shown: a picture is decoded in this process only once it passed */
+	if (ok && checked && !verdict_same_pictures(checked, pics, d, c)) {
+		pictures_free(pics);
+		content_free(c);
+		ok = false;
+	}
 	if (ok && !text_open(t, c->theme.font, err, sizeof err)) {
 		diag_add(d, DIAG_ERROR, 0, 0, "%s", err);
+		pictures_free(pics);
 		content_free(c);
 		ok = false;
 	}
@@ -292,23 +300,24 @@ static bool parse_and_open(const char *path, const char *src, size_t len, struct
  * program and these fonts (memo.h): parsed and opened without a check.
  * False when the record says otherwise (nothing is kept then). */
 static bool take_remembered(struct run *st, const char *path, const char *src, size_t len,
-			    struct content **c, struct text *t, char **key)
+			    struct content **c, struct pictures *pics, struct text *t, char **key)
 {
 	char memo[4096];
 	state_path(memo, sizeof memo, MEMO_FILE);
 	if (!memo[0] || !memo_may_match(memo, src, len, st->disp.pw, st->disp.ph))
 		return false;
 	struct diag_list ignored = { 0 }; /* the check said them when it ran */
-	bool ok = parse_and_open(path, src, len, c, t, &ignored);
+	bool ok = parse_and_open(path, src, len, NULL, c, pics, t, &ignored);
 	diag_clear(&ignored);
 	if (!ok)
 		return false;
-	*key = memo_key(src, len, st->disp.pw, st->disp.ph, t);
+	*key = memo_key(src, len, st->disp.pw, st->disp.ph, t, pics);
 	if (memo_matches(memo, *key))
 		return true;
 	free(*key); /* a font changed: the check runs */
 	*key = NULL;
 	text_close(t);
+	pictures_free(pics);
 	content_free(*c);
 	free(*c);
 	*c = NULL;
@@ -346,24 +355,31 @@ static bool take_first(struct run *st, const char *path, bool counted, struct di
 		return false;
 	}
 	struct content *c = NULL;
+	struct pictures pics = { 0 };
 	struct text t;
 	char *key = NULL;
-	bool known = take_remembered(st, path, src, len, &c, &t, &key);
+	bool known = take_remembered(st, path, src, len, &c, &pics, &t, &key);
 	if (st->o->trace)
 		fprintf(stderr, known ? "trace: check remembered (start)\n" : "trace: check in a child (start)\n");
 	if (!known) {
 		struct verdict v;
-		if (!verdict_start(&v, path, src, len, st->disp.pw, st->disp.ph, d) ||
-		    verdict_wait(&v, d) != VERDICT_OK || !parse_and_open(path, src, len, &c, &t, d)) {
-			/* accepted: only now does this process parse it */
+		bool ok = verdict_start(&v, path, src, len, st->disp.pw, st->disp.ph, d) &&
+			  verdict_wait(&v, d) == VERDICT_OK &&
+			  parse_and_open(path, src, len, &v, &c, &pics, &t, d); /* accepted: only now
+										   does this process
+										   parse it */
+		verdict_clear(&v);
+		if (!ok) {
 			free(src);
 			return false;
 		}
-		key = memo_key(src, len, st->disp.pw, st->disp.ph, &t);
+		key = memo_key(src, len, st->disp.pw, st->disp.ph, &t, &pics);
 	}
 	content_free(st->c);
 	free(st->c);
 	st->c = c;
+	pictures_free(&st->pics);
+	st->pics = pics;
 	st->text = t;
 	free(st->ops.shown_src);
 	st->ops.shown_src = src;
@@ -395,6 +411,7 @@ bool ops_load_first(struct run *st)
 		fprintf(stderr, "signpost: showing the last good content (%s) until the file is fixed\n", path);
 	} else {
 		content_free(st->c);
+		pictures_free(&st->pics);
 		content_load_buffer("(built-in)", builtin_content, sizeof builtin_content - 1, st->c, &ignored);
 		char err[512];
 		ok = text_open(&st->text, st->c->theme.font, err, sizeof err);
@@ -472,13 +489,16 @@ bool ops_reload_finish(struct run *st, uint64_t now)
 	const char *why = ops->pending_why;
 	ops->pending_src = NULL;
 	if (verdict_finish(&ops->check, &d) != VERDICT_OK) {
+		verdict_clear(&ops->check);
 		free(src);
 		refuse(st, why, &d);
 		return false;
 	}
 	struct content *c = xcalloc(1, sizeof *c);
-	bool loaded = content_load_buffer(st->o->config, src, len, c, &d) == LOAD_OK;
-	bool ok = loaded;
+	struct pictures pics = { 0 };
+	bool loaded = content_load_bytes(st->o->config, src, len, c, &pics, &d) == LOAD_OK;
+	bool ok = loaded && verdict_same_pictures(&ops->check, &pics, &d, c);
+	verdict_clear(&ops->check);
 	struct text fresh, *t = &st->text;
 	bool own = false;
 	if (ok && strcmp(c->theme.font, st->c->theme.font) != 0) {
@@ -490,8 +510,10 @@ bool ops_reload_finish(struct run *st, uint64_t now)
 			diag_add(&d, DIAG_ERROR, 0, 0, "%s", err), ok = false;
 	}
 	if (!ok) {
-		if (loaded)
+		if (loaded) {
+			pictures_free(&pics);
 			content_free(c);
+		}
 		free(c);
 		free(src);
 		refuse(st, why, &d);
@@ -508,11 +530,14 @@ bool ops_reload_finish(struct run *st, uint64_t now)
 	content_free(st->c);
 	free(st->c);
 	st->c = c;
+	pictures_free(&st->pics);
+	st->pics = pics;
+	render_set_pictures(&st->render, &st->pics);
 	free(ops->shown_src);
 	ops->shown_src = src;
 	ops->shown_len = len;
 	free(ops->shown_key);
-	ops->shown_key = memo_key(src, len, st->disp.pw, st->disp.ph, &st->text);
+	ops->shown_key = memo_key(src, len, st->disp.pw, st->disp.ph, &st->text, &st->pics);
 	ops->save_good = true; /* once a frame shows it */
 	char hex[65];
 	src_hex(src, len, hex);

@@ -211,6 +211,46 @@ static void draw_qr(struct render *rd, const struct draw_item *it)
 		}
 }
 
+static void drop_pictures(struct render *rd)
+{
+	for (size_t i = 0; i < rd->n_pic_tex; i++)
+		if (rd->pic_tex[i].tex)
+			SDL_DestroyTexture(rd->pic_tex[i].tex);
+	rd->n_pic_tex = 0;
+}
+
+void render_set_pictures(struct render *rd, const struct pictures *pics)
+{
+	drop_pictures(rd);
+	rd->pics = pics;
+}
+
+/* The picture of a DRAW_PICTURE at its size: decoded once, kept. */
+static SDL_Texture *picture_texture(struct render *rd, const struct draw_item *it)
+{
+	if (!rd->pics || !it->pic)
+		return NULL;
+	for (size_t i = 0; i < rd->n_pic_tex; i++)
+		if (rd->pic_tex[i].index == it->pic->index && rd->pic_tex[i].w == it->w && rd->pic_tex[i].h == it->h)
+			return rd->pic_tex[i].tex;
+	if (rd->n_pic_tex == RENDER_PICTURES)
+		drop_pictures(rd);
+	char err[256] = "";
+	SDL_Surface *s = pictures_decode(rd->pics, it->pic->index, it->w, it->h, err, sizeof err);
+	SDL_Texture *tex = s ? SDL_CreateTextureFromSurface(rd->r, s) : NULL;
+	if (s)
+		SDL_FreeSurface(s);
+	if (tex) {
+		SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+		rd->textures_made++;
+	}
+	rd->pic_tex[rd->n_pic_tex].index = it->pic->index;
+	rd->pic_tex[rd->n_pic_tex].w = it->w;
+	rd->pic_tex[rd->n_pic_tex].h = it->h;
+	rd->pic_tex[rd->n_pic_tex++].tex = tex;
+	return tex;
+}
+
 void render_frame(struct render *rd, const struct draw_list *l)
 {
 	SDL_SetRenderDrawBlendMode(rd->r, SDL_BLENDMODE_BLEND);
@@ -234,6 +274,17 @@ void render_frame(struct render *rd, const struct draw_list *l)
 		case DRAW_QR:
 			draw_qr(rd, it);
 			break;
+		case DRAW_PICTURE: {
+			SDL_Texture *tex = picture_texture(rd, it);
+			if (!tex)
+				break; /* the check decoded it; only memory can fail here */
+			if (it->pic->pictogram >= 0)
+				tint(tex, it->rgb, it->alpha);
+			else
+				tint(tex, 0xFFFFFF, it->alpha);
+			SDL_RenderCopy(rd->r, tex, NULL, &(SDL_Rect){ it->x, it->y, it->w, it->h });
+			break;
+		}
 		case DRAW_TEXT: {
 			size_t len;
 			const char *s = draw_item_text(it, &len);
@@ -284,6 +335,7 @@ void render_flush(struct render *rd)
 	for (size_t i = 0; i < rd->n_discs; i++)
 		SDL_DestroyTexture(rd->discs[i].tex);
 	rd->n_discs = 0;
+	drop_pictures(rd);
 }
 
 void render_free(struct render *rd)

@@ -511,6 +511,7 @@ static bool run_open(struct run *st, const sigset_t *signals)
 		return false;
 	uint64_t now = ticks();
 	render_init(&st->render, st->disp.r, &st->text);
+	render_set_pictures(&st->render, &st->pics);
 	kiosk_init(&st->kiosk, st->c, now);
 	relayout(st);
 	trace_state(&st->trace, st->c, &st->kiosk, "start", now);
@@ -558,6 +559,7 @@ static void run_close(struct run *st)
 	abs_pointer_close(&st->abs);
 	ops_close(&st->ops);
 	display_close(&st->disp);
+	pictures_free(&st->pics);
 	content_free(st->c);
 	free(st->c);
 }

@@ -53,6 +53,7 @@ struct fade {
 struct run {
 	const struct app_options *o;
 	struct content *c;    /* the content on screen: the last good one */
+	struct pictures pics; /* its pictures, read with it (pictures.h) */
 	struct text text;
 	struct measurer m;    /* for the kiosk's current language */
 	struct measurer by_lang[CONTENT_MAX_LANGS];

@@ -2,6 +2,7 @@
  *
  * The report, one line each, tab-separated:
  *   P <TAB> e|w <TAB> LINE <TAB> COL <TAB> message   a problem
+ *   F <TAB> INDEX <TAB> sha256                       a picture it checked
  *   V <TAB> ok|refused                               the verdict, last
  * A report without its V line is a check that did not end by itself. */
 #define _GNU_SOURCE
@@ -11,6 +12,7 @@
 #include "atomic_file.h"
 #include "check.h"
 #include "content_file.h"
+#include "sha256.h"
 #include "load.h"
 #include "text.h"
 
@@ -101,8 +103,13 @@ int verdict_wall_ms(void)
 	return VERDICT_WALL_MS;
 }
 
-static void report(const struct diag_list *d, bool ok)
+static void report(const struct diag_list *d, const struct pictures *pics, bool ok)
 {
+	for (size_t i = 0; ok && i < pics->n; i++) {
+		char hex[65];
+		sha256_hex(pics->p[i].sha256, hex);
+		printf("F\t%zu\t%s\n", i, hex);
+	}
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag *p = &d->items[i];
 		printf("P\t%c\t%d\t%d\t%s\n", p->severity == DIAG_ERROR ? 'e' : 'w', p->line, p->col,
@@ -119,13 +126,14 @@ int verdict_child(const char *path, int w, int h)
 	char *src = NULL;
 	size_t len = 0;
 	struct content c;
+	struct pictures pics = { 0 };
 	bool ok = false;
 	enum load_result r = content_read("/proc/self/fd/0", &src, &len, &d);
 	if (r == LOAD_OK) {
 #ifdef SIGNPOST_TEST_HOOKS
 		test_fault(src, len);
 #endif
-		r = content_load_buffer(path, src, len, &c, &d);
+		r = content_load_bytes(path, src, len, &c, &pics, &d);
 	}
 	if (r == LOAD_OK) {
 		struct text t;
@@ -136,13 +144,14 @@ int verdict_child(const char *path, int w, int h)
 		if (ok) {
 			int lw, lh;
 			check_picture_size(&c, w, h, &lw, &lh);
-			ok = check_complete(&t, &c, src, len, lw, lh, false, &d);
+			ok = check_complete(&t, &c, &pics, src, len, lw, lh, false, &d);
 			text_close(&t);
 		}
 		content_free(&c);
 	}
 	diag_sort(&d);
-	report(&d, ok);
+	report(&d, &pics, ok);
+	pictures_free(&pics);
 	diag_clear(&d);
 	free(src);
 	return ok ? 0 : 1;
@@ -252,8 +261,20 @@ static bool parse(struct verdict *v, struct diag_list *d, bool *ended)
 	for (char *line = strtok_r(v->report, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char sev;
 		int ln, col, at = 0;
+		size_t index;
+		char hex[65];
 		if (sscanf(line, "P\t%c\t%d\t%d\t%n", &sev, &ln, &col, &at) == 3 && at > 0)
 			diag_add(d, sev == 'w' ? DIAG_WARNING : DIAG_ERROR, ln, col, "%s", line + at);
+		else if (sscanf(line, "F\t%zu\t%64[0-9a-f]", &index, hex) == 2 && index == v->n_pic_sha &&
+			 strlen(hex) == 64 && index < 4096) {
+			v->pic_sha = xrealloc(v->pic_sha, (index + 1) * sizeof *v->pic_sha);
+			for (int b = 0; b < 32; b++) {
+				unsigned x;
+				sscanf(hex + 2 * b, "%2x", &x);
+				v->pic_sha[index][b] = (uint8_t)x;
+			}
+			v->n_pic_sha++;
+		}
 		else if (strncmp(line, "V\t", 2) == 0) {
 			*ended = true;
 			ok = strcmp(line + 2, "ok") == 0;
@@ -312,6 +333,32 @@ enum verdict_result verdict_finish(struct verdict *v, struct diag_list *d)
 	v->report = NULL;
 	v->n_report = v->cap_report = 0;
 	return v->result;
+}
+
+bool verdict_same_pictures(const struct verdict *v, const struct pictures *pics, struct diag_list *d,
+			   const struct content *c)
+{
+	bool same = v->n_pic_sha == pics->n;
+	for (size_t i = 0; same && i < pics->n; i++) {
+		if (memcmp(v->pic_sha[i], pics->p[i].sha256, 32) != 0) {
+			diag_add(d, DIAG_ERROR, c->pictures[i]->file_at.line, c->pictures[i]->file_at.col,
+				 "the picture '%s' changed while the content was checked; it is checked again "
+				 "when it stays the same for a moment",
+				 c->pictures[i]->file ? c->pictures[i]->file : "(pictogram)");
+			return false;
+		}
+	}
+	if (!same)
+		diag_add(d, DIAG_ERROR, 0, 0, "the pictures changed while the content was checked; it is checked "
+					      "again when they stay the same for a moment");
+	return same;
+}
+
+void verdict_clear(struct verdict *v)
+{
+	free(v->pic_sha);
+	v->pic_sha = NULL;
+	v->n_pic_sha = 0;
 }
 
 static uint64_t mono_ms(void)

@@ -21,6 +21,7 @@
 #define SIGNPOST_VERDICT_H
 
 #include "diag.h"
+#include "pictures.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -48,6 +49,10 @@ struct verdict {
 	size_t n_report, cap_report;
 	enum verdict_result result;
 	int signal;         /* VERDICT_CRASHED: the signal that ended it */
+	/* VERDICT_OK: the SHA-256 of each picture the child read and checked,
+	 * for the kiosk to find the same bytes when it reads them (owned) */
+	uint8_t (*pic_sha)[32];
+	size_t n_pic_sha;
 };
 
 /* Starts the check of src[0..len) (named path in messages) at an output
@@ -70,6 +75,14 @@ enum verdict_result verdict_finish(struct verdict *v, struct diag_list *d);
 /* How long a check may take: VERDICT_WALL_MS (test builds: less when
  * SIGNPOST_TEST_CHECK_MS says so). */
 int verdict_wall_ms(void);
+
+/* Whether pics are the pictures the child checked, byte for byte; else
+ * an error in d (a picture changed while it was checked). */
+bool verdict_same_pictures(const struct verdict *v, const struct pictures *pics, struct diag_list *d,
+			   const struct content *c);
+
+/* Frees what v keeps after verdict_finish() (the pictures' hashes). */
+void verdict_clear(struct verdict *v);
 
 /* Start-up: waits (at most verdict_wall_ms()) and finishes. */
 enum verdict_result verdict_wait(struct verdict *v, struct diag_list *d);

@@ -5,6 +5,7 @@
 #include <libgen.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
@@ -17,6 +18,20 @@
 		    IN_MOVE_SELF | IN_ONLYDIR)
 #define ABOVE_EVENTS (IN_CREATE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 #define GONE (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED | IN_UNMOUNT)
+
+/* A picture file (by its name) beside the content file: the content may
+ * name it, and a picture is part of what is shown. */
+static bool picture_name(const char *name)
+{
+	size_t n = strlen(name);
+	static const char *const ext[] = { ".png", ".jpg", ".jpeg" };
+	for (size_t i = 0; i < 3; i++) {
+		size_t k = strlen(ext[i]);
+		if (n > k && strcasecmp(name + n - k, ext[i]) == 0)
+			return true;
+	}
+	return false;
+}
 
 static void forget(int fd, int *wd)
 {
@@ -120,7 +135,8 @@ bool watch_read(struct watch *w)
 				maybe = true; /* events were lost: ours may have been one */
 			else if (e->wd == w->dir_wd && (e->mask & GONE))
 				lost = true;
-			else if (e->wd == w->dir_wd && e->len && strcmp(e->name, w->name) == 0)
+			else if (e->wd == w->dir_wd && e->len &&
+				 (strcmp(e->name, w->name) == 0 || picture_name(e->name)))
 				maybe = true;
 			else if (e->wd == w->above_wd && w->above_wd >= 0)
 				above = true;

@@ -1,8 +1,10 @@
 /* watch.h — the content file's folder, watched with inotify: one
  * descriptor the run loop polls, and a read that says whether the file may
  * have changed (written in place, written elsewhere and renamed over it, or
- * deleted). Watching the folder, not the file, is what catches the rename
- * most editors and `signpostctl save` do. No thread.
+ * deleted), or a picture beside it (a .png, .jpg or .jpeg in the same
+ * folder; one in a folder inside it waits for a reload). Watching the
+ * folder, not the file, is what catches the rename most editors and
+ * `signpostctl save` do. No thread.
  *
  * Automatic reloads must not end silently: when inotify's queue overflows
  * (events were lost), the answer is "maybe changed"; when the folder itself

@@ -39,7 +39,7 @@ int main(int argc, char **argv)
 	}
 	struct content c;
 	struct diag_list d = { 0 };
-	if (content_load(path, &c, &d) != LOAD_OK) {
+	if (content_load(path, &c, NULL, &d) != LOAD_OK) {
 		diag_print(&d, path, stderr);
 		return 1;
 	}

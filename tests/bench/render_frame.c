@@ -36,7 +36,7 @@ int main(int argc, char **argv)
 	}
 	struct content c;
 	struct diag_list d = { 0 };
-	if (content_load(argv[1], &c, &d) != LOAD_OK) {
+	if (content_load(argv[1], &c, NULL, &d) != LOAD_OK) {
 		diag_print(&d, argv[1], stderr);
 		return 1;
 	}

@@ -107,10 +107,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* the complete check, with the real fonts; its verdict must agree
 		 * with what it reported */
 		size_t before = diag_count(&d, DIAG_ERROR);
-		bool ok = check_complete(&fonts, &c, (const char *)data, size, 800, 480, true, &d);
+		bool ok = check_complete(&fonts, &c, NULL, (const char *)data, size, 800, 480, true, &d);
 		if (ok != (diag_count(&d, DIAG_ERROR) == before))
 			abort();
-		check_complete(&fonts, &c, (const char *)data, size, 480, 800, false, &d);
+		check_complete(&fonts, &c, NULL, (const char *)data, size, 480, 800, false, &d);
 	}
 	content_free(&c);
 	diag_clear(&d);

@@ -46,7 +46,7 @@ static void refused(const char *path, const char *why)
 {
 	struct content c;
 	struct diag_list d = { 0 };
-	CHECK_INT(content_load(path, &c, &d), LOAD_IO);
+	CHECK_INT(content_load(path, &c, NULL, &d), LOAD_IO);
 	CHECK(is_zero(&c));
 	CHECK_INT(d.n, 1);
 	if (d.n == 1) {
@@ -89,7 +89,7 @@ static void test_bytes_as_in_the_file(void)
 	free(buf);
 
 	struct content c;
-	CHECK_INT(content_load(path, &c, &d), LOAD_OK);
+	CHECK_INT(content_load(path, &c, NULL, &d), LOAD_OK);
 	CHECK_INT(d.n, 0);
 	CHECK_STR(c.path, path);
 	CHECK_INT(c.n_screens, 1);
@@ -99,7 +99,7 @@ static void test_bytes_as_in_the_file(void)
 	CHECK_INT(content_read(path, &buf, &len, &d), LOAD_OK);
 	CHECK_INT(len, 0);
 	free(buf);
-	CHECK_INT(content_load(path, &c, &d), LOAD_INVALID);
+	CHECK_INT(content_load(path, &c, NULL, &d), LOAD_INVALID);
 	CHECK_INT(d.n, 1);
 	if (d.n == 1)
 		CHECK_CONTAINS(d.items[0].message, "the file is empty");
@@ -127,7 +127,7 @@ static void test_huge_file_read_to_one_byte_over(void)
 	free(buf);
 
 	struct content c;
-	CHECK_INT(content_load(path, &c, &d), LOAD_INVALID);
+	CHECK_INT(content_load(path, &c, NULL, &d), LOAD_INVALID);
 	CHECK(is_zero(&c));
 	CHECK_INT(d.n, 1);
 	if (d.n == 1) {

@@ -125,7 +125,7 @@ static const struct invalid_case invalid_cases[] = {
 	{ "anchor.yaml", 1, 3, 12, "YAML anchors and aliases (& and *) are not allowed; write the text out in full" },
 	{ "alias.yaml", 2, 6, 15, "YAML anchors and aliases (& and *) are not allowed; write the text out in full" },
 	{ "tag.yaml", 1, 3, 12, "YAML tags (words starting with !) are not allowed" },
-	{ "too_deep.yaml", 2, 6, 14, "nested too deeply" },
+	{ "too_deep.yaml", 2, 6, 16, "nested too deeply" },
 	{ "two_documents.yaml", 2, 6, 1, "a second YAML document starts here" },
 	{ "unclosed_quote_end.yaml", 1, 5, 15, "this quoted text has no closing quote" },
 	{ "unclosed_quote_middle.yaml", 1, 3, 12, "this quoted text runs on to line 5" },
@@ -706,7 +706,7 @@ static void test_very_deep_nesting(void)
 	CHECK_INT(diag_count(&d, DIAG_ERROR), 1);
 	if (d.n >= 1) {
 		CHECK_INT(d.items[0].line, 1);
-		CHECK_INT(d.items[0].col, 16); /* the eighth '[' */
+		CHECK_INT(d.items[0].col, 18); /* the tenth '[' */
 		CHECK_CONTAINS(d.items[0].message, "nested too deeply");
 	}
 	diag_clear(&d);

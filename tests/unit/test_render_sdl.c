@@ -301,7 +301,7 @@ static void default_content_never_overlaps(void)
 {
 	struct content c;
 	struct diag_list d = { 0 };
-	CHECK_INT(content_load("config/content.yaml", &c, &d), LOAD_OK);
+	CHECK_INT(content_load("config/content.yaml", &c, NULL, &d), LOAD_OK);
 	diag_clear(&d);
 	static const int sizes[][2] = { { 800, 480 }, { 480, 800 }, { 1024, 600 },
 					{ 1280, 800 }, { 1920, 1080 }, { 1080, 1920 } };
@@ -364,7 +364,7 @@ static bool calls_share_a_page(const struct deck *dk, const struct content *c, c
 static void load_example(struct content *c, struct measurer by_lang[CONTENT_MAX_LANGS])
 {
 	struct diag_list d = { 0 };
-	CHECK_INT(content_load("config/examples/multilingual.yaml", c, &d), LOAD_OK);
+	CHECK_INT(content_load("config/examples/multilingual.yaml", c, NULL, &d), LOAD_OK);
 	diag_clear(&d);
 	text_set_langs(&text, c, NULL, 0);
 	text_measurers(&text, by_lang);
@@ -503,18 +503,18 @@ int main(void)
 	}
 	m = text_measurer(&text, 0);
 	struct diag_list d = { 0 };
-	if (content_load("tests/render/content.yaml", &fixture, &d) != LOAD_OK) {
+	if (content_load("tests/render/content.yaml", &fixture, NULL, &d) != LOAD_OK) {
 		diag_print(&d, "tests/render/content.yaml", stderr);
 		return 1;
 	}
 	diag_clear(&d);
-	if (content_load("tests/render/arabic.yaml", &arabic, &d) != LOAD_OK ||
-	    content_load("tests/render/bengali.yaml", &bengali, &d) != LOAD_OK) {
+	if (content_load("tests/render/arabic.yaml", &arabic, NULL, &d) != LOAD_OK ||
+	    content_load("tests/render/bengali.yaml", &bengali, NULL, &d) != LOAD_OK) {
 		diag_print(&d, "tests/render/arabic.yaml or bengali.yaml", stderr);
 		return 1;
 	}
 	diag_clear(&d);
-	if (content_load("config/examples/multilingual.yaml", &example, &d) != LOAD_OK) {
+	if (content_load("config/examples/multilingual.yaml", &example, NULL, &d) != LOAD_OK) {
 		diag_print(&d, "config/examples/multilingual.yaml", stderr);
 		return 1;
 	}
