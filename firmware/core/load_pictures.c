@@ -127,7 +127,7 @@ void get_picture(struct loader *L, const struct field *f, const struct ynode *v,
 	p->pictogram = -1;
 	p->at = mark_of(v);
 	struct seen seen[MAX_FIELDS] = { { NULL, NULL } };
-	walk_section(L, f->sub, v, p, seen);
+	size_t unusable = walk_section(L, f->sub, v, p, seen);
 	const struct ynode *file = NULL, *picto = NULL;
 	for (size_t i = 0; i < f->sub->n_fields; i++) {
 		if (!seen[i].val)
@@ -141,6 +141,8 @@ void get_picture(struct loader *L, const struct field *f, const struct ynode *v,
 	if (file && picto) {
 		error_at(L, picto, "a picture is either a file or a pictogram, not both; delete one of them");
 		ok = false;
+	} else if (!file && !picto && unusable > 0) {
+		ok = false; /* a misspelt or misplaced key was reported, with what to write */
 	} else if (!file && !picto) {
 		bool may_picto = false;
 		for (size_t i = 0; i < f->sub->n_fields; i++)

@@ -41,7 +41,7 @@ static const struct invalid_case invalid_cases[] = {
 	{ "wrong_type_languages_scalar.yaml", 2, 2, 14, "'languages' must be a list of language codes, like [en, pl], not 'en'" },
 	{ "wrong_type_title_list.yaml", 1, 4, 7, "'title' must be text, or one text per language" },
 	{ "wrong_type_blocks_map.yaml", 1, 5, 7, "'blocks' must be a list of blocks" },
-	{ "wrong_type_block_scalar.yaml", 1, 5, 9, "each block must be one of text, steps, bullets, call or qr" },
+	{ "wrong_type_block_scalar.yaml", 1, 5, 9, "each block must be one of text, steps, bullets, call, qr or picture" },
 	{ "wrong_type_steps_scalar.yaml", 1, 5, 16, "'steps' must be a list of texts" },
 	/* missing and empty */
 	{ "missing_id.yaml", 1, 2, 5, "this screen has no 'id'; add one, like  id: reporting" },
@@ -83,8 +83,8 @@ static const struct invalid_case invalid_cases[] = {
 	  "'quick_exit'?" },
 	/* blocks and calls */
 	{ "block_two_kinds.yaml", 1, 6, 9, "this block has both 'text' and 'call'" },
-	{ "block_no_kind.yaml", 1, 6, 8, "this block is empty; give it one of text, steps, bullets, call or qr" },
-	{ "block_empty_map.yaml", 1, 5, 9, "this block has none of text, steps, bullets, call or qr" },
+	{ "block_no_kind.yaml", 1, 6, 8, "this block is empty; give it one of text, steps, bullets, call, qr or picture" },
+	{ "block_empty_map.yaml", 1, 5, 9, "this block has none of text, steps, bullets, call, qr or picture" },
 	{ "call_without_number.yaml", 1, 6, 11, "this call has no 'number'" },
 	{ "number_without_digit.yaml", 1, 7, 19, "'number' has no digits in it" },
 	{ "number_with_letter_o.yaml", 1, 7, 46, "'number' has the letter O where a zero seems meant ('O8O8 5OO "
