@@ -245,9 +245,9 @@ static bool read_file(int folder, const char *name, struct picture_bytes *out, c
 		return false;
 	}
 	if (st.st_size > PICTURE_MAX_BYTES) {
-		snprintf(err, cap, "the file is %.1f MB, more than the %d MB a picture may be; save it smaller "
-				   "(2000 pixels across is plenty for a screen)",
-			 st.st_size / 1e6, PICTURE_MAX_BYTES >> 20);
+		snprintf(err, cap, "the file is %lld bytes, more than the %d MB (%d bytes) a picture may be; save "
+				   "it smaller (2000 pixels across is plenty for a screen)",
+			 (long long)st.st_size, PICTURE_MAX_BYTES >> 20, PICTURE_MAX_BYTES);
 		close(fd);
 		return false;
 	}
