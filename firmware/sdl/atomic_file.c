@@ -1,8 +1,10 @@
 /* atomic_file.c — files written beside and renamed over; see
  * atomic_file.h. */
+#define _GNU_SOURCE
 #include "atomic_file.h"
 
 #include <dirent.h>
+#include <ftw.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -108,5 +110,122 @@ int atomic_file_clean(const char *path)
 			removed++;
 	}
 	closedir(d); /* closes dfd */
+	return removed;
+}
+
+/* ---- folders -------------------------------------------------------------- */
+
+/* A file under the folder dfd, folders on the way made; the file and its
+ * folder synced. */
+static bool write_entry(int dfd, const struct atomic_entry *e)
+{
+	char name[4096];
+	snprintf(name, sizeof name, "%s", e->name);
+	int at = dfd;
+	char *s = name;
+	bool ok = true;
+	for (char *slash; ok && (slash = strchr(s, '/')); s = slash + 1) {
+		*slash = '\0';
+		if (mkdirat(at, s, 0755) != 0 && errno != EEXIST)
+			ok = false;
+		int next = ok ? openat(at, s, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+		if (at != dfd)
+			close(at);
+		at = next;
+		ok = at >= 0;
+	}
+	int fd = ok ? openat(at, s, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644) : -1;
+	ok = fd >= 0 && write_all(fd, e->data, e->len) && fsync(fd) == 0;
+	int err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (ok && at != dfd && fsync(at) != 0 && errno != EINVAL)
+		ok = false, err = errno;
+	if (at != dfd && at >= 0)
+		close(at);
+	errno = err;
+	return ok;
+}
+
+static int remove_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)sb, (void)type, (void)ftw;
+	return remove(path) == 0 ? 0 : -1;
+}
+
+/* path and everything under it; links are removed, never followed. */
+static bool remove_tree(const char *path)
+{
+	return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT) == 0;
+}
+
+bool atomic_folder_write(const char *path, const struct atomic_entry *files, size_t n)
+{
+	char tmp[4200], old[4200];
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	snprintf(old, sizeof old, "%s.old", path);
+	if (!mkdtemp(tmp))
+		return false;
+	chmod(tmp, 0755);
+	int dfd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool ok = dfd >= 0;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = write_entry(dfd, &files[i]);
+	if (ok)
+		ok = fsync(dfd) == 0 || errno == EINVAL;
+	int err = errno;
+	if (dfd >= 0)
+		close(dfd);
+	if (ok && renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_EXCHANGE) == 0) {
+		ok = sync_folder(path);
+		err = errno;
+		remove_tree(tmp); /* the old folder, now under the temporary's name */
+	} else if (ok && errno == ENOENT) {
+		ok = rename(tmp, path) == 0 && sync_folder(path); /* the first copy */
+		err = errno;
+	} else if (ok && (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP)) {
+		/* no exchange here: the old one aside, the new one in, the old
+		 * one away; a cut between the first two leaves NAME.old, which
+		 * atomic_folder_clean() puts back */
+		remove_tree(old);
+		ok = rename(path, old) == 0 && rename(tmp, path) == 0 && sync_folder(path);
+		err = errno;
+		if (ok)
+			remove_tree(old);
+	} else {
+		err = errno;
+		ok = false;
+	}
+	if (!ok)
+		remove_tree(tmp);
+	errno = err;
+	return ok;
+}
+
+int atomic_folder_clean(const char *path)
+{
+	char dir[4096], copy[4096], old[4200];
+	folder_of(path, dir, sizeof dir);
+	snprintf(copy, sizeof copy, "%s", path);
+	snprintf(old, sizeof old, "%s.old", path);
+	const char *name = basename(copy);
+	int removed = 0;
+	struct stat sb;
+	if (lstat(old, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		if (lstat(path, &sb) != 0 && errno == ENOENT && rename(old, path) == 0)
+			sync_folder(path); /* cut between the two renames: the old copy back */
+		else if (remove_tree(old))
+			removed++;
+	}
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	for (struct dirent *e; (e = readdir(d));) {
+		char full[8300];
+		snprintf(full, sizeof full, "%s/%s", dir, e->d_name);
+		if (is_temporary(e->d_name, name) && lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode) && remove_tree(full))
+			removed++;
+	}
+	closedir(d);
 	return removed;
 }

@@ -29,4 +29,27 @@ bool write_all(int fd, const char *data, size_t len);
  * removed, or -1 with errno when the folder cannot be read. */
 int atomic_file_clean(const char *path);
 
+/* One file of a folder written whole: its name inside the folder (folders
+ * on the way are made), and its bytes. */
+struct atomic_entry {
+	const char *name;
+	const void *data;
+	size_t len;
+};
+
+/* Replaces the folder path with one holding exactly files[0..n): they are
+ * written into a new folder beside it, NAME.XXXXXX (each file and folder
+ * synced), which then takes path's place in one step (renameat2's
+ * RENAME_EXCHANGE; where the file system lacks it, the old folder is moved
+ * to NAME.old first, and put back at start if a power cut came between).
+ * The folder it replaced is removed. A reader sees the old folder or the
+ * new one whole. False with errno when it failed; nothing changed then. */
+bool atomic_folder_write(const char *path, const struct atomic_entry *files, size_t n);
+
+/* What atomic_folder_write() leaves when it is cut short: folders named
+ * NAME.XXXXXX beside path (removed, with what is in them; no link is
+ * followed) and NAME.old (put back when path is missing, else removed).
+ * Returns how many were removed, or -1 with errno. */
+int atomic_folder_clean(const char *path);
+
 #endif

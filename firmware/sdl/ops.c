@@ -162,10 +162,45 @@ static void state_path(char *out, size_t size, const char *name)
 }
 
 /* Where the last good content is kept: the last that was shown and
- * proven (OPS_PROVEN_MS on screen, or a clean stop). */
+ * proven (OPS_PROVEN_MS on screen, or a clean stop), with the pictures it
+ * names, in one folder (last-good/content.yaml and the pictures under
+ * their names) replaced whole. A kiosk of an older version kept the file
+ * alone, last-good.yaml: read when there is no folder yet. */
+#define LAST_GOOD_DIR "last-good"
+#define LAST_GOOD_OLD_FILE "last-good.yaml"
+
 static void last_good_path(char *out, size_t size)
 {
-	state_path(out, size, "last-good.yaml");
+	char dir[4096];
+	state_path(dir, sizeof dir, LAST_GOOD_DIR);
+	struct stat sb;
+	if (dir[0] && stat(dir, &sb) != 0)
+		state_path(out, size, LAST_GOOD_OLD_FILE);
+	else if (dir[0])
+		snprintf(out, size, "%s/content.yaml", dir);
+	else
+		out[0] = '\0';
+}
+
+/* The content on screen and its pictures as the last good copy. */
+static bool keep_last_good(struct run *st, const char *dir)
+{
+	struct atomic_entry *files = xcalloc(1 + st->pics.n, sizeof *files);
+	size_t n = 0;
+	files[n++] = (struct atomic_entry){ "content.yaml", st->ops.shown_src, st->ops.shown_len };
+	for (size_t i = 0; i < st->pics.n && i < st->c->n_pictures; i++) {
+		const char *name = st->c->pictures[i]->file;
+		bool again = false; /* a picture named twice is kept once */
+		for (size_t j = 1; j < n && name; j++)
+			again = again || strcmp(files[j].name, name) == 0;
+		if (name && st->pics.p[i].owned && !again)
+			files[n++] = (struct atomic_entry){ name, st->pics.p[i].data, st->pics.p[i].len };
+	}
+	bool ok = atomic_folder_write(dir, files, n);
+	int err = errno;
+	free(files);
+	errno = err;
+	return ok;
 }
 
 /* "trying": the sha256 of content the kiosk has started showing but not
@@ -215,6 +250,12 @@ int ops_proven_ms(void)
  * are written durably (atomic_file.h). */
 void ops_state_clean(void)
 {
+	char dir[4096];
+	state_path(dir, sizeof dir, LAST_GOOD_DIR);
+	int k = dir[0] ? atomic_folder_clean(dir) : 0;
+	if (k > 0)
+		fprintf(stderr, "signpost: removed %d unfinished cop%s of %s (left by a power cut)\n", k,
+			k == 1 ? "y" : "ies", dir);
 	static const char *const names[] = { "last-good.yaml", "trying", MEMO_FILE };
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		char path[4096];
@@ -251,10 +292,14 @@ void ops_proven(struct run *st)
 		return;
 	st->ops.unproven = false;
 	char path[4096];
-	last_good_path(path, sizeof path);
-	if (path[0] && st->ops.shown_src && !atomic_file_write(path, st->ops.shown_src, st->ops.shown_len, true))
+	state_path(path, sizeof path, LAST_GOOD_DIR);
+	if (path[0] && st->ops.shown_src && !keep_last_good(st, path))
 		fprintf(stderr, "signpost: warning: cannot keep a copy of the content in %s: %s\n", path,
 			strerror(errno));
+	else if (path[0] && st->ops.shown_src) {
+		state_path(path, sizeof path, LAST_GOOD_OLD_FILE);
+		unlink(path); /* an older version's copy: the folder has taken its place */
+	}
 	state_path(path, sizeof path, "trying");
 	if (path[0])
 		unlink(path);

@@ -73,7 +73,7 @@ pid=$!
 sleep 1.5
 kill $pid
 wait $pid
-cmp -s "$tmp/c.yaml" "$tmp/state/last-good.yaml" && ok || fail "no copy of the good content was kept"
+cmp -s "$tmp/c.yaml" "$tmp/state/last-good/content.yaml" && ok || fail "no copy of the good content was kept"
 rm "$tmp/c.yaml" # even a deleted file
 STATE_DIRECTORY="$tmp/state" "$bin" --window 800x480 --trace --config "$tmp/c.yaml" 2>"$tmp/log" &
 pid=$!

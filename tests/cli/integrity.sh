@@ -49,9 +49,9 @@ expect_err "contrast of 1.00:1" "--check gives the ratio"
 # that takes the kiosk down with it never becomes the copy to go back to
 write_content "Good" >"$conf"
 start
-[ ! -e "$tmp/state/last-good.yaml" ] && ok || fail "content only just shown is already the last good copy"
+[ ! -e "$tmp/state/last-good/content.yaml" ] && ok || fail "content only just shown is already the last good copy"
 stop
-cmp -s "$conf" "$tmp/state/last-good.yaml" && ok || fail "the shown content was not kept as the last good copy at a clean stop"
+cmp -s "$conf" "$tmp/state/last-good/content.yaml" && ok || fail "the shown content was not kept as the last good copy at a clean stop"
 [ ! -e "$tmp/state/trying" ] && ok || fail "a clean stop left its try counted"
 start
 good=$(get content_sha256)
@@ -61,7 +61,7 @@ cp "$tmp/invisible.yaml" "$conf"
 wait_for last_reload failed && ok || fail "a file --check refuses was not refused (last_reload=$(get last_reload))"
 [ "$(get content_sha256)" = "$good" ] && ok || fail "the refused file reached the screen"
 grep -q "^problem=.*contrast of 1.00:1" "$status" && ok || fail "the status does not say why: $(grep problem= "$status")"
-write_content "Good" | cmp -s - "$tmp/state/last-good.yaml" && ok || fail "the refused file replaced the last good copy"
+write_content "Good" | cmp -s - "$tmp/state/last-good/content.yaml" && ok || fail "the refused file replaced the last good copy"
 grep -q "trace: reload ok" "$tmp/log" && fail "the trace shows a reload that went through" || ok
 
 # 3. SIGHUP (signpostctl reload) is refused the same way
@@ -75,14 +75,14 @@ start
 grep -q "showing the last good content" "$tmp/log" && ok || fail "start-up showed a file --check refuses: $(grep signpost: "$tmp/log")"
 grep -q "trace: start mode=attract screen=first" "$tmp/log" && ok || fail "not the last good content at start"
 [ "$(get last_reload)" = failed ] && ok || fail "the status does not say the file failed"
-write_content "Good" | cmp -s - "$tmp/state/last-good.yaml" && ok || fail "start-up replaced the last good copy"
+write_content "Good" | cmp -s - "$tmp/state/last-good/content.yaml" && ok || fail "start-up replaced the last good copy"
 stop
 
 # 5. with no copy: the built-in resting screen, never the invisible text
-rm "$tmp/state/last-good.yaml"
+rm -r "$tmp/state/last-good"
 start
 grep -q "trace: start mode=attract screen=unavailable" "$tmp/log" && ok || fail "not the built-in screen: $(grep 'trace: start' "$tmp/log")"
-[ ! -e "$tmp/state/last-good.yaml" ] && ok || fail "the built-in screen was kept as the last good copy"
+[ ! -e "$tmp/state/last-good/content.yaml" ] && ok || fail "the built-in screen was kept as the last good copy"
 stop
 
 # 6. quoted text with raw control characters cannot forge status lines, and

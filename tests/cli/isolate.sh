@@ -61,8 +61,8 @@ for fault in crash hang eat; do
 	stop
 
 	# at start, with a last good copy: that is shown, and the log says why
-	write_content "Kept" >"$tmp/state/last-good.yaml"
-	kept=$(sha256sum "$tmp/state/last-good.yaml" | cut -d' ' -f1)
+	mkdir -p "$tmp/state/last-good" && write_content "Kept" >"$tmp/state/last-good/content.yaml"
+	kept=$(sha256sum "$tmp/state/last-good/content.yaml" | cut -d' ' -f1)
 	write_content "POISON" >"$conf"
 	start "$fault:POISON"
 	kill -0 $pid 2>/dev/null && ok || fail "$fault: the kiosk died at start on a file whose check did"
@@ -71,7 +71,7 @@ for fault in crash hang eat; do
 	grep -q "showing the last good content" "$tmp/log" && ok || fail "$fault: at start, the log does not say it shows the last good copy"
 	grep -q "the check of this file" "$tmp/log" && ok || fail "$fault: at start, the log does not say why: $(head -n 5 "$tmp/log")"
 	stop
-	rm -f "$tmp/state/last-good.yaml"
+	rm -rf "$tmp/state/last-good"
 done
 
 # at start with no last good copy: the resting screen, not a dark one
@@ -88,7 +88,7 @@ stop
 write_content "Kept" >"$conf"
 start ""
 stop # a clean stop proves it: it is the last good copy now
-kept=$(sha256sum "$tmp/state/last-good.yaml" | cut -d' ' -f1)
+kept=$(sha256sum "$tmp/state/last-good/content.yaml" | cut -d' ' -f1)
 write_content "DIE-ME" >"$conf"
 for n in 1 2; do
 	start "die:DIE-ME"
@@ -98,7 +98,7 @@ for n in 1 2; do
 	wait $pid 2>/dev/null
 done
 [ "$(cut -d' ' -f2 "$tmp/state/trying")" = 2 ] && ok || fail "two starts that died are not counted: $(cat "$tmp/state/trying")"
-cmp -s "$tmp/state/last-good.yaml" - <<EOF_KEPT && ok || fail "content that died on screen became the last good copy"
+cmp -s "$tmp/state/last-good/content.yaml" - <<EOF_KEPT && ok || fail "content that died on screen became the last good copy"
 $(write_content "Kept")
 EOF_KEPT
 start "die:DIE-ME"
