@@ -17,7 +17,8 @@
 #  - the screen shows A's or B's first screen (few pixels differ);
 #  - `signpostctl status` names the content on the screen (its sha256);
 #  - the installed file passes `signpostctl check`;
-#  - no temporary is left (NAME.XXXXXX beside the kiosk's files, put's
+#  - no temporary is left (NAME.XXXXXX beside the kiosk's files, and the
+#    last good copy's folder's last-good.XXXXXX and last-good.old, put's
 #    beside the content and in its history; /usr/lib/tmpfiles.d).
 # Counts are printed: how many boots showed A, B, a last good copy
 # (installed file and screen differ), and failures.
@@ -97,7 +98,7 @@ look() {
 	installed=$(g sha256sum /etc/signpost/content.yaml | cut -d' ' -f1)
 	on_screen=$(st content_sha256)
 	eval "want=\${sha_${shown:-none}:-}"
-	temps=$(g "find /etc/signpost /var/lib/signpost /var/lib/signpost-publish -maxdepth 2 -type f \\( -regex '.*\\.[A-Za-z0-9]\\{6\\}\$' -o -name '*.tmp' \\)" 2>&1)
+	temps=$(g "find /etc/signpost /var/lib/signpost /var/lib/signpost-publish -maxdepth 2 \\( -type f \\( -regex '.*\\.[A-Za-z0-9]\\{6\\}\$' -o -name '*.tmp' \\) -o -type d \\( -regex '.*/last-good\\.[A-Za-z0-9]\\{6\\}\$' -o -name 'last-good.old' \\) \\)" 2>&1)
 	problems=""
 	[ -n "$shown" ] || problems="$problems; the screen is neither A nor B ($na and $nb pixels differ)"
 	[ -n "$shown" ] && [ "$on_screen" != "$want" ] && problems="$problems; the status names $on_screen, the screen shows $shown"
