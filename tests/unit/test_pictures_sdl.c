@@ -63,16 +63,18 @@ static SDL_Surface *decode(unsigned char *data, size_t len, int w, int h)
 
 static void test_exact_and_shrunk(void)
 {
-	/* 4 x 2: red, green, blue, white / black, red, half-transparent blue, transparent */
+	/* 4 x 2: red, green, blue, white / black, red, half-transparent blue,
+	 * transparent red (its colour must count for nothing) */
 	const uint32_t px[8] = { 0xFF0000FF, 0x00FF00FF, 0x0000FFFF, 0xFFFFFFFF,
-				 0x000000FF, 0xFF0000FF, 0x0000FF80, 0x00000000 };
+				 0x000000FF, 0xFF0000FF, 0x0000FF80, 0xFF000000 };
 	size_t len;
 	unsigned char *png = make_png(px, 4, 2, &len);
 	SDL_Surface *s = decode(png, len, 4, 2);
 	CHECK(s != NULL);
 	if (s) {
-		for (int i = 0; i < 8; i++)
+		for (int i = 0; i < 7; i++)
 			CHECK_INT(at(s, i % 4, i / 4), px[i]);
+		CHECK_INT(at(s, 3, 1) & 0xFF, 0); /* transparent */
 		SDL_FreeSurface(s);
 	}
 	/* 2 x 1: each the average of its 2 x 2 */
@@ -86,7 +88,7 @@ static void test_exact_and_shrunk(void)
 		uint32_t right = at(s, 1, 0);
 		CHECK_INT(right & 0xFF, (255 + 255 + 128 + 0) / 4);
 		CHECK_INT(right >> 8 & 0xFF, 255 * (255 + 255 + 128) / (255 + 255 + 128)); /* blue */
-		CHECK((right >> 24) > 0x50 && (right >> 24) < 0x70); /* red: white's share */
+		CHECK((right >> 24) > 0x58 && (right >> 24) < 0x70); /* red: white's share alone */
 		SDL_FreeSurface(s);
 	}
 	/* larger than the picture: stretched to the box exactly */
@@ -97,12 +99,14 @@ static void test_exact_and_shrunk(void)
 	free(png);
 }
 
-/* A JPEG, left half red and right half blue, turned by EXIF 6 (90 degrees
- * clockwise): shown red on top, blue below. */
+/* A JPEG of 40 x 20: its top half red on the left and blue on the right,
+ * its bottom half green; turned by EXIF 6 (90 degrees clockwise) it is
+ * 20 x 40, its left half green, its right half red above and blue below
+ * (turned the other way, or mirrored, red would be on the left). */
 static void test_exif_turn(void)
 {
 	size_t len = 0;
-	char *jpg = slurp(SIGNPOST_SOURCE_DIR "/tests/render/halves.jpg", &len);
+	char *jpg = slurp(SIGNPOST_SOURCE_DIR "/tests/render/quarters.jpg", &len);
 	CHECK(jpg != NULL);
 	if (!jpg)
 		return;
@@ -121,9 +125,12 @@ static void test_exif_turn(void)
 	SDL_Surface *s = decode(turned, n, pb.stored_h, pb.stored_w);
 	CHECK(s != NULL);
 	if (s) {
-		uint32_t top = at(s, s->w / 2, 2), bottom = at(s, s->w / 2, s->h - 3);
-		CHECK((top >> 24) > 200 && (top >> 8 & 0xFF) < 60);    /* red */
-		CHECK((bottom >> 8 & 0xFF) > 200 && (bottom >> 24) < 60); /* blue */
+		CHECK_INT(s->w, 20);
+		CHECK_INT(s->h, 40);
+		uint32_t right_top = at(s, 15, 8), right_bottom = at(s, 15, 32), left = at(s, 4, 20);
+		CHECK((right_top >> 24) > 200 && (right_top >> 8 & 0xFF) < 80);       /* red */
+		CHECK((right_bottom >> 8 & 0xFF) > 200 && (right_bottom >> 24) < 80); /* blue */
+		CHECK((left >> 16 & 0xFF) > 150 && (left >> 24) < 80);                /* green */
 		SDL_FreeSurface(s);
 	}
 	free(turned);
