@@ -325,7 +325,7 @@ static void picture_box(const struct picture *p, int max_w, int max_h, int *w, i
 /* The side of a pictogram beside a list item's text. */
 static int icon_side(const struct sizes *z)
 {
-	return (int)lround(z->space_lh * 1.4);
+	return (int)lround(z->space_lh * 1.2);
 }
 
 /* Adds text as lines at (x, rel_y) inside the unit being built; returns the
@@ -1121,9 +1121,18 @@ static bool layout_try(const struct screen_job *j, double k)
 	flow_blocks(body, m, &z, &mt, sc, lang, welcome);
 	/* pictures give way first: smaller (down to under half their most
 	 * height), so that the text around them keeps its size and its page */
-	int room = mt.body_bottom - mt.body_top, over = flow_height(body) - room, pics = pictures_height(body);
-	if (over > 0 && pics > 0) {
-		z.pic_scale = (double)(pics - over) / pics;
+	int room = mt.body_bottom - mt.body_top;
+	for (int tries = 0; tries < 3 && z.pic_scale > LAYOUT_PICTURE_FLOOR; tries++) {
+		int over = flow_height(body) - room, pics = pictures_height(body);
+		if (over <= 0 || pics <= 0)
+			break;
+		/* what the pictures are asked for, less what is over (and a
+		 * pixel for rounding); their most height is what scales */
+		double most = 0;
+		for (size_t i = 0; i < body->n_elems; i++)
+			if (body->elems[i].role == ELEM_PICTURE || body->elems[i].role == ELEM_LOGO)
+				most += body->elems[i].h;
+		z.pic_scale *= (most - over - 1) / most;
 		if (z.pic_scale < LAYOUT_PICTURE_FLOOR)
 			z.pic_scale = LAYOUT_PICTURE_FLOOR;
 		flow_free(body);
