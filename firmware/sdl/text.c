@@ -231,16 +231,33 @@ TTF_Font *text_font(struct text *t, int face, enum font_style style, int px)
 			t->fonts[i].used = t->font_clock;
 			return t->fonts[i].font;
 		}
+	/* past TEXT_FACE_SIZES sizes of one face and style (or with the
+	 * cache full), the one of them used longest ago is set to the new
+	 * size instead of a font opened afresh: FreeType's hinter studies a
+	 * face's glyphs and HarfBuzz plans its shaping once per opened face,
+	 * which cost more than all the measuring a check of five languages
+	 * does (each size opened anew: 933 opens, 2,840 M instructions) */
+	size_t same = 0, oldest_same = TEXT_MAX_FONTS;
+	for (size_t i = 0; i < t->n_fonts; i++)
+		if (t->fonts[i].face == face && t->fonts[i].style == style) {
+			same++;
+			if (oldest_same == TEXT_MAX_FONTS || t->fonts[i].used < t->fonts[oldest_same].used)
+				oldest_same = i;
+		}
+	if (same > 0 && (same >= TEXT_FACE_SIZES || t->n_fonts == TEXT_MAX_FONTS) &&
+	    TTF_SetFontSize(t->fonts[oldest_same].font, px) == 0) {
+		t->fonts_resized++;
+		t->fonts[oldest_same].px = px;
+		t->fonts[oldest_same].used = t->font_clock;
+		return t->fonts[oldest_same].font;
+	}
 	TTF_Font *font = open_face(&t->faces[face], style, px);
 	if (!font)
 		return NULL;
 	t->fonts_opened++;
 	size_t at = t->n_fonts;
 	if (at == TEXT_MAX_FONTS) {
-		/* many sizes in play (shrinking, several languages): the one
-		 * used longest ago goes. Closing them all made a check of five
-		 * languages open the same fonts again and again (3108 opens
-		 * instead of 248), each with an empty glyph cache */
+		/* the cache full of other faces: the one used longest ago goes */
 		at = 0;
 		for (size_t i = 1; i < t->n_fonts; i++)
 			if (t->fonts[i].used < t->fonts[at].used)

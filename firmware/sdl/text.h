@@ -24,6 +24,8 @@ typedef struct _TTF_Font TTF_Font;
 struct SDL_Surface;
 
 #define TEXT_MAX_FONTS 64
+/* sizes of one face and style open at once; past them one is resized */
+#define TEXT_FACE_SIZES 4
 #define TEXT_MAX_FACES (CONTENT_MAX_LANGS + 1)
 #define TEXT_FALLBACK_FAMILY "DejaVu Sans"
 
@@ -94,6 +96,7 @@ struct text {
 	size_t n_widths, cap_widths;
 	unsigned long measured, cached; /* for benchmarks */
 	unsigned long fonts_opened;     /* TTF_Fonts opened so far */
+	unsigned long fonts_resized;    /* and set to another size instead */
 };
 
 /* Finds the files for family (regular and bold) through fontconfig, falling
