@@ -25,7 +25,7 @@ struct SDL_Surface;
 
 #define TEXT_MAX_FONTS 64
 /* sizes of one face and style open at once; past them one is resized */
-#define TEXT_FACE_SIZES 4
+#define TEXT_FACE_SIZES 8
 #define TEXT_MAX_FACES (CONTENT_MAX_LANGS + 1)
 #define TEXT_FALLBACK_FAMILY "DejaVu Sans"
 
