@@ -805,7 +805,14 @@ static void menu_geometry(const struct scene_input *in, const struct metrics *mt
 	 * that saves a page: a script whose titles take two lines (Arabic)
 	 * gets as many tiles a page as English, not half as many */
 	int lowest = (int)lround(nominal * LAYOUT_SHRINK_FLOOR), best = px, best_pages = g->pages;
-	for (int smaller = px - 1; smaller >= lowest; smaller--) {
+	/* no size makes a tile lower than a title of one line does: once the
+	 * pages are as few as tiles that low take, no smaller size can save
+	 * one, and the sizes below are not tried */
+	int low = mt->btn_h * 3 / 2, most_rows = (area + g->gap) / (low + g->gap);
+	int fewest = g->n ? ((int)g->n + (most_rows < 1 ? 1 : most_rows) * g->cols - 1) /
+				    ((most_rows < 1 ? 1 : most_rows) * g->cols)
+			  : 1;
+	for (int smaller = px - 1; smaller >= lowest && best_pages > fewest; smaller--) {
 		menu_at(in, mt, g, smaller, area);
 		if (g->pages < best_pages) {
 			best_pages = g->pages;

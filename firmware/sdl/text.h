@@ -9,7 +9,9 @@
  * Arabic sentence with "Childline" in it draws both. Each run is shaped
  * with its direction and script, and runs are placed in visual order.
  * Widths are cached by (language, style, size, text); TTF_Fonts per (face,
- * style, size). */
+ * style, size), at most TEXT_FACE_SIZES sizes of a face and style open at
+ * once: past them the oldest is set to the new size, which keeps the
+ * face's hinting and shaping data (made once per opened face). */
 #ifndef SIGNPOST_TEXT_H
 #define SIGNPOST_TEXT_H
 
@@ -24,6 +26,9 @@ typedef struct _TTF_Font TTF_Font;
 struct SDL_Surface;
 
 #define TEXT_MAX_FONTS 64
+/* sizes of one face and style open at once; past them one is resized (8
+ * measured best for the five-language check: 4 and 16 cost more) */
+#define TEXT_FACE_SIZES 8
 #define TEXT_MAX_FACES (CONTENT_MAX_LANGS + 1)
 #define TEXT_FALLBACK_FAMILY "DejaVu Sans"
 
@@ -94,6 +99,7 @@ struct text {
 	size_t n_widths, cap_widths;
 	unsigned long measured, cached; /* for benchmarks */
 	unsigned long fonts_opened;     /* TTF_Fonts opened so far */
+	unsigned long fonts_resized;    /* and set to another size instead */
 };
 
 /* Finds the files for family (regular and bold) through fontconfig, falling
