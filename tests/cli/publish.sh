@@ -67,7 +67,8 @@ refuse() { # WHAT STATUS TEXT: the draft on stdin is refused, nothing changes
 	[ "$(sed -n 's/^reloads=//p' "$tmp/status")" = "$reloads" ] && ok || fail "put $1 made the kiosk reload"
 }
 sed 's/^    title: "Where to get help now"/    titel: "Where to get help now"/' "$tmp/d1.yaml" >"$tmp/bad.yaml"
-refuse "with a mistake" 1 "content.yaml:184:5: error: unknown key 'titel' in a screen; did you mean 'title'?" <"$tmp/bad.yaml"
+titel=$(grep -n '^    titel:' "$tmp/bad.yaml" | cut -d: -f1) # the line of the mistake
+refuse "with a mistake" 1 "content.yaml:$titel:5: error: unknown key 'titel' in a screen; did you mean 'title'?" <"$tmp/bad.yaml"
 iconv -f UTF-8 -t UTF-16 "$tmp/d1.yaml" >"$tmp/u16.yaml"
 refuse "in UTF-16 with a BOM" 2 "Save it as UTF-8: in Notepad, File > Save as, Encoding: UTF-8" <"$tmp/u16.yaml"
 iconv -f UTF-8 -t UTF-16LE "$tmp/d1.yaml" >"$tmp/u16le.yaml"
@@ -164,5 +165,5 @@ ctl sheet - <"$tmp/bad.yaml" >"$tmp/bad.png" 2>"$tmp/err"
 [ $? = 1 ] && [ ! -s "$tmp/bad.png" ] && ok || fail "sheet of a draft with errors: $(cat "$tmp/err")"
 # check of a draft on stdin (- ; over ssh, check reads one): content.yaml:LINE:COL
 expect_exit 1 "check - of a draft with a mistake" -- ctl check - <"$tmp/bad.yaml"
-expect_err "content.yaml:184:5: error: unknown key 'titel'" "check - names content.yaml:LINE:COL"
+expect_err "content.yaml:$titel:5: error: unknown key 'titel'" "check - names content.yaml:LINE:COL"
 done_testing
