@@ -9,8 +9,9 @@ reload of the five-language example from save to new content and the
 longest gap between watchdog pings during it.
   start_time.py SIGNPOST BARE SRC [RUNS]
 SECTIONS=start,check,reload (the default: all three) chooses what runs;
-LARGEST=FILE adds FILE to the reloads."""
-import os, socket, statistics, struct, subprocess, sys, tempfile, time
+LARGEST=FILE adds FILE to the reloads (with the pictures beside it;
+LARGEST_NAME names its row)."""
+import os, shutil, socket, statistics, struct, subprocess, sys, tempfile, time
 
 signpost, bare, src = sys.argv[1:4]
 runs = int(sys.argv[4]) if len(sys.argv) > 4 else 5
@@ -138,10 +139,15 @@ if "reload" in sections:
     print()
     print("| reload from save to new content (--trace's 'reload ok'), median of %d | time | longest watchdog gap | kiosk at rest | peak (kiosk + check child) |" % runs)
     print("|---|---:|---:|---:|---:|")
-    for name, path in list(contents.items()) + [(n, p) for n, p in [("largest file the limits allow", os.environ.get("LARGEST", ""))] if p]:
+    largest = os.environ.get("LARGEST", "")
+    for name, path in list(contents.items()) + ([(os.environ.get("LARGEST_NAME", "largest file the limits allow"), largest)] if largest else []):
         conf = os.path.join(tmp, "reload.yaml")
         data = open(path, "rb").read()
         open(conf, "wb").write(data)
+        # the pictures beside the file go beside its copy
+        for f in os.listdir(os.path.dirname(path)):
+            if f.lower().endswith((".png", ".jpg", ".jpeg")):
+                shutil.copyfile(os.path.join(os.path.dirname(path), f), os.path.join(tmp, f))
         st = state("state-reload")
         p, t, _ = start([signpost, "--window", "1280x800", "--trace", "--config", conf],
                         {"STATE_DIRECTORY": st, "WATCHDOG_USEC": "100000"}, timeout=60)

@@ -53,6 +53,24 @@ expect_exit 0 "put a draft only the kiosk's size takes" -- ctl put <"$tmp/qr40.y
 [ "$(shown)" = "$(sha "$tmp/qr40.yaml")" ] && ok || fail "the draft the kiosk's size takes is not shown"
 expect_exit 1 "put a draft too dense for the kiosk" -- ctl put <"$tmp/qr400.yaml"
 [ "$(shown)" = "$(sha "$tmp/qr40.yaml")" ] && ok || fail "the draft too dense for the kiosk changed what it shows"
+# a draft naming a picture beside the live content: checked with it, put
+picdraft() { # FILE
+	printf 'kiosk: { quick_exit: neutral }\nscreens:\n  - id: way\n    title: "Where to find us"\n    blocks:\n'
+	printf '      - picture: { file: %s, alt: "Floor plan" }\n' "$1"
+	printf '  - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }\n'
+}
+mkdir -p "$tmp/etc/plans"
+cp "$src/config/examples/way-in.png" "$tmp/etc/plans/way-in.png"
+picdraft plans/way-in.png >"$tmp/pic.yaml"
+expect_exit 0 "check - of a draft naming a picture on the kiosk" -- ctl check - <"$tmp/pic.yaml"
+expect_exit 0 "put a draft naming a picture on the kiosk" -- ctl put <"$tmp/pic.yaml"
+[ "$(shown)" = "$(sha "$tmp/pic.yaml")" ] && ok || fail "the draft with a picture is not shown"
+picdraft plans/missing.png >"$tmp/nopic.yaml"
+expect_exit 1 "put a draft naming a picture the kiosk lacks" -- ctl put <"$tmp/nopic.yaml"
+expect_err "content.yaml:6:26: error: the picture 'plans/missing.png': there is no such file" "says which picture is missing"
+[ "$(shown)" = "$(sha "$tmp/pic.yaml")" ] && ok || fail "the draft naming a missing picture changed what is shown"
+rm -r "$tmp/etc/plans"
+
 expect_exit 0 "put draft 1 again" -- ctl put <"$tmp/d1.yaml"
 # the same draft again: nothing to do
 expect_exit 0 "put the live content again" -- ctl put <"$tmp/d1.yaml"

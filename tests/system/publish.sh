@@ -3,7 +3,9 @@
 # group signpost-staff, the sudoers drop-in, the root-owned keys file, the
 # package's sshd drop-in): put a draft live (the screen becomes its
 # --preview), a draft with a mistake refused (the screen unchanged), undo
-# (the old screen back), get (the live bytes), sheet (a PNG that decodes),
+# (the old screen back), a draft naming a picture the volunteer copied in
+# (the screen its --preview, picture and all), get (the live bytes), sheet
+# (a PNG that decodes),
 # the other words, and what the sshd drop-in refuses: a shell, a terminal,
 # another command, forwarding, sftp and scp, a client's environment, a key
 # in ~kiosk/.ssh/authorized_keys, a key not in the root-owned file, a
@@ -89,6 +91,27 @@ shows pub-refused b
 k undo </dev/null >"$out/pub-undo.log" 2>&1 && ok "staff undo: $(tail -n 1 "$out/pub-undo.log" | cut -c1-70)" ||
 	bad "staff undo failed: $(tail -n 3 "$out/pub-undo.log")"
 shows pub-undo a
+# a picture: copied in by the volunteer (put sends the content file only),
+# then a draft that shows it put live; the screen is its --preview
+pub_draft_picture() {
+	printf 'kiosk: { quick_exit: neutral }\nscreens:\n'
+	printf '  - { id: notice, title: "Where to find us", blocks: [ { picture: { file: way-in.png, alt: "Floor plan", caption: "Reception is on the left." } } ] }\n'
+	printf '  - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }\n'
+}
+pub_draft_picture >"$out/pub-c.yaml"
+cp "$src/config/examples/way-in.png" "$out/way-in.png"
+"$src/build/signpost" --preview "$out/pub-preview-c" --size "${W}x$H" --config "$out/pub-c.yaml" >/dev/null 2>&1 ||
+	bad "signpost --preview of the draft with a picture on the host failed"
+if limit 120 "scp of a picture to the guest" scp -q $ssh_opts -P "$port" "$out/way-in.png" root@127.0.0.1:/root/ &&
+	g "install -o signpost-publish -g signpost-publish -m 0644 /root/way-in.png /etc/signpost/way-in.png" &&
+	k put <"$out/pub-c.yaml" >"$out/pub-put-c.log" 2>&1; then
+	ok "staff put of a draft with a picture: $(grep '^put live' "$out/pub-put-c.log" | cut -c1-60)"
+else
+	bad "staff put of a draft with a picture failed: $(tail -n 3 "$out/pub-put-c.log")"
+fi
+shows pub-put-c c
+k undo </dev/null >"$out/pub-undo-c.log" 2>&1 || bad "staff undo after the picture failed: $(tail -n 3 "$out/pub-undo-c.log")"
+shows pub-undo-c a
 k get </dev/null >"$out/pub-get.yaml" 2>"$out/pub-get.err"
 cmp -s "$out/pub-get.yaml" "$out/pub-a.yaml" && ok "staff get returns the live bytes" || bad "staff get: not the live bytes ($(cat "$out/pub-get.err"))"
 k history </dev/null >"$out/pub-history.log" 2>&1
