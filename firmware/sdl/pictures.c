@@ -165,10 +165,12 @@ bool pictures_probe(const unsigned char *data, size_t len, struct picture_bytes 
 		return false;
 	}
 	uint64_t px = (uint64_t)out->stored_w * (uint64_t)out->stored_h;
-	if (out->stored_w > PICTURE_MAX_SIDE || out->stored_h > PICTURE_MAX_SIDE || px > PICTURE_MAX_PIXELS) {
-		snprintf(err, cap, "it says it is %d x %d pixels, more than a kiosk shows (at most %d million "
-				   "pixels, %d a side); make it smaller: 2000 pixels across is plenty",
-			 out->stored_w, out->stored_h, PICTURE_MAX_PIXELS / 1000000, PICTURE_MAX_SIDE);
+	uint64_t most = out->format == PICTURE_PNG ? PICTURE_MAX_PNG_PIXELS : PICTURE_MAX_PIXELS;
+	if (out->stored_w > PICTURE_MAX_SIDE || out->stored_h > PICTURE_MAX_SIDE || px > most) {
+		snprintf(err, cap, "it says it is %d x %d pixels, more than a kiosk shows (a %s of at most %d "
+				   "million pixels, %d a side); make it smaller: 2000 pixels across is plenty",
+			 out->stored_w, out->stored_h, out->format == PICTURE_PNG ? "PNG" : "JPEG",
+			 (int)(most / 1000000), PICTURE_MAX_SIDE);
 		return false;
 	}
 	return true;
@@ -351,6 +353,7 @@ void pictures_free(struct pictures *ps)
 struct shrink {
 	int W, H, tw, th;
 	uint64_t *acc; /* per output column: r*a, g*a, b*a, a, count */
+	uint32_t *col; /* each input column's output column, times 5 */
 	int y_in, y_out;
 	SDL_Surface *out;
 };
@@ -360,8 +363,13 @@ static bool shrink_init(struct shrink *s, int W, int H, int tw, int th)
 	memset(s, 0, sizeof *s);
 	s->W = W, s->H = H, s->tw = tw, s->th = th;
 	s->acc = calloc((size_t)tw * 5, sizeof *s->acc);
+	s->col = malloc((size_t)W * sizeof *s->col);
 	s->out = SDL_CreateRGBSurfaceWithFormat(0, tw, th, 32, SDL_PIXELFORMAT_ARGB8888);
-	return s->acc && s->out;
+	if (!s->acc || !s->col || !s->out)
+		return false;
+	for (int x = 0; x < W; x++)
+		s->col[x] = (uint32_t)((int64_t)x * tw / W) * 5;
+	return true;
 }
 
 static void shrink_emit(struct shrink *s)
@@ -388,15 +396,27 @@ static void shrink_row(struct shrink *s, const unsigned char *in, int bpp)
 		shrink_emit(s);
 		s->y_out = oy;
 	}
-	for (int x = 0; x < s->W; x++) {
-		const unsigned char *p = in + (size_t)x * (size_t)bpp;
-		uint64_t al = bpp == 4 ? p[3] : 255;
-		uint64_t *a = &s->acc[(size_t)((int64_t)x * s->tw / s->W) * 5];
-		a[0] += p[0] * al;
-		a[1] += p[1] * al;
-		a[2] += p[2] * al;
-		a[3] += al;
-		a[4] += 1;
+	if (bpp == 3) {
+		for (int x = 0; x < s->W; x++) {
+			const unsigned char *p = in + (size_t)x * 3;
+			uint64_t *a = &s->acc[s->col[x]];
+			a[0] += p[0] * 255u;
+			a[1] += p[1] * 255u;
+			a[2] += p[2] * 255u;
+			a[3] += 255;
+			a[4] += 1;
+		}
+	} else {
+		for (int x = 0; x < s->W; x++) {
+			const unsigned char *p = in + (size_t)x * 4;
+			unsigned al = p[3];
+			uint64_t *a = &s->acc[s->col[x]];
+			a[0] += p[0] * al;
+			a[1] += p[1] * al;
+			a[2] += p[2] * al;
+			a[3] += al;
+			a[4] += 1;
+		}
 	}
 	if (++s->y_in == s->H)
 		shrink_emit(s);
@@ -405,6 +425,7 @@ static void shrink_row(struct shrink *s, const unsigned char *in, int bpp)
 static void shrink_free(struct shrink *s)
 {
 	free(s->acc);
+	free(s->col);
 	if (s->out)
 		SDL_FreeSurface(s->out);
 	memset(s, 0, sizeof *s);

@@ -4,8 +4,8 @@
  * A picture file is untrusted input like the content file: it is opened
  * from the content file's folder one name at a time without following
  * links (a regular file, at most PICTURE_MAX_BYTES), its header is read
- * and its pixel count refused past PICTURE_MAX_PIXELS before anything is
- * decoded, and it is decoded row by row (libpng, libjpeg with its DCT
+ * and its pixel count refused past PICTURE_MAX_PIXELS (a PNG's past
+ * PICTURE_MAX_PNG_PIXELS) before anything is decoded, and it is decoded row by row (libpng, libjpeg with its DCT
  * scaling) straight down to the size of its box, so a 12-megapixel photo
  * shown 600 pixels wide costs 600 pixels' worth of memory, not 48 MB. A
  * JPEG's EXIF orientation is applied. The kiosk's own pictograms are SVG
@@ -25,6 +25,10 @@ struct SDL_Surface;
 
 #define PICTURE_MAX_BYTES (8 << 20)        /* a file */
 #define PICTURE_MAX_PIXELS (40 * 1000 * 1000) /* width x height, as the header says */
+/* a PNG has no scaled decoding: every pixel is read, on a Pi 5-10 times
+ * slower than here (16 million: about 0.4 s here), in the check and again
+ * in the kiosk when it first draws it */
+#define PICTURE_MAX_PNG_PIXELS (16 * 1000 * 1000)
 #define PICTURE_MAX_SIDE 16000              /* pixels, either side */
 /* an interlaced PNG is decoded whole before it is shrunk */
 #define PICTURE_INTERLACED_MAX_PIXELS (4 * 1000 * 1000)
