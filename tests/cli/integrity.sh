@@ -22,22 +22,14 @@ screens:
   - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }
 YAML
 }
-get() { sed -n "s/^$1=//p" "$status" | head -n 1; }
+get() { status_get "$1"; }
 wait_for() { # KEY VALUE: up to 5 s
 	i=0
 	while [ "$(get "$1")" != "$2" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	[ "$(get "$1")" = "$2" ]
 }
-start() { # the kiosk on $conf with a state directory; waits for its status file
-	rm -f "$status"
-	STATE_DIRECTORY="$tmp/state" "$bin" --window 800x480 --trace --status "$status" \
-		--config "$conf" 2>"$tmp/log" &
-	pid=$!
-	i=0
-	while [ ! -s "$status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	sleep 0.3
-}
-stop() { kill $pid; wait $pid 2>/dev/null; }
+start() { start_kiosk; } # lib.sh: the kiosk on $conf with a state directory
+stop() { stop_kiosk; }
 
 # the invisible file is refused by --check: the rest of the test relies on it
 write_content "Invisible" "#1B2340" >"$tmp/invisible.yaml"

@@ -40,6 +40,22 @@ done_testing() {
 
 . "$src/tests/xvfb.sh"
 
+# --- the kiosk with a state folder and a status file ---
+# start_kiosk: the kiosk on $conf in an 800x480 window, its state in
+# $tmp/state, its status in $status and its log in $tmp/log; sets $pid and
+# waits for the status file. stop_kiosk ends it; status_get KEY reads it.
+start_kiosk() {
+	rm -f "$status"
+	STATE_DIRECTORY="$tmp/state" "$bin" --window 800x480 --trace --status "$status" \
+		--config "$conf" 2>"$tmp/log" &
+	pid=$!
+	i=0
+	while [ ! -s "$status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	sleep "${1:-0.3}"
+}
+stop_kiosk() { kill $pid; wait $pid 2>/dev/null; }
+status_get() { sed -n "s/^$1=//p" "$status" | head -n 1; }
+
 # --- a visitor's session with the real kiosk, through its --trace log ---
 # start_session CONFIG: the kiosk in an 800x480 window on $DISPLAY, tracing to
 # $trace; sets $pid (the caller's EXIT trap kills it). Waits for its start.

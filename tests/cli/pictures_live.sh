@@ -24,17 +24,8 @@ screens:
   - { id: neutral, title: "Waiting room", loop: false, blocks: [ { text: "Please take a seat." } ] }
 YAML
 convert -size 400x200 xc:'#d02020' "$tmp/etc/pics/map.png"
-get() { sed -n "s/^$1=//p" "$status" | head -n 1; }
-start() {
-	rm -f "$status"
-	STATE_DIRECTORY="$tmp/state" "$bin" --window 800x480 --trace --status "$status" \
-		--config "$conf" 2>"$tmp/log" &
-	pid=$!
-	i=0
-	while [ ! -s "$status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	sleep 0.5
-}
-stop() { kill $pid; wait $pid 2>/dev/null; }
+start() { start_kiosk 0.5; } # lib.sh: the kiosk on $conf with a state directory
+stop() { stop_kiosk; }
 # pixels COLOUR: how many pixels of the window are that colour (±8 %)
 pixels() {
 	import -window root "$tmp/shot.png" 2>/dev/null
