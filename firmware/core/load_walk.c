@@ -248,6 +248,20 @@ static void get_screens(struct loader *L, const struct field *f, const struct yn
 	}
 }
 
+/* One of n words (any case): its index, or -1 with the field's error. */
+static int get_word(struct loader *L, const struct field *f, const char *subject, const struct ynode *v,
+		    const char *const *words, size_t n)
+{
+	char d[EXCERPT_SIZE + 2];
+	if (!want_scalar(L, v, subject, f->want))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (equal_nocase(v->str, v->len, words[i]))
+			return (int)i;
+	error_at(L, v, "%s must be %s, not %s", subject, f->want, describe(v, d));
+	return -1;
+}
+
 static void check_field(struct loader *L, const struct field *f, const struct ynode *v, void *obj)
 {
 	char subject[64], q[EXCERPT_SIZE], d[EXCERPT_SIZE + 2];
@@ -308,15 +322,9 @@ static void check_field(struct loader *L, const struct field *f, const struct yn
 	case FT_TRANSITION: {
 		static const char *const names[] = { [TRANSITION_FADE] = "fade", [TRANSITION_SLIDE] = "slide",
 						     [TRANSITION_NONE] = "none" };
-		if (!want_scalar(L, v, subject, f->want))
-			break;
-		size_t i = 0;
-		while (i < 3 && !equal_nocase(v->str, v->len, names[i]))
-			i++;
-		if (i < 3)
+		int i = get_word(L, f, subject, v, names, 3);
+		if (i >= 0)
 			*(enum transition *)dst = (enum transition)i;
-		else
-			error_at(L, v, "%s must be %s, not %s", subject, f->want, describe(v, d));
 		break;
 	}
 	case FT_LANGS:
@@ -357,15 +365,9 @@ static void check_field(struct loader *L, const struct field *f, const struct yn
 		break; /* read by get_picture(), which knows whether both are given */
 	case FT_LOGO_PLACE: {
 		static const char *const places[] = { [LOGO_TITLE] = "title", [LOGO_WELCOME] = "welcome" };
-		if (!want_scalar(L, v, subject, f->want))
-			break;
-		size_t i = 0;
-		while (i < 2 && !equal_nocase(v->str, v->len, places[i]))
-			i++;
-		if (i < 2)
-			*(int *)dst = (int)i;
-		else
-			error_at(L, v, "%s must be %s, not %s", subject, f->want, describe(v, d));
+		int i = get_word(L, f, subject, v, places, 2);
+		if (i >= 0)
+			*(int *)dst = i;
 		break;
 	}
 	}

@@ -136,6 +136,21 @@ static void test_refusals(void)
 	test_current = "test_refusals";
 }
 
+/* kiosk.logo's place is one of its words, and says which when it is not. */
+static void test_logo_place(void)
+{
+	const char *text = "kiosk:\n  quick_exit: none\n  logo: {file: l.png, alt: \"L\", place: corner}\n"
+			   "screens:\n  - id: a\n    title: \"T\"\n    blocks:\n      - text: \"x\"\n";
+	struct content c;
+	struct diag_list d = { 0 };
+	CHECK_INT(load(text, &c, &d), LOAD_INVALID);
+	const struct diag *e = error_at(&d, 3, 40);
+	CHECK(e && strstr(e->message, "'place' must be title (beside every screen's title) or welcome"));
+	if (!e)
+		diag_print(&d, "test.yaml", stderr);
+	diag_clear(&d);
+}
+
 /* The help line's band has no room for a pictogram: its call takes none. */
 static void test_help_takes_no_icon(void)
 {
@@ -327,6 +342,7 @@ int main(void)
 {
 	RUN(test_every_kind_loads);
 	RUN(test_refusals);
+	RUN(test_logo_place);
 	RUN(test_help_takes_no_icon);
 	RUN(test_too_many);
 	RUN(test_picture_block_layout);
