@@ -12,10 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* deck_build(); with normal (not NULL), an A+ deck starts each screen
- * from the shrink normal's layout of it found */
-static void build_from(struct deck *d, const struct measurer *m, const struct content *c,
-		       struct layout_spec spec, const struct deck *normal)
+/* A deck of c for spec with nothing laid out yet. */
+static void deck_start(struct deck *d, const struct content *c, struct layout_spec spec)
 {
 	memset(d, 0, sizeof *d);
 	d->content = c;
@@ -25,19 +23,55 @@ static void build_from(struct deck *d, const struct measurer *m, const struct co
 	d->lang = spec.lang;
 	d->text_scale = spec.text_scale;
 	d->out_of_hours = spec.out_of_hours;
+	d->spec = spec;
 	d->layouts = xcalloc(d->n ? d->n : 1, sizeof *d->layouts);
 	d->page_counts = xcalloc(d->n ? d->n : 1, sizeof *d->page_counts);
+}
+
+static void deck_lay(struct deck *d, const struct measurer *m, size_t i, struct layout_spec spec)
+{
+	layout_screen(&d->layouts[i], m, d->content, i, spec);
+	d->page_counts[i] = (int)d->layouts[i].n_pages;
+}
+
+/* deck_build(); with normal (not NULL), an A+ deck starts each screen
+ * from the shrink normal's layout of it found */
+static void build_from(struct deck *d, const struct measurer *m, const struct content *c,
+		       struct layout_spec spec, const struct deck *normal)
+{
+	deck_start(d, c, spec);
 	for (size_t i = 0; i < d->n; i++) {
 		if (normal)
 			spec.normal_shrink = normal->layouts[i].shrink;
-		layout_screen(&d->layouts[i], m, c, i, spec);
-		d->page_counts[i] = (int)d->layouts[i].n_pages;
+		deck_lay(d, m, i, spec);
 	}
 }
 
 void deck_build(struct deck *d, const struct measurer *m, const struct content *c, struct layout_spec spec)
 {
 	build_from(d, m, c, spec, NULL);
+}
+
+void deck_build_first(struct deck *d, const struct measurer *m, const struct content *c,
+		      struct layout_spec spec, size_t first)
+{
+	deck_start(d, c, spec);
+	if (first >= d->n)
+		first = 0;
+	if (d->n > 0)
+		deck_lay(d, m, first, spec);
+	d->partial = d->n > 1;
+	d->first = first;
+}
+
+void deck_finish(struct deck *d, const struct measurer *m)
+{
+	if (!d->partial)
+		return;
+	for (size_t i = 0; i < d->n; i++)
+		if (i != d->first)
+			deck_lay(d, m, i, d->spec);
+	d->partial = false;
 }
 
 void deck_free(struct deck *d)

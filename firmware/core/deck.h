@@ -18,11 +18,25 @@ struct deck {
 	size_t lang;
 	double text_scale;
 	bool out_of_hours; /* laid out with the out-of-hours banner */
+	/* deck_build_first(): only screen `first` is laid out until
+	 * deck_finish(); the others' layouts are empty, their counts 0 */
+	bool partial;
+	size_t first;
+	struct layout_spec spec;
 };
 
 /* Lays out every screen of c for spec (layout_screen()), measuring with m.
  * Free with deck_free(). */
 void deck_build(struct deck *d, const struct measurer *m, const struct content *c, struct layout_spec spec);
+
+/* deck_build() in two halves, so a first frame waits for one screen's
+ * layout, not all of them: screen `first` now, the rest in deck_finish()
+ * (with the same m), after that frame is shown. Until then only
+ * d->layouts[first] may be read. Each screen's layout is the same either
+ * way: no screen's layout depends on another's. */
+void deck_build_first(struct deck *d, const struct measurer *m, const struct content *c,
+		      struct layout_spec spec, size_t first);
+void deck_finish(struct deck *d, const struct measurer *m);
 void deck_free(struct deck *d);
 
 /* Every deck the complete check looks at, for one content at one output:

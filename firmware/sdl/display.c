@@ -109,8 +109,8 @@ bool display_open(struct display *d, int w, int h, bool trace)
 	}
 	if (d->fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
-	bool kms = driver && SDL_strcasecmp(driver, "kmsdrm") == 0; /* SDL says "KMSDRM" */
-	d->r = choose_renderer(d->win, kms);
+	d->kms = driver && SDL_strcasecmp(driver, "kmsdrm") == 0; /* SDL says "KMSDRM" */
+	d->r = choose_renderer(d->win, d->kms);
 	if (!d->r) {
 		fprintf(stderr, "signpost: error: cannot draw to the window: %s\n", SDL_GetError());
 		goto fail;

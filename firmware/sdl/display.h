@@ -16,6 +16,7 @@ struct display {
 	int rotation;        /* degrees, from the content */
 	int pw, ph;          /* the output as the panel scans it out */
 	int lw, lh;          /* the picture we draw: pw x ph turned by rotation */
+	bool kms;            /* KMS/DRM: the first present only sets the mode */
 };
 
 /* Starts SDL's video and opens a window of w x h (0 x 0: fullscreen) with

@@ -6,6 +6,7 @@
 #include "atomic_file.h"
 #include "sha256.h"
 
+#include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,15 +159,102 @@ bool memo_may_match(const char *path, const char *src, size_t len, int w, int h)
 	return same;
 }
 
-bool memo_matches(const char *path, const char *key)
+/* The tuning's lines after the key: "ink L SIZE A0 A1 B0 B1 T0 T1" for
+ * each tuned language, then "clearance C0 C1". Hex floats (%a): what is
+ * read back is the very double written. */
+static void ink_lines(FILE *out, const struct text_ink *ink)
 {
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++)
+		if (ink->tuned[l])
+			fprintf(out, "ink %zu %a %a %a %a %a %a %a\n", l, ink->size[l], ink->above[l][0],
+				ink->above[l][1], ink->below[l][0], ink->below[l][1], ink->touch[l][0],
+				ink->touch[l][1]);
+	fprintf(out, "clearance %a %a\n", ink->clearance[0], ink->clearance[1]);
+}
+
+/* One number of a line: finite and within [lo, hi], else false. */
+static bool number(char **at, double lo, double hi, double *out)
+{
+	char *end;
+	double v = strtod(*at, &end);
+	if (end == *at || !(v >= lo && v <= hi)) /* NaN fails both */
+		return false;
+	*at = end;
+	*out = v;
+	return true;
+}
+
+/* Reads ink_lines() back; false (and nothing to use) on anything else. */
+static bool ink_parse(char *text, struct text_ink *ink)
+{
+	memset(ink, 0, sizeof *ink);
+	bool clearance = false;
+	for (char *line = text, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (!next)
+			return false; /* cut short */
+		*next++ = '\0';
+		char *at = line;
+		if (strncmp(at, "ink ", 4) == 0 && !clearance) {
+			at += 4;
+			char *end;
+			unsigned long l = strtoul(at, &end, 10);
+			if (end == at || l >= CONTENT_MAX_LANGS || ink->tuned[l])
+				return false;
+			at = end;
+			/* what lines_tune() can make: a size of 1 to 1.1, ink
+			 * within a few times the size */
+			bool ok = number(&at, 1.0, 2.0, &ink->size[l]);
+			double *v[] = { &ink->above[l][0], &ink->above[l][1], &ink->below[l][0], &ink->below[l][1],
+					&ink->touch[l][0], &ink->touch[l][1] };
+			for (size_t i = 0; ok && i < sizeof v / sizeof v[0]; i++)
+				ok = number(&at, -10.0, 10.0, v[i]);
+			if (!ok || *at)
+				return false;
+			ink->tuned[l] = true;
+		} else if (strncmp(at, "clearance ", 10) == 0 && !clearance) {
+			at += 10;
+			if (!number(&at, -10.0, 10.0, &ink->clearance[0]) || !number(&at, -10.0, 10.0, &ink->clearance[1]) ||
+			    *at)
+				return false;
+			clearance = true;
+		} else {
+			return false;
+		}
+	}
+	return clearance;
+}
+
+bool memo_matches(const char *path, const char *key, struct text_ink *ink, bool *have_ink)
+{
+	*have_ink = false;
 	char *have = record(path);
-	bool same = have && strcmp(have, key) == 0;
+	size_t n = strlen(key);
+	bool same = have && strncmp(have, key, n) == 0;
+	if (same && have[n]) {
+		/* after the key, only the tuning (a record of an older kiosk
+		 * has none: it is measured) */
+		same = ink_parse(have + n, ink);
+		*have_ink = same;
+	}
 	free(have);
 	return same;
 }
 
-bool memo_write(const char *path, const char *key)
+bool memo_write(const char *path, const char *key, const struct text_ink *ink)
 {
-	return atomic_file_write(path, key, strlen(key), true);
+	char *text = NULL;
+	size_t n = 0;
+	FILE *out = open_memstream(&text, &n);
+	if (!out)
+		abort();
+	fputs(key, out);
+	if (ink)
+		ink_lines(out, ink);
+	fclose(out);
+	bool ok = atomic_file_write(path, text, n, true);
+	int saved = errno;
+	free(text);
+	errno = saved;
+	return ok;
 }

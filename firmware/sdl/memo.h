@@ -26,6 +26,11 @@
  *   fault    (test builds only) SIGNPOST_TEST_FAULT when it changes what
  *            the check does (crash, hang, eat; not die, the kiosk's own)
  *
+ * After the key, the record carries the lines' tuning the kiosk measured
+ * for these fonts (text.h: text_tune()): it is a function of the fonts
+ * and the program, both in the key, and measuring it is about half of a
+ * five-language start.
+ *
  * The fonts are known only once the content is parsed, so a record whose
  * content, output and program lines match lets the kiosk parse the bytes
  * it already proved (memo_may_match), then compare the whole key
@@ -52,11 +57,15 @@ char *memo_key(const char *src, size_t len, int w, int h, const struct text *t, 
 /* The record at path starts with memo_head(src, len, w, h). */
 bool memo_may_match(const char *path, const char *src, size_t len, int w, int h);
 
-/* The record at path is exactly key. */
-bool memo_matches(const char *path, const char *key);
+/* The record at path is key, with nothing after it but the lines'
+ * tuning (text_tune()) it was written with: then *ink is that and
+ * *have_ink true. A record with anything else after the key, or a
+ * tuning out of the range text_tune() makes, is no match. */
+bool memo_matches(const char *path, const char *key, struct text_ink *ink, bool *have_ink);
 
-/* Writes key as the record at path, durably (a power cut leaves the old
- * record or the new one). False with errno when it failed. */
-bool memo_write(const char *path, const char *key);
+/* Writes key as the record at path, with ink (if not NULL) after it,
+ * durably (a power cut leaves the old record or the new one). False with
+ * errno when it failed. */
+bool memo_write(const char *path, const char *key, const struct text_ink *ink);
 
 #endif

@@ -306,7 +306,9 @@ void ops_proven(struct run *st)
 	/* and its verdict is remembered: the next start at this output skips
 	 * the check (memo.h) */
 	state_path(path, sizeof path, MEMO_FILE);
-	if (path[0] && st->ops.shown_key && !memo_write(path, st->ops.shown_key))
+	struct text_ink ink;
+	text_ink_get(&st->text, &ink);
+	if (path[0] && st->ops.shown_key && !memo_write(path, st->ops.shown_key, &ink))
 		fprintf(stderr, "signpost: warning: cannot remember the check's verdict in %s: %s\n", path,
 			strerror(errno));
 }
@@ -314,7 +316,8 @@ void ops_proven(struct run *st)
 /* Parses bytes that passed the check (or were proven before) and opens
  * their fonts: *out and *t, or false with the problems in d. */
 static bool parse_and_open(const char *path, const char *src, size_t len, const struct verdict *checked,
-			   struct content **out, struct pictures *pics, struct text *t, struct diag_list *d)
+			   bool tune, struct content **out, struct pictures *pics, struct text *t,
+			   struct diag_list *d)
 {
 	struct content *c = xcalloc(1, sizeof *c);
 	char err[512];
@@ -336,7 +339,9 @@ static bool parse_and_open(const char *path, const char *src, size_t len, const 
 		free(c);
 		return false;
 	}
-	text_set_langs(t, c, NULL, 0);
+	text_set_faces(t, c, NULL, 0);
+	if (tune)
+		text_tune(t, NULL);
 	*out = c;
 	return true;
 }
@@ -352,13 +357,17 @@ static bool take_remembered(struct run *st, const char *path, const char *src, s
 	if (!memo[0] || !memo_may_match(memo, src, len, st->disp.pw, st->disp.ph))
 		return false;
 	struct diag_list ignored = { 0 }; /* the check said them when it ran */
-	bool ok = parse_and_open(path, src, len, NULL, c, pics, t, &ignored);
+	bool ok = parse_and_open(path, src, len, NULL, false, c, pics, t, &ignored);
 	diag_clear(&ignored);
 	if (!ok)
 		return false;
 	*key = memo_key(src, len, st->disp.pw, st->disp.ph, t, pics);
-	if (memo_matches(memo, *key))
+	struct text_ink ink;
+	bool have_ink;
+	if (memo_matches(memo, *key, &ink, &have_ink)) {
+		text_tune(t, have_ink ? &ink : NULL); /* the tuning measured for these fonts */
 		return true;
+	}
 	free(*key); /* a font changed: the check runs */
 	*key = NULL;
 	text_close(t);
@@ -410,7 +419,7 @@ static bool take_first(struct run *st, const char *path, bool counted, struct di
 		struct verdict v;
 		bool ok = verdict_start(&v, path, src, len, st->disp.pw, st->disp.ph, d) &&
 			  verdict_wait(&v, d) == VERDICT_OK &&
-			  parse_and_open(path, src, len, &v, &c, &pics, &t, d); /* accepted: only now
+			  parse_and_open(path, src, len, &v, true, &c, &pics, &t, d); /* accepted: only now
 										   does this process
 										   parse it */
 		verdict_clear(&v);

@@ -46,21 +46,40 @@ static void fade_forget(struct fade *f)
 }
 
 /* Lays every screen out again for the output size, language and text size;
- * drops cached textures. */
-static void relayout(struct run *st)
+ * drops cached textures. With first_only, only the screen on view: the
+ * first frame waits for its layout alone, and whole_deck() (after that
+ * frame, or before anything could move off the screen) does the rest. */
+static void relayout_as(struct run *st, bool first_only)
 {
 	display_layout(&st->disp, st->c->rotation);
 	text_measurers(&st->text, st->by_lang);
 	st->m = st->by_lang[st->kiosk.lang];
 	deck_free(&st->deck);
-	deck_build(&st->deck, &st->m, st->c,
-		   (struct layout_spec){ .w = st->disp.lw, .h = st->disp.lh, .lang = st->kiosk.lang,
-					 .text_scale = st->kiosk.text_scale, .out_of_hours = st->closed });
+	struct layout_spec spec = { .w = st->disp.lw, .h = st->disp.lh, .lang = st->kiosk.lang,
+				    .text_scale = st->kiosk.text_scale, .out_of_hours = st->closed };
+	if (first_only)
+		deck_build_first(&st->deck, &st->m, st->c, spec, (size_t)st->kiosk.view.screen);
+	else
+		deck_build(&st->deck, &st->m, st->c, spec);
 	kiosk_set_page_counts(&st->kiosk, st->deck.page_counts, st->deck.n);
-	gesture_init(&st->gesture, st->deck.layouts[0].m.px_per_mm);
+	gesture_init(&st->gesture, st->deck.layouts[st->deck.first].m.px_per_mm);
 	render_flush(&st->render);
 	fade_forget(&st->fade);
 	st->dirty = true;
+}
+
+static void relayout(struct run *st)
+{
+	relayout_as(st, false);
+}
+
+/* The screens relayout_as() left, laid out now. */
+static void whole_deck(struct run *st)
+{
+	if (!st->deck.partial)
+		return;
+	deck_finish(&st->deck, &st->m);
+	kiosk_set_page_counts(&st->kiosk, st->deck.page_counts, st->deck.n);
 }
 
 /* After the kiosk changed: a new layout when its language or text size
@@ -122,8 +141,8 @@ static bool draw_fade(struct run *st, uint64_t now)
 }
 
 /* A frame: the backlight on before a frame that needs it and off after
- * the black frame of sleep; the first frame, drawn twice, says READY=1,
- * and what it shows becomes the last good content. */
+ * the black frame of sleep; the first frame (on KMS/DRM drawn twice) says
+ * READY=1, and what it shows becomes the last good content. */
 static void draw(struct run *st, uint64_t now)
 {
 	bool asleep = st->kiosk.mode == KIOSK_SLEEP;
@@ -152,17 +171,18 @@ static void draw(struct run *st, uint64_t now)
 	}
 	schedule_run_backlight(&st->backlight_off, asleep, false);
 	st->dirty = st->kiosk.in_transition; /* keep animating */
-	if (!st->ready_sent && ++st->start_frames < 2) {
-		/* The first frame is drawn twice: on KMS/DRM the first present
+	if (!st->ready_sent && st->disp.kms && ++st->start_frames < 2) {
+		/* On KMS/DRM the first frame is drawn twice: the first present
 		 * only sets the mode (drmModeSetCrtc), and virtio-gpu shows a
 		 * frame from the first page flip on, so a static first screen
 		 * stayed black until the attract loop's next screen (seen in
-		 * tests/system/vm.sh). One more frame at start costs a frame. */
+		 * tests/system/vm.sh). Elsewhere one present shows it. */
 		st->dirty = true;
 	} else if (!st->ready_sent) {
 		notify_send(&st->notify, "READY=1"); /* the first frame is on screen */
 		st->ready_sent = true;
 	}
+	whole_deck(st); /* the first frame is shown: now the other screens */
 }
 
 /* ---- input ---------------------------------------------------------------- */
@@ -174,6 +194,7 @@ static void feed(struct run *st, struct gesture g, Uint32 timestamp, uint64_t no
 	enum kiosk_input in;
 	if (!kiosk_input_of(g.kind, &in))
 		return;
+	whole_deck(st); /* input may move to another screen */
 	int arg;
 	enum kiosk_action action = scene_hit(&st->dl, g.x, g.y, &arg);
 	bool woke = st->kiosk.mode == KIOSK_SLEEP;
@@ -293,6 +314,7 @@ static void on_kiosk(void *ctx, uint64_t now)
 {
 	struct run *st = ctx;
 	enum kiosk_mode before = st->kiosk.mode;
+	whole_deck(st); /* the kiosk's time may move to another screen */
 	if (!kiosk_tick(&st->kiosk, now))
 		return;
 	st->dirty = true;
@@ -513,7 +535,7 @@ static bool run_open(struct run *st, const sigset_t *signals)
 	render_init(&st->render, st->disp.r, &st->text);
 	render_set_pictures(&st->render, &st->pics);
 	kiosk_init(&st->kiosk, st->c, now);
-	relayout(st);
+	relayout_as(st, true);
 	trace_state(&st->trace, st->c, &st->kiosk, "start", now);
 	schedule_run_start();
 	clock_trust_open(&st->clock);

@@ -150,6 +150,13 @@ bool text_open(struct text *t, const char *family, char *err, size_t errlen)
 
 bool text_set_langs(struct text *t, const struct content *c, char *problem, size_t len)
 {
+	bool ok = text_set_faces(t, c, problem, len);
+	text_tune(t, NULL);
+	return ok;
+}
+
+bool text_set_faces(struct text *t, const struct content *c, char *problem, size_t len)
+{
 	bool ok = true;
 	if (problem && len)
 		problem[0] = '\0';
@@ -175,6 +182,7 @@ bool text_set_langs(struct text *t, const struct content *c, char *problem, size
 		t->want_script[l] = scripts[l];
 	}
 	t->langs_set = true;
+	t->tuned = false;
 	t->langs_problem[0] = '\0';
 	/* faces other than 0 are opened afresh */
 	fonts_clear(t);
@@ -209,11 +217,53 @@ bool text_set_langs(struct text *t, const struct content *c, char *problem, size
 					 t->faces[0].family);
 		}
 	}
-	lines_tune(t, scripts);
 	if (problem && len)
 		snprintf(problem, len, "%s", t->langs_problem);
 	t->langs_ok = ok;
 	return ok;
+}
+
+void text_tune(struct text *t, const struct text_ink *given)
+{
+	if (t->tuned && !given)
+		return;
+	t->tuned = true;
+	if (!given) {
+		lines_tune(t, t->want_script);
+		return;
+	}
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++) {
+		/* a language is tuned only where its face and script say it can
+		 * be: what lines_tune() would have measured */
+		bool tuned = given->tuned[l] && t->want_script[l] && t->lang_face[l] != 0;
+		t->lang_script[l] = tuned ? t->want_script[l] : NULL;
+		t->lang_size[l] = tuned ? given->size[l] : 1.0;
+		for (int st = FONT_REGULAR; st <= FONT_BOLD; st++) {
+			t->lang_above[l][st] = tuned ? given->above[l][st] : 0;
+			t->lang_below[l][st] = tuned ? given->below[l][st] : 0;
+			t->lang_touch[l][st] = tuned ? given->touch[l][st] : 0;
+		}
+	}
+	for (int st = FONT_REGULAR; st <= FONT_BOLD; st++)
+		t->clearance[st] = given->clearance[st];
+}
+
+void text_ink_get(const struct text *t, struct text_ink *out)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t l = 0; l < CONTENT_MAX_LANGS; l++) {
+		out->tuned[l] = t->lang_script[l] != NULL;
+		if (!out->tuned[l])
+			continue; /* nothing else: an untuned language uses none of it */
+		out->size[l] = t->lang_size[l];
+		for (int st = FONT_REGULAR; st <= FONT_BOLD; st++) {
+			out->above[l][st] = t->lang_above[l][st];
+			out->below[l][st] = t->lang_below[l][st];
+			out->touch[l][st] = t->lang_touch[l][st];
+		}
+	}
+	for (int st = FONT_REGULAR; st <= FONT_BOLD; st++)
+		out->clearance[st] = t->clearance[st];
 }
 
 const char *text_family(const struct text *t, size_t lang)

@@ -72,6 +72,7 @@ struct text {
 	struct text_lang lang_ctx[CONTENT_MAX_LANGS];
 	/* what text_set_langs() last set up, to keep it when nothing changed */
 	bool langs_set, langs_ok;
+	bool tuned; /* text_tune() since the faces last changed */
 	char want_font[CONTENT_MAX_LANGS][128];
 	const char *want_script[CONTENT_MAX_LANGS];
 	char langs_problem[1600];
@@ -112,6 +113,24 @@ bool text_open(struct text *t, const char *family, char *err, size_t errlen);
  * that is not installed leaves that language on face 0; *problem (if not
  * NULL) then says which, in words for staff, and false is returned. */
 bool text_set_langs(struct text *t, const struct content *c, char *problem, size_t len);
+
+/* text_set_langs() in its two halves: the faces and directions, then the
+ * lines' tuning (the ink of each script's sample lines, drawn at 100 px:
+ * for five languages about half the instructions of a start). The tuning
+ * is a function of the fonts chosen and the program alone, so a verdict
+ * remembered for both may carry it (memo.h): given, it is taken as it is;
+ * NULL measures it (once: again only after the faces change). Nothing may
+ * be measured or drawn between the two. */
+bool text_set_faces(struct text *t, const struct content *c, char *problem, size_t len);
+struct text_ink {
+	bool tuned[CONTENT_MAX_LANGS];
+	double size[CONTENT_MAX_LANGS];
+	double above[CONTENT_MAX_LANGS][2], below[CONTENT_MAX_LANGS][2], touch[CONTENT_MAX_LANGS][2];
+	double clearance[2];
+};
+void text_tune(struct text *t, const struct text_ink *given);
+/* The tuning in use, to be given back to text_tune() another time. */
+void text_ink_get(const struct text *t, struct text_ink *out);
 
 /* The font for (face, style, px), opened on first use; NULL if it cannot be. */
 TTF_Font *text_font(struct text *t, int face, enum font_style style, int px);

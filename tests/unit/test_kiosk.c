@@ -601,6 +601,61 @@ static void pose_content(struct content *c, struct deck *d)
 	deck_build(d, &fake_measurer, c, (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
 }
 
+/* How many elements of two layouts of a screen differ (pages counted as
+ * all their elements when one layout has more). */
+static size_t layout_differences(const struct screen_layout *a, const struct screen_layout *b)
+{
+	size_t differ = a->n_pages != b->n_pages;
+	for (size_t p = 0; p < a->n_pages && p < b->n_pages; p++) {
+		const struct page *x = &a->pages[p], *y = &b->pages[p];
+		differ += x->n_elems != y->n_elems;
+		for (size_t i = 0; i < x->n_elems && i < y->n_elems; i++) {
+			const struct elem *e = &x->elems[i], *f = &y->elems[i];
+			differ += e->role != f->role || e->x != f->x || e->y != f->y || e->w != f->w ||
+				  e->h != f->h || e->style != f->style || e->px != f->px || e->text != f->text ||
+				  e->len != f->len || e->number != f->number || e->block != f->block ||
+				  e->qr != f->qr || e->module != f->module || e->pic != f->pic;
+		}
+	}
+	return differ;
+}
+
+/* A deck built first screen first (what the kiosk's start does, so its
+ * first frame waits for one screen) lays that screen out as the whole
+ * deck would, nothing else until it is finished, and then every screen
+ * as the whole deck would: three pages of screen 2 included. */
+static void a_deck_built_first_screen_first_is_the_whole_deck(void)
+{
+	struct content c;
+	struct deck whole;
+	pose_content(&c, &whole);
+	CHECK(whole.n >= 3);
+	CHECK_INT(whole.page_counts[2], 3);
+	for (size_t first = 0; first < whole.n; first++) {
+		struct deck d;
+		deck_build_first(&d, &fake_measurer, &c, (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 },
+				 first);
+		CHECK(d.partial);
+		CHECK_INT(d.first, first);
+		CHECK_INT(layout_differences(&d.layouts[first], &whole.layouts[first]), 0);
+		CHECK_INT(d.page_counts[first], whole.page_counts[first]);
+		for (size_t i = 0; i < d.n; i++)
+			if (i != first)
+				CHECK_INT(d.layouts[i].n_pages, 0);
+		deck_finish(&d, &fake_measurer);
+		CHECK(!d.partial);
+		for (size_t i = 0; i < d.n; i++) {
+			CHECK_INT(layout_differences(&d.layouts[i], &whole.layouts[i]), 0);
+			CHECK_INT(d.page_counts[i], whole.page_counts[i]);
+		}
+		deck_finish(&d, &fake_measurer); /* a finished deck is left as it is */
+		CHECK_INT(layout_differences(&d.layouts[2], &whole.layouts[2]), 0);
+		deck_free(&d);
+	}
+	deck_free(&whole);
+	content_free(&c);
+}
+
 /* How many items of two draw lists differ in anything drawn. */
 static size_t draw_differences(const struct draw_list *a, const struct draw_list *b)
 {
@@ -890,6 +945,7 @@ int main(void)
 	RUN(posed_panels_are_the_panels_tapped_to);
 	RUN(posed_idle_notice_and_sleep_are_the_ones_time_brings);
 	RUN(a_pose_leaves_nothing_of_before);
+	RUN(a_deck_built_first_screen_first_is_the_whole_deck);
 	RUN(every_mode_and_action_has_its_names);
 	return TEST_DONE();
 }
