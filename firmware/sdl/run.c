@@ -379,7 +379,7 @@ static void checked(struct run *st, uint64_t now)
 	loop_source_remove_all(&st->loop, on_check, st);
 	arm(st, TIMER_CHECK, TIMER_OFF);
 	if (ops_reload_finish(st, now)) {
-		relayout(st);
+		relayout_as(st, true); /* the screen on view; the rest after its frame */
 		on_schedule(st, now);
 		trace_state(&st->trace, st->c, &st->kiosk, "reload", now);
 	}
