@@ -94,6 +94,9 @@ void ops_status_write(struct run *st)
 		fprintf(f, "last_reload_at=%s\n", reloaded);
 	fprintf(f, "last_reload_errors=%zu\n", diag_count(&st->ops.reload_diags, DIAG_ERROR));
 	fprintf(f, "clock=%s\n", clock_trust_name(st->clock.basis)); /* can the hours be applied */
+	/* a check of the file under way (or, at start, about to be): what
+	 * is on screen may change when it ends */
+	fprintf(f, "checking=%s\n", st->ops.check.pid || st->ops.check_at_start ? "yes" : "no");
 	for (size_t i = 0; i < st->ops.reload_diags.n; i++) {
 		const struct diag *d = &st->ops.reload_diags.items[i];
 		if (d->line > 0)
@@ -378,21 +381,30 @@ static bool take_remembered(struct run *st, const char *path, const char *src, s
 	return false;
 }
 
-/* Reads path once and takes it when it passes the complete check at the
- * output's size, run in a child (verdict.h), or when that verdict is
- * remembered (memo.h): st->c, st->text and the bytes for the last good
- * copy. Otherwise nothing changes and the problems are in d. */
-static bool take_first(struct run *st, const char *path, bool counted, struct diag_list *d)
+enum take {
+	TAKEN,
+	REFUSED,    /* the problems are in d */
+	UNREMEMBERED, /* with may_check false: no verdict remembered for it */
+};
+
+/* Reads path once and takes it when its verdict at this output is
+ * remembered (memo.h), or, with may_check, when it passes the complete
+ * check at the output's size, run in a child (verdict.h): st->c, st->text
+ * and the bytes for the last good copy. Otherwise nothing changes. With
+ * counted, the crash-twice rule applies and a start taking it counts. */
+static enum take take_first(struct run *st, const char *path, bool counted, bool may_check,
+			    struct diag_list *d)
 {
 	char *src = NULL;
 	size_t len = 0;
 	enum load_result r = content_read(path, &src, &len, d);
+	char hex[65] = "";
+	unsigned tries = 0;
 	if (r == LOAD_OK && counted) {
 		/* content that was accepted, then took the kiosk down with it on
 		 * screen, OPS_TRIES times running: not again until it changes */
-		char hex[65];
 		src_hex(src, len, hex);
-		unsigned tries = trying_count(hex);
+		tries = trying_count(hex);
 		if (tries >= OPS_TRIES) {
 			diag_add(d, DIAG_ERROR, 0, 0, "the kiosk stopped %u times in a row while showing this file "
 						      "(it may have found a fault in the kiosk); it shows its last good "
@@ -400,21 +412,26 @@ static bool take_first(struct run *st, const char *path, bool counted, struct di
 						      "after the kiosk",
 				 tries);
 			free(src);
-			return false;
+			return REFUSED;
 		}
-		trying_set(hex, tries + 1);
 	}
 	if (r != LOAD_OK) {
 		free(src);
-		return false;
+		return REFUSED;
 	}
 	struct content *c = NULL;
 	struct pictures pics = { 0 };
 	struct text t;
 	char *key = NULL;
 	bool known = take_remembered(st, path, src, len, &c, &pics, &t, &key);
-	if (st->o->trace)
-		fprintf(stderr, known ? "trace: check remembered (start)\n" : "trace: check in a child (start)\n");
+	if (st->o->trace && (known || may_check))
+		fprintf(stderr, !known	  ? "trace: check in a child (start)\n"
+				: counted ? "trace: check remembered (start)\n"
+					  : "trace: check remembered (start, the last good copy)\n");
+	if (!known && !may_check) {
+		free(src);
+		return UNREMEMBERED;
+	}
 	if (!known) {
 		struct verdict v;
 		bool ok = verdict_start(&v, path, src, len, st->disp.pw, st->disp.ph, d) &&
@@ -425,10 +442,12 @@ static bool take_first(struct run *st, const char *path, bool counted, struct di
 		verdict_clear(&v);
 		if (!ok) {
 			free(src);
-			return false;
+			return REFUSED;
 		}
 		key = memo_key(src, len, st->disp.pw, st->disp.ph, &t, &pics);
 	}
+	if (counted)
+		trying_set(hex, tries + 1); /* a start that dies with it on screen counts */
 	content_free(st->c);
 	free(st->c);
 	st->c = c;
@@ -440,14 +459,32 @@ static bool take_first(struct run *st, const char *path, bool counted, struct di
 	st->ops.shown_len = len;
 	free(st->ops.shown_key);
 	st->ops.shown_key = key;
-	return true;
+	return TAKEN;
 }
 
 bool ops_load_first(struct run *st)
 {
 	SDL_GetRendererOutputSize(st->disp.r, &st->disp.pw, &st->disp.ph);
 	struct diag_list d = { 0 };
-	if (take_first(st, st->o->config, true, &d)) {
+	char path[4096];
+	last_good_path(path, sizeof path);
+	enum take took = take_first(st, st->o->config, true, false, &d);
+	struct diag_list ignored = { 0 };
+	if (took == UNREMEMBERED && path[0] && take_first(st, path, false, false, &ignored) == TAKEN) {
+		/* a file new at this output, and a last good copy whose verdict
+		 * is remembered: that copy is the first frame, at once, and the
+		 * file is checked in a child after it, as a reload would be
+		 * (run.c), instead of a dark screen for the whole check */
+		diag_clear(&ignored);
+		st->ops.check_at_start = true;
+		fprintf(stderr, "signpost: showing the last good content (%s) while %s is checked\n", path,
+			st->o->config);
+		return true;
+	}
+	diag_clear(&ignored);
+	if (took == UNREMEMBERED)
+		took = take_first(st, st->o->config, true, true, &d); /* checked before the first frame */
+	if (took == TAKEN) {
 		st->ops.save_good = true; /* once the first frame shows it */
 		diag_clear(&d);
 		return true;
@@ -457,10 +494,7 @@ bool ops_load_first(struct run *st)
 	st->ops.reload_diags = d;
 	st->ops.last = OPS_RELOAD_FAILED;
 	st->ops.reload_at = time(NULL);
-	char path[4096];
-	last_good_path(path, sizeof path);
-	struct diag_list ignored = { 0 };
-	bool ok = path[0] && take_first(st, path, false, &ignored);
+	bool ok = path[0] && take_first(st, path, false, true, &ignored) == TAKEN;
 	if (ok) {
 		fprintf(stderr, "signpost: showing the last good content (%s) until the file is fixed\n", path);
 	} else {
@@ -496,7 +530,11 @@ static void give_back_memory(void)
 static void refuse(struct run *st, const char *why, struct diag_list *d)
 {
 	diag_sort(d);
-	fprintf(stderr, "signpost: reload (%s) refused; still showing the content loaded before:\n", why);
+	if (strcmp(why, "start") == 0)
+		fprintf(stderr, "signpost: %s cannot be shown; still showing the last good content:\n",
+			st->o->config);
+	else
+		fprintf(stderr, "signpost: reload (%s) refused; still showing the content loaded before:\n", why);
 	diag_print(d, st->o->config, stderr);
 	diag_clear(&st->ops.reload_diags);
 	st->ops.reload_diags = *d;
@@ -511,13 +549,14 @@ static void refuse(struct run *st, const char *why, struct diag_list *d)
 bool ops_reload_start(struct run *st, const char *why)
 {
 	struct ops *ops = &st->ops;
+	ops->check_at_start = false; /* this is it, or a reload that reads the file anyway */
 	ops->reload_t0 = SDL_GetPerformanceCounter();
 	ops->reload_at = time(NULL);
 	struct diag_list d = { 0 };
 	char *src = NULL;
 	size_t len = 0;
 	if (st->o->trace)
-		fprintf(stderr, "trace: check in a child (reload)\n");
+		fprintf(stderr, "trace: check in a child (%s)\n", strcmp(why, "start") == 0 ? "start" : "reload");
 	if (content_read(st->o->config, &src, &len, &d) != LOAD_OK ||
 	    !verdict_start(&ops->check, st->o->config, src, len, st->disp.pw, st->disp.ph, &d)) {
 		free(src);
@@ -527,6 +566,7 @@ bool ops_reload_start(struct run *st, const char *why)
 	ops->pending_src = src;
 	ops->pending_len = len;
 	ops->pending_why = why;
+	ops_status_write(st); /* checking=yes */
 	return true;
 }
 

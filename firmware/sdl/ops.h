@@ -43,6 +43,8 @@ struct ops {
 	size_t pending_len;
 	const char *pending_why;
 	uint64_t reload_t0;         /* performance counter at its start, for --trace */
+	bool check_at_start;        /* the last good copy is shown while the file is
+				       checked: the caller starts it after the first frame */
 };
 
 /* "none", "ok", "failed": as the status file says it. */
@@ -61,10 +63,13 @@ void ops_status_write(struct run *st);
 void ops_state_clean(void);
 
 /* Start-up, once the display is open (the complete check needs the
- * output's size): the content file if it passes the complete check (or
- * its verdict at this output is remembered, memo.h), else
- * the last good copy, else the built-in screen; st->c and st->text are set
- * up afterwards. False only when no font at all can be opened. */
+ * output's size): the content file if its verdict at this output is
+ * remembered (memo.h); else the last good copy if its verdict is, with
+ * ops.check_at_start set: the caller checks the file after the first
+ * frame, as a reload (ops_reload_start(st, "start")); else the file if it
+ * passes the complete check now; else the last good copy, else the
+ * built-in screen. st->c and st->text are set up afterwards. False only
+ * when no font at all can be opened. */
 bool ops_load_first(struct run *st);
 
 #define OPS_TRIES 2          /* starts that die with the same new content */

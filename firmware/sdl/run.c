@@ -92,6 +92,7 @@ static void changed(struct run *st, const char *why, uint64_t now)
 }
 
 static void arm(struct run *st, enum run_timer t, uint64_t due);
+static void reload(struct run *st, const char *why, uint64_t now);
 
 /* ---- drawing -------------------------------------------------------------- */
 
@@ -181,6 +182,8 @@ static void draw(struct run *st, uint64_t now)
 	} else if (!st->ready_sent) {
 		notify_send(&st->notify, "READY=1"); /* the first frame is on screen */
 		st->ready_sent = true;
+		if (st->ops.check_at_start) /* the last good copy is: now the file (ops.h) */
+			reload(st, "start", now);
 	}
 	whole_deck(st); /* the first frame is shown: now the other screens */
 }

@@ -2,8 +2,9 @@
 """start_time.py — tests/bench/start_time.sh's measurements, side by side in
 one run (SDL's dummy video driver, 1280x800): first frame (exec to READY=1
 on our own NOTIFY_SOCKET) of the bare SDL2+SDL2_ttf program and of signpost
-on the default and the five-language content, cold (no remembered verdict)
-and warm; the peak memory of the whole kiosk (its resident memory plus its
+on the default and the five-language content, cold (no remembered verdict),
+warm, and with the file changed since the last start (the last good copy
+remembered: shown first, the file checked after it); the peak memory of the whole kiosk (its resident memory plus its
 check child's, sampled every millisecond); the complete check of each; a
 reload of the five-language example from save to new content and the
 longest gap between watchdog pings during it.
@@ -122,6 +123,22 @@ if "start" in sections:
                 p, t, pk = start([signpost, "--window", "1280x800", "--config", path], {"STATE_DIRECTORY": st})
                 ts.append(t), ps.append(pk), stop(p)
             row(f"signpost, {name}, {'warm (verdict remembered)' if warm else 'cold (check in a child)'}", ts, ps)
+        # the file changed since the last start (a put, an edit, a power
+        # cut): the last good copy is remembered, shown first, and the
+        # file checked after it
+        ts, ps = [], []
+        st = state("state-" + name[:4] + "changed")
+        conf = os.path.join(tmp, "changed.yaml")
+        data = open(path, "rb").read()
+        for i in range(runs):
+            open(conf, "wb").write(data)
+            p, _, _ = start([signpost, "--window", "1280x800", "--config", conf], {"STATE_DIRECTORY": st})
+            time.sleep(0.5)
+            stop(p)  # proven: the last good copy and its verdict
+            open(conf, "wb").write(data + b"\n# changed %d\n" % i)
+            p, t, pk = start([signpost, "--window", "1280x800", "--config", conf], {"STATE_DIRECTORY": st})
+            ts.append(t), ps.append(pk), stop(p)
+        row(f"signpost, {name}, file changed since (last good copy remembered)", ts, ps)
 if "check" in sections:
     print()
     print("| complete check, `--check --size 1280x800` | median of %d | peak memory |" % runs)

@@ -1,7 +1,8 @@
 # remember.sh — a start on content already checked and proven at this
 # output skips the check in a child (firmware/sdl/memo.h), and nothing
 # else does: the kiosk (SDL's dummy driver, --trace) says at start whether
-# its check ran in a child. Same file, same output: remembered. One byte
+# its check ran in a child (at a start on a file new here, after the last
+# good copy's first frame). Same file, same output: remembered. One byte
 # changed, another window size, a font file touched or added, another binary, a
 # record cut short by a power cut, a fault hook that changes the check:
 # the check runs. A remembered file that then takes the kiosk down twice
@@ -32,6 +33,16 @@ run() { # [SIZE [BINARY [FAULT]]]: a start to its first frame and a clean stop (
 		sleep 0.1
 		i=$((i + 1))
 	done
+	# a file new here is checked after the last good copy's first frame
+	# (cli/start_meanwhile.sh): its check's end and its frame, so the
+	# clean stop proves what the file shows
+	i=0
+	while grep -q "^trace: check remembered (start, the last good copy)" "$tmp/log" &&
+		! grep -q "^trace: reload \(ok\|failed\)" "$tmp/log" && kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	sleep 0.2
 	kill -TERM $pid 2>/dev/null
 	wait $pid 2>/dev/null
 	pid=

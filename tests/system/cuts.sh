@@ -66,7 +66,7 @@ while :; do
 done
 EOF
 g "cp /root/A.yaml /etc/signpost/content.yaml && systemctl restart signpost"
-wait_active 60 || bad "cuts: not active on A before the first cut"
+{ wait_active 60 && settled 60; } || bad "cuts: not active on A before the first cut"
 sleep 2
 g "sync; poweroff" >/dev/null 2>&1 || true
 ssh_close
@@ -79,7 +79,7 @@ shows_A=0 shows_B=0 shows_good=0 wrong=0
 # look LABEL: after a boot, the kiosk shows A or B, says which, its file
 # passes the check and no temporary is left; counted
 look() {
-	if ! wait_ssh 400 || ! wait_active 120; then
+	if ! wait_ssh 400 || ! wait_active 120 || ! settled 120; then
 		bad "$1: the guest or the kiosk did not come up ($(gl 30 systemctl is-active signpost 2>&1))"
 		wrong=$((wrong + 1))
 		return

@@ -11,7 +11,8 @@
 # rename) and `signpostctl reload` must refuse it with the kiosk's words,
 # the same kiosk process still showing the default content; then
 # `systemctl restart` with that file installed must come up on the last
-# good copy and say why. The drop-in is removed afterwards.
+# good copy at once (its first frame, READY=1, does not wait for the check),
+# then refuse the file and say why. The drop-in is removed afterwards.
 
 # shows_good NAME: the screen (a screendump) is one of the default content's
 # --preview pictures, whichever screen the attract loop is on (n: pixels off)
@@ -56,15 +57,17 @@ for fault in crash hang eat; do
 	t=$(now)
 	g systemctl restart signpost || true
 	restarts=$(g systemctl show -p NRestarts --value signpost)
-	if wait_active 120 && like "fault-$fault-start" "$first_pic" 6 && [ "$(st last_reload)" = failed ] &&
+	shown=""
+	wait_active 120 && like "fault-$fault-start" "$first_pic" 6 && shown=$(since "$t")
+	if [ -n "$shown" ] && settled 120 && [ "$(st last_reload)" = failed ] &&
 		[ "$(st content_sha256)" = "$good_sha" ] &&
 		[ "$(g systemctl show -p NRestarts --value signpost)" = "$restarts" ]; then
 		why=$(st problem | head -n 1 | cut -c1-100)
-		ok "faults: the check's $fault at start: the last good copy after $(since "$t") s, no restart ($why)"
+		ok "faults: the check's $fault at start: the last good copy on screen after $shown s, the file refused after $(since "$t") s, no restart ($why)"
 	else
 		bad "faults: the check's $fault at start: $(g systemctl is-active signpost), last_reload=$(st last_reload), restarts $restarts -> $(g systemctl show -p NRestarts --value signpost), $n pixels off the first screen"
 	fi
 done
 g "rm /etc/systemd/system/signpost.service.d/fault.conf && systemctl daemon-reload &&
    cp /root/content.good /etc/signpost/content.yaml && systemctl restart signpost"
-wait_active 60 || bad "faults: not active after the drop-in was removed"
+{ wait_active 60 && settled 60; } || bad "faults: not active after the drop-in was removed"

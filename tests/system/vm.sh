@@ -300,6 +300,15 @@ g journalctl -u signpost --no-pager -o cat | grep 'device units' | tail -n 1 || 
 
 # --- reload, good and bad, with the unit's sandbox (seccomp and the rest) ----
 st() { g "sed -n 's/^$1=//p' /run/signpost/status" 2>/dev/null; }
+# settled SECONDS: until the kiosk's check of its file has ended (at a start
+# on a file new there, the last good copy is shown while it runs)
+settled() {
+	end=$(deadline "$1")
+	until [ "$(st checking)" != yes ]; do
+		before "$end" || return 1
+		sleep 0.5
+	done
+}
 filter=$(g systemctl show -p SystemCallFilter --value signpost | cut -c1-20)
 [ -n "$filter" ] && ok "the unit runs under a system call filter ($filter...)" || bad "no SystemCallFilter on the unit"
 g "cp /etc/signpost/content.yaml /root/content.good"
