@@ -120,7 +120,14 @@ expect_exit 0 "undo a put of a picture" -- ctl undo
 cmp -s "$tmp/etc/way-in.png" "$tmp/siteA/way-in.png" && ok || fail "undo did not bring back the picture the put replaced"
 # site B (another title, another picture), then undo: site A whole
 tarball "$tmp/siteB" content.yaml way-in.png >"$tmp/siteB.tar"
-expect_exit 0 "put site B's archive" -- ctl put <"$tmp/siteB.tar"
+# (an mv that notes what it renames beside the content: the picture goes in
+# place before content.yaml, never after)
+mkdir "$tmp/mvbin"
+printf '#!/bin/sh\nfor a; do last=$a; done\necho "$last" >>"%s"\nexec /bin/mv "$@"\n' "$tmp/mv.log" >"$tmp/mvbin/mv"
+chmod +x "$tmp/mvbin/mv"
+PATH="$tmp/mvbin:$PATH" expect_exit 0 "put site B's archive" -- ctl put <"$tmp/siteB.tar"
+[ "$(grep "^$tmp/etc/[^/]*$" "$tmp/mv.log" | sed 's|.*/||' | tr '\n' ' ')" = ".signpost-put.redo way-in.png content.yaml " ] && ok ||
+	fail "put did not rename its redo list, the picture, then content.yaml: $(cat "$tmp/mv.log")"
 cmp -s "$tmp/etc/way-in.png" "$tmp/siteB/way-in.png" && [ "$(shown)" = "$(sha "$tmp/siteB/content.yaml")" ] && ok ||
 	fail "site B is not live with its picture"
 expect_exit 0 "undo site B" -- ctl undo
