@@ -384,7 +384,8 @@ cp "$fleet/content.yaml.j2" "$tmp/nopicture.j2"
 sed 's/^      - text: {{ centre_address | to_json }}$/&\n      - picture: { file: plan.png, alt: "The way in" }/' \
 	"$tmp/nopicture.j2" >"$fleet/content.yaml.j2"
 grep -q 'file: plan.png' "$fleet/content.yaml.j2" || fail "the picture block was not added to content.yaml.j2"
-printf 'signpost_pictures: [pictures/plan.png]\n' >>"$fleet/group_vars/all.yml"
+sed -i 's|^signpost_pictures: \[\]$|signpost_pictures: [pictures/plan.png]|' "$fleet/group_vars/all.yml"
+grep -q '^signpost_pictures: \[pictures/plan.png\]$' "$fleet/group_vars/all.yml" || fail "signpost_pictures was not set in group_vars/all.yml"
 cp "$tmp/ctl.log" "$tmp/ctl.before"
 play picture
 [ $rc = 0 ] && ok || { fail "rolling out content with a picture failed"; show picture; }
