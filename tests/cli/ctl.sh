@@ -88,7 +88,8 @@ for setting in "Type=notify" "WatchdogSec=" "Restart=always" "RestartSec=" "Star
 	"PrivateNetwork=no" "IPAddressDeny=any" "RestrictAddressFamilies=AF_UNIX AF_NETLINK" \
 	"User=signpost" "SupplementaryGroups=video input render" "SDL_VIDEODRIVER=kmsdrm" \
 	"bin/signpost --check --config" "ExecReload=/bin/kill -HUP \$MAINPID" "RuntimeDirectory=signpost" \
-	"DeviceAllow=char-drm rw" "DeviceAllow=char-input r" "NoNewPrivileges=yes" "ProtectSystem=strict"; do
+	"DeviceAllow=char-drm rw" "DeviceAllow=char-input r" "NoNewPrivileges=yes" "ProtectSystem=strict" \
+	"ExecStartPre=-+/usr/sbin/runuser -u signpost-publish -- " "bin/signpostctl --publish recover"; do
 	grep -qF -- "$setting" "$unit" && ok || fail "the unit lacks $setting"
 done
 # bounds: no core dump, memory and tasks bounded to what fits a Pi Zero 2 W

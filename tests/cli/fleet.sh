@@ -7,12 +7,15 @@
 # The playbooks pass `ansible-playbook --syntax-check` and ansible-lint's
 # production profile. Then, in order: a first rollout puts each centre's
 # content on its kiosk (and installs the package); running it again changes
-# nothing; content with a mistake is refused by the kiosk's `signpost
-# --check` (the validate step) at the first kiosk, the rollout stops there
-# and both kiosks keep what they show; new valid content is installed and
-# each kiosk is reloaded exactly once and confirms the new file's sha256; a
-# package upgrade restarts each kiosk once and reloads none; a last run
-# changes nothing; status.yml reports what each kiosk shows.
+# nothing; content with a mistake is refused by the kiosk's own check
+# (signpostctl put) at the first kiosk, the rollout stops there and both
+# kiosks keep what they show; new valid content is put live on each kiosk
+# exactly once, confirmed by the new file's sha256; content naming a
+# picture goes live with it (signpost_pictures), and a damaged picture is
+# refused at the first kiosk with the loader's message, content and
+# picture unchanged on both; a package upgrade restarts each kiosk once and
+# puts nothing; a last run changes nothing; status.yml reports what each
+# kiosk shows.
 #
 # The package step installs a stand-in package per kiosk
 # (signpost-fleet-test-a/-b, no files) built here, not the real signpost
@@ -101,10 +104,11 @@ done
 
 # The test's stand-in for systemd: `restart` stops the kiosk named in the
 # status file and starts it again, detached (as the test's own user when
-# Ansible became root); everything else is the real signpostctl.
+# Ansible became root); everything else is the real signpostctl, with the
+# kiosk's history in its test folder.
 cat >"$tmp/ctl.sh" <<'CTL'
 echo "$FLEET_KIOSK $1" >>"$FLEET_DIR/ctl.log"
-[ "$1" = restart ] || exec sh "$FLEET_SRC/config/signpostctl" "$@"
+[ "$1" = restart ] || exec sh "$FLEET_SRC/config/signpostctl" --history "$FLEET_DIR/$FLEET_KIOSK/history" "$@"
 "$SIGNPOST_BIN" --check --config "$SIGNPOST_CONFIG" >/dev/null || exit 1
 old=$(sed -n 's/^pid=//p' "$SIGNPOST_STATUS")
 kill -TERM "$old"
@@ -214,6 +218,7 @@ signpost_content_file: $(q "$tmp/kiosk-$k/content.yaml")
 signpost_bin: $(q "$bin")
 signpost_ctl: $(q "sh $tmp/ctl.sh")
 signpost_package_dir: $(q "$tmp/kiosk-$k/pkg")
+signpost_stage_dir: $(q "$tmp/kiosk-$k/stage")
 signpost_deb: "{{ '$tmp/debs/signpost-fleet-test-${k}_' ~ fleet_test_version ~ '_all.deb' if fleet_test_version is defined else '' }}"
 signpost_env:
   SIGNPOST_STATUS: $(q "$tmp/kiosk-$k/status")
@@ -285,8 +290,9 @@ for k in a b; do
 		[ "$(ctl_count $k restart)" = 1 ] && ok || fail "kiosk $k restarted $(ctl_count $k restart) times for a new package"
 		[ "$(ctl_count $k reload)" = 0 ] && ok || fail "kiosk $k was reloaded after its restart"
 	else
-		[ "$(ctl_count $k reload)" = 1 ] && ok || fail "kiosk $k reloaded $(ctl_count $k reload) times"
+		[ "$(ctl_count $k reload)" = 0 ] && ok || fail "kiosk $k reloaded $(ctl_count $k reload) times"
 	fi
+	[ "$(ctl_count $k put)" = 1 ] && ok || fail "kiosk $k had its content put $(ctl_count $k put) times"
 done
 [ $can_root = yes ] || echo "fleet: not root and no password-less sudo: the package step was not tried"
 
@@ -299,6 +305,13 @@ for k in a b; do
 done
 cmp -s "$tmp/ctl.log" "$tmp/ctl.before" && ok || fail "the second run reloaded or restarted a kiosk"
 
+# ctl_changes: the reloads and restarts since ctl.before (puts are
+# counted apart: a refused one changes nothing)
+ctl_changes() {
+	grep -v ' put$' "$tmp/ctl.before" >"$tmp/ctl.before-puts"
+	grep -v ' put$' "$tmp/ctl.log" | cmp -s - "$tmp/ctl.before-puts" || echo changed
+}
+
 # --- 3. content with a mistake: refused at the first kiosk -----------------
 for k in a b; do
 	cp "$tmp/kiosk-$k/content.yaml" "$tmp/kiosk-$k/before.yaml"
@@ -310,7 +323,7 @@ play invalid
 [ $rc != 0 ] && ok || fail "content with a mistake was rolled out"
 # signpost's own message, at the line and column of the mistake in content.yaml.j2
 line=$(grep -n '^    titel:' "$fleet/content.yaml.j2" | cut -d: -f1)
-grep -q "/source:$line:5: error: unknown key 'titel' in a screen; did you mean 'title'?" "$tmp/invalid.log" && ok ||
+grep -q "content.yaml:$line:5: error: unknown key 'titel' in a screen; did you mean 'title'?" "$tmp/invalid.log" && ok ||
 	{ fail "the rollout does not show signpost's message for line $line"; show invalid; }
 [ "$(recap invalid a failed)" = 1 ] && ok || fail "kiosk a is not counted as failed"
 [ "$(recap invalid b ok)" = "" ] || [ "$(recap invalid b ok)" = 0 ] && ok ||
@@ -321,7 +334,8 @@ for k in a b; do
 	[ "$(get $k content_sha256)" = "$want" ] && ok || fail "kiosk $k no longer shows its content"
 	[ "$(get $k pid)" = "$wantpid" ] && kill -0 "$wantpid" 2>/dev/null && ok || fail "kiosk $k is not running as before"
 done
-cmp -s "$tmp/ctl.log" "$tmp/ctl.before" && ok || fail "refused content reloaded or restarted a kiosk"
+[ -z "$(ctl_changes)" ] && ok || fail "refused content reloaded or restarted a kiosk"
+[ "$(ctl_count b put)" = "$(grep -c '^kiosk-b put$' "$tmp/ctl.before")" ] && ok || fail "refused content was put on kiosk b too"
 
 # a kiosk without signpost: said plainly, before anything is changed
 play missing --limit kiosk-a -e signpost_bin=/nonexistent/signpost
@@ -343,15 +357,17 @@ for k in a b; do
 	[ "$(get $k last_reload)" = ok ] && ok || fail "kiosk $k's last reload: $(get $k last_reload)"
 	eval "before=\$reloads_$k"
 	[ "$(grep -c '^trace: reload ok' "$tmp/kiosk-$k/trace")" -gt "$before" ] && ok || fail "kiosk $k did not reload"
-	n=$(($(ctl_count $k reload) - $(grep -c "^kiosk-$k reload$" "$tmp/ctl.before")))
-	[ $n = 1 ] && ok || fail "the reload handler ran $n times on kiosk $k"
+	n=$(($(ctl_count $k put) - $(grep -c "^kiosk-$k put$" "$tmp/ctl.before")))
+	want=1
+	[ $k = a ] && want=2 # and the refused one of step 3
+	[ $n = $want ] && ok || fail "the content was put $n times on kiosk $k, not $want"
 	[ "$(ctl_count $k restart)" = "$(grep -c "^kiosk-$k restart$" "$tmp/ctl.before")" ] && ok || fail "kiosk $k was restarted for new content"
-	[ "$(recap new $k changed)" = 2 ] && ok || fail "kiosk $k: changed=$(recap new $k changed), expected 2 (content, reload)"
+	[ "$(recap new $k changed)" = 2 ] && ok || fail "kiosk $k: changed=$(recap new $k changed), expected 2 (content, put)"
 	report new $k >"$tmp/report"
 	grep -qx "content: new: checked, installed" "$tmp/report" && ok || fail "kiosk $k's report: $(cat "$tmp/report")"
-	grep -q "^kiosk: reloaded: the kiosk now shows $tmp/kiosk-$k/content.yaml (.* sha256 $(file_hash $k))$" "$tmp/report" &&
+	grep -q "^kiosk: put live: the kiosk shows it (.* sha256 $(file_hash $k))$" "$tmp/report" &&
 		ok || fail "kiosk $k's report does not confirm the new sha256: $(cat "$tmp/report")"
-	grep -q "^check: $tmp/kiosk-$k/content.yaml: ok: [0-9]* screens" "$tmp/report" &&
+	grep -q "^check: content.yaml: ok: [0-9]* screens" "$tmp/report" &&
 		ok || fail "kiosk $k's report does not give the check's summary: $(cat "$tmp/report")"
 	echo "fleet: kiosk-$k reported:"
 	sed 's/^/    /' "$tmp/report"
@@ -359,7 +375,48 @@ done
 echo "fleet: new content to 2 kiosks (one, then the other): $new_seconds s," \
 	"$(echo "$new_seconds" | awk '{ printf "%.2f", $1 / 2 }') s per kiosk"
 
-# --- 5. a package upgrade: one restart each, no reload ---------------------
+# --- 4b. a picture with the content: put live together -------------------
+# content.yaml.j2 names a plan on the centre screen; signpost_pictures
+# (relative to the fleet folder, as group_vars/all.yml says) carries it
+mkdir "$fleet/pictures"
+cp "$src/config/examples/way-in.png" "$fleet/pictures/plan.png"
+cp "$fleet/content.yaml.j2" "$tmp/nopicture.j2"
+sed 's/^      - text: {{ centre_address | to_json }}$/&\n      - picture: { file: plan.png, alt: "The way in" }/' \
+	"$tmp/nopicture.j2" >"$fleet/content.yaml.j2"
+grep -q 'file: plan.png' "$fleet/content.yaml.j2" || fail "the picture block was not added to content.yaml.j2"
+sed -i 's|^signpost_pictures: \[\]$|signpost_pictures: [pictures/plan.png]|' "$fleet/group_vars/all.yml"
+grep -q '^signpost_pictures: \[pictures/plan.png\]$' "$fleet/group_vars/all.yml" || fail "signpost_pictures was not set in group_vars/all.yml"
+cp "$tmp/ctl.log" "$tmp/ctl.before"
+play picture
+[ $rc = 0 ] && ok || { fail "rolling out content with a picture failed"; show picture; }
+for k in a b; do
+	cmp -s "$tmp/kiosk-$k/plan.png" "$fleet/pictures/plan.png" && ok || fail "kiosk $k has not the plan beside its content"
+	grep -q 'file: plan.png' "$tmp/kiosk-$k/content.yaml" && [ "$(get $k content_sha256)" = "$(file_hash $k)" ] && ok ||
+		fail "kiosk $k does not show the content naming the plan"
+	n=$(($(ctl_count $k put) - $(grep -c "^kiosk-$k put$" "$tmp/ctl.before")))
+	[ $n = 1 ] && ok || fail "the content and its picture were put $n times on kiosk $k"
+done
+# a damaged picture: refused at the first kiosk, with the loader's word
+for k in a b; do eval "shown_$k=\$(get $k content_sha256)"; done
+head -c 300 "$src/config/examples/way-in.png" >"$fleet/pictures/plan.png"
+sed 's/"The way in"/"The way in, from the car park"/' "$fleet/content.yaml.j2" >"$tmp/j2" && cp "$tmp/j2" "$fleet/content.yaml.j2"
+cp "$tmp/ctl.log" "$tmp/ctl.before"
+play badpicture
+[ $rc != 0 ] && ok || fail "a damaged picture was rolled out"
+grep -q "error: the picture 'plan.png': it is damaged or cut short" "$tmp/badpicture.log" && ok ||
+	{ fail "the rollout does not show the loader's message for the damaged picture"; show badpicture; }
+[ "$(recap badpicture b ok)" = "" ] || [ "$(recap badpicture b ok)" = 0 ] && ok || fail "the rollout went on to kiosk b after the damaged picture"
+for k in a b; do
+	cmp -s "$tmp/kiosk-$k/plan.png" "$src/config/examples/way-in.png" && ok || fail "kiosk $k's plan was changed by a refused rollout"
+	eval "want=\$shown_$k"
+	[ "$(get $k content_sha256)" = "$want" ] && [ "$(file_hash $k)" = "$want" ] && ok || fail "kiosk $k's content was changed by a refused rollout"
+done
+[ -z "$(ctl_changes)" ] && ok || fail "a refused picture reloaded or restarted a kiosk"
+cp "$src/config/examples/way-in.png" "$fleet/pictures/plan.png"
+play picture2
+[ $rc = 0 ] && ok || { fail "the rollout with the plan mended failed"; show picture2; }
+
+# --- 5. a package upgrade: one restart each, no put ------------------------
 version2=""
 if [ $can_root = yes ]; then
 	version2="-e fleet_test_version=1.1"
@@ -372,8 +429,8 @@ if [ $can_root = yes ]; then
 			fail "kiosk $k's package was not upgraded"
 		n=$(($(ctl_count $k restart) - $(grep -c "^kiosk-$k restart$" "$tmp/ctl.before")))
 		[ $n = 1 ] && ok || fail "kiosk $k restarted $n times for one upgrade"
-		n=$(($(ctl_count $k reload) - $(grep -c "^kiosk-$k reload$" "$tmp/ctl.before")))
-		[ $n = 0 ] && ok || fail "kiosk $k was reloaded $n times, though its content did not change"
+		n=$(($(ctl_count $k put) - $(grep -c "^kiosk-$k put$" "$tmp/ctl.before")))
+		[ $n = 0 ] && ok || fail "kiosk $k had its content put $n times, though it did not change"
 		eval "old=\$pid_$k"
 		[ "$(get $k pid)" != "$old" ] && [ "$(get $k content_sha256)" = "$(file_hash $k)" ] && ok ||
 			fail "kiosk $k is not a new process showing its file"

@@ -229,9 +229,9 @@ for g in $guides; do
 	done <"$src/$g"
 	blocks "$src/$g" >"$tmp/blocks"
 	# the commands this guide's ```sh blocks run, for its Windows blocks,
-	# with a "| ..." tail cut off
+	# with the last "| ..." (a tail) cut off
 	awk -F'\t' '$2 == "sh" && $4 ~ /^\$ / { sub(/^\$ /, "", $4); print $4 }' "$tmp/blocks" |
-		sed 's/ | [^<>]*$//' >"$tmp/sshwords"
+		sed 's/ | [^<>|]*$//' >"$tmp/sshwords"
 	for b in $(cut -f1 "$tmp/blocks" | uniq); do
 		awk -F'\t' -v b="$b" '$1 == b' "$tmp/blocks" >"$tmp/block"
 		kind=$(head -n 1 "$tmp/block" | cut -f2)

@@ -28,6 +28,13 @@ sha() { sha256sum "$1" | cut -d' ' -f1; }
 # draft N: the default content with its first title numbered
 draft() { sed "s/^    title: \"Welcome: help after sexual violence\"/    title: \"Welcome ($1)\"/" "$src/config/content.yaml"; }
 draft 1 | cmp -s - "$src/config/content.yaml" && fail "draft() changes nothing"
+refuse() { # WHAT STATUS TEXT: the draft on stdin is refused, nothing changes
+	before=$(sha "$conf") reloads=$(sed -n 's/^reloads=//p' "$tmp/status")
+	expect_exit "$2" "put $1" -- ctl put
+	expect_err "$3" "put $1 says why"
+	[ "$(sha "$conf")" = "$before" ] && [ "$(shown)" = "$before" ] && ok || fail "put $1 changed the content"
+	[ "$(sed -n 's/^reloads=//p' "$tmp/status")" = "$reloads" ] && ok || fail "put $1 made the kiosk reload"
+}
 
 # put, shown and confirmed, at the kiosk's size
 draft 1 >"$tmp/d1.yaml"
@@ -71,19 +78,177 @@ expect_err "content.yaml:6:26: error: the picture 'plans/missing.png': there is 
 [ "$(shown)" = "$(sha "$tmp/pic.yaml")" ] && ok || fail "the draft naming a missing picture changed what is shown"
 rm -r "$tmp/etc/plans"
 
+# --- a unit: content.yaml and its pictures in one archive -----------------
+# site A: a plan (way-in.png) and the content naming it; site B: another
+# picture under the same name and another title
+mkdir "$tmp/siteA" "$tmp/siteB"
+picdraft way-in.png >"$tmp/siteA/content.yaml"
+cp "$src/config/examples/way-in.png" "$tmp/siteA/way-in.png"
+picdraft way-in.png | sed 's/Where to find us/How to find us/' >"$tmp/siteB/content.yaml"
+cp "$src/tests/fuzz/pictures/a-rgb.png" "$tmp/siteB/way-in.png"
+cmp -s "$tmp/siteA/way-in.png" "$tmp/siteB/way-in.png" && fail "the two sites' pictures are the same: the tests below prove nothing"
+[ ! -e "$tmp/etc/way-in.png" ] && ok || fail "the kiosk has a way-in.png already: the first archive proves nothing"
+# tarball DIR FILE...: FILEs of DIR in one archive on standard output, as
+# staff make one (tar -cf - content.yaml way-in.png)
+tarball() { (cd "$1" && shift && tar -cf - "$@"); }
+tarball "$tmp/siteA" content.yaml way-in.png >"$tmp/siteA.tar"
+expect_exit 0 "check - of an archive" -- ctl check - <"$tmp/siteA.tar"
+expect_err "pictures from the archive: way-in.png" "check of an archive says which pictures it carries"
+expect_exit 0 "put an archive with its picture" -- ctl put <"$tmp/siteA.tar"
+expect_err "put live: the kiosk shows it (2 screens, sha256 $(sha "$tmp/siteA/content.yaml"))" "an archive's put is confirmed by its content's sha256"
+[ "$(shown)" = "$(sha "$tmp/siteA/content.yaml")" ] && ok || fail "the kiosk does not show the archive's content"
+cmp -s "$tmp/etc/way-in.png" "$tmp/siteA/way-in.png" && cmp -s "$conf" "$tmp/siteA/content.yaml" && ok ||
+	fail "the archive's files are not installed as they were"
+[ "$(stat -c %a "$tmp/etc/way-in.png")" = 644 ] && ok || fail "the installed picture is not readable by all"
+[ "$(find "$tmp/etc" -mindepth 1 -name '.*' | wc -l)" = 0 ] && ok || fail "the put of an archive left a temporary: $(find "$tmp/etc" -name '.*')"
+# the screen that shows the picture, as the kiosk draws the live content
+"$bin" --preview "$tmp/pvA" --size 1024x600 --config "$conf" >/dev/null 2>&1
+"$bin" --preview "$tmp/pvB" --size 1024x600 --config "$tmp/siteB/content.yaml" >/dev/null 2>&1
+cmp -s "$tmp/pvA/way-en-1.png" "$tmp/pvB/way-en-1.png" && fail "the screen with site A's picture looks like site B's" || ok
+# a gzip-compressed archive too; the same content with another picture is
+# a change (a picture is part of what is shown), and the kiosk confirms it
+tarball "$tmp/siteB" way-in.png >"$tmp/picB.tar"
+mkdir "$tmp/siteA2" && cp "$tmp/siteA/content.yaml" "$tmp/siteB/way-in.png" "$tmp/siteA2/"
+tarball "$tmp/siteA2" content.yaml way-in.png | gzip >"$tmp/siteA2.tar.gz"
+reloads=$(sed -n 's/^reloads=//p' "$tmp/status")
+expect_exit 0 "put a tar.gz: the same content, another picture" -- ctl put <"$tmp/siteA2.tar.gz"
+expect_err "put live: the kiosk shows it" "a put that changes only a picture is confirmed"
+cmp -s "$tmp/etc/way-in.png" "$tmp/siteB/way-in.png" && ok || fail "the tar.gz's picture is not installed"
+[ "$(sed -n 's/^reloads=//p' "$tmp/status")" != "$reloads" ] && ok || fail "a new picture did not make the kiosk reload"
+# undo right after: the picture it replaced comes back
+expect_exit 0 "undo a put of a picture" -- ctl undo
+cmp -s "$tmp/etc/way-in.png" "$tmp/siteA/way-in.png" && ok || fail "undo did not bring back the picture the put replaced"
+# site B (another title, another picture), then undo: site A whole
+tarball "$tmp/siteB" content.yaml way-in.png >"$tmp/siteB.tar"
+# (an mv that notes what it renames beside the content: the picture goes in
+# place before content.yaml, never after)
+mkdir "$tmp/mvbin"
+printf '#!/bin/sh\nfor a; do last=$a; done\necho "$last" >>"%s"\nexec /bin/mv "$@"\n' "$tmp/mv.log" >"$tmp/mvbin/mv"
+chmod +x "$tmp/mvbin/mv"
+PATH="$tmp/mvbin:$PATH" expect_exit 0 "put site B's archive" -- ctl put <"$tmp/siteB.tar"
+[ "$(grep "^$tmp/etc/[^/]*$" "$tmp/mv.log" | sed 's|.*/||' | tr '\n' ' ')" = ".signpost-put.redo way-in.png content.yaml " ] && ok ||
+	fail "put did not rename its redo list, the picture, then content.yaml: $(cat "$tmp/mv.log")"
+cmp -s "$tmp/etc/way-in.png" "$tmp/siteB/way-in.png" && [ "$(shown)" = "$(sha "$tmp/siteB/content.yaml")" ] && ok ||
+	fail "site B is not live with its picture"
+expect_exit 0 "undo site B" -- ctl undo
+cmp -s "$tmp/etc/way-in.png" "$tmp/siteA/way-in.png" && [ "$(shown)" = "$(sha "$tmp/siteA/content.yaml")" ] && ok ||
+	fail "undo did not bring back site A with its own picture"
+# a draft on its own (no archive) still uses the live pictures
+picdraft way-in.png | sed 's/Floor plan/Plan of the floor/' >"$tmp/picalone.yaml"
+expect_exit 0 "put a draft alone naming a live picture" -- ctl put <"$tmp/picalone.yaml"
+cmp -s "$tmp/etc/way-in.png" "$tmp/siteA/way-in.png" && ok || fail "a draft alone changed the live picture"
+# an archive without the picture its content names: the live one fills in, said
+tarball "$tmp/siteB" content.yaml >"$tmp/onlyyaml.tar"
+expect_exit 0 "put an archive of content.yaml alone" -- ctl put <"$tmp/onlyyaml.tar"
+expect_err "pictures already on the kiosk, which the content names and the archive does not carry: way-in.png" "says the live picture fills in"
+cmp -s "$tmp/etc/way-in.png" "$tmp/siteA/way-in.png" && ok || fail "an archive without a picture changed the live one"
+
+# a damaged picture in an archive: refused with the loader's word, and
+# neither the content nor the live picture changes
+mkdir "$tmp/siteBad"
+cp "$tmp/siteB/content.yaml" "$tmp/siteBad/"
+head -c 300 "$tmp/siteA/way-in.png" >"$tmp/siteBad/way-in.png"
+tarball "$tmp/siteBad" content.yaml way-in.png >"$tmp/bad-picture.tar"
+sleep 1 # the last put's own reload by the watch (its renames) is over
+refuse "an archive with a damaged picture" 1 "content.yaml:6:26: error: the picture 'way-in.png'" <"$tmp/bad-picture.tar"
+cmp -s "$tmp/etc/way-in.png" "$tmp/siteA/way-in.png" && ok || fail "a refused archive changed the live picture"
+# hostile archives: refused from their listing, before anything is unpacked
+mkdir -p "$tmp/h/in" "$tmp/h/files"
+cp "$tmp/siteB/content.yaml" "$tmp/siteB/way-in.png" "$tmp/h/in/"
+cp "$tmp/siteB/way-in.png" "$tmp/h/x.png"
+(cd "$tmp/h/in" && tar -cPf - content.yaml ../x.png) >"$tmp/h/dotdot.tar"
+refuse "an archive with a ../x.png" 2 "the archive's \"../x.png\" has a .. in its name" <"$tmp/h/dotdot.tar"
+expect_err "tar -cf site.tar content.yaml way-in.png" "a refused archive says how to make one"
+(cd "$tmp/h/in" && tar -cPf - content.yaml "$tmp/h/x.png") >"$tmp/h/abs.tar"
+refuse "an archive with an absolute name" 2 "the archive's \"$tmp/h/x.png\" is an absolute name" <"$tmp/h/abs.tar"
+ln -s /etc/passwd "$tmp/h/in/link.png"
+(cd "$tmp/h/in" && tar -cf - content.yaml link.png) >"$tmp/h/link.tar"
+rm "$tmp/h/in/link.png"
+refuse "an archive with a symbolic link" 2 "the archive's \"link.png\" is a symbolic link" <"$tmp/h/link.tar"
+ln "$tmp/h/in/way-in.png" "$tmp/h/in/hard.png"
+(cd "$tmp/h/in" && tar -cf - content.yaml way-in.png hard.png) >"$tmp/h/hard.tar"
+refuse "an archive with a hard link" 2 "the archive's \"hard.png\" is a hard link" <"$tmp/h/hard.tar"
+rm "$tmp/h/in/hard.png"
+mkdir "$tmp/h/in/plans" && cp "$tmp/siteB/way-in.png" "$tmp/h/in/plans/"
+(cd "$tmp/h/in" && tar -cf - content.yaml plans) >"$tmp/h/folder.tar"
+refuse "an archive with a folder" 2 "the archive's \"plans/\" is a folder" <"$tmp/h/folder.tar"
+expect_err "the archive's \"plans/way-in.png\" is in a folder" "a picture in a folder is named"
+(cd "$tmp/h/in" && tar -cf - way-in.png) >"$tmp/h/noyaml.tar"
+refuse "an archive without content.yaml" 2 "the archive holds no content.yaml" <"$tmp/h/noyaml.tar"
+(cd "$tmp/h/in" && cp "$src/config/signpostctl" notes.txt && tar -cf - content.yaml notes.txt) >"$tmp/h/other.tar"
+refuse "an archive with another kind of file" 2 "the archive's \"notes.txt\" is neither content.yaml nor a picture" <"$tmp/h/other.tar"
+i=1
+while [ $i -le 65 ]; do cp "$tmp/siteB/way-in.png" "$tmp/h/files/p$i.png"; i=$((i + 1)); done
+cp "$tmp/siteB/content.yaml" "$tmp/h/files/"
+(cd "$tmp/h/files" && tar -cf - content.yaml p*.png) >"$tmp/h/many.tar"
+refuse "an archive with 65 pictures" 2 "the archive holds 65 pictures; a content may name at most 64" <"$tmp/h/many.tar"
+head -c 8388609 /dev/zero >"$tmp/h/in/huge.png"
+(cd "$tmp/h/in" && tar -cf - content.yaml huge.png) >"$tmp/h/huge.tar"
+refuse "an archive with a picture over 8 MiB" 2 "the archive's \"huge.png\" is larger than 8 MiB" <"$tmp/h/huge.tar"
+head -c 40000000 /dev/zero >"$tmp/h/in/bomb.png"
+(cd "$tmp/h/in" && tar -czf - content.yaml bomb.png) >"$tmp/h/bomb.tar.gz"
+[ "$(wc -c <"$tmp/h/bomb.tar.gz")" -lt 1000000 ] && ok || fail "the gzip bomb is not small"
+refuse "a small tar.gz that unpacks to 40 MB" 2 "the archive unpacks to more than 32 MiB" <"$tmp/h/bomb.tar.gz"
+cp "$tmp/h/many.tar" "$tmp/h/big.tar" && head -c 34000000 /dev/zero >>"$tmp/h/big.tar"
+refuse "an archive over 32 MiB" 2 "the archive is larger than 32 MiB" <"$tmp/h/big.tar"
+rm -f "$tmp/h/in/bomb.png" "$tmp/h/in/huge.png" "$tmp/h/big.tar"
+[ "$(find "$tmp/etc" "$tmp" -maxdepth 1 -name x.png | wc -l)" = 0 ] && ok || fail "a hostile archive wrote x.png"
+
+# a put cut off by a power cut after its redo list was written: the next
+# put or the boot (--publish recover) finishes it, content.yaml included
+cp "$tmp/siteB/way-in.png" "$tmp/etc/.signpost-put.0"
+cp "$tmp/siteB/content.yaml" "$tmp/etc/.signpost-put.content"
+printf '.signpost-put.0\tway-in.png\n.signpost-put.content\tcontent.yaml\n' >"$tmp/etc/.signpost-put.redo"
+expect_exit 0 "recover a put cut off after its redo list" -- ctl --publish recover
+cmp -s "$conf" "$tmp/siteB/content.yaml" && cmp -s "$tmp/etc/way-in.png" "$tmp/siteB/way-in.png" && ok ||
+	fail "recover did not finish the put: its content or its picture is not in place"
+[ "$(find "$tmp/etc" -mindepth 1 -name '.*' | wc -l)" = 0 ] && ok || fail "recover left $(find "$tmp/etc" -name '.*')"
+# cut off after some of the renames: the rest are done
+cp "$tmp/siteA/content.yaml" "$tmp/etc/.signpost-put.content"
+printf '.signpost-put.0\tway-in.png\n.signpost-put.content\tcontent.yaml\n' >"$tmp/etc/.signpost-put.redo"
+cp "$tmp/siteA/way-in.png" "$tmp/etc/way-in.png"
+expect_exit 0 "recover a put cut off between its renames" -- ctl --publish recover
+cmp -s "$conf" "$tmp/siteA/content.yaml" && cmp -s "$tmp/etc/way-in.png" "$tmp/siteA/way-in.png" && ok ||
+	fail "recover did not finish a half-renamed put"
+# cut off before the list: its temporaries are removed, nothing changes
+before=$(sha "$conf")
+cp "$tmp/siteB/way-in.png" "$tmp/etc/.signpost-put.0"
+cp "$tmp/siteB/content.yaml" "$tmp/etc/.signpost-put.content"
+printf '.signpost-put.0\tway-in.png\n' >"$tmp/etc/.signpost-put.redo.new"
+expect_exit 0 "recover a put cut off before its redo list" -- ctl --publish recover
+[ "$(sha "$conf")" = "$before" ] && cmp -s "$tmp/etc/way-in.png" "$tmp/siteA/way-in.png" && ok ||
+	fail "recover put in place a put that had no redo list"
+[ "$(find "$tmp/etc" -mindepth 1 -name '.*' | wc -l)" = 0 ] && ok || fail "recover left $(find "$tmp/etc" -name '.*')"
+# a list naming something outside the folder is not followed
+printf 'x' >"$tmp/etc/.signpost-put.0"
+printf '.signpost-put.0\t../escaped.png\n' >"$tmp/etc/.signpost-put.redo"
+expect_exit 0 "recover a list naming ../escaped.png" -- ctl --publish recover
+[ ! -e "$tmp/escaped.png" ] && ok || fail "recover renamed a temporary out of the content's folder"
+# a put finishes a left-over list before its own check
+cp "$tmp/siteB/way-in.png" "$tmp/etc/.signpost-put.0"
+printf '.signpost-put.0\tway-in.png\n' >"$tmp/etc/.signpost-put.redo"
+expect_exit 0 "put after a put cut off" -- ctl put <"$tmp/d1.yaml"
+cmp -s "$tmp/etc/way-in.png" "$tmp/siteB/way-in.png" && ok || fail "a put did not finish the left-over redo list first"
+[ "$(shown)" = "$(sha "$tmp/d1.yaml")" ] && ok || fail "the put after a cut off one is not shown"
+# the kiosk refuses an archive: the content and the picture it replaced
+# both come back
+mkdir "$tmp/siteR"
+picdraft way-in.png | sed 's/Where to find us/REFUSED-BY-KIOSK/' >"$tmp/siteR/content.yaml"
+cp "$tmp/siteA/way-in.png" "$tmp/siteR/"
+before=$(sha "$conf")
+tarball "$tmp/siteR" content.yaml way-in.png >"$tmp/refused.tar"
+expect_exit 1 "put an archive the kiosk refuses" -- ctl put <"$tmp/refused.tar"
+expect_err "the version before is back (sha256 $before), with its pictures" "an archive the kiosk refused is rolled back"
+[ "$(sha "$conf")" = "$before" ] && cmp -s "$tmp/etc/way-in.png" "$tmp/siteB/way-in.png" && ok ||
+	fail "the refused archive's content or picture stayed installed"
+rm -f "$tmp/etc/way-in.png"
+
 expect_exit 0 "put draft 1 again" -- ctl put <"$tmp/d1.yaml"
 # the same draft again: nothing to do
 expect_exit 0 "put the live content again" -- ctl put <"$tmp/d1.yaml"
 expect_err "unchanged" "the same draft again says so"
 
 # refused drafts change nothing, and say why
-refuse() { # WHAT STATUS TEXT: the draft on stdin is refused, nothing changes
-	before=$(sha "$conf") reloads=$(sed -n 's/^reloads=//p' "$tmp/status")
-	expect_exit "$2" "put $1" -- ctl put
-	expect_err "$3" "put $1 says why"
-	[ "$(sha "$conf")" = "$before" ] && [ "$(shown)" = "$before" ] && ok || fail "put $1 changed the content"
-	[ "$(sed -n 's/^reloads=//p' "$tmp/status")" = "$reloads" ] && ok || fail "put $1 made the kiosk reload"
-}
 sed 's/^    title: "Where to get help now"/    titel: "Where to get help now"/' "$tmp/d1.yaml" >"$tmp/bad.yaml"
 titel=$(grep -n '^    titel:' "$tmp/bad.yaml" | cut -d: -f1) # the line of the mistake
 refuse "with a mistake" 1 "content.yaml:$titel:5: error: unknown key 'titel' in a screen; did you mean 'title'?" <"$tmp/bad.yaml"
