@@ -280,6 +280,13 @@ static const struct {
 	{ offsetof(struct labels, still_there), "still_there", "Are you still there?" },
 	{ offsetof(struct labels, touch_to_continue), "touch_to_continue", "Touch the screen to continue." },
 	{ offsetof(struct labels, language), "language", "Language" },
+	{ offsetof(struct labels, button), "button", "Button" },
+	{ offsetof(struct labels, page_of), "page_of", "Page {page} of {pages}" },
+	{ offsetof(struct labels, next), "next", "Next" },
+	{ offsetof(struct labels, previous), "previous", "Previous" },
+	{ offsetof(struct labels, larger_text), "larger_text", "Larger text" },
+	{ offsetof(struct labels, smaller_text), "smaller_text", "Smaller text" },
+	{ offsetof(struct labels, contrast), "contrast", "High contrast" },
 };
 
 void set_label_defaults(struct content *c)

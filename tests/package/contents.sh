@@ -4,7 +4,7 @@
 # content as a conffile; the maintainer scripts; a hardened binary for the
 # right machine; and Depends that name the package of every library the binary
 # links (and no library it does not link, except what SDL opens at run time
-# on KMS/DRM: EGL, OpenGL and Mesa's drivers).
+# on KMS/DRM: EGL, OpenGL and Mesa's drivers; and the voices libespeak-ng reads).
 #
 #   sh tests/package/contents.sh DEB ARCH SRC
 #
