@@ -179,6 +179,8 @@ struct content {
 	/* kiosk: */
 	const char *langs[CONTENT_MAX_LANGS]; /* codes; langs[0] is the default */
 	bool rtl[CONTENT_MAX_LANGS];          /* written right to left (ar, ur, he, fa ...) */
+	struct mark lang_at[CONTENT_MAX_LANGS]; /* where each code is in kiosk.languages; {0, 0} for the
+						   default "en" of content without that list */
 	size_t n_langs;
 	double cycle;         /* seconds per loop screen, default 12 */
 	double idle_timeout;  /* seconds, default 90 */

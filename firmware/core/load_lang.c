@@ -221,8 +221,10 @@ void get_languages(struct loader *L, const struct ynode *v)
 		langs[n++] = item->str;
 	}
 	if (n > 0) {
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			c->langs[i] = arena_strdup(&c->arena, langs[i]);
+			c->lang_at[i] = (struct mark){ L->lang_at[i]->line, L->lang_at[i]->col };
+		}
 		c->n_langs = n;
 	}
 	L->langs_bad = !ok;

@@ -133,6 +133,25 @@ bool speech_synth_has_voice(const char *lang)
 	return false;
 }
 
+void speech_check_voices(const struct content *c, struct diag_list *d)
+{
+	char err[300];
+	bool opened = rate <= 0;
+	if (opened && !speech_synth_open(err, sizeof err)) {
+		diag_add(d, DIAG_WARNING, 0, 0, "%s; the kiosk cannot speak (install espeak-ng-data)", err);
+		return;
+	}
+	for (size_t i = 0; i < c->n_langs; i++)
+		if (!speech_synth_has_voice(c->langs[i]))
+			diag_add(d, DIAG_WARNING, c->lang_at[i].line, c->lang_at[i].col,
+				 "espeak-ng has no voice for the language '%s', so speech reads its texts with "
+				 "English sounds; check the code (espeak-ng --voices, in the espeak-ng package, lists them), or leave "
+				 "it and tell visitors who need speech to choose another language",
+				 c->langs[i]);
+	if (opened)
+		speech_synth_close();
+}
+
 bool speech_synth_say(const struct speech *sp, struct speech_audio *out, char *err, size_t errlen)
 {
 	if (rate <= 0) {

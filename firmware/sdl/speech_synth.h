@@ -8,6 +8,7 @@
 #ifndef SIGNPOST_SPEECH_SYNTH_H
 #define SIGNPOST_SPEECH_SYNTH_H
 
+#include "diag.h"
 #include "speech.h"
 
 #include <stdbool.h>
@@ -42,6 +43,12 @@ void speech_synth_close(void);
 /* Whether espeak-ng has a voice for this language code ("en", "pl",
  * "ar"). speech_synth_open() first. */
 bool speech_synth_has_voice(const char *lang);
+
+/* --check: a warning (at the code in kiosk.languages) for each language
+ * of c that espeak-ng has no voice for: its texts would be read in
+ * English sounds. Starts espeak-ng for the question when it is not
+ * started, and stops it again; when it cannot start, one warning says so. */
+void speech_check_voices(const struct content *c, struct diag_list *d);
 
 /* Appends the sound of every utterance of sp to out, in order, with a
  * short pause after each; a language without a voice is said in the
