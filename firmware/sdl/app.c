@@ -210,7 +210,7 @@ static bool write_transcript(const char *path, const struct speech *sp, const st
 		const struct utterance *u = &sp->u[i];
 		fprintf(f, "%.2f\t%s\t%s\t%s\n", (double)a->starts[i] / a->rate, u->lang, speech_part_name(u->part),
 			u->text);
-		fputs("\t\twords:", f);
+		fputs("words:", f);
 		for (size_t w = 0; w < a->n_words; w++)
 			if (a->words[w].utterance == i)
 				fprintf(f, " %.*s", (int)a->words[w].len, u->text + a->words[w].off);

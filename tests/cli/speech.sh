@@ -66,8 +66,8 @@ for wav in wavs:
     head = re.match(r"# ([0-9.]+) s at ([0-9]+) Hz", lines[0])
     if not head or abs(float(head.group(1)) - seconds) > 0.1 or int(head.group(2)) != rate:
         problems.append("%s: the transcript says %s, the WAV is %.1f s at %d Hz" % (name, lines[0], seconds, rate))
-    utts = [l.split("\t") for l in lines[1:] if l and not l.startswith("\t")]
-    heard = [l.split("words:", 1)[1].split() for l in lines[1:] if l.startswith("\t\twords:")]
+    utts = [l.split("\t") for l in lines[1:] if l and not l.startswith("words:")]
+    heard = [l.split("words:", 1)[1].split() for l in lines[1:] if l.startswith("words:")]
     if not 2 <= seconds <= 20 * max(len(utts), 1) or share < 0.4 or share > 0.95:
         problems.append("%s: %.1f s with sound in %.0f %% of it" % (name, seconds, 100 * share))
     if not any(loud[:20]) or all(loud):
