@@ -3,9 +3,10 @@
  * The screen's blocks are read in the order they stand on the page the
  * kiosk shows (its layout's elements name their block), so a paged
  * screen says what its page shows and no more. The buttons are the ones
- * the scene draws in that state, read in a fixed order: the top bar's
- * from its start, the arrows, then Quick exit last, where a keypad's own
- * key also reaches it. */
+ * the scene draws in that state (those that lead somewhere), read in a
+ * fixed order: Back, Topics, previous, next, the language, text size,
+ * contrast, and Quick exit last, where a keypad's own key also reaches
+ * it. */
 #include "speech.h"
 
 #include "arena.h"
