@@ -76,7 +76,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # on the console: KMS/DRM presents through EGL on GBM, and OpenGL with
 # Mesa's drivers (a GPU's, or llvmpipe) draws even the software renderer's
 # frames onto the screen. Without them the service cannot open a window.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-dejavu-core, libegl1, libgl1, libgl1-mesa-dri")
+# espeak-ng-data: the voices libespeak-ng reads at run time (speech);
+# libespeak-ng1 is named too, though dpkg-shlibdeps also finds it
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fontconfig, fonts-dejavu-core, libegl1, libgl1, libgl1-mesa-dri, libespeak-ng1, espeak-ng-data")
 # fonts for Arabic, Urdu, Bengali and many more scripts: only a suggestion,
 # the default content is in English
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "fonts-noto-core")

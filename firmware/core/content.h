@@ -74,6 +74,11 @@ struct call {
 	struct mark at_number;
 	struct ltext hours; /* "Open 24 hours"; by_lang[0] == NULL when absent */
 	bool has_hours;
+	/* how speech says the number, in each language that gives it
+	 * ("oh eight oh eight, ..."); by_lang[0] == NULL when absent, and a
+	 * language without its own is read digit by digit */
+	struct ltext say;
+	bool has_say;
 	struct picture *icon; /* a pictogram beside the name, or NULL */
 };
 
@@ -156,6 +161,14 @@ struct labels {
 	struct ltext still_there;   /* "Are you still there?" */
 	struct ltext touch_to_continue; /* "Touch the screen to continue." */
 	struct ltext language;      /* "Language": the title of the picker */
+	/* spoken only (speech.h): the words that frame the reading */
+	struct ltext button;        /* "Button", before a button's label */
+	struct ltext page_of;       /* "Page {page} of {pages}" */
+	struct ltext next;          /* "Next": the arrow */
+	struct ltext previous;      /* "Previous" */
+	struct ltext larger_text;   /* "Larger text": A+ */
+	struct ltext smaller_text;  /* "Smaller text": A- */
+	struct ltext contrast;      /* "High contrast": the contrast button */
 };
 
 struct content {
@@ -166,6 +179,8 @@ struct content {
 	/* kiosk: */
 	const char *langs[CONTENT_MAX_LANGS]; /* codes; langs[0] is the default */
 	bool rtl[CONTENT_MAX_LANGS];          /* written right to left (ar, ur, he, fa ...) */
+	struct mark lang_at[CONTENT_MAX_LANGS]; /* where each code is in kiosk.languages; {0, 0} for the
+						   default "en" of content without that list */
 	size_t n_langs;
 	double cycle;         /* seconds per loop screen, default 12 */
 	double idle_timeout;  /* seconds, default 90 */

@@ -221,8 +221,10 @@ void get_languages(struct loader *L, const struct ynode *v)
 		langs[n++] = item->str;
 	}
 	if (n > 0) {
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			c->langs[i] = arena_strdup(&c->arena, langs[i]);
+			c->lang_at[i] = (struct mark){ L->lang_at[i]->line, L->lang_at[i]->col };
+		}
 		c->n_langs = n;
 	}
 	L->langs_bad = !ok;
@@ -271,15 +273,23 @@ void get_lang_fonts(struct loader *L, const struct field *f, const struct ynode 
 static const struct {
 	size_t offset;
 	const char *key, *text;
+	bool spoken; /* said by speech, never shown */
 } label_defaults[] = {
-	{ offsetof(struct labels, touch_hint), "touch_hint", "Touch the screen to find out more" },
-	{ offsetof(struct labels, help_prefix), "help_prefix", "Talk to someone now:" },
-	{ offsetof(struct labels, back), "back", "Back" },
-	{ offsetof(struct labels, topics), "topics", "Topics" },
-	{ offsetof(struct labels, quick_exit), "quick_exit", "Quick exit" },
-	{ offsetof(struct labels, still_there), "still_there", "Are you still there?" },
-	{ offsetof(struct labels, touch_to_continue), "touch_to_continue", "Touch the screen to continue." },
-	{ offsetof(struct labels, language), "language", "Language" },
+	{ offsetof(struct labels, touch_hint), "touch_hint", "Touch the screen to find out more", false },
+	{ offsetof(struct labels, help_prefix), "help_prefix", "Talk to someone now:", false },
+	{ offsetof(struct labels, back), "back", "Back", false },
+	{ offsetof(struct labels, topics), "topics", "Topics", false },
+	{ offsetof(struct labels, quick_exit), "quick_exit", "Quick exit", false },
+	{ offsetof(struct labels, still_there), "still_there", "Are you still there?", false },
+	{ offsetof(struct labels, touch_to_continue), "touch_to_continue", "Touch the screen to continue.", false },
+	{ offsetof(struct labels, language), "language", "Language", false },
+	{ offsetof(struct labels, button), "button", "Button", true },
+	{ offsetof(struct labels, page_of), "page_of", "Page {page} of {pages}", true },
+	{ offsetof(struct labels, next), "next", "Next", true },
+	{ offsetof(struct labels, previous), "previous", "Previous", true },
+	{ offsetof(struct labels, larger_text), "larger_text", "Larger text", true },
+	{ offsetof(struct labels, smaller_text), "smaller_text", "Smaller text", true },
+	{ offsetof(struct labels, contrast), "contrast", "High contrast", true },
 };
 
 void set_label_defaults(struct content *c)
@@ -293,6 +303,38 @@ void set_label_defaults(struct content *c)
 	/* a language is named by its code until the content names it */
 	for (size_t i = 0; i < c->n_langs; i++)
 		c->labels.language_name.by_lang[i] = c->langs[i];
+}
+
+/* The kiosk's own words that the content does not give, shown or spoken
+ * (in English) in every language: one warning for them all. */
+static void untranslated_labels(struct loader *L, bool spoken)
+{
+	struct content *c = L->c;
+	const size_t n_own = sizeof label_defaults / sizeof label_defaults[0];
+	char keys[256] = "";
+	size_t used = 0, n = 0, first = 0;
+	for (size_t i = 0; i < n_own; i++) {
+		const struct ltext *t = (const struct ltext *)(const void *)((const char *)&c->labels + label_defaults[i].offset);
+		if (t->at[0].line || label_defaults[i].spoken != spoken)
+			continue; /* given: a missing language was reported with it */
+		if (n == 0)
+			first = i;
+		append(keys, sizeof keys, &used, n++ ? ", " : "");
+		append(keys, sizeof keys, &used, label_defaults[i].key);
+	}
+	if (n) {
+		const struct ltext *t =
+			(const struct ltext *)(const void *)((const char *)&c->labels + label_defaults[first].offset);
+		warn_at(L, L->lang_at[1],
+			"%s (%s) %s not given under 'labels:', so %s %s in English in "
+			"every language; add %s under labels: with a text per language, like  %s: {%s: \"%s\", "
+			"%s: \"...\"}",
+			spoken ? (n == 1 ? "the word speech adds" : "the words speech adds")
+			       : (n == 1 ? "the kiosk's own word" : "the kiosk's own words"),
+			keys, n == 1 ? "is" : "are", n == 1 ? "it is" : "they are", spoken ? "said" : "shown",
+			n == 1 ? "it" : "them", label_defaults[first].key, c->langs[0],
+			strncmp(c->langs[0], "en", 2) == 0 ? t->by_lang[0] : "...", c->langs[1]);
+	}
 }
 
 /* Each language's own name, as a visitor looks for it in the picker. */
@@ -333,29 +375,9 @@ void check_translations(struct loader *L)
 			more, more == 1 ? "" : "s", more == 1 ? "is" : "are", counts, c->langs[0]);
 	}
 
-	const size_t n_own = sizeof label_defaults / sizeof label_defaults[0];
-	char keys[256] = "";
-	size_t used = 0, n = 0, first = 0;
-	for (size_t i = 0; i < n_own; i++) {
-		const struct ltext *t = (const struct ltext *)(const void *)((const char *)&c->labels + label_defaults[i].offset);
-		if (t->at[0].line)
-			continue; /* given: a missing language was reported with it */
-		if (n == 0)
-			first = i;
-		append(keys, sizeof keys, &used, n++ ? ", " : "");
-		append(keys, sizeof keys, &used, label_defaults[i].key);
-	}
-	if (n) {
-		const struct ltext *t =
-			(const struct ltext *)(const void *)((const char *)&c->labels + label_defaults[first].offset);
-		warn_at(L, L->lang_at[1],
-			"the kiosk's own word%s (%s) %s not given under 'labels:', so %s shown in English in "
-			"every language; add %s under labels: with a text per language, like  %s: {%s: \"%s\", "
-			"%s: \"...\"}",
-			n == 1 ? "" : "s", keys, n == 1 ? "is" : "are", n == 1 ? "it is" : "they are",
-			n == 1 ? "it" : "them", label_defaults[first].key, c->langs[0],
-			strncmp(c->langs[0], "en", 2) == 0 ? t->by_lang[0] : "...", c->langs[1]);
-	}
+	/* the words shown, then the words only speech says: one warning each */
+	untranslated_labels(L, false);
+	untranslated_labels(L, true);
 
 	/* a language without its own name shows its code, or another's name */
 	const struct ltext *names = &c->labels.language_name;

@@ -20,6 +20,7 @@ static void call_finish(void *obj)
 {
 	struct call *call = obj;
 	call->has_hours = call->hours.by_lang[0] != NULL;
+	call->has_say = call->say.by_lang[0] != NULL;
 }
 
 #define WANT_ALT "the words for those who cannot see the picture: what it shows, like  alt: \"Our logo\""
@@ -51,7 +52,7 @@ static const struct field icon_fields[] = {
 };
 
 /* a call's settings; kiosk.help and the banner's call take the first
- * three (the band at the bottom has no room for a pictogram) */
+ * four (the band at the bottom has no room for a pictogram) */
 static const struct field call_fields[] = {
 	{ .key = "name", .type = FT_LTEXT, .offset = offsetof(struct call, name), .want = WANT_TEXT,
 	  .missing = "add it, like  name: \"The Havens\"" },
@@ -60,10 +61,12 @@ static const struct field call_fields[] = {
 	  .want = "a phone number in quotes, like \"0808 500 2222\"",
 	  .missing = "add the phone number, like  number: \"0808 500 2222\"" },
 	{ .key = "hours", .type = FT_LTEXT, .offset = offsetof(struct call, hours), .want = WANT_TEXT },
+	{ .key = "say", .type = FT_LTEXT, .offset = offsetof(struct call, say),
+	  .want = "how speech says the number, in quotes, like \"oh eight oh eight, five hundred\"" },
 	{ .key = "icon", .type = FT_PICTURE, .offset = offsetof(struct call, icon), .sub = &icon_section,
 	  .want = "settings indented under 'icon:': pictogram (or file) and alt" },
 };
-#define HELP_FIELDS 3
+#define HELP_FIELDS 4
 
 static const struct field item_fields[] = {
 	{ .key = "text", .type = FT_LTEXT, .offset = offsetof(struct item_in, text), .want = WANT_TEXT,
@@ -191,6 +194,14 @@ static const struct field labels_fields[] = {
 	{ .key = "still_there", .type = FT_LTEXT, .offset = offsetof(struct labels, still_there), .want = WANT_TEXT },
 	{ .key = "touch_to_continue", .type = FT_LTEXT, .offset = offsetof(struct labels, touch_to_continue), .want = WANT_TEXT },
 	{ .key = "language", .type = FT_LTEXT, .offset = offsetof(struct labels, language), .want = WANT_TEXT },
+	/* spoken only */
+	{ .key = "button", .type = FT_LTEXT, .offset = offsetof(struct labels, button), .want = WANT_TEXT },
+	{ .key = "page_of", .type = FT_LTEXT, .offset = offsetof(struct labels, page_of), .want = WANT_TEXT },
+	{ .key = "next", .type = FT_LTEXT, .offset = offsetof(struct labels, next), .want = WANT_TEXT },
+	{ .key = "previous", .type = FT_LTEXT, .offset = offsetof(struct labels, previous), .want = WANT_TEXT },
+	{ .key = "larger_text", .type = FT_LTEXT, .offset = offsetof(struct labels, larger_text), .want = WANT_TEXT },
+	{ .key = "smaller_text", .type = FT_LTEXT, .offset = offsetof(struct labels, smaller_text), .want = WANT_TEXT },
+	{ .key = "contrast", .type = FT_LTEXT, .offset = offsetof(struct labels, contrast), .want = WANT_TEXT },
 };
 
 static const struct field block_fields[BLOCK_N] = {

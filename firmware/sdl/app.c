@@ -12,6 +12,7 @@
 #include "pngout.h"
 #include "run.h"
 #include "sheet.h"
+#include "speech_synth.h"
 #include "schedule_run.h"
 #include "wake.h"
 
@@ -155,6 +156,10 @@ struct preview {
 	const char *dir;
 	size_t written;
 	bool counting;       /* the sheet's first pass: count, draw nothing */
+	bool speech;         /* espeak-ng started: each screen's speech beside its picture */
+	size_t spoken;       /* screens whose speech was written */
+	double synth_s;      /* seconds spent synthesising (--trace says) */
+	double heard_s;      /* seconds of speech written */
 	struct sheet *sheet; /* --sheet: each picture goes here, not to dir */
 };
 
@@ -189,6 +194,68 @@ static bool preview_one(struct preview *pv, const struct deck *dk, struct kiosk 
 	}
 	pv->written++;
 	return true;
+}
+
+/* Writes dir/NAME.speech.txt: each utterance at the second it starts,
+ * its language, what it is and its words, then the words espeak-ng said
+ * (its word events), so staff can read what a screen will say and tests
+ * can hold the sound to the screen. */
+static bool write_transcript(const char *path, const struct speech *sp, const struct speech_audio *a)
+{
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return false;
+	fprintf(f, "# %.1f s at %d Hz\n", a->rate ? (double)a->n / a->rate : 0.0, a->rate);
+	for (size_t i = 0; i < sp->n; i++) {
+		const struct utterance *u = &sp->u[i];
+		fprintf(f, "%.2f\t%s\t%s\t%s\n", (double)a->starts[i] / a->rate, u->lang, speech_part_name(u->part),
+			u->text);
+		fputs("words:", f);
+		for (size_t w = 0; w < a->n_words; w++)
+			if (a->words[w].utterance == i)
+				fprintf(f, " %.*s", (int)a->words[w].len, u->text + a->words[w].off);
+		fputc('\n', f);
+	}
+	return fclose(f) == 0;
+}
+
+/* What the frame named name (.png) says to a visitor who asked for speech
+ * there, as NAME.wav and NAME.speech.txt beside the picture. */
+static bool preview_speech(struct preview *pv, const struct deck *dk, const struct kiosk *k, const char *name)
+{
+	if (!pv->speech || pv->counting || pv->sheet)
+		return true;
+	struct speech sp = { 0 };
+	speech_build(&sp, &(struct speech_input){ dk->content, k, dk->layouts });
+	struct speech_audio a = { 0 };
+	char err[300], path[4096];
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	bool ok = speech_synth_say(&sp, &a, err, sizeof err);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	pv->synth_s += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	int stem = (int)(strlen(name) - 4); /* without .png */
+	if (!ok) {
+		fprintf(stderr, "signpost: error: cannot say %.*s: %s\n", stem, name, err);
+	} else {
+		snprintf(path, sizeof path, "%s/%.*s.wav", pv->dir, stem, name);
+		ok = speech_audio_write_wav(&a, path, err, sizeof err);
+		if (!ok)
+			fprintf(stderr, "signpost: error: %s\n", err);
+	}
+	if (ok) {
+		snprintf(path, sizeof path, "%s/%.*s.speech.txt", pv->dir, stem, name);
+		ok = write_transcript(path, &sp, &a);
+		if (!ok)
+			fprintf(stderr, "signpost: error: cannot write %s: %s\n", path, strerror(errno));
+	}
+	if (ok) {
+		pv->spoken++;
+		pv->heard_s += (double)a.n / a.rate;
+	}
+	speech_audio_free(&a);
+	speech_free(&sp);
+	return ok;
 }
 
 /* A kiosk over deck dk, and the frame a visitor finds in language lang
@@ -238,6 +305,15 @@ static bool preview_screens(struct preview *pv, const struct deck *dk, size_t la
 			snprintf(name, sizeof name, "%02zu-%s-%s%s-%d%s.png", s + 1, c->screens[s].id,
 				 c->langs[lang], infix[look], p + 1, look == LOOK_CLOSED ? "-closed" : "");
 			ok = preview_one(pv, dk, &k, name);
+			if (ok && look == LOOK_LOOP) {
+				/* speech is asked for: the screen as read after a
+				 * touch, its buttons and all (the notice has none) */
+				struct kiosk_pose heard = pose;
+				if (!pose.notice)
+					heard.mode = KIOSK_BROWSE;
+				kiosk_pose(&k, &heard, 0);
+				ok = preview_speech(pv, dk, &k, name);
+			}
 		}
 	}
 	kiosk_free(&k);
@@ -274,15 +350,16 @@ static bool preview_panels(struct preview *pv, const struct deck *dk, size_t lan
 }
 
 /* Removes the pictures an earlier --preview left in dir (NN-ID-LANGUAGE
- * [-large|-contrast]-PAGE[-closed].png, regular files only), so a screen
+ * [-large|-contrast]-PAGE[-closed].png, regular files only, and the
+ * speech beside them: .wav and .speech.txt), so a screen
  * since removed or renamed leaves no picture of content that no longer is.
- * Other files stay. Returns how many it removed, or -1 after saying what
- * went wrong. */
+ * Other files stay. Returns how many pictures it removed, or -1 after
+ * saying what went wrong. */
 static long preview_clear(const char *dir)
 {
 	regex_t ours;
 	if (regcomp(&ours,
-		    "^[0-9]{2,}-[a-z0-9_-]{1,40}-[a-z]{2,3}(-([A-Z]{2}|[0-9]{3}))?(-large|-contrast)?-[0-9]+(-closed)?[.]png$",
+		    "^[0-9]{2,}-[a-z0-9_-]{1,40}-[a-z]{2,3}(-([A-Z]{2}|[0-9]{3}))?(-large|-contrast)?-[0-9]+(-closed)?[.](png|wav|speech[.]txt)$",
 		    REG_EXTENDED | REG_NOSUB) != 0)
 		return 0;
 	long removed = 0;
@@ -302,7 +379,8 @@ static long preview_clear(const char *dir)
 		if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
 			continue;
 		if (unlink(path) == 0) {
-			removed++;
+			size_t nl = strlen(e->d_name);
+			removed += nl > 4 && strcmp(e->d_name + nl - 4, ".png") == 0; /* pictures counted */
 		} else {
 			fprintf(stderr, "signpost: error: cannot remove the older picture %s: %s; remove it, or "
 					"preview into an empty folder\n",
@@ -383,6 +461,10 @@ static int preview_or_sheet(const struct app_options *o)
 		cleared = preview_clear(o->preview_dir);
 		if (cleared < 0)
 			goto out_content;
+		char err[300];
+		pv.speech = speech_synth_open(err, sizeof err);
+		if (!pv.speech)
+			fprintf(stderr, "signpost: warning: no speech beside the pictures: %s\n", err);
 	}
 	if (!open_text(&t, &c))
 		goto out_content;
@@ -446,6 +528,11 @@ static int preview_or_sheet(const struct app_options *o)
 		else
 			fprintf(stderr, "%s: wrote %zu pictures (%dx%d) to %s\n", o->config, pv.written, w, h,
 				o->preview_dir);
+		if (pv.speech)
+			fprintf(stderr, "%s: wrote what %zu screens say (.wav and .speech.txt beside their pictures)\n",
+				o->config, pv.spoken);
+		if (pv.speech && o->trace)
+			fprintf(stderr, "signpost: %.1f s of speech synthesised in %.2f s\n", pv.heard_s, pv.synth_s);
 	}
 	if (ok)
 		code = 0;
@@ -454,6 +541,8 @@ out_text:
 	SDL_FreeSurface(pv.surf);
 	text_close(&t);
 out_content:
+	if (pv.speech)
+		speech_synth_close();
 	pictures_free(&pics);
 	content_free(&c);
 	return code;

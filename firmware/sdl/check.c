@@ -4,6 +4,7 @@
 #include "a11y.h"
 #include "deck.h"
 #include "fontcheck.h"
+#include "speech_synth.h"
 
 #include <SDL.h>
 #include <stdio.h>
@@ -106,6 +107,7 @@ bool check_complete(struct text *t, const struct content *c, const struct pictur
 	struct measurer by_lang[CONTENT_MAX_LANGS];
 	text_measurers(t, by_lang);
 	fontcheck(t, c, src, len, d);
+	speech_check_voices(c, d);
 	if (!all && diag_count(d, DIAG_ERROR) > errors)
 		return false; /* refused already: no layout for content never shown */
 	/* each (language, text size, banner) laid out once, for every check */

@@ -1,5 +1,6 @@
 /* check.h — the complete check of content the loader accepted: fonts for
- * every character, text that fits, QR codes that scan, contrast and sizes.
+ * every character, a voice for every language, text that fits, QR codes
+ * that scan, contrast and sizes.
  * `--check`, the kiosk's start-up and every reload (SIGHUP, a saved file)
  * run this one function, so what reaches the screen is exactly what
  * `--check` accepts. */

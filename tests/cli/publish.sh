@@ -332,7 +332,7 @@ cmp -s "$tmp/got.yaml" "$conf" && cmp -s "$tmp/got.yaml" "$tmp/bom.yaml" && ok |
 # kiosk's size
 ctl sheet - <"$tmp/d1.yaml" >"$tmp/sheet.png" 2>"$tmp/sheet.err" && ok || fail "sheet failed: $(cat "$tmp/sheet.err")"
 "$bin" --preview "$tmp/pv" --size 1024x600 --config "$tmp/d1.yaml" 2>"$tmp/pv.err"
-pictures=$(ls "$tmp/pv" | wc -l)
+pictures=$(ls "$tmp/pv"/*.png | wc -l) # (the speech beside them is not on the sheet)
 grep -q "drew $pictures pictures (1024x600) on one sheet" "$tmp/sheet.err" && ok ||
 	fail "sheet has not the $pictures pictures --preview draws: $(cat "$tmp/sheet.err")"
 if command -v identify >/dev/null; then

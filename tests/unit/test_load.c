@@ -40,6 +40,9 @@ static const struct invalid_case invalid_cases[] = {
 	{ "wrong_type_kiosk_list.yaml", 1, 2, 3, "'kiosk' must be settings indented under 'kiosk:', like  cycle: 12, not a list" },
 	{ "wrong_type_languages_scalar.yaml", 2, 2, 14, "'languages' must be a list of language codes, like [en, pl], not 'en'" },
 	{ "wrong_type_title_list.yaml", 1, 4, 7, "'title' must be text, or one text per language" },
+	/* say: how speech says a number */
+	{ "say_not_text.yaml", 1, 10, 13, "'say' must be text, or one text per language like {en: \"...\", pl: \"...\"}, not a list" },
+	{ "say_misspelt_language.yaml", 1, 7, 36, "language 'pk' in 'say' is not in kiosk.languages (en, pl); did you mean 'pl'?" },
 	{ "wrong_type_blocks_map.yaml", 1, 5, 7, "'blocks' must be a list of blocks" },
 	{ "wrong_type_block_scalar.yaml", 1, 5, 9, "each block must be one of text, steps, bullets, call, qr or picture" },
 	{ "wrong_type_steps_scalar.yaml", 1, 5, 16, "'steps' must be a list of texts" },
@@ -496,6 +499,9 @@ static void test_translation_fallback(void)
 			 "touch_to_continue, language) are not given under 'labels:', so they are shown in English "
 			 "in every language; add them under labels: with a text per language, like  touch_hint: "
 			 "{en: \"Touch the screen to find out more\", pl: \"...\"}" },
+		{ 2, 19, "the words speech adds (button, page_of, next, previous, larger_text, smaller_text, contrast) "
+			 "are not given under 'labels:', so they are said in English in every language; add them under "
+			 "labels: with a text per language, like  button: {en: \"Button\", pl: \"...\"}" },
 		{ 8, 12, "no 'de' text for 'title'; the 'en' text is shown instead; add it, like  de: \"...\"" },
 		{ 10, 15, "'text' is written once for every language, so it is shown in 'en' to a visitor who chose "
 			  "'pl', 'de'; give one text per language, like {en: \"...\", pl: \"...\"}" },
