@@ -60,6 +60,7 @@ YAML
 
 # 1. Not synchronised, and timesyncd's folder not even there yet
 sync="$tmp/timesync"
+: >"$trace" # before the kiosk starts: wait_for must not find the last run's lines
 SIGNPOST_TIMESYNC_DIR="$sync" "$bin" --window 800x480 --trace --status "$tmp/status" \
 	--config "$tmp/closed.yaml" 2>"$trace" &
 pid=$!
@@ -102,6 +103,7 @@ grep -qx "clock:       synchronised" "$tmp/ctl.out" && ok ||
 stop
 
 # 3. The volunteer's setting for a battery clock: trusted from the start
+: >"$trace" # before the kiosk starts: wait_for must not find the last run's lines
 SIGNPOST_CLOCK=battery SIGNPOST_TIMESYNC_DIR="$tmp/none" "$bin" --window 800x480 --trace \
 	--status "$tmp/status" --config "$tmp/closed.yaml" 2>"$trace" &
 pid=$!
@@ -115,6 +117,7 @@ grep -qx "clock:       the board's own battery clock (SIGNPOST_CLOCK=battery)" "
 stop
 
 # 4. A setting it does not know: said, and the clock not trusted
+: >"$trace" # before the kiosk starts: wait_for must not find the last run's lines
 SIGNPOST_CLOCK=rtc SIGNPOST_TIMESYNC_DIR="$tmp/none" "$bin" --window 800x480 --trace \
 	--config "$tmp/closed.yaml" 2>"$trace" &
 pid=$!

@@ -69,8 +69,11 @@ start_session() {
 }
 # last_state: the last mode/screen line of the trace
 last_state() { grep -E "^trace: (start|input|loop|idle|reset|quick-exit) " "$trace" | tail -1; }
-expect_state() { # PATTERN WHAT [SLEEP, default 0.4 s]
+expect_state() { # PATTERN WHAT [SLEEP, default 0.4 s]: after SLEEP, then up to 5 s more (a loaded
+	# machine, a sanitizer build: a timer's trace line may come late, never early)
 	sleep "${3:-0.4}"
+	i=0
+	while ! last_state | grep -q -- "$1" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 	if last_state | grep -q -- "$1"; then ok; else fail "$2: expected '$1', trace says '$(last_state)'"; fi
 }
 button() { # NAME [ARG]: the centre of the last such button drawn (any ARG if none is given)
