@@ -56,6 +56,26 @@ start_kiosk() {
 stop_kiosk() { kill $pid; wait $pid 2>/dev/null; }
 status_get() { sed -n "s/^$1=//p" "$status" | head -n 1; }
 
+# first_frame LOG: until the kiosk ($pid, --trace into LOG) drew its first
+# frame or ended (10 s at most)
+first_frame() {
+	i=0
+	while ! grep -q "^trace: start" "$1" 2>/dev/null && kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+# checked_after LOG: when the kiosk started on its last good copy while its
+# file is checked (firmware/sdl/ops.h), until that check ended (10 s at most)
+checked_after() {
+	i=0
+	while grep -q "^trace: check remembered (start, the last good copy)" "$1" &&
+		! grep -q "^trace: reload \(ok\|failed\)" "$1" && kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
 # --- a visitor's session with the real kiosk, through its --trace log ---
 # start_session CONFIG: the kiosk in an 800x480 window on $DISPLAY, tracing to
 # $trace; sets $pid (the caller's EXIT trap kills it). Waits for its start.

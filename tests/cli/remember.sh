@@ -28,20 +28,11 @@ run() { # [SIZE [BINARY [FAULT]]]: a start to its first frame and a clean stop (
 	rm -f "$tmp/log" # not the last run's "trace: start"
 	SIGNPOST_TEST_FAULT=${3:-} "${2:-$bin}" --window "${1:-1280x800}" --trace --config "$conf" 2>"$tmp/log" &
 	pid=$!
-	i=0
-	while ! grep -q "^trace: start" "$tmp/log" 2>/dev/null && kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	first_frame "$tmp/log"
 	# a file new here is checked after the last good copy's first frame
 	# (cli/start_meanwhile.sh): its check's end and its frame, so the
 	# clean stop proves what the file shows
-	i=0
-	while grep -q "^trace: check remembered (start, the last good copy)" "$tmp/log" &&
-		! grep -q "^trace: reload \(ok\|failed\)" "$tmp/log" && kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	checked_after "$tmp/log"
 	sleep 0.2
 	kill -TERM $pid 2>/dev/null
 	wait $pid 2>/dev/null

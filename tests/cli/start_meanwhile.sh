@@ -24,19 +24,10 @@ run() {
 	SIGNPOST_TEST_FAULT=${1:-} SIGNPOST_TEST_CHECK_MS=3000 STATE_DIRECTORY="$tmp/state" "$bin" \
 		--window 1280x800 --trace --status "$status" --config "$conf" 2>"$tmp/log" &
 	pid=$!
-	i=0
-	while ! grep -q "^trace: start" "$tmp/log" 2>/dev/null && kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	first_frame "$tmp/log"
 	# the status as the first frame left it
 	cp "$status" "$tmp/status.first" 2>/dev/null || : >"$tmp/status.first"
-	i=0
-	while grep -q " while .* is checked" "$tmp/log" && ! grep -q "^trace: reload \(ok\|failed\)" "$tmp/log" &&
-		kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	checked_after "$tmp/log"
 	sleep 0.3 # the new content's frame
 	cp "$status" "$tmp/status.last" 2>/dev/null || : >"$tmp/status.last"
 	kill -TERM $pid 2>/dev/null
