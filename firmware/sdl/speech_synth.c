@@ -94,6 +94,8 @@ static int on_synth(short *wav, int n, espeak_EVENT *events)
 
 bool speech_synth_open(char *err, size_t errlen)
 {
+	if (rate > 0)
+		return true; /* started already (speech_check_voices()) */
 	rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, NULL, espeakINITIALIZE_DONT_EXIT);
 	if (rate <= 0) {
 		snprintf(err, errlen, "espeak-ng could not start (are its voices, espeak-ng-data, installed?)");
@@ -135,9 +137,12 @@ bool speech_synth_has_voice(const char *lang)
 
 void speech_check_voices(const struct content *c, struct diag_list *d)
 {
+	/* espeak-ng is started once and stays for the process: after an
+	 * espeak_Terminate() a second espeak_Initialize() hangs the next
+	 * Terminate (the fuzz target, which checks many files in one process,
+	 * found it); a check child or --check checks one file and exits */
 	char err[300];
-	bool opened = rate <= 0;
-	if (opened && !speech_synth_open(err, sizeof err)) {
+	if (rate <= 0 && !speech_synth_open(err, sizeof err)) {
 		diag_add(d, DIAG_WARNING, 0, 0, "%s; the kiosk cannot speak (install espeak-ng-data)", err);
 		return;
 	}
@@ -148,8 +153,6 @@ void speech_check_voices(const struct content *c, struct diag_list *d)
 				 "English sounds; check the code (espeak-ng --voices, in the espeak-ng package, lists them), or leave "
 				 "it and tell visitors who need speech to choose another language",
 				 c->langs[i]);
-	if (opened)
-		speech_synth_close();
 }
 
 bool speech_synth_say(const struct speech *sp, struct speech_audio *out, char *err, size_t errlen)

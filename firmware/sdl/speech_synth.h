@@ -47,7 +47,8 @@ bool speech_synth_has_voice(const char *lang);
 /* --check: a warning (at the code in kiosk.languages) for each language
  * of c that espeak-ng has no voice for: its texts would be read in
  * English sounds. Starts espeak-ng for the question when it is not
- * started, and stops it again; when it cannot start, one warning says so. */
+ * started, and leaves it started (speech_synth.c says why); when it
+ * cannot start, one warning says so. */
 void speech_check_voices(const struct content *c, struct diag_list *d);
 
 /* Appends the sound of every utterance of sp to out, in order, with a

@@ -4,7 +4,8 @@
 #
 # Made here with ImageMagick and python3 (a few hostile ones byte by byte):
 # PNG and JPEG, a JPEG named .png, 16-bit, palette with transparency,
-# interlaced (small: shown; large: refused), CMYK, animated, cut short, a
+# interlaced (small: shown; large: refused), CMYK, animated, cut short (and
+# a chunk claiming more than the file), a
 # 1 KB PNG that claims 30000x30000, over 8 MB, a link, a link on the way,
 # a FIFO, a missing file, an EXIF-turned photo; and a picture too small
 # for its box (warned about: blurred).
@@ -72,6 +73,10 @@ ihdr_end = 8 + 25
 open(d + "/anim.png", "wb").write(png[:ihdr_end] + chunk(b"acTL", struct.pack(">II", 2, 0)) + png[ihdr_end:])
 # cut short in the middle of its data
 open(d + "/cut.png", "wb").write(png[: len(png) // 2])
+# a text chunk before the image data that claims 1.9 GB in a file of a
+# few bytes (libpng would allocate the claimed length first: the fuzz
+# target's find, tests/regression/pictures/oom-truncated-text-palette.png)
+open(d + "/claims.png", "wb").write(png[:ihdr_end] + struct.pack(">I", 0x75000004) + b"tEXtdate" + b"\0" * 8)
 # 1 KB that claims 30000 x 30000
 ihdr = struct.pack(">IIBBBBB", 30000, 30000, 8, 6, 0, 0, 0)
 bomb = png[:8] + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 900)) + chunk(b"IEND", b"")
@@ -90,6 +95,7 @@ open(d + "/text.png", "wb").write(b"hello, this is not a picture\n")
 EOF
 refuses anim.png "it is an animated PNG" "an animated PNG"
 refuses cut.png "it is damaged or cut short" "a PNG cut short"
+refuses claims.png "it is damaged or cut short (a part of it claims 1962934276 bytes, more than the file has)" "a PNG chunk that claims more than the file"
 refuses bomb.png "it says it is 30000 x 30000 pixels, more than a kiosk shows (a PNG of at most 16 million" "a 1 KB PNG that claims 30000x30000"
 refuses cut.jpg "it is damaged or cut short" "a JPEG cut short"
 refuses huge.png "the file is " "a file over 8 MB"
