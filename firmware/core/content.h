@@ -169,7 +169,21 @@ struct labels {
 	struct ltext larger_text;   /* "Larger text": A+ */
 	struct ltext smaller_text;  /* "Smaller text": A- */
 	struct ltext contrast;      /* "High contrast": the contrast button */
+	struct ltext speech_on;     /* "Speech is on. For help, press H." */
+	struct ltext speech_help;   /* how to use the keys (voice.h) */
+	struct ltext any_key;       /* "Or press any key.": after the idle notice's words */
 };
+
+/* speech.output: where speech may be heard. Speech is for one visitor:
+ * by default it goes only to a headset, never to a loudspeaker the room
+ * hears unless the content says so in so many words. */
+enum speech_output {
+	SPEECH_OUT_HEADSET,     /* a sound output named as headphones or a headset (the default) */
+	SPEECH_OUT_NAMED,       /* the output whose name contains speech_name */
+	SPEECH_OUT_LOUDSPEAKER, /* the system's default output, whatever it is */
+	SPEECH_OUT_NONE,        /* no speech */
+};
+#define SPEECH_LOUDSPEAKER_WORDS "loudspeaker, heard by everyone in the room"
 
 struct content {
 	struct arena arena;
@@ -197,6 +211,10 @@ struct content {
 
 	struct theme theme;
 	struct labels labels;
+
+	/* speech: */
+	enum speech_output speech_output;
+	const char *speech_name; /* SPEECH_OUT_NAMED: part of the output's name */
 
 	struct screen *screens;
 	size_t n_screens;

@@ -290,6 +290,14 @@ static const struct {
 	{ offsetof(struct labels, larger_text), "larger_text", "Larger text", true },
 	{ offsetof(struct labels, smaller_text), "smaller_text", "Smaller text", true },
 	{ offsetof(struct labels, contrast), "contrast", "High contrast", true },
+	{ offsetof(struct labels, speech_on), "speech_on", "Speech is on. For help with the keys, press H.", true },
+	{ offsetof(struct labels, speech_help), "speech_help",
+	  "Up and down arrows: the next or the previous thing on this screen. "
+	  "Left and right arrows: the previous or the next screen. "
+	  "Enter: choose the button you just heard. R: hear it again. "
+	  "Plus and minus: louder or quieter. The square brackets: slower or faster. "
+	  "Escape: Quick exit, which leaves this screen at once and stops the speech.", true },
+	{ offsetof(struct labels, any_key), "any_key", "Or press any key.", true },
 };
 
 void set_label_defaults(struct content *c)

@@ -102,6 +102,7 @@ enum field_type {
 	FT_PICTURE_FILE, /* read by get_picture(): the file's name */
 	FT_PICTOGRAM,  /* read by get_picture(): a pictogram's name */
 	FT_LOGO_PLACE, /* int: enum logo_place */
+	FT_SPEECH_OUTPUT, /* speech.output: enum speech_output and its name */
 };
 
 struct section;
@@ -129,7 +130,7 @@ struct section {
 };
 
 /* the index of each field in its table, where code needs to know it */
-enum { TOP_KIOSK, TOP_DISPLAY, TOP_THEME, TOP_LABELS, TOP_SCREENS, TOP_HOURS, TOP_N };
+enum { TOP_KIOSK, TOP_DISPLAY, TOP_THEME, TOP_LABELS, TOP_SCREENS, TOP_HOURS, TOP_SPEECH, TOP_N };
 enum { KIOSK_LANGUAGES, KIOSK_CYCLE, KIOSK_IDLE, KIOSK_QUICK_EXIT, KIOSK_TRANSITION, KIOSK_HELP,
        KIOSK_OUT_OF_HOURS, KIOSK_QUICK_EXIT_HOLD, KIOSK_LOGO, KIOSK_N };
 enum { SCREEN_ID, SCREEN_TITLE, SCREEN_LOOP, SCREEN_DURATION, SCREEN_SHOW_HELP, SCREEN_BLOCKS, SCREEN_N };

@@ -14,7 +14,7 @@
 /* top_section, screen_section and block_section are load_private.h's */
 static const struct section kiosk_section, help_section, display_section, theme_section, contrast_section,
 	labels_section, call_section, hours_section, out_of_hours_section, qr_section, logo_section, banner_call_section,
-	picture_section, icon_section;
+	picture_section, icon_section, speech_section;
 
 static void call_finish(void *obj)
 {
@@ -149,6 +149,11 @@ static const struct field kiosk_fields[KIOSK_N] = {
 					    "stays before the loop starts again, like 180" },
 };
 
+static const struct field speech_fields[] = {
+	{ .key = "output", .type = FT_SPEECH_OUTPUT,
+	  .want = "headset, none, or part of the name of a sound output in quotes, like \"USB Headset\"" },
+};
+
 static const struct field display_fields[] = {
 	{ .key = "rotation", .type = FT_ROTATION, .offset = offsetof(struct content, rotation),
 	  .want = "0, 90, 180 or 270 (degrees)" },
@@ -202,6 +207,9 @@ static const struct field labels_fields[] = {
 	{ .key = "larger_text", .type = FT_LTEXT, .offset = offsetof(struct labels, larger_text), .want = WANT_TEXT },
 	{ .key = "smaller_text", .type = FT_LTEXT, .offset = offsetof(struct labels, smaller_text), .want = WANT_TEXT },
 	{ .key = "contrast", .type = FT_LTEXT, .offset = offsetof(struct labels, contrast), .want = WANT_TEXT },
+	{ .key = "speech_on", .type = FT_LTEXT, .offset = offsetof(struct labels, speech_on), .want = WANT_TEXT },
+	{ .key = "speech_help", .type = FT_LTEXT, .offset = offsetof(struct labels, speech_help), .want = WANT_TEXT },
+	{ .key = "any_key", .type = FT_LTEXT, .offset = offsetof(struct labels, any_key), .want = WANT_TEXT },
 };
 
 static const struct field block_fields[BLOCK_N] = {
@@ -256,11 +264,13 @@ static const struct field top_fields[TOP_N] = {
 	[TOP_HOURS] = { .key = "hours", .type = FT_SECTION, .offset = offsetof(struct content, hours),
 			.sub = &hours_section,
 			.want = "the opening hours indented under 'hours:', like  monday: \"09:00-17:00\"" },
+	[TOP_SPEECH] = { .key = "speech", .type = FT_SECTION, .sub = &speech_section,
+			 .want = "settings indented under 'speech:', like  output: headset" },
 };
 
 #define FIELDS(a) (a), sizeof(a) / sizeof((a)[0])
 
-static const struct section *const top_near[] = { &kiosk_section, &display_section, &theme_section,
+static const struct section *const top_near[] = { &kiosk_section, &display_section, &speech_section, &theme_section,
 						  &labels_section, &screen_section, &hours_section, NULL };
 static const struct section *const kiosk_near[] = { &display_section, &theme_section, &labels_section,
 						    &hours_section, NULL };
@@ -270,6 +280,7 @@ static const struct section *const labels_near[] = { &kiosk_section, NULL };
 static const struct section *const screen_near[] = { &block_section, &call_section, &kiosk_section, NULL };
 static const struct section *const block_near[] = { &call_section, &qr_section, &screen_section, NULL };
 static const struct section *const call_near[] = { &block_section, NULL };
+static const struct section *const speech_near[] = { &kiosk_section, &display_section, NULL };
 static const struct section *const hours_near[] = { &kiosk_section, &display_section, NULL };
 static const struct section *const qr_near[] = { &block_section, &call_section, NULL };
 
@@ -282,6 +293,9 @@ static const struct section kiosk_section = {
 };
 static const struct section help_section = {
 	"in kiosk.help", "kiosk.help", "under 'help:'", call_fields, HELP_FIELDS, NULL, call_finish,
+};
+static const struct section speech_section = {
+	"in the speech section", "speech", "under 'speech:'", FIELDS(speech_fields), speech_near, NULL,
 };
 static const struct section display_section = {
 	"in the display section", "display", "under 'display:'", FIELDS(display_fields), display_near, NULL,

@@ -262,6 +262,48 @@ static int get_word(struct loader *L, const struct field *f, const char *subject
 	return -1;
 }
 
+/* speech.output: headset, none, the loudspeaker's own words, or part of
+ * an output's name. A loudspeaker is heard by the whole waiting room, so
+ * it is taken only in the words that say so; a name that looks like one
+ * is refused with them. */
+static void get_speech_output(struct loader *L, const struct field *f, const char *subject, const struct ynode *v,
+			      struct content *c)
+{
+	char q[EXCERPT_SIZE];
+	if (!want_scalar(L, v, subject, f->want))
+		return;
+	if (equal_nocase(v->str, v->len, "headset")) {
+		c->speech_output = SPEECH_OUT_HEADSET;
+		return;
+	}
+	if (equal_nocase(v->str, v->len, "none")) {
+		c->speech_output = SPEECH_OUT_NONE;
+		return;
+	}
+	if (equal_nocase(v->str, v->len, SPEECH_LOUDSPEAKER_WORDS)) {
+		c->speech_output = SPEECH_OUT_LOUDSPEAKER;
+		return;
+	}
+	bool speaker = false;
+	for (size_t i = 0; i + 7 <= v->len && !speaker; i++)
+		speaker = starts_nocase(v->str + i, v->len - i, "speaker");
+	if (speaker) {
+		error_at(L, v,
+			 "the output '%s' sounds like a loudspeaker, which everyone in the waiting room would hear; speech "
+			 "is for one visitor, so it goes to a headset (write  output: headset). Only if this kiosk "
+			 "must speak aloud, write exactly  output: \"%s\"",
+			 excerpt(v->str, v->len, q), SPEECH_LOUDSPEAKER_WORDS);
+		return;
+	}
+	if (v->len > 100) {
+		error_at(L, v, "%s is longer than a sound output's name: give part of the name, like \"USB Headset\"",
+			 subject);
+		return;
+	}
+	c->speech_output = SPEECH_OUT_NAMED;
+	c->speech_name = arena_strndup(&L->c->arena, v->str, v->len);
+}
+
 static void check_field(struct loader *L, const struct field *f, const struct ynode *v, void *obj)
 {
 	char subject[64], q[EXCERPT_SIZE], d[EXCERPT_SIZE + 2];
@@ -319,6 +361,9 @@ static void check_field(struct loader *L, const struct field *f, const struct yn
 			error_at(L, v, "%s must be %s, not %s", subject, f->want, describe(v, d));
 		break;
 	}
+	case FT_SPEECH_OUTPUT:
+		get_speech_output(L, f, subject, v, (struct content *)obj);
+		break;
 	case FT_TRANSITION: {
 		static const char *const names[] = { [TRANSITION_FADE] = "fade", [TRANSITION_SLIDE] = "slide",
 						     [TRANSITION_NONE] = "none" };

@@ -270,12 +270,23 @@ void speech_build(struct speech *sp, const struct speech_input *in)
 		say_ltext(&b, SPEECH_TITLE, &lb->still_there, -1, -1);
 		next_step(&b);
 		say_ltext(&b, SPEECH_TEXT, &lb->touch_to_continue, -1, -1);
+		say_ltext(&b, SPEECH_TEXT, &lb->any_key, -1, -1);
 		break;
 	case KIOSK_SLEEP:
 	case KIOSK_MODE_COUNT_:
 		break;
 	}
 	sp->n_steps = sp->n ? sp->u[sp->n - 1].step + 1 : 0;
+}
+
+void speech_build_words(struct speech *sp, const struct content *c, const struct ltext *t, size_t lang)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		free((char *)sp->u[i].text);
+	sp->n = 0;
+	struct builder b = { .sp = sp, .c = c, .lang = lang < c->n_langs ? lang : 0 };
+	say_ltext(&b, SPEECH_TEXT, t, -1, -1);
+	sp->n_steps = sp->n ? 1 : 0;
 }
 
 void speech_free(struct speech *sp)

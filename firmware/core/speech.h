@@ -67,6 +67,10 @@ struct speech_input {
 void speech_build(struct speech *sp, const struct speech_input *in);
 void speech_free(struct speech *sp);
 
+/* Replaces sp's utterances with one text of the content's (a label, like
+ * labels.speech_help) in language lang, as one step. */
+void speech_build_words(struct speech *sp, const struct content *c, const struct ltext *t, size_t lang);
+
 /* A phone number as a voice should read it: each digit on its own, the
  * groups as written ("116 006" -> "1 1 6, 0 0 6"); a leading + kept;
  * anything else dropped. Writes at most cap bytes (always terminated) and

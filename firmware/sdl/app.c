@@ -13,6 +13,7 @@
 #include "run.h"
 #include "sheet.h"
 #include "speech_synth.h"
+#include "voice.h"
 #include "schedule_run.h"
 #include "wake.h"
 
@@ -465,6 +466,8 @@ static int preview_or_sheet(const struct app_options *o)
 		pv.speech = speech_synth_open(err, sizeof err);
 		if (!pv.speech)
 			fprintf(stderr, "signpost: warning: no speech beside the pictures: %s\n", err);
+		else
+			speech_synth_set_rate(VOICE_RATE_START); /* as a visitor first hears it */
 	}
 	if (!open_text(&t, &c))
 		goto out_content;

@@ -82,13 +82,17 @@ static void whole_deck(struct run *st)
 	kiosk_set_page_counts(&st->kiosk, st->deck.page_counts, st->deck.n);
 }
 
+static void voice_follow(struct run *st, uint64_t now);
+
 /* After the kiosk changed: a new layout when its language or text size
- * did (a privacy reset restores both), and the trace's line. */
+ * did (a privacy reset restores both), the trace's line, and speech
+ * following the frame. */
 static void changed(struct run *st, const char *why, uint64_t now)
 {
 	if (st->kiosk.lang != st->deck.lang || st->kiosk.text_scale != st->deck.text_scale)
 		relayout(st);
 	trace_state(&st->trace, st->c, &st->kiosk, why, now);
+	voice_follow(st, now);
 }
 
 static void arm(struct run *st, enum run_timer t, uint64_t due);
@@ -184,6 +188,8 @@ static void draw(struct run *st, uint64_t now)
 		st->ready_sent = true;
 		if (st->ops.check_at_start) /* the last good copy is: now the file (ops.h) */
 			reload(st, "start", now);
+		/* after the first frame, which never waits for sound */
+		speaker_open(&st->speaker, st->c->speech_output, st->c->speech_name, st->trace.on);
 	}
 	whole_deck(st); /* the first frame is shown: now the other screens */
 }
@@ -252,6 +258,10 @@ static void mouse_place(struct run *st, int ex, int ey, bool press, float *x, fl
 	}
 }
 
+static void on_voice_key(struct run *st, enum voice_key key, uint64_t now);
+static void on_headset(struct run *st, uint64_t now);
+static void speech_off(struct run *st);
+
 static void handle_event(struct run *st, const SDL_Event *ev, uint64_t now)
 {
 	float x, y;
@@ -278,12 +288,27 @@ static void handle_event(struct run *st, const SDL_Event *ev, uint64_t now)
 			pointer(st, POINTER_MOVE, -1, x, y, ev->motion.timestamp, now);
 		}
 		break;
-	case SDL_KEYDOWN:
+	case SDL_KEYDOWN: {
 		/* Esc quits only in a development window; in fullscreen nothing a
-		 * visitor can press ends the program */
-		if (!st->disp.fullscreen && ev->key.keysym.sym == SDLK_ESCAPE)
+		 * visitor can press ends the program (it is Quick exit there) */
+		if (!st->disp.fullscreen && ev->key.keysym.sym == SDLK_ESCAPE) {
 			st->quit = true;
+			break;
+		}
+		enum voice_key key = speaker_key_of(ev->key.keysym.sym, ev->key.keysym.mod, !st->disp.fullscreen);
+		if (key != VOICE_KEY_NONE && !ev->key.repeat)
+			on_voice_key(st, key, now);
 		break;
+	}
+	case SDL_AUDIODEVICEADDED:
+	case SDL_AUDIODEVICEREMOVED: {
+		bool gone;
+		if (speaker_device_event(&st->speaker, &ev->adevice, st->c->speech_output, st->c->speech_name, &gone))
+			on_headset(st, now);
+		else if (gone)
+			speech_off(st);
+		break;
+	}
 	case SDL_WINDOWEVENT:
 		if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
 			relayout(st);
@@ -302,6 +327,130 @@ static void handle_event(struct run *st, const SDL_Event *ev, uint64_t now)
 static void arm(struct run *st, enum run_timer t, uint64_t due)
 {
 	loop_timer_set(&st->loop, st->timer[t], due);
+}
+
+/* ---- speech --------------------------------------------------------------- */
+
+static void on_speech(void *ctx, uint64_t now)
+{
+	struct run *st = ctx;
+	size_t heard = st->voice.cur.step;
+	int ms = speaker_feed(&st->speaker, &heard);
+	voice_heard(&st->voice, heard);
+	arm(st, TIMER_SPEECH, ms < 0 ? TIMER_OFF : now + (uint64_t)ms);
+}
+
+static void speech_off(struct run *st)
+{
+	if (voice_reset(&st->voice) && st->trace.on)
+		fprintf(stderr, "trace: speech off\n");
+	speaker_stop(&st->speaker);
+	arm(st, TIMER_SPEECH, TIMER_OFF);
+}
+
+/* Says what a reply asks for, on the frame now shown. */
+static void speak(struct run *st, const struct voice_reply *r, uint64_t now)
+{
+	if (r->stop)
+		speaker_stop(&st->speaker);
+	if (!st->voice.on || (!r->intro && r->say == VOICE_SAY_NOTHING))
+		return;
+	whole_deck(st);
+	speech_build(&st->speech, &(struct speech_input){ st->c, &st->kiosk, st->deck.layouts });
+	st->said = voice_frame_of(&st->kiosk);
+	const struct ltext *label = r->say == VOICE_SAY_HELP ? &st->c->labels.speech_help
+				    : r->intro		    ? &st->c->labels.speech_on
+							    : NULL;
+	if (label)
+		speech_build_words(&st->words, st->c, label, st->kiosk.lang);
+	size_t from = st->voice.cur.step, to = from;
+	if (r->say == VOICE_SAY_STEP)
+		to = from + 1;
+	else if (r->say == VOICE_SAY_ON)
+		to = SIZE_MAX;
+	if (st->trace.on) /* how much, never what */
+		fprintf(stderr, "trace: speech says%s steps %zu..%zu of %zu\n", label ? " words, then" : "", from,
+			to == SIZE_MAX ? st->speech.n_steps : to, st->speech.n_steps);
+	speaker_say(&st->speaker, label ? &st->words : NULL, &st->speech, from, to, &st->voice);
+	on_speech(st, now); /* the first step now: a key is answered at once */
+}
+
+/* The frame changed while speech is on: a reset, sleep or Quick exit
+ * ends speech; anything else is read from the top. */
+static void voice_follow(struct run *st, uint64_t now)
+{
+	if (!st->voice.on || st->keying)
+		return;
+	if (st->kiosk.mode == KIOSK_ATTRACT || st->kiosk.mode == KIOSK_SLEEP) {
+		speech_off(st);
+		return;
+	}
+	if (voice_frame_same(st->said, voice_frame_of(&st->kiosk)))
+		return;
+	struct voice_reply r = voice_frame_changed(&st->voice);
+	speak(st, &r, now);
+}
+
+/* A reply's kiosk part: a wake and the action pressed, as a tap would. */
+static void voice_press(struct run *st, const struct voice_reply *r, uint64_t now)
+{
+	if (!r->wake && r->press == ACTION_NONE)
+		return;
+	bool woke = st->kiosk.mode == KIOSK_SLEEP;
+	bool moved = kiosk_input(&st->kiosk, INPUT_DOWN, r->press, r->arg, now);
+	moved |= kiosk_input(&st->kiosk, r->press != ACTION_NONE ? INPUT_TAP : INPUT_CANCEL, r->press, r->arg, now);
+	if (moved)
+		st->dirty = true;
+	changed(st, woke && st->kiosk.mode != KIOSK_SLEEP ? "wake"
+		    : r->press == ACTION_QUICK_EXIT		 ? "quick-exit"
+								 : "input",
+		now);
+}
+
+/* A keypad's key (speaker.h maps it): the session answers, the kiosk
+ * moves, and speech says the new frame from the top or what the key
+ * asked for. */
+static void on_voice_key(struct run *st, enum voice_key key, uint64_t now)
+{
+	whole_deck(st); /* a key may move to another screen */
+	struct voice_frame before = voice_frame_of(&st->kiosk);
+	bool was_on = st->voice.on;
+	speech_build(&st->speech, &(struct speech_input){ st->c, &st->kiosk, st->deck.layouts });
+	struct voice_reply r = voice_key(&st->voice, &st->speech, key);
+	if (st->trace.on && st->voice.on != was_on)
+		fprintf(stderr, "trace: speech %s\n", st->voice.on ? "on" : "off");
+	if (r.stop)
+		speaker_stop(&st->speaker);
+	st->keying = true;
+	voice_press(st, &r, now);
+	st->keying = false;
+	if (!st->voice.on)
+		return;
+	if (st->kiosk.mode == KIOSK_ATTRACT || st->kiosk.mode == KIOSK_SLEEP) {
+		speech_off(st);
+		return;
+	}
+	if (!voice_frame_same(before, voice_frame_of(&st->kiosk))) {
+		struct voice_reply fresh = voice_frame_changed(&st->voice);
+		r.say = fresh.say;
+	}
+	r.stop = false;
+	speak(st, &r, now);
+}
+
+/* Speech turned on by a headset plugged in. */
+static void on_headset(struct run *st, uint64_t now)
+{
+	whole_deck(st);
+	struct voice_reply r = voice_start(&st->voice);
+	if (st->trace.on && r.intro)
+		fprintf(stderr, "trace: speech on\n");
+	st->keying = true;
+	voice_press(st, &r, now);
+	st->keying = false;
+	if (st->kiosk.mode == KIOSK_ATTRACT || st->kiosk.mode == KIOSK_SLEEP)
+		return;
+	speak(st, &r, now);
 }
 
 /* The kiosk's own deadline; while a transition runs, the next frame. */
@@ -381,8 +530,26 @@ static void checked(struct run *st, uint64_t now)
 {
 	loop_source_remove_all(&st->loop, on_check, st);
 	arm(st, TIMER_CHECK, TIMER_OFF);
+	enum speech_output was_out = st->c->speech_output;
+	const char *was_name = st->c->speech_name;
+	char was[160];
+	snprintf(was, sizeof was, "%s", was_name ? was_name : "");
 	if (ops_reload_finish(st, now)) {
+		/* what was being said came from the old content: stop it, and
+		 * read the new frame; another output setting is taken now */
+		bool speaking = st->voice.on;
+		speaker_stop(&st->speaker);
+		if (was_out != st->c->speech_output || strcmp(was, st->c->speech_name ? st->c->speech_name : "") != 0) {
+			speech_off(st);
+			speaking = false;
+			speaker_close(&st->speaker);
+			speaker_open(&st->speaker, st->c->speech_output, st->c->speech_name, st->trace.on);
+		}
 		relayout_as(st, true); /* the screen on view; the rest after its frame */
+		if (speaking) {
+			st->said.mode = KIOSK_MODE_COUNT_; /* not the frame on screen */
+			voice_follow(st, now);
+		}
 		on_schedule(st, now);
 		trace_state(&st->trace, st->c, &st->kiosk, "reload", now);
 	}
@@ -519,6 +686,7 @@ static void add_sources_and_timers(struct run *st)
 		{ TIMER_SDL, "sdl", on_sdl_step },
 		{ TIMER_CHECK, "check", on_check_time },
 		{ TIMER_PROVEN, "proven", on_proven },
+		{ TIMER_SPEECH, "speech", on_speech },
 	};
 	for (size_t i = 0; i < RUN_TIMER_COUNT_; i++)
 		st->timer[timers[i].id] = loop_timer_add(l, timers[i].name, timers[i].fire, st);
@@ -578,6 +746,9 @@ static void run_close(struct run *st)
 		render_free(&st->render);
 		fade_forget(&st->fade);
 		text_close(&st->text);
+		speaker_close(&st->speaker);
+		speech_free(&st->speech);
+		speech_free(&st->words);
 	}
 	notify_close(&st->notify);
 	trace_free(&st->trace);
@@ -592,6 +763,7 @@ static void run_close(struct run *st)
 int app_run(const struct app_options *o)
 {
 	struct run st = { .o = o, .trace.on = o->trace, .fade.start = UINT64_MAX };
+	voice_init(&st.voice);
 	abs_pointer_init(&st.abs);
 	notify_init(&st.notify);
 	st.c = xcalloc(1, sizeof *st.c);

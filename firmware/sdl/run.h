@@ -19,6 +19,9 @@
 #include "ops.h"
 #include "render.h"
 #include "scene.h"
+#include "speaker.h"
+#include "speech.h"
+#include "voice.h"
 #include "text.h"
 #include "trace.h"
 #include "wake.h"
@@ -42,6 +45,7 @@ enum run_timer {
 	TIMER_SDL,      /* a window system we cannot listen to: ask SDL often */
 	TIMER_CHECK,    /* a reload's check in a child: its time limit */
 	TIMER_PROVEN,   /* new content on screen long enough: the last good copy */
+	TIMER_SPEECH,   /* speech playing: feed the output, follow what is heard */
 	RUN_TIMER_COUNT_
 };
 
@@ -72,6 +76,12 @@ struct run {
 	struct notify notify;
 	struct ops ops;
 	struct trace trace;
+	struct voice voice;     /* the visitor's speech session (voice.h) */
+	struct speaker speaker; /* its sound output (speaker.h) */
+	struct speech speech;   /* what the frame says, while speech is on */
+	struct speech words;    /* the intro or the help */
+	struct voice_frame said; /* the frame speech was built for */
+	bool keying;            /* a key is being handled: it says what follows itself */
 	bool quit, dirty, ready_sent;
 	int start_frames; /* frames drawn before READY=1 (see draw()) */
 	const char *reload_again; /* a reload asked for while one was checked */

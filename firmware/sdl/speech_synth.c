@@ -155,17 +155,36 @@ void speech_check_voices(const struct content *c, struct diag_list *d)
 				 c->langs[i]);
 }
 
+int speech_synth_sample_rate(void)
+{
+	return rate;
+}
+
+void speech_synth_set_rate(int words_a_minute)
+{
+	if (rate > 0)
+		espeak_SetParameter(espeakRATE, words_a_minute, 0);
+}
+
 bool speech_synth_say(const struct speech *sp, struct speech_audio *out, char *err, size_t errlen)
+{
+	return speech_synth_say_range(sp, 0, sp->n, out, err, errlen);
+}
+
+bool speech_synth_say_range(const struct speech *sp, size_t from, size_t to, struct speech_audio *out, char *err,
+			    size_t errlen)
 {
 	if (rate <= 0) {
 		snprintf(err, errlen, "espeak-ng is not started");
 		return false;
 	}
 	out->rate = rate;
-	out->starts = xrealloc(out->starts, (sp->n ? sp->n : 1) * sizeof *out->starts);
-	out->n_starts = sp->n;
+	if (out->n_starts < sp->n) {
+		out->starts = xrealloc(out->starts, (sp->n ? sp->n : 1) * sizeof *out->starts);
+		out->n_starts = sp->n;
+	}
 	const char *voice = NULL;
-	for (size_t i = 0; i < sp->n; i++) {
+	for (size_t i = from; i < to && i < sp->n; i++) {
 		const struct utterance *u = &sp->u[i];
 		if (!voice || strcmp(voice, u->lang) != 0) {
 			if (!set_voice(u->lang) && !set_voice("en")) {

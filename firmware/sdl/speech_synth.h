@@ -57,6 +57,17 @@ void speech_check_voices(const struct content *c, struct diag_list *d);
  * fails. */
 bool speech_synth_say(const struct speech *sp, struct speech_audio *out, char *err, size_t errlen);
 
+/* The same for utterances [from, to) of sp: appended to out, starts[i]
+ * set for those. */
+bool speech_synth_say_range(const struct speech *sp, size_t from, size_t to, struct speech_audio *out, char *err,
+			    size_t errlen);
+
+/* espeak-ng's samples a second (22050); 0 before speech_synth_open(). */
+int speech_synth_sample_rate(void);
+
+/* The speed of what is synthesised next, in words a minute (voice.h). */
+void speech_synth_set_rate(int words_a_minute);
+
 void speech_audio_free(struct speech_audio *a);
 
 /* Writes a's samples to path as a WAV file (PCM, 16-bit, mono). False,

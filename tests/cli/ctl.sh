@@ -86,7 +86,7 @@ fi
 # PrivateNetwork, so udev's hotplug announcements reach it, yet no network)
 for setting in "Type=notify" "WatchdogSec=" "Restart=always" "RestartSec=" "StartLimitIntervalSec=0" \
 	"PrivateNetwork=no" "IPAddressDeny=any" "RestrictAddressFamilies=AF_UNIX AF_NETLINK" \
-	"User=signpost" "SupplementaryGroups=video input render" "SDL_VIDEODRIVER=kmsdrm" \
+	"User=signpost" "SupplementaryGroups=video input render audio" "SDL_AUDIODRIVER=alsa" "DeviceAllow=char-alsa rw" "SDL_VIDEODRIVER=kmsdrm" \
 	"bin/signpost --check --config" "ExecReload=/bin/kill -HUP \$MAINPID" "RuntimeDirectory=signpost" \
 	"DeviceAllow=char-drm rw" "DeviceAllow=char-input r" "NoNewPrivileges=yes" "ProtectSystem=strict" \
 	"ExecStartPre=-+/usr/sbin/runuser -u signpost-publish -- " "bin/signpostctl --publish recover"; do

@@ -86,7 +86,7 @@ echo "== user, groups, service, conffile"
 in_root getent passwd signpost || bad "no signpost user"
 groups=$(in_root id -nG signpost || true)
 echo "signpost is in: $groups"
-for g in signpost video input render; do
+for g in signpost video input render audio; do
 	echo " $groups " | grep -q " $g " || bad "signpost is not in the group $g"
 done
 shell=$(in_root getent passwd signpost | cut -d: -f7)
@@ -152,7 +152,7 @@ in_root getent passwd signpost >/dev/null && bad "purge left the signpost user"
 in_root getent group signpost >/dev/null && bad "purge left the signpost group"
 in_root getent passwd signpost-publish >/dev/null && bad "purge left the signpost-publish user"
 in_root getent group signpost-publish >/dev/null && bad "purge left the signpost-publish group"
-for g in video input render; do
+for g in video input render audio; do
 	in_root getent group "$g" >/dev/null || bad "purge removed the system group $g"
 done
 for p in /etc/signpost /var/lib/signpost /var/lib/signpost-publish /etc/ssh/sshd_config.d/signpost-staff.conf; do

@@ -292,7 +292,7 @@ static void test_panels(void)
 	if (!say(&s, one_screen, 800, 480, &(struct kiosk_pose){ .mode = KIOSK_IDLE }))
 		{ CHECK(false); return; }
 	char *t = transcript(&s.sp);
-	CHECK_STR(t, "title/en:Are you still there?\ntext/en:Touch the screen to continue.\n");
+	CHECK_STR(t, "title/en:Are you still there?\ntext/en:Touch the screen to continue.\ntext/en:Or press any key.\n");
 	free(t);
 	said_free(&s);
 	if (!say(&s, one_screen, 800, 480, &(struct kiosk_pose){ .mode = KIOSK_MENU }))

@@ -1,0 +1,73 @@
+# heard.py — what a sound capture holds, for speech_keys.sh. A capture is
+# SDL's disk audio driver's file: 16-bit mono PCM at 22050 Hz, written as
+# the kiosk played it (silence included), so a byte offset is a time.
+#
+#   heard.py silent CAPTURE FROM [TO]
+#       exit 0 when every sample in bytes [FROM, TO) is silence; prints
+#       how many are not
+#   heard.py find CAPTURE FROM WAV T0 T1
+#       where WAV's stretch [T0, T1) seconds (a --preview WAV: one
+#       utterance) is best heard in the capture after byte FROM, matched
+#       by their loudness every 10 ms (espeak-ng's voice varies a little
+#       from one saying to the next, so samples are not compared): prints
+#       the correlation, the second it starts at, and how much louder the
+#       capture is there
+import array, struct, sys
+
+RATE = 22050
+HOP = RATE // 100
+
+
+def pcm_of(path, skip=0):
+    a = array.array("h")
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:4] == b"RIFF":
+        data = data[44:]
+    data = data[skip - skip % 2:]
+    a.frombytes(data[: len(data) - len(data) % 2])
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
+
+
+def envelope(a):
+    return [(sum(x * x for x in a[i:i + HOP]) / HOP) ** 0.5 for i in range(0, len(a) - HOP + 1, HOP)]
+
+
+def corr(x, y):
+    n = len(x)
+    mx, my = sum(x) / n, sum(y) / n
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    sx = sum((a - mx) ** 2 for a in x) ** 0.5
+    sy = sum((b - my) ** 2 for b in y) ** 0.5
+    return sxy / (sx * sy) if sx and sy else 0.0
+
+
+def main():
+    what = sys.argv[1]
+    if what == "silent":
+        cap = pcm_of(sys.argv[2], int(sys.argv[3]))
+        if len(sys.argv) > 4:
+            cap = cap[: max(0, (int(sys.argv[4]) - int(sys.argv[3])) // 2)]
+        loud = sum(1 for x in cap if x != 0)
+        print(loud)
+        return 0 if loud == 0 else 1
+    if what == "find":
+        cap = envelope(pcm_of(sys.argv[2], int(sys.argv[3])))
+        ref = pcm_of(sys.argv[4])
+        t0, t1 = float(sys.argv[5]), float(sys.argv[6])
+        want = envelope(ref[int(t0 * RATE):int(t1 * RATE)])
+        if len(cap) < len(want) or not want:
+            print("0 0 0")
+            return 1
+        best = max((corr(want, cap[i:i + len(want)]), i) for i in range(len(cap) - len(want) + 1))
+        here = cap[best[1]:best[1] + len(want)]
+        ratio = (sum(x * x for x in here) / max(1e-9, sum(x * x for x in want))) ** 0.5
+        print("%.3f %.2f %.2f" % (best[0], int(sys.argv[3]) / 2 / RATE + best[1] / 100, ratio))
+        return 0
+    print("heard.py: silent or find", file=sys.stderr)
+    return 2
+
+
+sys.exit(main())
