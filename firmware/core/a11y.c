@@ -135,7 +135,8 @@ static void check_targets(struct deck_set *set, struct diag_list *d)
 			/* over the first topic, opened from the topics (Back leads
 			 * there); the picker and the notice over reading it */
 			struct kiosk_pose pose = { .lang = lang, .large_text = kinds[si] == DECK_LARGE,
-						   .history = true, .under = KIOSK_BROWSE };
+						   .history = true, .under = KIOSK_BROWSE,
+						   .speech_ready = c->speech_output != SPEECH_OUT_NONE };
 			int topics[1];
 			if (kiosk_topics(&k, topics, 1) > 0)
 				pose.view = (struct kiosk_view){ topics[0], 0 };

@@ -161,6 +161,7 @@ struct labels {
 	struct ltext still_there;   /* "Are you still there?" */
 	struct ltext touch_to_continue; /* "Touch the screen to continue." */
 	struct ltext language;      /* "Language": the title of the picker */
+	struct ltext listen;        /* "Listen": the button that starts speech */
 	/* spoken only (speech.h): the words that frame the reading */
 	struct ltext button;        /* "Button", before a button's label */
 	struct ltext page_of;       /* "Page {page} of {pages}" */
@@ -171,7 +172,9 @@ struct labels {
 	struct ltext contrast;      /* "High contrast": the contrast button */
 	struct ltext speech_on;     /* "Speech is on. For help, press H." */
 	struct ltext speech_help;   /* how to use the keys (voice.h) */
+	struct ltext speech_touch;  /* the intro when Listen was touched: how to explore */
 	struct ltext any_key;       /* "Or press any key.": after the idle notice's words */
+	struct ltext stop_speech;   /* "Stop speech": the Listen button while speech is on */
 };
 
 /* speech.output: where speech may be heard. Speech is for one visitor:

@@ -469,17 +469,19 @@ static void frame_geometry(struct frames *f, const struct draw_list *dl, size_t 
 	}
 }
 
-/* The controls a frame must have: Quick exit everywhere but on the notice
- * it leads to; once touched Back, Topics, contrast, A+ and (with more
+/* The controls a frame must have: Quick exit (and Listen, when the
+ * content may speak) everywhere but on the notice Quick exit leads to; once touched Back, Topics, contrast, A+ and (with more
  * than one language) the language button; while reading a topic, previous
  * and next. */
 static void frame_controls(struct frames *f, const struct draw_list *dl, enum kiosk_mode mode, bool notice,
 			   bool topic)
 {
-	enum kiosk_action want[8];
+	enum kiosk_action want[10];
 	size_t n = 0;
 	if (f->c->quick_exit >= 0 && !notice)
 		want[n++] = ACTION_QUICK_EXIT;
+	if (f->c->speech_output != SPEECH_OUT_NONE && !notice && mode != KIOSK_IDLE)
+		want[n++] = ACTION_SPEECH; /* as a kiosk with a headset shows it */
 	if (mode != KIOSK_ATTRACT && mode != KIOSK_IDLE) {
 		want[n++] = ACTION_BACK;
 		want[n++] = ACTION_HOME;
@@ -602,7 +604,8 @@ static void deck_frames(struct frames *f, const struct deck *dk, struct draw_lis
 	kiosk_init(&k, c, 0);
 	kiosk_set_page_counts(&k, dk->page_counts, dk->n);
 	/* after a touch, Back leads to the topics, as after opening a topic */
-	struct kiosk_pose pose = { .lang = f->lang, .large_text = dk->text_scale > 1.0, .history = true };
+	struct kiosk_pose pose = { .lang = f->lang, .large_text = dk->text_scale > 1.0, .history = true,
+				   .speech_ready = c->speech_output != SPEECH_OUT_NONE };
 	struct scene_input in = { .content = c, .kiosk = &k, .layouts = dk->layouts,
 				  .measurer = &f->by_lang[f->lang], .now = 0, .by_lang = f->by_lang };
 	for (size_t s = 0; s < dk->n; s++) {

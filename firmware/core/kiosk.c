@@ -44,6 +44,7 @@ static const struct {
 	[ACTION_MENU_PAGE] = { "menu-page", "next page of topics", "a page of topics" },
 	[ACTION_SET_LANGUAGE] = { "set-language", "language", "a language" },
 	[ACTION_CONTRAST] = { "contrast", "contrast (\xe2\x97\x90)", "the contrast button" },
+	[ACTION_SPEECH] = { "speech", "Listen", "the Listen button" },
 };
 _Static_assert(sizeof action_names / sizeof action_names[0] == ACTION_COUNT_, "names for every action");
 
@@ -94,6 +95,14 @@ void kiosk_init(struct kiosk *k, const struct content *c, uint64_t now)
 	for (size_t i = 0; i < c->n_screens; i++)
 		k->page_count[i] = 1;
 	kiosk_privacy_reset(k, now);
+}
+
+bool kiosk_set_speech(struct kiosk *k, bool ready, bool on)
+{
+	bool changed = k->speech_ready != ready || k->speech_on != (on && ready);
+	k->speech_ready = ready;
+	k->speech_on = on && ready;
+	return changed;
 }
 
 void kiosk_privacy_reset(struct kiosk *k, uint64_t now)
@@ -478,6 +487,8 @@ void kiosk_pose(struct kiosk *k, const struct kiosk_pose *p, uint64_t now)
 		return;
 	}
 	k->sleep_wanted = false;
+	k->speech_ready = p->speech_ready;
+	k->speech_on = false;
 	k->lang = p->lang < k->content->n_langs ? p->lang : 0;
 	k->text_scale = p->large_text ? KIOSK_LARGE_TEXT : 1.0;
 	k->high_contrast = p->high_contrast;
@@ -581,6 +592,15 @@ static bool act(struct kiosk *k, enum kiosk_action action, int arg, uint64_t now
 	case ACTION_CONTRAST:
 		k->high_contrast = !k->high_contrast;
 		return true;
+	case ACTION_SPEECH:
+		/* the edge turns speech on or off; here the loop stops, so
+		 * what is read stays on screen */
+		if (k->mode == KIOSK_ATTRACT || k->mode == KIOSK_IDLE) {
+			k->mode = k->mode == KIOSK_IDLE ? k->before_idle : KIOSK_BROWSE;
+			k->notice = false;
+			k->in_transition = false;
+		}
+		return k->speech_ready;
 	case ACTION_TEXT_SIZE:
 		k->text_scale = k->text_scale > 1.0 ? 1.0 : KIOSK_LARGE_TEXT;
 		return true;
@@ -606,7 +626,8 @@ bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action,
 	k->last_input = now;
 	if (in == INPUT_DOWN) {
 		k->swallow = false;
-		if (k->mode == KIOSK_IDLE && action != ACTION_QUICK_EXIT) {
+		bool at_once = action == ACTION_QUICK_EXIT || (action == ACTION_SPEECH && k->speech_ready);
+		if (k->mode == KIOSK_IDLE && !at_once) {
 			k->mode = k->before_idle;
 			k->swallow = true;
 			return true;
@@ -618,7 +639,7 @@ bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action,
 			k->swallow = true;
 			return true;
 		}
-		if (k->mode == KIOSK_ATTRACT && action != ACTION_QUICK_EXIT) {
+		if (k->mode == KIOSK_ATTRACT && !at_once) {
 			/* wake: the loop pauses on what is shown now */
 			k->mode = KIOSK_BROWSE;
 			k->notice = false;
@@ -638,7 +659,7 @@ bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action,
 		k->swallow = false;
 		return was_pressed;
 	}
-	bool quick = in == INPUT_TAP && action == ACTION_QUICK_EXIT;
+	bool quick = in == INPUT_TAP && (action == ACTION_QUICK_EXIT || (action == ACTION_SPEECH && k->speech_ready));
 	if (k->mode == KIOSK_SLEEP || (!quick && (k->mode == KIOSK_IDLE || k->mode == KIOSK_ATTRACT))) {
 		/* an end without a beginning (a lost down event): treat as a wake */
 		if (k->mode == KIOSK_IDLE)

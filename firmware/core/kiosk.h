@@ -49,6 +49,7 @@ enum kiosk_action {
 	ACTION_MENU_PAGE,  /* another page of topics: arg = page */
 	ACTION_SET_LANGUAGE, /* a language in the picker: arg = language index */
 	ACTION_CONTRAST,   /* normal <-> high-contrast colours */
+	ACTION_SPEECH,     /* speech on (or off): shown while an output can speak */
 	ACTION_COUNT_      /* not an action: how many there are */
 };
 
@@ -102,6 +103,9 @@ struct kiosk {
 	bool notice;              /* after Quick exit: its screen is shown as an
 				     ordinary notice (no controls) for
 				     quick_exit_hold, until the loop or a touch */
+	bool speech_ready;        /* a sound output can speak: the Listen button
+				     is shown (the edge knows; kiosk_set_speech) */
+	bool speech_on;           /* speech is on: the button is drawn lit */
 };
 
 /* Starts the attract loop on content c at time now. Every screen has one page
@@ -144,7 +148,9 @@ void kiosk_rebind(struct kiosk *k, const struct content *c, uint64_t now);
 
 /* A visitor's input at time now. The touch that wakes the kiosk from the
  * attract loop (or from the idle notice) does nothing else: the rest of that
- * gesture is swallowed. Quick exit, shown in every mode, works at once.
+ * gesture is swallowed. Quick exit, shown in every mode, works at once,
+ * and so does Listen: a visitor who cannot see the screen finds it at
+ * its place and it answers the first touch (the edge starts speech).
  * Returns true when what should be drawn has changed; the caller then
  * checks lang and text_scale, which need a new layout when they change. */
 bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action, int arg,
@@ -157,6 +163,12 @@ bool kiosk_input(struct kiosk *k, enum kiosk_input in, enum kiosk_action action,
  * once the neutral screen has been up for its dwell. Asleep and no longer
  * wanted, it goes back to the loop. True when what should be drawn changed. */
 bool kiosk_set_sleep(struct kiosk *k, bool asleep, uint64_t now);
+
+/* Tells the kiosk whether speech can be heard (an output is open) and
+ * whether it is on, which the Listen button shows. True when what should
+ * be drawn changed. Neither is the visitor's state: a privacy reset
+ * leaves them to the edge, which turns speech off with it. */
+bool kiosk_set_speech(struct kiosk *k, bool ready, bool on);
 
 /* Back to the attract loop from the start: default language and text size,
  * no history. What the idle timeout does, and nothing is left behind. */
@@ -184,6 +196,8 @@ struct kiosk_pose {
 	 * the waking touch. The topics have their step whatever this says (a
 	 * visitor reaches them only by one); the loop and sleep have none. */
 	bool history;
+	/* an output can speak: the Listen button is there (speech itself off) */
+	bool speech_ready;
 };
 
 /* Puts k (with its page counts set) into exactly the state frame p is

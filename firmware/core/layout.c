@@ -243,7 +243,8 @@ void layout_back_label(const struct content *c, size_t lang, char *out, size_t c
 }
 
 /* Two rows of buttons when one row cannot hold Back, Topics, the language,
- * contrast, text size and Quick exit with their gaps: the title moves down
+ * contrast, text size, Listen (when the content may speak) and Quick
+ * exit with their gaps: the title moves down
  * by a row. Every language's screens are laid out with their own labels. */
 static void bar_rows(struct metrics *mt, const struct measurer *m, const struct content *c, size_t lang)
 {
@@ -254,6 +255,7 @@ static void bar_rows(struct metrics *mt, const struct measurer *m, const struct 
 	if (c->quick_exit >= 0)
 		need += gap + layout_button_w(m, mt, c->labels.quick_exit.by_lang[lang]);
 	need += 2 * (gap + layout_button_w(m, mt, "A+")); /* text size and contrast */
+	need += layout_listen_w(m, mt, c, lang);            /* Listen, with its gap */
 	if (c->n_langs > 1)
 		need += gap + layout_button_w(m, mt, c->labels.language_name.by_lang[lang]);
 	if (need <= mt->w - 2 * mt->margin_x)
@@ -1014,12 +1016,20 @@ static void layout_footer(struct flow *f, const struct measurer *m, const struct
 	mt->body_bottom = mt->band_top - (int)lround(mt->u * 4);
 }
 
+int layout_listen_w(const struct measurer *m, const struct metrics *mt, const struct content *c, size_t lang)
+{
+	if (c->speech_output == SPEECH_OUT_NONE)
+		return 0;
+	return layout_button_w(m, mt, c->labels.listen.by_lang[lang]) + (int)lround(mt->u * 2);
+}
+
 int layout_hint_room(const struct measurer *m, const struct metrics *mt, const struct content *c, size_t lang)
 {
 	int room = (mt->w - 2 * mt->margin_x) * 11 / 20;
-	if (c->quick_exit >= 0) {
-		/* clear of the Quick exit button by two of the bar's gaps */
-		int qx = mt->w - mt->margin_x - layout_button_w(m, mt, c->labels.quick_exit.by_lang[lang]);
+	if (c->quick_exit >= 0 || c->speech_output != SPEECH_OUT_NONE) {
+		/* clear of Listen and the Quick exit button by two of the bar's gaps */
+		int qx = mt->w - mt->margin_x - layout_listen_w(m, mt, c, lang) -
+			 (c->quick_exit >= 0 ? layout_button_w(m, mt, c->labels.quick_exit.by_lang[lang]) : 0);
 		int clear = qx - (int)lround(mt->u * 4) - mt->margin_x;
 		if (clear < room)
 			room = clear;

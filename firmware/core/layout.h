@@ -134,11 +134,14 @@ int layout_button_w(const struct measurer *m, const struct metrics *mt, const ch
 
 /* The touch hint (shown in the loop, where the Back and Topics buttons
  * will be): the width it may take in a page of language lang, clear of that
- * language's Quick exit button; and its lines in that width, at the small
+ * language's Listen and Quick exit buttons; and its lines in that width, at the small
  * size or down to 80 % of it until they fit the height of the button bar
  * (false when they do not even then; lines, n and px are then those of 80 %
  * size). At most LAYOUT_HINT_LINES lines. */
 #define LAYOUT_HINT_LINES 4
+/* The room the Listen button takes left of Quick exit, its gap included:
+ * 0 when the content never speaks (speech.output: none). */
+int layout_listen_w(const struct measurer *m, const struct metrics *mt, const struct content *c, size_t lang);
 int layout_hint_room(const struct measurer *m, const struct metrics *mt, const struct content *c, size_t lang);
 bool layout_hint_fit(const struct measurer *m, const struct metrics *mt, const char *hint, int width,
 		     struct line *lines, size_t cap, size_t *n, int *px);

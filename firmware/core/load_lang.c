@@ -283,6 +283,7 @@ static const struct {
 	{ offsetof(struct labels, still_there), "still_there", "Are you still there?", false },
 	{ offsetof(struct labels, touch_to_continue), "touch_to_continue", "Touch the screen to continue.", false },
 	{ offsetof(struct labels, language), "language", "Language", false },
+	{ offsetof(struct labels, listen), "listen", "Listen", false },
 	{ offsetof(struct labels, button), "button", "Button", true },
 	{ offsetof(struct labels, page_of), "page_of", "Page {page} of {pages}", true },
 	{ offsetof(struct labels, next), "next", "Next", true },
@@ -297,7 +298,10 @@ static const struct {
 	  "Enter: choose the button you just heard. R: hear it again. "
 	  "Plus and minus: louder or quieter. The square brackets: slower or faster. "
 	  "Escape: Quick exit, which leaves this screen at once and stops the speech.", true },
+	{ offsetof(struct labels, speech_touch), "speech_touch",
+	  "Speech is on. Touch the screen to hear what is under your finger. Tap twice quickly to choose it.", true },
 	{ offsetof(struct labels, any_key), "any_key", "Or press any key.", true },
+	{ offsetof(struct labels, stop_speech), "stop_speech", "Stop speech", true },
 };
 
 void set_label_defaults(struct content *c)

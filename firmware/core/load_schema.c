@@ -199,6 +199,7 @@ static const struct field labels_fields[] = {
 	{ .key = "still_there", .type = FT_LTEXT, .offset = offsetof(struct labels, still_there), .want = WANT_TEXT },
 	{ .key = "touch_to_continue", .type = FT_LTEXT, .offset = offsetof(struct labels, touch_to_continue), .want = WANT_TEXT },
 	{ .key = "language", .type = FT_LTEXT, .offset = offsetof(struct labels, language), .want = WANT_TEXT },
+	{ .key = "listen", .type = FT_LTEXT, .offset = offsetof(struct labels, listen), .want = WANT_TEXT },
 	/* spoken only */
 	{ .key = "button", .type = FT_LTEXT, .offset = offsetof(struct labels, button), .want = WANT_TEXT },
 	{ .key = "page_of", .type = FT_LTEXT, .offset = offsetof(struct labels, page_of), .want = WANT_TEXT },
@@ -209,7 +210,9 @@ static const struct field labels_fields[] = {
 	{ .key = "contrast", .type = FT_LTEXT, .offset = offsetof(struct labels, contrast), .want = WANT_TEXT },
 	{ .key = "speech_on", .type = FT_LTEXT, .offset = offsetof(struct labels, speech_on), .want = WANT_TEXT },
 	{ .key = "speech_help", .type = FT_LTEXT, .offset = offsetof(struct labels, speech_help), .want = WANT_TEXT },
+	{ .key = "speech_touch", .type = FT_LTEXT, .offset = offsetof(struct labels, speech_touch), .want = WANT_TEXT },
 	{ .key = "any_key", .type = FT_LTEXT, .offset = offsetof(struct labels, any_key), .want = WANT_TEXT },
+	{ .key = "stop_speech", .type = FT_LTEXT, .offset = offsetof(struct labels, stop_speech), .want = WANT_TEXT },
 };
 
 static const struct field block_fields[BLOCK_N] = {

@@ -503,8 +503,9 @@ static void button(struct draw_list *out, const struct scene_input *in, const st
 		add_hit(out, shape, b->action, b->arg);
 }
 
-/* The bar at the top: Quick exit always (when there is a neutral screen);
- * Back, Topics, language and text size once a visitor has touched. */
+/* The bar at the top: Quick exit always (when there is a neutral screen),
+ * and Listen beside it while an output can speak; Back, Topics, language
+ * and text size once a visitor has touched. */
 static void scene_top_bar(struct draw_list *out, const struct scene_input *in, const struct metrics *mt,
 			  const struct palette *p)
 {
@@ -522,6 +523,19 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 					 .lang = ltext_lang(&c->labels.quick_exit, lang), .px = px,
 					 .action = ACTION_QUICK_EXIT, .enabled = true,
 					 .look = LOOK_QUICK_EXIT });
+		right -= gap;
+	}
+	if (k->speech_ready && c->speech_output != SPEECH_OUT_NONE) {
+		/* beside Quick exit in every mode, so it is where a tactile
+		 * sign on the bezel says; lit while speech is on */
+		const char *label = c->labels.listen.by_lang[lang];
+		int w = button_w(in, mt, label);
+		right -= w;
+		button(out, in, mt, p,
+		       &(struct button){ .x = right, .y = y, .w = w, .label = label,
+					 .lang = ltext_lang(&c->labels.listen, lang), .px = px,
+					 .action = ACTION_SPEECH, .enabled = true,
+					 .look = k->speech_on ? LOOK_OPEN : LOOK_PLAIN });
 		right -= gap;
 	}
 	if (k->mode == KIOSK_ATTRACT)

@@ -190,9 +190,12 @@ static void say_band(struct builder *b, const struct speech_input *in, int s)
 	}
 }
 
-/* Quick exit, on every frame but the notice it leads to. */
-static void say_quick_exit(struct builder *b, bool notice)
+/* Listen (as "Stop speech" while speech is on), then Quick exit, on
+ * every frame but the notice Quick exit leads to. */
+static void say_quick_exit(struct builder *b, const struct kiosk *k, bool notice)
 {
+	if (!notice && k->speech_ready && b->c->speech_output != SPEECH_OUT_NONE)
+		say_button(b, k->speech_on ? &b->c->labels.stop_speech : &b->c->labels.listen, ACTION_SPEECH, 0);
 	if (!notice && b->c->quick_exit >= 0)
 		say_button(b, &b->c->labels.quick_exit, ACTION_QUICK_EXIT, 0);
 }
@@ -223,7 +226,7 @@ static void say_screen(struct builder *b, const struct speech_input *in)
 		say_button(b, k->text_scale > 1.0 ? &lb->smaller_text : &lb->larger_text, ACTION_TEXT_SIZE, 0);
 		say_button(b, &lb->contrast, ACTION_CONTRAST, 0);
 	}
-	say_quick_exit(b, notice);
+	say_quick_exit(b, k, notice);
 	int pages = k->page_count ? k->page_count[s] : 1;
 	if (pages > 1) {
 		const char *tmpl = lb->page_of.by_lang[b->lang];
@@ -257,14 +260,14 @@ void speech_build(struct speech *sp, const struct speech_input *in)
 			say_button(&b, &b.c->screens[topics[i]].title, ACTION_OPEN, topics[i]);
 		if (kiosk_can_back(k))
 			say_button(&b, &lb->back, ACTION_BACK, 0);
-		say_quick_exit(&b, false);
+		say_quick_exit(&b, k, false);
 		break;
 	}
 	case KIOSK_LANGS:
 		say_ltext(&b, SPEECH_TITLE, &lb->language, -1, -1);
 		for (size_t i = 0; i < b.c->n_langs; i++)
 			say_button(&b, &lb->language_name, ACTION_SET_LANGUAGE, (int)i);
-		say_quick_exit(&b, false);
+		say_quick_exit(&b, k, false);
 		break;
 	case KIOSK_IDLE:
 		say_ltext(&b, SPEECH_TITLE, &lb->still_there, -1, -1);
@@ -387,6 +390,92 @@ bool speech_cursor_prev(const struct speech *sp, struct speech_cursor *cur)
 		return false;
 	cur->step--;
 	return true;
+}
+
+/* The first utterance of this part (and block, item when given: -2 is
+ * any): its step, or SIZE_MAX. */
+static size_t step_where(const struct speech *sp, int part, int block, int item)
+{
+	for (size_t i = 0; i < sp->n; i++) {
+		const struct utterance *u = &sp->u[i];
+		if ((part < 0 || (int)u->part == part) && (block == -2 || u->block == block) &&
+		    (item == -2 || u->item == item))
+			return u->step;
+	}
+	return SIZE_MAX;
+}
+
+size_t speech_step_of_button(const struct speech *sp, enum kiosk_action action, int arg)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		if (sp->u[i].part == SPEECH_BUTTON && sp->u[i].action == action &&
+		    (sp->u[i].arg == arg || action != ACTION_OPEN))
+			return sp->u[i].step;
+	return SIZE_MAX;
+}
+
+size_t speech_step_at(const struct speech *sp, const struct screen_layout *lay, int page, int x, int y)
+{
+	if (!lay || page < 0 || (size_t)page >= lay->n_pages)
+		return SIZE_MAX;
+	const struct page *pg = &lay->pages[page];
+	int block = -1, item = -1;
+	size_t behind = SIZE_MAX; /* a call's box or the band: what is on it comes first */
+	for (size_t e = 0; e < pg->n_elems; e++) {
+		const struct elem *el = &pg->elems[e];
+		/* a list's items: each starts at its badge (numbered) or bullet */
+		if (el->block != block) {
+			block = el->block;
+			item = -1;
+		}
+		if (el->role == ELEM_STEP_BADGE)
+			item = el->number - 1;
+		else if (el->role == ELEM_BULLET)
+			item++;
+		if (x < el->x || x >= el->x + el->w || y < el->y || y >= el->y + el->h)
+			continue;
+		switch (el->role) {
+		case ELEM_TITLE:
+			return step_where(sp, SPEECH_TITLE, -2, -2);
+		case ELEM_BAND:
+			behind = step_where(sp, SPEECH_HELP, -1, -2);
+			continue;
+		case ELEM_CALL_BOX:
+			behind = step_where(sp, SPEECH_CALL_NAME, el->block, -2);
+			continue;
+		case ELEM_HELP_PREFIX:
+			return step_where(sp, SPEECH_HELP, -1, -2);
+		case ELEM_HELP_NAME: {
+			size_t s = step_where(sp, SPEECH_CALL_NAME, -1, -2);
+			return s != SIZE_MAX ? s : step_where(sp, SPEECH_HELP, -1, -2);
+		}
+		case ELEM_HELP_NUMBER: {
+			size_t s = step_where(sp, SPEECH_CALL_NUMBER, -1, -2);
+			return s != SIZE_MAX ? s : step_where(sp, SPEECH_HELP, -1, -2);
+		}
+		case ELEM_HINT:
+			continue;
+		case ELEM_LOGO:
+			return step_where(sp, SPEECH_PICTURE, -1, -2);
+		case ELEM_CALL_NAME:
+		case ELEM_CALL_ICON:
+			return step_where(sp, SPEECH_CALL_NAME, el->block, -2);
+		case ELEM_CALL_NUMBER:
+			return step_where(sp, SPEECH_CALL_NUMBER, el->block, -2);
+		case ELEM_CALL_HOURS:
+			return step_where(sp, SPEECH_CALL_HOURS, el->block, -2);
+		default:
+			if (el->block < 0)
+				continue;
+			if (item >= 0) {
+				size_t s = step_where(sp, SPEECH_ITEM, el->block, item);
+				if (s != SIZE_MAX)
+					return s;
+			}
+			return step_where(sp, -1, el->block, -2);
+		}
+	}
+	return behind;
 }
 
 const char *speech_part_name(enum speech_part p)

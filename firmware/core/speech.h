@@ -93,6 +93,13 @@ const struct utterance *speech_cursor_get(const struct speech *sp, const struct 
 bool speech_cursor_next(const struct speech *sp, struct speech_cursor *cur);
 bool speech_cursor_prev(const struct speech *sp, struct speech_cursor *cur);
 
+/* Touch exploration: the step that says what is at (x, y) on the page
+ * a speech was built for (its layout: in->layouts of the kiosk's screen),
+ * or the step of the button with this action and arg (a hit); SIZE_MAX
+ * when nothing there is said. */
+size_t speech_step_at(const struct speech *sp, const struct screen_layout *lay, int page, int x, int y);
+size_t speech_step_of_button(const struct speech *sp, enum kiosk_action action, int arg);
+
 /* Its word in the preview's transcript ("title", "button"); "?" for a
  * value that is none. */
 const char *speech_part_name(enum speech_part p);

@@ -83,6 +83,12 @@ static void whole_deck(struct run *st)
 }
 
 static void voice_follow(struct run *st, uint64_t now);
+static void on_voice_key(struct run *st, enum voice_key key, uint64_t now);
+static void on_headset(struct run *st, uint64_t now);
+static void on_listen(struct run *st, uint64_t now);
+static void speech_off(struct run *st);
+static void speak(struct run *st, const struct voice_reply *r, uint64_t now);
+static void voice_press(struct run *st, const struct voice_reply *r, uint64_t now);
 
 /* After the kiosk changed: a new layout when its language or text size
  * did (a privacy reset restores both), the trace's line, and speech
@@ -196,6 +202,8 @@ static void draw(struct run *st, uint64_t now)
 
 /* ---- input ---------------------------------------------------------------- */
 
+enum pointer_kind { POINTER_DOWN, POINTER_MOVE, POINTER_UP };
+
 /* One recognised gesture: hit-test where it started on the frame now shown,
  * and tell the kiosk. */
 static void feed(struct run *st, struct gesture g, Uint32 timestamp, uint64_t now)
@@ -218,9 +226,79 @@ static void feed(struct run *st, struct gesture g, Uint32 timestamp, uint64_t no
 		    : action == ACTION_QUICK_EXIT && in == INPUT_TAP ? "quick-exit"
 								     : "input",
 		now);
+	if (in == INPUT_TAP && action == ACTION_SPEECH && st->kiosk.speech_ready)
+		on_listen(st, now);
 }
 
-enum pointer_kind { POINTER_DOWN, POINTER_MOVE, POINTER_UP };
+/* ---- touch exploration ---------------------------------------------------- */
+
+/* While speech is on, a finger says what is under it and a double tap
+ * chooses it; a swipe still turns the page. Reading, the topics and the
+ * picker are explored; the loop, sleep and the idle notice take a touch
+ * as ever (it wakes them). */
+static bool exploring(const struct run *st)
+{
+	enum kiosk_mode m = st->kiosk.mode;
+	return st->voice.on && (m == KIOSK_BROWSE || m == KIOSK_MENU || m == KIOSK_LANGS);
+}
+
+#define DOUBLE_TAP_MS 500
+
+/* Says what is at (x, y) on the frame shown, unless it was just said. */
+static void explore_at(struct run *st, int x, int y, uint64_t now)
+{
+	if (!voice_frame_same(st->said, voice_frame_of(&st->kiosk)) || !st->speech.n) {
+		speech_build(&st->speech, &(struct speech_input){ st->c, &st->kiosk, st->deck.layouts });
+		st->said = voice_frame_of(&st->kiosk);
+	}
+	int arg;
+	enum kiosk_action a = scene_hit(&st->dl, x, y, &arg);
+	size_t step = SIZE_MAX;
+	if (a != ACTION_NONE)
+		step = speech_step_of_button(&st->speech, a, arg);
+	else if (st->kiosk.mode == KIOSK_BROWSE)
+		step = speech_step_at(&st->speech, &st->deck.layouts[st->kiosk.view.screen], st->kiosk.view.page, x, y);
+	if (step == SIZE_MAX || step == st->explored)
+		return;
+	st->explored = step;
+	st->voice.cur.step = step;
+	struct voice_reply r = { .stop = true, .say = VOICE_SAY_STEP };
+	speak(st, &r, now);
+}
+
+static void explore(struct run *st, enum pointer_kind kind, struct gesture g, int x, int y, Uint32 timestamp,
+		    uint64_t now)
+{
+	if (kind == POINTER_DOWN) {
+		st->explored = SIZE_MAX; /* a new touch says it again */
+		/* a visitor is here: the idle notice waits */
+		kiosk_input(&st->kiosk, INPUT_DOWN, ACTION_NONE, 0, now);
+		kiosk_input(&st->kiosk, INPUT_CANCEL, ACTION_NONE, 0, now);
+	}
+	if (kind != POINTER_UP)
+		explore_at(st, x, y, now);
+	if (g.kind == GESTURE_SWIPE_LEFT || g.kind == GESTURE_SWIPE_RIGHT) {
+		feed(st, g, timestamp, now);
+		return;
+	}
+	if (g.kind != GESTURE_TAP)
+		return;
+	int arg;
+	enum kiosk_action a = scene_hit(&st->dl, g.x, g.y, &arg);
+	bool second = a != ACTION_NONE && a == st->tap_action && arg == st->tap_arg && now - st->tap_at <= DOUBLE_TAP_MS;
+	st->tap_at = now;
+	st->tap_action = a;
+	st->tap_arg = arg;
+	if (!second)
+		return;
+	st->tap_action = ACTION_NONE; /* a third tap starts again */
+	if (a == ACTION_SPEECH) {
+		speech_off(st);
+		return;
+	}
+	struct voice_reply r = { .press = a, .arg = arg, .wake = true };
+	voice_press(st, &r, now);
+}
 
 /* A pointer event on the panel, in output pixels, to the recogniser. */
 static void pointer(struct run *st, enum pointer_kind kind, int64_t finger, float px, float py,
@@ -232,7 +310,10 @@ static void pointer(struct run *st, enum pointer_kind kind, int64_t finger, floa
 	struct gesture g = kind == POINTER_DOWN   ? gesture_down(&st->gesture, finger, lx, ly, now)
 			   : kind == POINTER_MOVE ? gesture_move(&st->gesture, finger, lx, ly, now)
 						  : gesture_up(&st->gesture, finger, lx, ly, now);
-	feed(st, g, timestamp, now);
+	if (exploring(st))
+		explore(st, kind, g, lx, ly, timestamp, now);
+	else
+		feed(st, g, timestamp, now);
 }
 
 /* A mouse event's place in output pixels. An absolute pointer's raw units
@@ -257,10 +338,6 @@ static void mouse_place(struct run *st, int ex, int ey, bool press, float *x, fl
 		*y = (float)py;
 	}
 }
-
-static void on_voice_key(struct run *st, enum voice_key key, uint64_t now);
-static void on_headset(struct run *st, uint64_t now);
-static void speech_off(struct run *st);
 
 static void handle_event(struct run *st, const SDL_Event *ev, uint64_t now)
 {
@@ -358,9 +435,11 @@ static void speak(struct run *st, const struct voice_reply *r, uint64_t now)
 	whole_deck(st);
 	speech_build(&st->speech, &(struct speech_input){ st->c, &st->kiosk, st->deck.layouts });
 	st->said = voice_frame_of(&st->kiosk);
-	const struct ltext *label = r->say == VOICE_SAY_HELP ? &st->c->labels.speech_help
-				    : r->intro		    ? &st->c->labels.speech_on
-							    : NULL;
+	const struct labels *lb = &st->c->labels;
+	const struct ltext *label = r->say == VOICE_SAY_HELP ? &lb->speech_help
+				    : r->intro && st->by_touch ? &lb->speech_touch
+				    : r->intro		     ? &lb->speech_on
+							     : NULL;
 	if (label)
 		speech_build_words(&st->words, st->c, label, st->kiosk.lang);
 	size_t from = st->voice.cur.step, to = from;
@@ -436,6 +515,21 @@ static void on_voice_key(struct run *st, enum voice_key key, uint64_t now)
 	}
 	r.stop = false;
 	speak(st, &r, now);
+}
+
+/* The Listen button tapped (speech off: exploration is not on yet). */
+static void on_listen(struct run *st, uint64_t now)
+{
+	if (st->voice.on) {
+		speech_off(st);
+		return;
+	}
+	struct voice_reply r = voice_start(&st->voice);
+	if (st->trace.on)
+		fprintf(stderr, "trace: speech on\n");
+	st->by_touch = true; /* the intro says how to explore */
+	speak(st, &r, now);
+	st->by_touch = false;
 }
 
 /* Speech turned on by a headset plugged in. */
@@ -787,6 +881,8 @@ int app_run(const struct app_options *o)
 		SDL_Event ev;
 		while (!st.quit && SDL_PollEvent(&ev))
 			handle_event(&st, &ev, now);
+		if (kiosk_set_speech(&st.kiosk, st.speaker.dev != 0, st.voice.on))
+			st.dirty = true; /* Listen shown, hidden or lit */
 		if (st.dirty)
 			draw(&st, now);
 		arm_kiosk(&st, now);

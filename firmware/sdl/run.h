@@ -82,6 +82,11 @@ struct run {
 	struct speech words;    /* the intro or the help */
 	struct voice_frame said; /* the frame speech was built for */
 	bool keying;            /* a key is being handled: it says what follows itself */
+	bool by_touch;          /* speech started by Listen: the touch intro */
+	size_t explored;        /* touch exploration: the step last said under the finger */
+	uint64_t tap_at;        /* the last tap while speech is on, for a double tap */
+	enum kiosk_action tap_action;
+	int tap_arg;
 	bool quit, dirty, ready_sent;
 	int start_frames; /* frames drawn before READY=1 (see draw()) */
 	const char *reload_again; /* a reload asked for while one was checked */
