@@ -161,7 +161,6 @@ struct labels {
 	struct ltext still_there;   /* "Are you still there?" */
 	struct ltext touch_to_continue; /* "Touch the screen to continue." */
 	struct ltext language;      /* "Language": the title of the picker */
-	struct ltext listen;        /* "Listen": the button that starts speech */
 	/* spoken only (speech.h): the words that frame the reading */
 	struct ltext button;        /* "Button", before a button's label */
 	struct ltext page_of;       /* "Page {page} of {pages}" */
@@ -174,6 +173,7 @@ struct labels {
 	struct ltext speech_help;   /* how to use the keys (voice.h) */
 	struct ltext speech_touch;  /* the intro when Listen was touched: how to explore */
 	struct ltext any_key;       /* "Or press any key.": after the idle notice's words */
+	struct ltext listen;        /* "Listen": the loudspeaker button that starts speech */
 	struct ltext stop_speech;   /* "Stop speech": the Listen button while speech is on */
 };
 

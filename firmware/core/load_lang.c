@@ -283,7 +283,6 @@ static const struct {
 	{ offsetof(struct labels, still_there), "still_there", "Are you still there?", false },
 	{ offsetof(struct labels, touch_to_continue), "touch_to_continue", "Touch the screen to continue.", false },
 	{ offsetof(struct labels, language), "language", "Language", false },
-	{ offsetof(struct labels, listen), "listen", "Listen", false },
 	{ offsetof(struct labels, button), "button", "Button", true },
 	{ offsetof(struct labels, page_of), "page_of", "Page {page} of {pages}", true },
 	{ offsetof(struct labels, next), "next", "Next", true },
@@ -301,6 +300,7 @@ static const struct {
 	{ offsetof(struct labels, speech_touch), "speech_touch",
 	  "Speech is on. Touch the screen to hear what is under your finger. Tap twice quickly to choose it.", true },
 	{ offsetof(struct labels, any_key), "any_key", "Or press any key.", true },
+	{ offsetof(struct labels, listen), "listen", "Listen", true },
 	{ offsetof(struct labels, stop_speech), "stop_speech", "Stop speech", true },
 };
 

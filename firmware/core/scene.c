@@ -463,6 +463,8 @@ struct button {
 	int arg;
 	bool enabled;
 	enum button_look look;
+	bool drawn;        /* an icon instead of the label (which speech says) */
+	enum icon icon;
 };
 
 /* Draws button b; one under a finger is drawn pressed. */
@@ -485,6 +487,15 @@ static void button(struct draw_list *out, const struct scene_input *in, const st
 	it->radius = mt->btn_h / 4;
 	it->action = b->action;
 	it->arg = b->arg;
+	if (b->drawn) {
+		int side = mt->btn_h * 3 / 5;
+		struct box at = { b->x + (b->w - side) / 2, b->y + (mt->btn_h - side) / 2, side, side };
+		struct draw_item *ic = push(out, DRAW_ICON, ROLE_BUTTON_LABEL, at, ink, alpha);
+		ic->icon = b->icon;
+		if (b->enabled)
+			add_hit(out, shape, b->action, b->arg);
+		return;
+	}
 	const struct measurer *m = lang_measurer(in, b->lang);
 	size_t len = strlen(b->label);
 	int tw = m->text_width(m->ctx, FONT_BOLD, b->px, b->label, len);
@@ -528,14 +539,15 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 	if (k->speech_ready && c->speech_output != SPEECH_OUT_NONE) {
 		/* beside Quick exit in every mode, so it is where a tactile
 		 * sign on the bezel says; lit while speech is on */
-		const char *label = c->labels.listen.by_lang[lang];
-		int w = button_w(in, mt, label);
+		/* a loudspeaker drawn, as wide as A+: no word to fit or to
+		 * translate on the screen (speech says "Listen") */
+		int w = button_w(in, mt, "A+");
 		right -= w;
 		button(out, in, mt, p,
-		       &(struct button){ .x = right, .y = y, .w = w, .label = label,
-					 .lang = ltext_lang(&c->labels.listen, lang), .px = px,
+		       &(struct button){ .x = right, .y = y, .w = w, .label = "", .px = px,
 					 .action = ACTION_SPEECH, .enabled = true,
-					 .look = k->speech_on ? LOOK_OPEN : LOOK_PLAIN });
+					 .look = k->speech_on ? LOOK_OPEN : LOOK_PLAIN, .drawn = true,
+					 .icon = ICON_LISTEN });
 		right -= gap;
 	}
 	if (k->mode == KIOSK_ATTRACT)

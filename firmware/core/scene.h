@@ -21,6 +21,12 @@ enum draw_kind {
 	DRAW_QR, /* qr's modules, `module` px each, dark on white with the quiet
 		    zone, whatever the theme: w x h is the whole square */
 	DRAW_PICTURE, /* pic at w x h: a pictogram in rgb, a file's picture as it is */
+	DRAW_ICON,    /* one of the kiosk's own drawings (icon) at w x h, in rgb */
+};
+
+/* The kiosk's own drawings, in its buttons (the SDL edge draws them). */
+enum icon {
+	ICON_LISTEN, /* a loudspeaker: the Listen button */
 };
 
 enum draw_role {
@@ -83,6 +89,7 @@ struct draw_item {
 	const struct qr_code *qr; /* DRAW_QR: points into the content */
 	int module;               /* DRAW_QR: pixels per module */
 	const struct picture *pic; /* DRAW_PICTURE: points into the content */
+	enum icon icon;            /* DRAW_ICON */
 	/* a button's shape (ROLE_BUTTON, ROLE_QUICK_EXIT, ROLE_TILE,
 	 * ROLE_LANG_TILE): what it does, drawn enabled or not; ACTION_NONE
 	 * for everything else */

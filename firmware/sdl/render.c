@@ -1,6 +1,8 @@
 /* render.c — draw-list replay with SDL_Renderer; see render.h. */
 #include "render.h"
 
+#include "icons.h"
+
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <math.h>
@@ -225,18 +227,22 @@ void render_set_pictures(struct render *rd, const struct pictures *pics)
 	rd->pics = pics;
 }
 
-/* The picture of a DRAW_PICTURE at its size: decoded once, kept. */
+/* The picture of a DRAW_PICTURE (or the drawing of a DRAW_ICON) at its
+ * size: decoded once, kept. Icons are kept as indices past any picture's. */
 static SDL_Texture *picture_texture(struct render *rd, const struct draw_item *it)
 {
-	if (!rd->pics || !it->pic)
+	bool icon = it->kind == DRAW_ICON;
+	if (!icon && (!rd->pics || !it->pic))
 		return NULL;
+	size_t index = icon ? SIZE_MAX - (size_t)it->icon : it->pic->index;
 	for (size_t i = 0; i < rd->n_pic_tex; i++)
-		if (rd->pic_tex[i].index == it->pic->index && rd->pic_tex[i].w == it->w && rd->pic_tex[i].h == it->h)
+		if (rd->pic_tex[i].index == index && rd->pic_tex[i].w == it->w && rd->pic_tex[i].h == it->h)
 			return rd->pic_tex[i].tex;
 	if (rd->n_pic_tex == RENDER_PICTURES)
 		drop_pictures(rd);
 	char err[256] = "";
-	SDL_Surface *s = pictures_decode(rd->pics, it->pic->index, it->w, it->h, err, sizeof err);
+	SDL_Surface *s = icon ? icon_draw(it->icon, it->w, it->h, err, sizeof err)
+			      : pictures_decode(rd->pics, index, it->w, it->h, err, sizeof err);
 	SDL_Texture *tex = s ? SDL_CreateTextureFromSurface(rd->r, s) : NULL;
 	if (s)
 		SDL_FreeSurface(s);
@@ -244,7 +250,7 @@ static SDL_Texture *picture_texture(struct render *rd, const struct draw_item *i
 		SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
 		rd->textures_made++;
 	}
-	rd->pic_tex[rd->n_pic_tex].index = it->pic->index;
+	rd->pic_tex[rd->n_pic_tex].index = index;
 	rd->pic_tex[rd->n_pic_tex].w = it->w;
 	rd->pic_tex[rd->n_pic_tex].h = it->h;
 	rd->pic_tex[rd->n_pic_tex++].tex = tex;
@@ -282,6 +288,14 @@ void render_frame(struct render *rd, const struct draw_list *l)
 				tint(tex, it->rgb, it->alpha);
 			else
 				tint(tex, 0xFFFFFF, it->alpha);
+			SDL_RenderCopy(rd->r, tex, NULL, &(SDL_Rect){ it->x, it->y, it->w, it->h });
+			break;
+		}
+		case DRAW_ICON: {
+			SDL_Texture *tex = picture_texture(rd, it);
+			if (!tex)
+				break;
+			tint(tex, it->rgb, it->alpha);
 			SDL_RenderCopy(rd->r, tex, NULL, &(SDL_Rect){ it->x, it->y, it->w, it->h });
 			break;
 		}

@@ -500,7 +500,7 @@ static void test_translation_fallback(void)
 			 "in every language; add them under labels: with a text per language, like  touch_hint: "
 			 "{en: \"Touch the screen to find out more\", pl: \"...\"}" },
 		{ 2, 19, "the words speech adds (button, page_of, next, previous, larger_text, smaller_text, contrast, "
-			 "speech_on, speech_help, any_key) "
+			 "speech_on, speech_help, speech_touch, any_key, listen, stop_speech) "
 			 "are not given under 'labels:', so they are said in English in every language; add them under "
 			 "labels: with a text per language, like  button: {en: \"Button\", pl: \"...\"}" },
 		{ 8, 12, "no 'de' text for 'title'; the 'en' text is shown instead; add it, like  de: \"...\"" },
