@@ -100,7 +100,9 @@ const struct deck *deck_set_get(struct deck_set *s, size_t lang, enum deck_kind 
 		return s->decks[lang][kind];
 	struct layout_spec spec = { .w = s->w, .h = s->h, .lang = lang,
 				    .text_scale = kind == DECK_LARGE ? KIOSK_LARGE_TEXT : 1.0,
-				    .out_of_hours = kind == DECK_CLOSED };
+				    .out_of_hours = kind == DECK_CLOSED,
+				    /* the fuller bar, as a kiosk with a headset has it */
+				    .listen = true };
 	struct deck *d = s->decks[lang][kind] = xcalloc(1, sizeof *d);
 	if (kind != DECK_LARGE) {
 		deck_build(d, &s->by_lang[lang], s->c, spec);

@@ -1018,7 +1018,7 @@ static void layout_footer(struct flow *f, const struct measurer *m, const struct
 
 int layout_listen_w(const struct measurer *m, const struct metrics *mt, const struct content *c, size_t lang)
 {
-	if (c->speech_output == SPEECH_OUT_NONE)
+	if (!mt->listen || c->speech_output == SPEECH_OUT_NONE)
 		return 0;
 	(void)lang; /* a drawing, as wide as A+, in every language */
 	return layout_button_w(m, mt, "A+") + (int)lround(mt->u * 2);
@@ -1027,7 +1027,7 @@ int layout_listen_w(const struct measurer *m, const struct metrics *mt, const st
 int layout_hint_room(const struct measurer *m, const struct metrics *mt, const struct content *c, size_t lang)
 {
 	int room = (mt->w - 2 * mt->margin_x) * 11 / 20;
-	if (c->quick_exit >= 0 || c->speech_output != SPEECH_OUT_NONE) {
+	if (c->quick_exit >= 0 || layout_listen_w(m, mt, c, lang) > 0) {
 		/* clear of Listen and the Quick exit button by two of the bar's gaps */
 		int qx = mt->w - mt->margin_x - layout_listen_w(m, mt, c, lang) -
 			 (c->quick_exit >= 0 ? layout_button_w(m, mt, c->labels.quick_exit.by_lang[lang]) : 0);
@@ -1094,6 +1094,7 @@ static bool layout_try(const struct screen_job *j, double k)
 	size_t lang = j->spec.lang;
 	struct flow *title = j->title, *body = j->body;
 	struct metrics mt = layout_metrics(j->spec.w, j->spec.h, j->spec.text_scale * k, c->diagonal_inches);
+	mt.listen = j->spec.listen && c->speech_output != SPEECH_OUT_NONE;
 	bar_rows(&mt, m, c, lang);
 	struct sizes z = { .body_px = mt.body_px, .title_px = mt.title_px };
 	z.body_lh = m->line_height(m->ctx, FONT_REGULAR, z.body_px);

@@ -114,6 +114,7 @@ struct metrics {
 	int nav_x, nav_y, nav_w;
 	int dot_d;
 	bool out_of_hours;     /* the band is the out-of-hours banner (accent) */
+	bool listen;           /* the bar has room for Listen (layout_spec.listen) */
 };
 
 struct screen_layout {
@@ -140,7 +141,8 @@ int layout_button_w(const struct measurer *m, const struct metrics *mt, const ch
  * size). At most LAYOUT_HINT_LINES lines. */
 #define LAYOUT_HINT_LINES 4
 /* The room the Listen button takes left of Quick exit, its gap included:
- * 0 when the content never speaks (speech.output: none). */
+ * 0 when the layout has none for it (mt->listen) or the content never
+ * speaks (speech.output: none). */
 int layout_listen_w(const struct measurer *m, const struct metrics *mt, const struct content *c, size_t lang);
 int layout_hint_room(const struct measurer *m, const struct metrics *mt, const struct content *c, size_t lang);
 bool layout_hint_fit(const struct measurer *m, const struct metrics *mt, const char *hint, int width,
@@ -155,6 +157,8 @@ struct layout_spec {
 	int w, h;
 	size_t lang;
 	double text_scale;  /* 1.0 normal, larger with A+ (KIOSK_LARGE_TEXT) */
+	bool listen;        /* room in the bar for Listen: an output can speak
+			       (the running kiosk's), or --check's fuller bar */
 	bool out_of_hours;  /* the content's out-of-hours banner in the band of
 			       every screen but the Quick exit one (when the
 			       content has a banner) */

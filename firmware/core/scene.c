@@ -536,7 +536,7 @@ static void scene_top_bar(struct draw_list *out, const struct scene_input *in, c
 					 .look = LOOK_QUICK_EXIT });
 		right -= gap;
 	}
-	if (k->speech_ready && c->speech_output != SPEECH_OUT_NONE) {
+	if (k->speech_ready && mt->listen && c->speech_output != SPEECH_OUT_NONE) {
 		/* beside Quick exit in every mode, so it is where a tactile
 		 * sign on the bezel says; lit while speech is on */
 		/* a loudspeaker drawn, as wide as A+: no word to fit or to

@@ -270,8 +270,8 @@ static struct kiosk_pose preview_kiosk(struct kiosk *k, const struct deck *dk, s
 	kiosk_set_page_counts(k, dk->page_counts, dk->n);
 	struct kiosk_pose pose = { .mode = mode, .lang = lang, .large_text = dk->text_scale > 1.0,
 				   .high_contrast = high_contrast, .history = true,
-				   /* as a kiosk with a headset shows it: Listen there */
-				   .speech_ready = dk->content->speech_output != SPEECH_OUT_NONE };
+				   /* as a kiosk without a headset shows it: no Listen */
+				   .speech_ready = false };
 	int first;
 	if (kiosk_topics(k, &first, 1) > 0)
 		pose.view = (struct kiosk_view){ first, 0 };

@@ -56,7 +56,8 @@ static void relayout_as(struct run *st, bool first_only)
 	st->m = st->by_lang[st->kiosk.lang];
 	deck_free(&st->deck);
 	struct layout_spec spec = { .w = st->disp.lw, .h = st->disp.lh, .lang = st->kiosk.lang,
-				    .text_scale = st->kiosk.text_scale, .out_of_hours = st->closed };
+				    .text_scale = st->kiosk.text_scale, .out_of_hours = st->closed,
+				    .listen = st->speaker.dev != 0 };
 	if (first_only)
 		deck_build_first(&st->deck, &st->m, st->c, spec, (size_t)st->kiosk.view.screen);
 	else
@@ -883,6 +884,8 @@ int app_run(const struct app_options *o)
 			handle_event(&st, &ev, now);
 		if (kiosk_set_speech(&st.kiosk, st.speaker.dev != 0, st.voice.on))
 			st.dirty = true; /* Listen shown, hidden or lit */
+		if (st.deck.spec.listen != (st.speaker.dev != 0))
+			relayout(&st); /* room in the bar for Listen, or none */
 		if (st.dirty)
 			draw(&st, now);
 		arm_kiosk(&st, now);

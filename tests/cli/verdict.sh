@@ -29,8 +29,8 @@ screens:
   - { id: neutral, title: "Waiting room", blocks: [ { text: "Please take a seat." } ] }
 YAML
 }
-wide() { # the default content with 45-character words on two buttons
-	w="Quick exit now please leave Quick exit now ple"
+wide() { # the default content with 44-character words on two buttons
+	w="Quick exit now please leave Quick exit now p"
 	sed "s/^  help_prefix: \"Talk to someone:\" /  help_prefix: \"Talk to someone:\"\n  quick_exit: \"$w\"\n  topics: \"$w\"\n/" \
 		"$src/config/content.yaml"
 }
@@ -44,7 +44,7 @@ expect_exit 0 "--check at 1280x800 takes it" -- "$bin" --check --size 1280x800 -
 expect_exit 1 "--check at 1280x800 refuses the 200-character code" -- "$bin" --check --size 1280x800 --config "$tmp/too-dense.yaml"
 wide >"$tmp/fits-800.yaml"
 grep -q '^  quick_exit: "Quick exit now' "$tmp/fits-800.yaml" && ok || fail "the long buttons were not made (config/content.yaml changed?)"
-expect_exit 0 "--check at 800x480 takes buttons with 45-character words" -- "$bin" --check --size 800x480 --config "$tmp/fits-800.yaml"
+expect_exit 0 "--check at 800x480 takes buttons with 44-character words" -- "$bin" --check --size 800x480 --config "$tmp/fits-800.yaml"
 expect_exit 1 "--check at 1280x800 refuses them" -- "$bin" --check --size 1280x800 --config "$tmp/fits-800.yaml"
 
 qr 10 >"$tmp/c.yaml"

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "kiosk.h"
 #include "load.h"
+#include "scene.h"
 #include "speaker.h"
 #include "speech.h"
 #include "voice.h"
@@ -319,8 +320,90 @@ static void test_setting(void)
 	diag_clear(&dl);
 }
 
+/* The Listen button: in the bar only where the layout made room for it
+ * (a kiosk with an output, or the check's fuller bar) and while an output
+ * can speak; beside Quick exit; the first touch on it acts (no waking
+ * touch swallowed); and it is said as a button. */
+static const struct draw_item *item_of(const struct draw_list *dl, enum kiosk_action a)
+{
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->items[i].action == a)
+			return &dl->items[i];
+	return NULL;
+}
+
+static void test_listen_button(void)
+{
+	struct content c = { 0 };
+	struct diag_list dl = { 0 };
+	if (content_load_buffer("voice.yaml", two_screens, strlen(two_screens), &c, &dl) != LOAD_OK)
+		{ CHECK(false); diag_clear(&dl); return; }
+	diag_clear(&dl);
+	for (int room = 0; room < 2; room++) {
+		struct deck d = { 0 };
+		deck_build(&d, &fake_measurer, &c,
+			   (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0, .listen = room == 1 });
+		for (int ready = 0; ready < 2; ready++) {
+			for (int mode = 0; mode < 2; mode++) {
+				struct kiosk k;
+				kiosk_init(&k, &c, 0);
+				kiosk_set_page_counts(&k, d.page_counts, d.n);
+				kiosk_pose(&k, &(struct kiosk_pose){ .mode = mode ? KIOSK_BROWSE : KIOSK_ATTRACT,
+								  .speech_ready = ready == 1 },
+					   0);
+				struct draw_list out = { 0 };
+				scene_build(&out, &(struct scene_input){ &c, &k, d.layouts, &fake_measurer, 0, NULL });
+				const struct draw_item *l = item_of(&out, ACTION_SPEECH), *q = item_of(&out, ACTION_QUICK_EXIT);
+				CHECK((l != NULL) == (room && ready));
+				if (l && q) {
+					CHECK(l->x + l->w < q->x); /* left of Quick exit, */
+					CHECK(l->y == q->y);       /* in its row */
+					int arg;
+					CHECK_INT(scene_hit(&out, l->x + l->w / 2, l->y + l->h / 2, &arg), ACTION_SPEECH);
+				}
+				struct speech sp = { 0 };
+				speech_build(&sp, &(struct speech_input){ &c, &k, d.layouts });
+				CHECK((speech_step_of_button(&sp, ACTION_SPEECH, 0) != SIZE_MAX) == (ready == 1));
+				speech_free(&sp);
+				/* one touch on it, in the loop: it acts at once */
+				if (l && mode == 0) {
+					CHECK(kiosk_input(&k, INPUT_DOWN, ACTION_SPEECH, 0, 1));
+					CHECK_INT(k.mode, KIOSK_ATTRACT); /* not woken by the landing */
+					CHECK(kiosk_input(&k, INPUT_TAP, ACTION_SPEECH, 0, 2));
+					CHECK_INT(k.mode, KIOSK_BROWSE);
+				}
+				draw_list_free(&out);
+				kiosk_free(&k);
+			}
+		}
+		deck_free(&d);
+	}
+	/* without an output, Listen is an ordinary waking touch's target:
+	 * nothing at once */
+	{
+		struct deck d = { 0 };
+		deck_build(&d, &fake_measurer, &c, (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 });
+		struct kiosk k;
+		kiosk_init(&k, &c, 0);
+		kiosk_set_page_counts(&k, d.page_counts, d.n);
+		kiosk_input(&k, INPUT_DOWN, ACTION_SPEECH, 0, 1);
+		CHECK_INT(k.mode, KIOSK_BROWSE); /* woken, the rest swallowed */
+		kiosk_free(&k);
+		deck_free(&d);
+	}
+	/* the bar's room: the check's decks (deck_set) have it, so --check
+	 * verifies the fuller bar */
+	struct deck_set set;
+	const struct measurer by_lang[1] = { fake_measurer };
+	deck_set_init(&set, by_lang, &c, 800, 480);
+	CHECK(deck_set_get(&set, 0, DECK_NORMAL)->spec.listen);
+	deck_set_free(&set);
+	content_free(&c);
+}
+
 int main(void)
 {
+	RUN(test_listen_button);
 	RUN(test_first_key_only_turns_speech_on);
 	RUN(test_moving_and_choosing);
 	RUN(test_volume_speed_and_reset);
