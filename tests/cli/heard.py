@@ -3,8 +3,8 @@
 # the kiosk played it (silence included), so a byte offset is a time.
 #
 #   heard.py silent CAPTURE FROM [TO]
-#       exit 0 when every sample in bytes [FROM, TO) is silence; prints
-#       how many are not
+#       exit 0 when every sample in bytes [FROM, TO) is silence (at most 8
+#       of 32767: what a resampler may leave); prints how many are not
 #   heard.py find CAPTURE FROM WAV T0 T1
 #       where WAV's stretch [T0, T1) seconds (a --preview WAV: one
 #       utterance) is best heard in the capture after byte FROM, matched
@@ -50,7 +50,8 @@ def main():
         cap = pcm_of(sys.argv[2], int(sys.argv[3]))
         if len(sys.argv) > 4:
             cap = cap[: max(0, (int(sys.argv[4]) - int(sys.argv[3])) // 2)]
-        loud = sum(1 for x in cap if x != 0)
+        # silence: nothing above the last bit or two a resampler leaves
+        loud = sum(1 for x in cap if abs(x) > 8)
         print(loud)
         return 0 if loud == 0 else 1
     if what == "find":

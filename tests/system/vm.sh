@@ -19,7 +19,9 @@
 # wake-ups a second and CPU of the kiosk over 30 s on a static screen and
 # in the attract loop; a check that crashes, hangs or eats memory, on
 # reload and at start (faults.sh); after a reboot it comes back with no
-# login prompt; and 20 power cuts while the content changes (cuts.sh).
+# login prompt; speech to a USB sound card QEMU records, started and
+# stopped with a keypad made in the guest (speech.sh); and 20 power cuts
+# while the content changes (cuts.sh).
 # Prints each check with its figure, and times.
 #
 #   sh tests/system/vm.sh [DEB]
@@ -97,6 +99,8 @@ boot() {
 		-rtc base="$rtc_base" \
 		-vga none -device virtio-vga,xres=$W,yres=$H -display none \
 		-device qemu-xhci -device usb-tablet \
+		-audiodev wav,id=snd0,path="$out/speech.wav",out.frequency=22050,out.channels=1,out.format=s16 \
+		-device usb-audio,audiodev=snd0 \
 		-netdev user,id=n0,hostfwd=tcp:127.0.0.1:$port-:22 -device virtio-net-pci,netdev=n0 \
 		-qmp unix:"$qmp",server=on,wait=off -serial file:"$out/serial.log" \
 		>>"$out/qemu.log" 2>&1 &
@@ -115,6 +119,7 @@ if [ -z "$deb" ]; then
 fi
 echo "package: $deb ($(dpkg-deb -f "$deb" Depends))"
 cc -std=c11 -O2 -Wall -Wextra -static -o "$out/touchscreen" "$here/touchscreen.c"
+cc -std=c11 -O2 -Wall -Wextra -static -o "$out/keypad" "$here/keypad.c"
 "$src/build/signpost" --preview "$out/preview" --size ${W}x$H --config "$src/config/content.yaml" >/dev/null 2>&1 ||
 	bad "signpost --preview on the host failed"
 for neutral in "$out"/preview/*-neutral-*.png; do break; done
@@ -182,7 +187,7 @@ ok "guest up ($accel_name), ssh after $(since "$t_boot") s"
 # --- install as a volunteer would --------------------------------------------
 t=$(now)
 # shellcheck disable=SC2086
-limit 300 "scp of the package to the guest" scp -q $ssh_opts -P "$port" "$deb" "$out/touchscreen" root@127.0.0.1:/root/ ||
+limit 300 "scp of the package to the guest" scp -q $ssh_opts -P "$port" "$deb" "$out/touchscreen" "$out/keypad" root@127.0.0.1:/root/ ||
 	{ bad "could not copy the package to the guest"; exit 1; }
 t=$(now)
 if gl 900 "DEBIAN_FRONTEND=noninteractive apt-get install -y -q ./$(basename "$deb")" >"$out/install.log" 2>&1; then
@@ -252,6 +257,13 @@ else
 fi
 g systemctl show -p NRestarts -p Result signpost | tr '\n' ' '
 echo
+
+# SIGNPOST_VM_ONLY=speech: the speech checks alone (while working on them)
+if [ "${SIGNPOST_VM_ONLY:-}" = speech ]; then
+	. "$here/speech.sh"
+	echo "time whole run: $(($(date +%s) - t0)) s ($accel_name)"
+	exit $fail
+fi
 
 # the first screen, at once: a first frame that did not reach the panel
 # (KMS/DRM shows a frame from the first page flip on) would be black here
@@ -446,6 +458,10 @@ if [ -n "$line" ]; then ok "the crash is said: $line"; else bad "no 'starts agai
 # --- the staff key, set up as config/INSTALL.md says: publishing, and what
 # the sshd drop-in refuses (tests/system/publish.sh) -------------------------
 . "$here/publish.sh"
+
+# --- speech: a USB sound card recorded by QEMU, a keypad made in the guest
+# (tests/system/speech.sh) ---------------------------------------------------
+. "$here/speech.sh"
 
 # --- reboot -------------------------------------------------------------------
 g systemctl reboot || true

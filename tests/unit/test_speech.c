@@ -304,8 +304,58 @@ static void test_panels(void)
 	said_free(&s);
 }
 
+/* Touch exploration: the middle of each element of the page says the
+ * step it belongs to: the title, the text, each bullet, the call's name,
+ * number and hours, the support line; nothing outside them. */
+static void test_step_at(void)
+{
+	struct said s;
+	if (!say(&s, one_screen, 800, 480, &(struct kiosk_pose){ .mode = KIOSK_BROWSE }))
+		{ CHECK(false); return; }
+	const struct screen_layout *lay = &s.d.layouts[0];
+	const struct page *pg = &lay->pages[0];
+	int seen[ELEM_LOGO + 1] = { 0 };
+	int bullet = -1;
+	for (size_t e = 0; e < pg->n_elems; e++) {
+		const struct elem *el = &pg->elems[e];
+		if (el->role == ELEM_BULLET)
+			bullet++;
+		size_t step = speech_step_at(&s.sp, lay, 0, el->x + el->w / 2, el->y + el->h / 2);
+		const struct utterance *u = NULL;
+		for (size_t i = 0; i < s.sp.n && step != SIZE_MAX; i++)
+			if (s.sp.u[i].step == step && s.sp.u[i].part != SPEECH_PICTURE) {
+				u = &s.sp.u[i];
+				break;
+			}
+		const char *want = NULL;
+		switch (el->role) {
+		case ELEM_TITLE: want = "You are safe here"; break;
+		case ELEM_BODY: want = el->block == 0 ? "We believe you." : bullet == 0 ? "Tea" : "Time"; break;
+		case ELEM_CALL_NAME: want = "Childline"; break;
+		case ELEM_CALL_NUMBER: want = "0 8 0 0, 1 1 1 1"; break;
+		case ELEM_CALL_HOURS: want = "Day and night"; break;
+		case ELEM_HELP_PREFIX: want = "Talk to someone now:"; break;
+		case ELEM_HELP_NUMBER: want = "0 8 0 8, 8 0 2, 9 9 9 9"; break;
+		default: continue;
+		}
+		seen[el->role]++;
+		if (!u) {
+			fprintf(stderr, "element %zu (role %d): nothing said, expected '%s'\n", e, (int)el->role, want);
+			CHECK(false);
+			continue;
+		}
+		CHECK_STR(u->text, want);
+	}
+	CHECK(seen[ELEM_TITLE] && seen[ELEM_BODY] >= 3 && seen[ELEM_CALL_NUMBER] && seen[ELEM_HELP_NUMBER]);
+	/* outside everything, and a page that is not there */
+	CHECK(speech_step_at(&s.sp, lay, 0, -5, -5) == SIZE_MAX);
+	CHECK(speech_step_at(&s.sp, lay, 7, 100, 100) == SIZE_MAX);
+	said_free(&s);
+}
+
 int main(void)
 {
+	RUN(test_step_at);
 	RUN(test_order_of_a_screen);
 	RUN(test_number_groups);
 	RUN(test_say_overrides_digits);

@@ -343,6 +343,10 @@ static void test_listen_button(void)
 		struct deck d = { 0 };
 		deck_build(&d, &fake_measurer, &c,
 			   (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0, .listen = room == 1 });
+		/* the bar keeps Listen's room only where it was asked for */
+		int lw = layout_listen_w(&fake_measurer, &d.layouts[0].m, &c, 0);
+		CHECK(room ? lw > 0 : lw == 0);
+		CHECK(layout_hint_room(&fake_measurer, &d.layouts[0].m, &c, 0) > 0);
 		for (int ready = 0; ready < 2; ready++) {
 			for (int mode = 0; mode < 2; mode++) {
 				struct kiosk k;

@@ -1,0 +1,89 @@
+# tests/system/speech.sh — sourced by vm.sh: speech on the console, as a
+# visitor meets it. The guest has a USB sound card (QEMU's usb-audio,
+# which calls itself "USB Audio"), recorded on the host as it plays
+# ($out/speech.wav: -audiodev wav, 22050 Hz mono), and a USB keypad made
+# in the guest with uinput (tests/system/keypad.c). Checked:
+#   - with the default setting (a headset only) the kiosk opens no output:
+#     the sound card is no headset, and the journal says which it saw;
+#   - content naming the output ("USB Audio") is taken by a reload, and
+#     the kiosk opens it inside its sandbox (ALSA through /dev/snd);
+#   - the keypad's first key makes sound in the recording, and what is
+#     heard is the screen's title as --preview says it (heard.py matches
+#     the loudness every 10 ms, against each loop screen's preview WAV:
+#     the loop may be on any of them);
+#   - the numeric keypad's "." (Quick exit) stops it: no sound after,
+#     and the neutral screen is on the panel;
+#   - the content is put back afterwards.
+# Prints when the sound started and stopped, measured in the recording.
+wav="$out/speech.wav"
+heard() { python3 "$src/tests/cli/heard.py" "$@"; }
+rate=22050
+
+t=$(now)
+line=$(g "journalctl -u signpost -b -o cat | grep 'speech:' | tail -n 1" || true)
+case $line in
+*"no sound output named as headphones or a headset"*"USB Audio"*)
+	ok "speech, by default: no output opened, the USB sound card is no headset ($(echo "$line" | cut -c1-110)...)" ;;
+*) bad "speech, by default: expected no output and the USB card among those seen, the journal says: $line" ;;
+esac
+
+# the content, naming the card; a reload takes it
+g "cp /etc/signpost/content.yaml /root/content-before-speech.yaml &&
+   { cat /root/content-before-speech.yaml; printf '\nspeech:\n  output: \"USB Audio\"\n'; } >/etc/signpost/content.yaml &&
+   signpostctl reload" >"$out/speech-reload.log" 2>&1 || bad "the content naming the USB output was not taken: $(tail -n 1 "$out/speech-reload.log")"
+end=$(deadline 30)
+until g "journalctl -u signpost -b -o cat | grep -q \"speech: through the sound output '.*USB Audio\"" 2>/dev/null; do
+	before "$end" || break
+	sleep 1
+done
+line=$(g "journalctl -u signpost -b -o cat | grep 'speech:' | tail -n 1" || true)
+case $line in
+*"through the sound output"*) ok "speech: the output named in the content is open, in the sandbox: $line" ;;
+*) bad "speech: the USB output was not opened: $line" ;;
+esac
+
+# the audio host-side: the loop screens as --preview says them, at the VM's size
+"$src/build/signpost" --preview "$out/speech-preview" --size ${W}x$H --config "$src/config/content.yaml" >/dev/null 2>&1 ||
+	bad "--preview of the content for speech failed"
+[ -s "$wav" ] || bad "QEMU recorded nothing to $wav"
+mark=$(($(stat -c %s "$wav") - 44))
+g "./keypad -w 2500 down:9000 kpdot:2500" >"$out/keypad.log" 2>&1 || bad "the keypad in the guest failed: $(tail -n 1 "$out/keypad.log")"
+sleep 1
+after=$(($(stat -c %s "$wav") - 44))
+sleep 3
+stopped=$(heard silent "$wav" "$after" || true)
+if [ "$stopped" = 0 ]; then ok "speech: silence after Quick exit (3 s recorded)"; else bad "speech: $stopped samples of sound after Quick exit"; fi
+if is_neutral speech-quick-exit 6; then ok "speech: the keypad's Quick exit shows the neutral screen ($n pixels differ)"; else bad "speech: the keypad's Quick exit did not show the neutral screen ($n pixels differ)"; fi
+
+# what was heard: sound from the first key to Quick exit, and the title of
+# the screen on view among it
+python3 - "$wav" "$mark" "$after" >"$out/speech-span.txt" <<'EOF' || true
+import array, sys
+data = open(sys.argv[1], "rb").read()[44:]
+a = array.array("h"); a.frombytes(data[int(sys.argv[2]):int(sys.argv[3])][: (int(sys.argv[3]) - int(sys.argv[2])) // 2 * 2])
+loud = [i for i, x in enumerate(a) if abs(x) > 300]
+print("%.2f %.2f" % ((loud[0] / 22050, loud[-1] / 22050) if loud else (-1, -1)))
+EOF
+set -- $(cat "$out/speech-span.txt") -1 -1
+first=$1 last=$2
+best=0 best_name=
+for w in "$out"/speech-preview/0[1-9]-*-en-1.wav; do
+	[ -e "$w" ] || continue
+	ts="${w%.wav}.speech.txt"
+	end_t=$(awk -F'\t' 'NR == 3 { print $1 - 0.4 }' "$ts")
+	[ -n "$end_t" ] || continue
+	set -- $(heard find "$wav" "$mark" "$w" 0 "$end_t")
+	if awk "BEGIN { exit !($1 > $best) }"; then best=$1 best_name=$(basename "$w" .wav); fi
+done
+if awk "BEGIN { exit !($first >= 0 && $last > $first) }"; then
+	ok "speech: sound from $first s to $last s after the keypad was made (first key at 2.5 s, Quick exit at 11.5 s, plus the keypad's start over ssh)"
+else
+	bad "speech: no sound recorded after the first key"
+fi
+if awk "BEGIN { exit !($last >= 0 && $last < 14.5) }"; then ok "speech: the sound ended with Quick exit"; else bad "speech: the sound went on after Quick exit (until $last s)"; fi
+if awk "BEGIN { exit !($best > 0.8) }"; then ok "speech: what was heard is the title of $best_name as --preview says it (loudness correlation $best)"; else bad "speech: the title of no loop screen was heard (best correlation $best, $best_name)"; fi
+
+# the content as it was
+g "cp /root/content-before-speech.yaml /etc/signpost/content.yaml && signpostctl reload" >/dev/null 2>&1 ||
+	bad "the content could not be put back after the speech checks"
+echo "time speech: $(since "$t") s"
