@@ -1,7 +1,8 @@
 # tests/system/speech.sh — sourced by vm.sh: speech on the console, as a
 # visitor meets it. The guest has a USB sound card (QEMU's usb-audio,
 # which calls itself "USB Audio"), recorded on the host as it plays
-# ($out/speech.wav: -audiodev wav, 22050 Hz mono), and a USB keypad made
+# ($out/speech.wav: -audiodev wav, 22050 Hz stereo: QEMU would sum the
+# two channels of the card into one, twice as loud, clipped), and a USB keypad made
 # in the guest with uinput (tests/system/keypad.c). Checked:
 #   - with the default setting (a headset only) the kiosk opens no output:
 #     the sound card is no headset, and the journal says which it saw;
@@ -17,7 +18,13 @@
 # Prints when the sound started and stopped, measured in the recording.
 wav="$out/speech.wav"
 heard() { python3 "$src/tests/cli/heard.py" "$@"; }
-rate=22050
+# frames recorded so far; left FILE: the recording's left channel, as
+# heard.py reads it (16-bit mono), so a frame count times 2 is a byte in it
+frames() { echo $((($(stat -c %s "$wav") - 44) / 4)); }
+left() {
+	python3 -c 'import sys; d = open(sys.argv[1], "rb").read()[44:]; n = len(d) // 4 * 4
+sys.stdout.buffer.write(b"".join(d[i:i + 2] for i in range(0, n, 4)))' "$wav" >"$1"
+}
 
 t=$(now)
 line=$(g "journalctl -u signpost -b -o cat | grep 'speech:' | tail -n 1" || true)
@@ -46,20 +53,21 @@ esac
 "$src/build/signpost" --preview "$out/speech-preview" --size ${W}x$H --config "$src/config/content.yaml" >/dev/null 2>&1 ||
 	bad "--preview of the content for speech failed"
 [ -s "$wav" ] || bad "QEMU recorded nothing to $wav"
-mark=$(($(stat -c %s "$wav") - 44))
+mark=$(($(frames) * 2))
 g "./keypad -w 2500 down:9000 kpdot:2500" >"$out/keypad.log" 2>&1 || bad "the keypad in the guest failed: $(tail -n 1 "$out/keypad.log")"
 sleep 1
-after=$(($(stat -c %s "$wav") - 44))
+after=$(($(frames) * 2))
 sleep 3
-stopped=$(heard silent "$wav" "$after" || true)
+left "$out/speech-left.raw"
+stopped=$(heard silent "$out/speech-left.raw" "$after" || true)
 if [ "$stopped" = 0 ]; then ok "speech: silence after Quick exit (3 s recorded)"; else bad "speech: $stopped samples of sound after Quick exit"; fi
 if is_neutral speech-quick-exit 6; then ok "speech: the keypad's Quick exit shows the neutral screen ($n pixels differ)"; else bad "speech: the keypad's Quick exit did not show the neutral screen ($n pixels differ)"; fi
 
 # what was heard: sound from the first key to Quick exit, and the title of
 # the screen on view among it
-python3 - "$wav" "$mark" "$after" >"$out/speech-span.txt" <<'EOF' || true
+python3 - "$out/speech-left.raw" "$mark" "$after" >"$out/speech-span.txt" <<'EOF' || true
 import array, sys
-data = open(sys.argv[1], "rb").read()[44:]
+data = open(sys.argv[1], "rb").read()
 a = array.array("h"); a.frombytes(data[int(sys.argv[2]):int(sys.argv[3])][: (int(sys.argv[3]) - int(sys.argv[2])) // 2 * 2])
 loud = [i for i, x in enumerate(a) if abs(x) > 300]
 print("%.2f %.2f" % ((loud[0] / 22050, loud[-1] / 22050) if loud else (-1, -1)))
@@ -70,9 +78,10 @@ best=0 best_name=
 for w in "$out"/speech-preview/0[1-9]-*-en-1.wav; do
 	[ -e "$w" ] || continue
 	ts="${w%.wav}.speech.txt"
-	end_t=$(awk -F'\t' 'NR == 3 { print $1 - 0.4 }' "$ts")
+	# the title: from 0 to the next utterance's start, less its pause
+	end_t=$(awk -F'\t' '!/^#/ && !/^words:/ { n++; if (n == 2) { print $1 - 0.4; exit } }' "$ts")
 	[ -n "$end_t" ] || continue
-	set -- $(heard find "$wav" "$mark" "$w" 0 "$end_t")
+	set -- $(heard find "$out/speech-left.raw" "$mark" "$w" 0 "$end_t")
 	if awk "BEGIN { exit !($1 > $best) }"; then best=$1 best_name=$(basename "$w" .wav); fi
 done
 if awk "BEGIN { exit !($first >= 0 && $last > $first) }"; then

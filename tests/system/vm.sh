@@ -99,7 +99,7 @@ boot() {
 		-rtc base="$rtc_base" \
 		-vga none -device virtio-vga,xres=$W,yres=$H -display none \
 		-device qemu-xhci -device usb-tablet \
-		-audiodev wav,id=snd0,path="$out/speech.wav",out.frequency=22050,out.channels=1,out.format=s16 \
+		-audiodev wav,id=snd0,path="$out/speech.wav",out.frequency=22050,out.channels=2,out.format=s16 \
 		-device usb-audio,audiodev=snd0 \
 		-netdev user,id=n0,hostfwd=tcp:127.0.0.1:$port-:22 -device virtio-net-pci,netdev=n0 \
 		-qmp unix:"$qmp",server=on,wait=off -serial file:"$out/serial.log" \
