@@ -271,6 +271,85 @@ static void check_call_text(struct deck_set *set, struct diag_list *d)
 		 others, A11Y_MIN_CAP_DEGREES, need_mm);
 }
 
+/* A+ is for the visitors who need larger text: with it, the body text and
+ * the call boxes' small text must reach 0.7 degrees (EN 301 549 5.1.4
+ * asks that a visitor can get there). Measured as the A+ decks are laid
+ * out (after any giving up of size to keep a screen's numbers together);
+ * one warning each, at the smallest, with how many others are short. */
+static void check_large_text(struct deck_set *set, struct diag_list *d)
+{
+	const struct content *c = set->c;
+	double distance_cm = c->viewing_distance_cm > 0 ? c->viewing_distance_cm : A11Y_DEFAULT_DISTANCE_CM;
+	double px_per_mm = layout_metrics(set->w, set->h, 1.0, c->diagonal_inches).px_per_mm;
+	struct {
+		double deg, mm;
+		int screen;
+		size_t lang, short_ones;
+		const struct call *call;
+	} worst[2] = { { 1e9, 0, -1, 0, 0, NULL }, { 1e9, 0, -1, 0, 0, NULL } }; /* body, call */
+	for (size_t lang = 0; lang < c->n_langs; lang++) {
+		const struct measurer *m = &set->by_lang[lang];
+		const struct deck *dk = deck_set_get(set, lang, DECK_LARGE);
+		for (size_t s = 0; s < c->n_screens; s++) {
+			const struct screen_layout *l = &dk->layouts[s];
+			int px[2] = { 0, 0 };
+			int block = -1;
+			for (size_t p = 0; p < l->n_pages; p++)
+				for (size_t i = 0; i < l->pages[p].n_elems; i++) {
+					const struct elem *e = &l->pages[p].elems[i];
+					int k = e->role == ELEM_BODY ? 0 : e->role == ELEM_CALL_HOURS ? 1 : -1;
+					if (k < 0 || e->px <= 0 || (px[k] && e->px >= px[k]))
+						continue;
+					px[k] = e->px;
+					if (k == 1)
+						block = e->block;
+				}
+			for (int k = 0; k < 2; k++) {
+				if (!px[k])
+					continue;
+				int cap = m->cap_height ? m->cap_height(m->ctx, FONT_REGULAR, px[k])
+							: (int)lround(px[k] * 0.72);
+				double mm = cap / px_per_mm, deg = a11y_visual_angle(mm, distance_cm * 10.0);
+				if (deg + 1e-9 >= A11Y_MIN_CAP_DEGREES)
+					continue;
+				worst[k].short_ones++;
+				if (deg < worst[k].deg) {
+					worst[k].deg = deg;
+					worst[k].mm = mm;
+					worst[k].screen = (int)s;
+					worst[k].lang = lang;
+					worst[k].call = k == 1 && block >= 0 ? &c->screens[s].blocks[block].call : NULL;
+				}
+			}
+		}
+	}
+	double need_mm = 2.0 * distance_cm * 10.0 * tan(A11Y_MIN_CAP_DEGREES / 2.0 * A11Y_PI / 180.0);
+	for (int k = 0; k < 2; k++) {
+		if (worst[k].screen < 0)
+			continue;
+		const struct screen *sc = &c->screens[worst[k].screen];
+		struct mark at = k == 1 && worst[k].call ? worst[k].call->hours.at[worst[k].lang] : sc->at;
+		char what[200], others[96] = "";
+		if (k == 0)
+			snprintf(what, sizeof what, "the body text of screen '%s' (%s)", sc->id, c->langs[worst[k].lang]);
+		else
+			snprintf(what, sizeof what, "the small text in the call box '%s' of screen '%s' (%s)",
+				 worst[k].call ? worst[k].call->name.by_lang[worst[k].lang] : "?", sc->id,
+				 c->langs[worst[k].lang]);
+		if (worst[k].short_ones > 1)
+			snprintf(others, sizeof others, " (and on %zu other screen%s)", worst[k].short_ones - 1,
+				 worst[k].short_ones - 1 == 1 ? "" : "s");
+		diag_add(d, DIAG_WARNING, at.line, at.col,
+			 "on a %dx%d screen of %.1f inches seen from %.0f cm, %s has capitals %.1f mm (%.2f "
+			 "degrees) high even with A+ (larger text)%s; EN 301 549 (5.1.4) asks that a visitor can "
+			 "make it %.1f degrees (%.1f mm): use a larger screen, fewer words on the screen (A+ gives "
+			 "up size to keep a screen's phone numbers together), or set display.diagonal_inches and "
+			 "display.viewing_distance_cm to the real ones",
+			 set->w, set->h, c->diagonal_inches > 0 ? c->diagonal_inches : 10.1, distance_cm, what,
+			 worst[k].mm, worst[k].deg, others, A11Y_MIN_CAP_DEGREES, need_mm);
+	}
+}
+
 void a11y_check(const struct content *c, const struct measurer *by_lang, int w, int h,
 		struct diag_list *d)
 {
@@ -290,4 +369,5 @@ void a11y_check_set(struct deck_set *set, struct diag_list *d)
 	check_targets(set, d);
 	check_text_size(set, d);
 	check_call_text(set, d);
+	check_large_text(set, d);
 }

@@ -11,7 +11,9 @@
  * - Text size (EN 301 549, 5.1.4): body text whose capital letters are
  *   smaller than 0.7 degrees of visual angle at the viewing distance is a
  *   warning; so is the smaller text inside call boxes (the hours under a
- *   service's name), at the place it is written. */
+ *   service's name), at the place it is written; and either of them that
+ *   stays under 0.7 degrees with A+ (larger text), which is there for
+ *   the visitors who need it. */
 #ifndef SIGNPOST_A11Y_H
 #define SIGNPOST_A11Y_H
 

@@ -303,6 +303,10 @@ static void flow_unit(struct flow *f, size_t first, int h, int gap_before, bool 
 
 struct sizes {
 	int body_px, body_lh, title_px, title_lh;
+	int call_small_px; /* a call's hours: smaller than the body's at normal
+			      size, the body's own at A+, which is for those who
+			      need it larger (EN 301 549 5.1.4 inside the box too),
+			      unless the screen has several calls to keep together */
 	int space_lh;  /* the Latin line at body_px: spaces, pads and markers */
 	int x, width; /* body column */
 	int block_gap, item_gap;
@@ -435,7 +439,7 @@ static void flow_call(struct flow *f, const struct measurer *m, const struct siz
 	int inner = z->width - 2 * pad;
 	int num_px = (int)lround(z->body_px * 1.4);
 	int num_lh = m->line_height(m->ctx, FONT_BOLD, num_px);
-	int small_px = (int)lround(z->body_px * 0.85);
+	int small_px = z->call_small_px;
 	int small_lh = m->line_height(m->ctx, FONT_REGULAR, small_px);
 	int num_w = m->text_width(m->ctx, FONT_BOLD, num_px, call->number, strlen(call->number));
 	const char *name = call->name.by_lang[lang];
@@ -1097,6 +1101,12 @@ static bool layout_try(const struct screen_job *j, double k)
 	mt.listen = j->spec.listen && c->speech_output != SPEECH_OUT_NONE;
 	bar_rows(&mt, m, c, lang);
 	struct sizes z = { .body_px = mt.body_px, .title_px = mt.title_px };
+	size_t calls = 0;
+	for (size_t b = 0; b < sc->n_blocks; b++)
+		calls += sc->blocks[b].kind == BLOCK_CALL;
+	/* as large as the body at A+, but where several numbers must share a
+	 * page (layout_screen()) */
+	z.call_small_px = j->spec.text_scale > 1.0 && calls < 2 ? z.body_px : (int)lround(z.body_px * 0.85);
 	z.body_lh = m->line_height(m->ctx, FONT_REGULAR, z.body_px);
 	z.title_lh = m->line_height(m->ctx, FONT_BOLD, z.title_px);
 	z.x = mt.margin_x;
@@ -1171,25 +1181,43 @@ static void mirror(struct screen_layout *l)
 }
 
 /* Lays the job's screen out into title and body at the largest size that
- * does: nominal first, then 5% steps down to LAYOUT_SHRINK_FLOOR; past it,
- * on down (never below least, as a fraction of the text scale) only while
- * one unit (a list item) or group of calls is taller than a page: a page
- * is never taller than the screen, and the numbers a visitor needs stay on
- * one page together. Returns the size used, as a fraction of the text
- * scale. */
-static double layout_fit(const struct screen_job *j, double least)
+ * does: nominal first, then 5% steps down to soft (LAYOUT_SHRINK_FLOOR, or
+ * higher: A+'s readable size); past it, on down (never below least, as a
+ * fraction of the text scale) only while one unit (a list item) or group
+ * of calls is taller than a page: a page is never taller than the screen,
+ * and the numbers a visitor needs stay on one page together. Returns the
+ * size used, as a fraction of the text scale. */
+static double layout_fit(const struct screen_job *j, double least, double soft)
 {
+	if (soft < LAYOUT_SHRINK_FLOOR)
+		soft = LAYOUT_SHRINK_FLOOR;
 	for (int step = 0;; step++) {
 		double k = 1.0 - 0.05 * step;
+		if (step > 0 && k < soft - 1e-9 && k + 0.05 > soft + 1e-9)
+			k = soft; /* the step that passes soft tries exactly soft */
 		if (k < least)
 			k = least; /* the last try: exactly the least */
-		bool floor = k <= LAYOUT_SHRINK_FLOOR + 1e-9, last = k <= least + 1e-9;
+		bool floor = k <= soft + 1e-9, last = k <= least + 1e-9;
 		if (layout_try(j, k) || last ||
 		    (floor && tallest_group(j->body) <= j->out->m.body_bottom - j->out->m.body_top))
 			return k;
 		flow_free(j->title);
 		flow_free(j->body);
 	}
+}
+
+/* The text scale at which body capitals are 0.7 degrees high on the
+ * content's panel, seen from its viewing distance (40 cm when not given):
+ * EN 301 549 5.1.4, which A+ is there to meet. */
+static double readable_scale(const struct measurer *m, const struct content *c, int w, int h)
+{
+	struct metrics mt = layout_metrics(w, h, 1.0, c->diagonal_inches);
+	double distance_mm = (c->viewing_distance_cm > 0 ? c->viewing_distance_cm : 40.0) * 10.0;
+	int cap = m->cap_height ? m->cap_height(m->ctx, FONT_REGULAR, mt.body_px) : (int)lround(mt.body_px * 0.72);
+	if (cap <= 0 || mt.px_per_mm <= 0)
+		return 1.0;
+	double need_mm = 2.0 * distance_mm * tan(0.7 / 2.0 * 3.14159265358979323846 / 180.0);
+	return 1.03 * need_mm / (cap / mt.px_per_mm); /* and a little: capitals are whole pixels */
 }
 
 void layout_screen(struct screen_layout *out, const struct measurer *m, const struct content *c,
@@ -1208,13 +1236,29 @@ void layout_screen(struct screen_layout *out, const struct measurer *m, const st
 		/* large text never draws smaller than normal text would */
 		struct screen_job normal = job;
 		normal.spec.text_scale = 1.0;
-		double k = layout_fit(&normal, LAYOUT_CALLS_FLOOR);
+		double k = layout_fit(&normal, LAYOUT_CALLS_FLOOR, LAYOUT_SHRINK_FLOOR);
 		flow_free(&title);
 		flow_free(&body);
 		memset(out, 0, sizeof *out);
 		least = k > LAYOUT_CALLS_FLOOR ? k : LAYOUT_CALLS_FLOOR;
 	}
-	layout_fit(&job, least / spec.text_scale);
+	double soft = LAYOUT_SHRINK_FLOOR;
+	size_t calls = 0;
+	for (size_t b = 0; b < c->screens[s].n_blocks; b++)
+		calls += c->screens[s].blocks[b].kind == BLOCK_CALL;
+	if (spec.text_scale > 1.0 && calls < 2) {
+		/* A+ is for those who need larger text: it turns into more pages
+		 * rather than give up size below 0.7 degrees (as far as A+
+		 * goes); only a list item or a call taller than a page makes it
+		 * smaller. A screen of several numbers keeps them on one page
+		 * first, as before, and gives up size for that (--check says
+		 * where A+ then stays under 0.7 degrees) */
+		double readable = readable_scale(m, c, spec.w, spec.h);
+		if (readable > spec.text_scale)
+			readable = spec.text_scale;
+		soft = readable / spec.text_scale;
+	}
+	layout_fit(&job, least / spec.text_scale, soft);
 	paginate(out, &title, &body);
 	flow_free(&title);
 	flow_free(&body);

@@ -374,8 +374,10 @@ static void handle_event(struct run *st, const SDL_Event *ev, uint64_t now)
 			break;
 		}
 		enum voice_key key = speaker_key_of(ev->key.keysym.sym, ev->key.keysym.mod, !st->disp.fullscreen);
-		if (key != VOICE_KEY_NONE && !ev->key.repeat)
+		if (key != VOICE_KEY_NONE && !ev->key.repeat) {
+			st->speaker.key_at = ev->key.timestamp;
 			on_voice_key(st, key, now);
+		}
 		break;
 	}
 	case SDL_AUDIODEVICEADDED:

@@ -269,6 +269,9 @@ static void queue(struct speaker *s, const struct speech_audio *a)
 	}
 	if (SDL_QueueAudio(s->dev, s->out, (Uint32)(a->n * sizeof *s->out)) == 0)
 		s->queued += a->n;
+	if (s->key_at && s->trace) /* how soon, never what */
+		fprintf(stderr, "trace: speech first samples queued %u ms after the key\n", SDL_GetTicks() - s->key_at);
+	s->key_at = 0;
 }
 
 /* The next piece: the words, or one step of sp. */

@@ -44,6 +44,8 @@ struct speaker {
 	size_t out_cap;
 
 	uint64_t queued;        /* samples queued since the last stop */
+	Uint32 key_at;          /* --trace: the SDL time of the key being answered
+				   (tests/bench/speech.sh times its first samples) */
 	struct speaker_mark {
 		uint64_t at; /* samples queued before it */
 		size_t step;

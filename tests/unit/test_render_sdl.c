@@ -410,8 +410,13 @@ static void multilingual_example_lays_out_like_english(void)
 						}
 					}
 				}
-			CHECK(calls_share_a_page(&dk, &c, "help"));
-			CHECK(calls_share_a_page(&dk, &c, "urgent"));
+			/* at normal size the numbers stay together; A+ turns into
+			 * pages rather than go below 0.7 degrees (--check warns
+			 * when that parts them) */
+			if (scale == 1.0) {
+				CHECK(calls_share_a_page(&dk, &c, "help"));
+				CHECK(calls_share_a_page(&dk, &c, "urgent"));
+			}
 			if (scale == 1.0 && !closed && W == 800 && strcmp(c.langs[lang], "en") != 0)
 				CHECK_INT(dk.page_counts[content_find_screen(&c, "welcome")], 1);
 			deck_free(&dk);
