@@ -188,6 +188,18 @@ enum speech_output {
 };
 #define SPEECH_LOUDSPEAKER_WORDS "loudspeaker, heard by everyone in the room"
 
+/* speech.say: how the voice says a word it gets wrong ("24/7", a
+ * service's initials), wherever the word stands in a text, in the
+ * languages that give their own way of saying it. */
+struct spoken_word {
+	const char *word; /* as written in the texts */
+	size_t len;
+	struct ltext say; /* what is said instead */
+	struct mark at;
+};
+#define CONTENT_MAX_SPOKEN_WORDS 200
+#define CONTENT_MAX_SPOKEN_WORD 60 /* bytes */
+
 struct content {
 	struct arena arena;
 	const char *path; /* as given, in the arena */
@@ -218,6 +230,8 @@ struct content {
 	/* speech: */
 	enum speech_output speech_output;
 	const char *speech_name; /* SPEECH_OUT_NAMED: part of the output's name */
+	struct spoken_word *spoken; /* speech.say, in the arena */
+	size_t n_spoken;
 
 	struct screen *screens;
 	size_t n_screens;

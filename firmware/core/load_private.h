@@ -103,6 +103,7 @@ enum field_type {
 	FT_PICTOGRAM,  /* read by get_picture(): a pictogram's name */
 	FT_LOGO_PLACE, /* int: enum logo_place */
 	FT_SPEECH_OUTPUT, /* speech.output: enum speech_output and its name */
+	FT_SPEECH_WORDS,  /* speech.say: words and how to say them */
 };
 
 struct section;

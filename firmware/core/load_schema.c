@@ -152,6 +152,9 @@ static const struct field kiosk_fields[KIOSK_N] = {
 static const struct field speech_fields[] = {
 	{ .key = "output", .type = FT_SPEECH_OUTPUT,
 	  .want = "headset, none, or part of the name of a sound output in quotes, like \"USB Headset\"" },
+	{ .key = "say", .type = FT_SPEECH_WORDS,
+	  .want = "words, each with how the voice should say it, indented under 'say:', like  \"24/7\": "
+		  "\"twenty-four seven\"" },
 };
 
 static const struct field display_fields[] = {

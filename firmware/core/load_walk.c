@@ -304,6 +304,50 @@ static void get_speech_output(struct loader *L, const struct field *f, const cha
 	c->speech_name = arena_strndup(&L->c->arena, v->str, v->len);
 }
 
+/* speech.say: a map of words to how to say them (a text, or one per
+ * language). Words are looked for whole in what speech reads. */
+static void get_speech_words(struct loader *L, const struct field *f, const struct ynode *v, struct content *c)
+{
+	char q[EXCERPT_SIZE];
+	if (v->kind != YNODE_MAP) {
+		wrong_type(L, v, "'say'", f->want);
+		return;
+	}
+	size_t n = v->n / 2;
+	if (n > CONTENT_MAX_SPOKEN_WORDS) {
+		error_at(L, v, "speech.say has %zu words; at most %d are read: keep the ones the voice gets wrong", n,
+			 CONTENT_MAX_SPOKEN_WORDS);
+		return;
+	}
+	c->spoken = arena_alloc(&c->arena, (n ? n : 1) * sizeof *c->spoken);
+	for (const struct ynode *k = v->child; k && k->next; k = k->next->next) {
+		const struct ynode *val = k->next;
+		if (k->kind != YNODE_SCALAR || k->len == 0) {
+			error_at(L, k, "each word under 'say:' is a word or a few, in quotes, like  \"24/7\": "
+				       "\"twenty-four seven\"");
+			continue;
+		}
+		if (k->len > CONTENT_MAX_SPOKEN_WORD) {
+			error_at(L, k, "'%s' is longer than a word (%d characters at most): give the word the voice "
+				       "gets wrong, not the sentence", excerpt(k->str, k->len, q), CONTENT_MAX_SPOKEN_WORD);
+			continue;
+		}
+		bool twice = false;
+		for (size_t i = 0; i < c->n_spoken && !twice; i++)
+			twice = c->spoken[i].len == k->len && memcmp(c->spoken[i].word, k->str, k->len) == 0;
+		if (twice) {
+			error_at(L, k, "'%s' is under 'say:' twice; delete one", excerpt(k->str, k->len, q));
+			continue;
+		}
+		char what[96];
+		snprintf(what, sizeof what, "how to say '%s'", excerpt(k->str, k->len, q));
+		struct spoken_word w = { .word = arena_strndup(&c->arena, k->str, k->len), .len = k->len,
+					 .at = { k->line, k->col } };
+		if (get_ltext(L, val, what, &w.say))
+			c->spoken[c->n_spoken++] = w;
+	}
+}
+
 static void check_field(struct loader *L, const struct field *f, const struct ynode *v, void *obj)
 {
 	char subject[64], q[EXCERPT_SIZE], d[EXCERPT_SIZE + 2];
@@ -363,6 +407,9 @@ static void check_field(struct loader *L, const struct field *f, const struct yn
 	}
 	case FT_SPEECH_OUTPUT:
 		get_speech_output(L, f, subject, v, (struct content *)obj);
+		break;
+	case FT_SPEECH_WORDS:
+		get_speech_words(L, f, v, (struct content *)obj);
 		break;
 	case FT_TRANSITION: {
 		static const char *const names[] = { [TRANSITION_FADE] = "fade", [TRANSITION_SLIDE] = "slide",

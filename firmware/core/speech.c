@@ -22,6 +22,50 @@ struct builder {
 	size_t step;
 };
 
+/* A byte of a word: a letter or digit (any script's letters are bytes
+ * from 0x80 in UTF-8). */
+static bool word_byte(char ch)
+{
+	unsigned char u = (unsigned char)ch;
+	return u >= 0x80 || (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+}
+
+/* text with each word of speech.say that language lang gives its own way
+ * of saying replaced by it, where it stands whole (not inside another
+ * word); a copy to free. */
+static char *say_words(const struct content *c, size_t lang, const char *text)
+{
+	size_t len = strlen(text), cap = len + 1, n = 0;
+	char *out = xmalloc(cap);
+	for (size_t i = 0; i < len;) {
+		const struct spoken_word *hit = NULL;
+		for (size_t w = 0; w < c->n_spoken && !hit; w++) {
+			const struct spoken_word *sw = &c->spoken[w];
+			if (ltext_lang(&sw->say, lang) != lang || sw->len > len - i ||
+			    memcmp(text + i, sw->word, sw->len) != 0)
+				continue;
+			bool starts_word = word_byte(sw->word[0]), ends_word = word_byte(sw->word[sw->len - 1]);
+			if (starts_word && i > 0 && word_byte(text[i - 1]))
+				continue;
+			if (ends_word && word_byte(text[i + sw->len]))
+				continue;
+			hit = sw;
+		}
+		const char *put_s = hit ? hit->say.by_lang[lang] : text + i;
+		size_t put_n = hit ? strlen(put_s) : 1;
+		if (n + put_n + 1 > cap) {
+			while (n + put_n + 1 > cap)
+				cap *= 2;
+			out = xrealloc(out, cap);
+		}
+		memcpy(out + n, put_s, put_n);
+		n += put_n;
+		i += hit ? hit->len : 1;
+	}
+	out[n] = '\0';
+	return out;
+}
+
 static void push(struct builder *b, enum speech_part part, const char *text, size_t lang, int block, int item)
 {
 	struct speech *sp = b->sp;
@@ -31,9 +75,14 @@ static void push(struct builder *b, enum speech_part part, const char *text, siz
 		sp->cap = sp->cap ? sp->cap * 2 : 32;
 		sp->u = xrealloc(sp->u, sp->cap * sizeof *sp->u);
 	}
-	size_t len = strlen(text);
-	char *own = xmalloc(len + 1);
-	memcpy(own, text, len + 1);
+	char *own;
+	if (b->c->n_spoken && part != SPEECH_CALL_NUMBER) {
+		own = say_words(b->c, lang, text);
+	} else {
+		size_t len = strlen(text);
+		own = xmalloc(len + 1);
+		memcpy(own, text, len + 1);
+	}
 	sp->u[sp->n++] = (struct utterance){ .part = part, .text = own, .lang = b->c->langs[lang],
 					     .lang_index = lang, .block = block, .item = item,
 					     .action = ACTION_NONE, .step = b->step };

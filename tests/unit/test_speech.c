@@ -353,8 +353,73 @@ static void test_step_at(void)
 	said_free(&s);
 }
 
+/* speech.say: a word said as staff wrote it, wherever it stands whole,
+ * in the languages that give their own way of saying it; never inside
+ * another word, never in a number's digits. */
+static void test_spoken_words(void)
+{
+	static const char yaml[] =
+		"kiosk: {languages: [en, pl], quick_exit: none,\n"
+		"        help: {name: \"Line 24/7\", number: \"0808 24 7\"}}\n"
+		"speech:\n"
+		"  say:\n"
+		"    \"24/7\": \"twenty-four seven\"\n"
+		"    SARC: {en: \"sark\", pl: \"sark po polsku\"}\n"
+		"screens:\n"
+		"  - id: one\n"
+		"    title: {en: \"The SARC, open 24/7\", pl: \"SARC 24/7\"}\n"
+		"    blocks:\n"
+		"      - text: {en: \"SARCS and XSARC stay; (SARC) goes.\", pl: \"SARC.\"}\n";
+	struct said s;
+	if (!say(&s, yaml, 800, 480, &(struct kiosk_pose){ .mode = KIOSK_BROWSE }))
+		{ CHECK(false); return; }
+	CHECK_INT(s.c.n_spoken, 2);
+	CHECK_STR(s.sp.u[0].text, "The sark, open twenty-four seven");
+	CHECK_STR(s.sp.u[1].text, "SARCS and XSARC stay; (sark) goes.");
+	bool number_kept = false, name_said = false;
+	for (size_t i = 0; i < s.sp.n; i++) {
+		if (s.sp.u[i].part == SPEECH_CALL_NUMBER)
+			number_kept = strstr(s.sp.u[i].text, "twenty") == NULL;
+		if (s.sp.u[i].part == SPEECH_CALL_NAME)
+			name_said = strcmp(s.sp.u[i].text, "Line twenty-four seven") == 0;
+	}
+	CHECK(number_kept);
+	CHECK(name_said);
+	said_free(&s);
+	/* Polish: its own way for SARC; "24/7" was given once, for English */
+	if (!say(&s, yaml, 800, 480, &(struct kiosk_pose){ .mode = KIOSK_BROWSE, .lang = 1 }))
+		{ CHECK(false); return; }
+	CHECK_STR(s.sp.u[0].text, "sark po polsku 24/7");
+	said_free(&s);
+	/* the loader's refusals, at their place */
+	static const struct {
+		const char *say, *message;
+	} bad[] = {
+		{ "say: [a, b]", "'say' must be words, each with how the voice should say it" },
+		{ "say: {\"24/7\": a, \"24/7\": b}", "'24/7' is under 'say:' twice; delete one" },
+		{ "say: {\"a very long run of words that nobody would call a single word at all\": x}",
+		  "is longer than a word (60 characters at most)" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char text[512];
+		snprintf(text, sizeof text, "speech:\n  %s\nscreens: [{id: a, title: \"T\", blocks: [{text: \"x\"}]}]\n",
+			 bad[i].say);
+		struct content c = { 0 };
+		struct diag_list dl = { 0 };
+		CHECK(content_load_buffer("say.yaml", text, strlen(text), &c, &dl) != LOAD_OK);
+		bool found = false;
+		for (size_t k = 0; k < dl.n; k++)
+			found = found || (strstr(dl.items[k].message, bad[i].message) && dl.items[k].line == 2);
+		if (!found)
+			diag_print(&dl, "say.yaml", stderr);
+		CHECK(found);
+		diag_clear(&dl);
+	}
+}
+
 int main(void)
 {
+	RUN(test_spoken_words);
 	RUN(test_step_at);
 	RUN(test_order_of_a_screen);
 	RUN(test_number_groups);
