@@ -675,15 +675,15 @@ static SDL_Surface *to_size(SDL_Surface *s, int w, int h)
 	return d;
 }
 
-static SDL_Surface *decode_svg(const struct picture_bytes *pb, int w, int h, char *err, size_t cap)
+SDL_Surface *pictures_draw_svg(const char *svg, size_t len, int w, int h, char *err, size_t cap)
 {
-	SDL_RWops *rw = SDL_RWFromConstMem(pb->data, (int)pb->len);
+	SDL_RWops *rw = w > 0 && h > 0 ? SDL_RWFromConstMem(svg, (int)len) : NULL;
 	SDL_Surface *s = rw ? IMG_LoadSizedSVG_RW(rw, w, h) : NULL;
 	if (rw)
 		SDL_RWclose(rw);
 	SDL_Surface *d = s ? SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888) : NULL;
 	if (!d) {
-		snprintf(err, cap, "the pictogram could not be drawn (%s)", SDL_GetError());
+		snprintf(err, cap, "the drawing could not be made (%s)", SDL_GetError());
 		if (s)
 			SDL_FreeSurface(s);
 		return NULL;
@@ -704,7 +704,7 @@ SDL_Surface *pictures_decode(const struct pictures *ps, size_t i, int w, int h, 
 	}
 	const struct picture_bytes *pb = &ps->p[i];
 	if (pb->format == PICTURE_SVG)
-		return decode_svg(pb, w, h, err, cap);
+		return pictures_draw_svg((const char *)pb->data, pb->len, w, h, err, cap);
 	bool swap = pb->orientation >= 5;
 	int sw = swap ? h : w, sh = swap ? w : h; /* the box, as stored */
 	SDL_Surface *s = pb->format == PICTURE_PNG ? decode_png(pb, sw, sh, err, cap) : decode_jpeg(pb, sw, sh, err, cap);

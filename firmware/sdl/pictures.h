@@ -72,6 +72,9 @@ struct SDL_Surface *pictures_decode(const struct pictures *ps, size_t i, int w, 
 bool pictures_probe(const unsigned char *data, size_t len, struct picture_bytes *out, char *err, size_t cap);
 
 /* The SVG source of pictogram i (pictogram.h), built into the program. */
+/* An SVG drawing (a pictogram, the kiosk's icons.c) drawn at w x h,
+ * centred, ARGB with transparency; NULL with the reason in err. */
+struct SDL_Surface *pictures_draw_svg(const char *svg, size_t len, int w, int h, char *err, size_t cap);
 const char *pictogram_svg(int i, size_t *len);
 
 #endif

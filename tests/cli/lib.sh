@@ -117,6 +117,10 @@ screens:
 YAML
 }
 
+# heard ...: what SDL's disk audio driver captured (tests/cli/heard.py says
+# how); the speech tests set SDL_AUDIODRIVER=disk and SDL_DISKAUDIOFILE
+heard() { python3 "$src/tests/cli/heard.py" "$@"; }
+
 # need_fault_hook: the test builds' fault hook (-DSIGNPOST_TEST_HOOKS=ON,
 # firmware/sdl/verdict.c) is in $bin, or the test is skipped (exit 77) or,
 # where dev.sh requires the hook, failed. A check that ends by itself (a

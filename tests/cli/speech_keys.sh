@@ -24,7 +24,6 @@ for tool in Xvfb xdotool python3; do
 done
 start_xvfb 800x480
 trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-heard() { python3 "$src/tests/cli/heard.py" "$@"; }
 is() { awk "BEGIN { exit !($1) }"; }        # is EXPRESSION: awk says it holds
 plus() { awk "BEGIN { print $1 + $2 }"; } # plus A B
 

@@ -17,7 +17,6 @@ for tool in Xvfb xdotool python3; do
 done
 start_xvfb 800x480
 trap 'kill $pid $xvfb 2>/dev/null; rm -rf "$tmp"' EXIT
-heard() { python3 "$src/tests/cli/heard.py" "$@"; }
 says() { grep -c "^trace: speech says$1" "$trace"; }
 said_last() { grep "^trace: speech says" "$trace" | tail -n 1; }
 
