@@ -236,11 +236,18 @@ static void feed(struct run *st, struct gesture g, Uint32 timestamp, uint64_t no
 /* While speech is on, a finger says what is under it and a double tap
  * chooses it; a swipe still turns the page. Reading, the topics and the
  * picker are explored; the loop, sleep and the idle notice take a touch
- * as ever (it wakes them). */
-static bool exploring(const struct run *st)
+ * as ever (it wakes them). A touch that lands on Quick exit is never
+ * explored: one touch there works at once, with speech or without. */
+static bool exploring(struct run *st, enum pointer_kind kind, int x, int y)
 {
 	enum kiosk_mode m = st->kiosk.mode;
-	return st->voice.on && (m == KIOSK_BROWSE || m == KIOSK_MENU || m == KIOSK_LANGS);
+	if (!st->voice.on || !(m == KIOSK_BROWSE || m == KIOSK_MENU || m == KIOSK_LANGS))
+		return false;
+	if (kind == POINTER_DOWN) {
+		int arg;
+		st->quick_touch = scene_hit(&st->dl, x, y, &arg) == ACTION_QUICK_EXIT;
+	}
+	return !st->quick_touch;
 }
 
 #define DOUBLE_TAP_MS 500
@@ -311,10 +318,12 @@ static void pointer(struct run *st, enum pointer_kind kind, int64_t finger, floa
 	struct gesture g = kind == POINTER_DOWN   ? gesture_down(&st->gesture, finger, lx, ly, now)
 			   : kind == POINTER_MOVE ? gesture_move(&st->gesture, finger, lx, ly, now)
 						  : gesture_up(&st->gesture, finger, lx, ly, now);
-	if (exploring(st))
+	if (exploring(st, kind, lx, ly))
 		explore(st, kind, g, lx, ly, timestamp, now);
 	else
 		feed(st, g, timestamp, now);
+	if (kind == POINTER_UP)
+		st->quick_touch = false;
 }
 
 /* A mouse event's place in output pixels. An absolute pointer's raw units

@@ -83,6 +83,7 @@ struct run {
 	struct voice_frame said; /* the frame speech was built for */
 	bool keying;            /* a key is being handled: it says what follows itself */
 	bool by_touch;          /* speech started by Listen: the touch intro */
+	bool quick_touch;       /* the finger now down landed on Quick exit */
 	size_t explored;        /* touch exploration: the step last said under the finger */
 	uint64_t tap_at;        /* the last tap while speech is on, for a double tap */
 	enum kiosk_action tap_action;

@@ -9,6 +9,7 @@
 #     button chooses it (the topics, then read from the top); a swipe
 #     still turns the page, and the new screen is read from the top;
 #   - Listen, double tapped, turns speech off, and a tap presses again;
+#   - with speech on, one touch on Quick exit works at once and ends it;
 #   - with speech.output: none there is no Listen button.
 . "$(dirname "$0")/lib.sh"
 
@@ -94,6 +95,17 @@ grep -q "^trace: speech off" "$trace" && ok || fail "a double tap on Listen did 
 sleep 0.6
 tap_button topics
 expect_state "input mode=menu" "with speech off a tap presses"
+
+# 6. With speech on, one touch on Quick exit works at once (it is never
+# explored: a visitor in a hurry must not need two taps), and speech ends.
+sleep 0.6
+tap_button speech
+sleep 0.5
+[ "$(grep -c '^trace: speech on' "$trace")" -ge 2 ] && ok || fail "Listen did not start speech again"
+sleep 0.6
+tap_button quick-exit
+expect_state "quick-exit mode=attract screen=neutral" "one touch on Quick exit while speech is on"
+[ "$(grep -c '^trace: speech off' "$trace")" -ge 2 ] && ok || fail "Quick exit by touch left speech on"
 kill $pid
 wait $pid 2>/dev/null
 
