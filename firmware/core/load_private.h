@@ -42,7 +42,7 @@
 #define MAX_ID_CHARS 40
 #define MAX_NUMBER_CHARS 40
 #define MAX_PROBLEMS 200 /* of each severity; more would bury the first */
-#define MAX_FIELDS 16    /* keys in the biggest section */
+#define MAX_FIELDS 32    /* keys in the biggest section (load_schema.c asserts it) */
 #define MAX_NAME 64      /* longer words are never suggestion candidates */
 #define EXCERPT 40       /* bytes of a value quoted back in a message */
 #define EXCERPT_SIZE (EXCERPT + 8)

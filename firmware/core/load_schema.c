@@ -274,6 +274,25 @@ static const struct field top_fields[TOP_N] = {
 			 .want = "settings indented under 'speech:', like  output: headset" },
 };
 
+/* the walk keeps one slot per key of a section (load_walk.c's seen[]) */
+_Static_assert(sizeof logo_fields / sizeof logo_fields[0] <= MAX_FIELDS, "MAX_FIELDS: logo_fields");
+_Static_assert(sizeof picture_fields / sizeof picture_fields[0] <= MAX_FIELDS, "MAX_FIELDS: picture_fields");
+_Static_assert(sizeof icon_fields / sizeof icon_fields[0] <= MAX_FIELDS, "MAX_FIELDS: icon_fields");
+_Static_assert(sizeof call_fields / sizeof call_fields[0] <= MAX_FIELDS, "MAX_FIELDS: call_fields");
+_Static_assert(sizeof item_fields / sizeof item_fields[0] <= MAX_FIELDS, "MAX_FIELDS: item_fields");
+_Static_assert(sizeof qr_fields / sizeof qr_fields[0] <= MAX_FIELDS, "MAX_FIELDS: qr_fields");
+_Static_assert(sizeof hours_fields / sizeof hours_fields[0] <= MAX_FIELDS, "MAX_FIELDS: hours_fields");
+_Static_assert(sizeof out_of_hours_fields / sizeof out_of_hours_fields[0] <= MAX_FIELDS, "MAX_FIELDS: out_of_hours_fields");
+_Static_assert(sizeof kiosk_fields / sizeof kiosk_fields[0] <= MAX_FIELDS, "MAX_FIELDS: kiosk_fields");
+_Static_assert(sizeof speech_fields / sizeof speech_fields[0] <= MAX_FIELDS, "MAX_FIELDS: speech_fields");
+_Static_assert(sizeof display_fields / sizeof display_fields[0] <= MAX_FIELDS, "MAX_FIELDS: display_fields");
+_Static_assert(sizeof theme_fields / sizeof theme_fields[0] <= MAX_FIELDS, "MAX_FIELDS: theme_fields");
+_Static_assert(sizeof contrast_fields / sizeof contrast_fields[0] <= MAX_FIELDS, "MAX_FIELDS: contrast_fields");
+_Static_assert(sizeof labels_fields / sizeof labels_fields[0] <= MAX_FIELDS, "MAX_FIELDS: labels_fields");
+_Static_assert(sizeof block_fields / sizeof block_fields[0] <= MAX_FIELDS, "MAX_FIELDS: block_fields");
+_Static_assert(sizeof screen_fields / sizeof screen_fields[0] <= MAX_FIELDS, "MAX_FIELDS: screen_fields");
+_Static_assert(sizeof top_fields / sizeof top_fields[0] <= MAX_FIELDS, "MAX_FIELDS: top_fields");
+
 #define FIELDS(a) (a), sizeof(a) / sizeof((a)[0])
 
 static const struct section *const top_near[] = { &kiosk_section, &display_section, &speech_section, &theme_section,

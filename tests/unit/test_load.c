@@ -822,8 +822,49 @@ static void test_shipped_content(void)
 	content_free(&c);
 }
 
+/* Every label given (the labels section is the biggest: 22 keys), then
+ * one misspelt: each is read into its place, and the misspelt one gets
+ * its suggestion. The fuzzer found that a section past the walk's slots
+ * (MAX_FIELDS was 16) wrote past them. */
+static void test_every_label(void)
+{
+	static const char *const keys[] = { "touch_hint", "help_prefix", "back", "topics", "quick_exit",
+					    "language_name", "still_there", "touch_to_continue", "language",
+					    "button", "page_of", "next", "previous", "larger_text", "smaller_text",
+					    "contrast", "speech_on", "speech_help", "speech_touch", "any_key",
+					    "listen", "stop_speech" };
+	char yaml[4096] = "kiosk: {quick_exit: none}\nlabels:\n";
+	size_t n = strlen(yaml);
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		n += (size_t)snprintf(yaml + n, sizeof yaml - n, "  %s: \"L%zu\"\n", keys[i], i);
+	n += (size_t)snprintf(yaml + n, sizeof yaml - n, "  speach_help: \"x\"\n");
+	snprintf(yaml + n, sizeof yaml - n, "screens: [{id: a, title: \"T\", blocks: [{text: \"x\"}]}]\n");
+	struct content c = { 0 };
+	struct diag_list d = { 0 };
+	CHECK(content_load_buffer("labels.yaml", yaml, strlen(yaml), &c, &d) != LOAD_OK);
+	bool said = false;
+	for (size_t i = 0; i < d.n; i++)
+		said = said || (strstr(d.items[i].message, "unknown key 'speach_help'") &&
+				strstr(d.items[i].message, "did you mean 'speech_help'?") && d.items[i].line == 25);
+	CHECK(said);
+	diag_clear(&d);
+	/* without the misspelt one it loads, every label where it belongs */
+	char *cut = strstr(yaml, "  speach_help");
+	memmove(cut, strstr(cut, "screens:"), strlen(strstr(cut, "screens:")) + 1);
+	enum load_result r = content_load_buffer("labels.yaml", yaml, strlen(yaml), &c, &d);
+	CHECK_INT(r, LOAD_OK);
+	if (r == LOAD_OK) {
+		CHECK_STR(c.labels.stop_speech.by_lang[0], "L21");
+		CHECK_STR(c.labels.speech_touch.by_lang[0], "L18");
+		CHECK_STR(c.labels.touch_hint.by_lang[0], "L0");
+		content_free(&c);
+	}
+	diag_clear(&d);
+}
+
 int main(void)
 {
+	RUN(test_every_label);
 	RUN(test_invalid_files);
 	RUN(test_every_invalid_file_is_in_the_table);
 	RUN(test_several_problems);
