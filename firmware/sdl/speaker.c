@@ -106,9 +106,25 @@ bool speaker_output_fits(enum speech_output o, const char *setting_name, const c
 	}
 }
 
+/* espeak-ng, started when there is an output to speak to (a kiosk with
+ * no headset never loads the voices). */
+static bool synth_ready(struct speaker *s)
+{
+	char err[300];
+	if (!s->synth && !speech_synth_open(err, sizeof err)) {
+		fprintf(stderr, "signpost: speech: %s; the kiosk cannot speak\n", err);
+		return false;
+	}
+	s->synth = true;
+	s->rate = speech_synth_sample_rate();
+	return true;
+}
+
 /* Opens the output called name (NULL: the system's default). */
 static bool open_output(struct speaker *s, const char *name)
 {
+	if (!synth_ready(s))
+		return false;
 	SDL_AudioSpec want = { .freq = s->rate, .format = AUDIO_S16SYS, .channels = 1,
 			       .samples = SPEAKER_BUFFER_SAMPLES }, have;
 	SDL_AudioDeviceID dev = SDL_OpenAudioDevice(name, 0, &want, &have, 0);
@@ -159,13 +175,6 @@ void speaker_open(struct speaker *s, enum speech_output o, const char *setting_n
 	s->trace = trace;
 	if (o == SPEECH_OUT_NONE || s->audio)
 		return;
-	char err[300];
-	if (!speech_synth_open(err, sizeof err)) {
-		fprintf(stderr, "signpost: speech: %s; the kiosk cannot speak\n", err);
-		return;
-	}
-	s->synth = true;
-	s->rate = speech_synth_sample_rate();
 	if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
 		fprintf(stderr, "signpost: speech: no sound (%s); the kiosk cannot speak\n", SDL_GetError());
 		return;

@@ -61,9 +61,9 @@ enum voice_key speaker_key_of(SDL_Keycode key, SDL_Keymod mod, bool escape_quits
 /* Whether an output named name is one the setting allows. */
 bool speaker_output_fits(enum speech_output o, const char *setting_name, const char *name);
 
-/* Starts SDL's audio and espeak-ng and opens the output the setting
- * allows, if one is there; says on stderr which, or why there is none.
- * Nothing when o is SPEECH_OUT_NONE. */
+/* Starts SDL's audio and opens the output the setting allows, if one is
+ * there (espeak-ng is started with it, not before); says on stderr which,
+ * or why there is none. Nothing when o is SPEECH_OUT_NONE. */
 void speaker_open(struct speaker *s, enum speech_output o, const char *setting_name, bool trace);
 void speaker_close(struct speaker *s);
 

@@ -94,7 +94,11 @@ expect_state() { # PATTERN WHAT [SLEEP, default 0.4 s]: after SLEEP, then up to 
 	sleep "${3:-0.4}"
 	i=0
 	while ! last_state | grep -q -- "$1" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	if last_state | grep -q -- "$1"; then ok; else fail "$2: expected '$1', trace says '$(last_state)'"; fi
+	if last_state | grep -q -- "$1"; then ok; else
+		fail "$2: expected '$1', trace says '$(last_state)'"
+		# a kiosk that ended says why at the end of its log
+		kill -0 "$pid" 2>/dev/null || grep -v "^trace: button" "$trace" | tail -n 30 | sed 's/^/    /' >&2
+	fi
 }
 button() { # NAME [ARG]: the centre of the last such button drawn (any ARG if none is given)
 	grep "^trace: button $1 .*arg=${2:-[-0-9]*}\$" "$trace" | tail -1 | awk '{print $4, $5}'
