@@ -11,6 +11,7 @@
 #include "arena.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -175,6 +176,10 @@ void speaker_open(struct speaker *s, enum speech_output o, const char *setting_n
 	s->trace = trace;
 	if (o == SPEECH_OUT_NONE || s->audio)
 		return;
+	/* ALSA, as on the console: no sound server is asked (PulseAudio's
+	 * client would look for one on the X display, and try to start one).
+	 * A driver someone named is kept (the tests' disk driver). */
+	setenv("SDL_AUDIODRIVER", "alsa", 0);
 	if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
 		fprintf(stderr, "signpost: speech: no sound (%s); the kiosk cannot speak\n", SDL_GetError());
 		return;
