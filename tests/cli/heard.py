@@ -12,6 +12,14 @@
 #       from one saying to the next, so samples are not compared): prints
 #       the correlation, the second it starts at, and how much louder the
 #       capture is there
+#   heard.py stretches CAPTURE FROM WAV N
+#       the lengths of WAV's first N stretches of sound (words run together,
+#       split by a pause of 150 ms or more) against the capture's N in a row
+#       that are most alike: prints the sum of the differences in seconds
+#       and the second they start at. A guest's sound card under emulation
+#       can bend the loudness of a saying but keeps its pauses where they
+#       are, so this tells one screen's title from another where the
+#       loudness alone may not
 import array, struct, sys
 
 RATE = 22050
@@ -44,6 +52,25 @@ def corr(x, y):
     return sxy / (sx * sy) if sx and sy else 0.0
 
 
+def stretches(env, gap=15):
+    # runs above 8 % of the loudest 10 ms, split where 150 ms are below
+    th = max(env, default=0) * 0.08
+    out, start, last, quiet = [], None, 0, 0
+    for i, v in enumerate(env):
+        if v > th:
+            if start is None:
+                start = i
+            quiet, last = 0, i
+        elif start is not None:
+            quiet += 1
+            if quiet >= gap:
+                out.append((start / 100, (last + 1 - start) / 100))
+                start = None
+    if start is not None:
+        out.append((start / 100, (last + 1 - start) / 100))
+    return out
+
+
 def main():
     what = sys.argv[1]
     if what == "silent":
@@ -67,7 +94,19 @@ def main():
         ratio = (sum(x * x for x in here) / max(1e-9, sum(x * x for x in want))) ** 0.5
         print("%.3f %.2f %.2f" % (best[0], int(sys.argv[3]) / 2 / RATE + best[1] / 100, ratio))
         return 0
-    print("heard.py: silent or find", file=sys.stderr)
+    if what == "stretches":
+        skip = int(sys.argv[3])
+        cap = stretches(envelope(pcm_of(sys.argv[2], skip)))
+        n = int(sys.argv[5])
+        want = [d for _, d in stretches(envelope(pcm_of(sys.argv[4])))[:n]]
+        if len(want) < n or len(cap) < n:
+            print("99 0")
+            return 1
+        best = min((sum(abs(a - b[1]) for a, b in zip(want, cap[i:i + n])), cap[i][0])
+                   for i in range(len(cap) - n + 1))
+        print("%.2f %.2f" % (best[0], skip / 2 / RATE + best[1]))
+        return 0
+    print("heard.py: silent, find or stretches", file=sys.stderr)
     return 2
 
 

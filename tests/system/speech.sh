@@ -10,8 +10,9 @@
 #     the kiosk opens it inside its sandbox (ALSA through /dev/snd);
 #   - the keypad's first key makes sound in the recording, and what is
 #     heard is the screen's title as --preview says it (heard.py matches
-#     the loudness every 10 ms, against each loop screen's preview WAV:
-#     the loop may be on any of them);
+#     the lengths of its stretches of sound against each loop screen's
+#     preview WAV: the loop may be on any of them; the loudness every
+#     10 ms is matched too and reported);
 #   - the numeric keypad's "." (Quick exit) stops it: no sound after,
 #     and the neutral screen is on the panel;
 #   - the content is put back afterwards.
@@ -74,7 +75,7 @@ print("%.2f %.2f" % ((loud[0] / 22050, loud[-1] / 22050) if loud else (-1, -1)))
 EOF
 set -- $(cat "$out/speech-span.txt") -1 -1
 first=$1 last=$2
-best=0 best_name=
+best=0 best_name= near=99 near_name= near_at= alike=
 for w in "$out"/speech-preview/0[1-9]-*-en-1.wav; do
 	[ -e "$w" ] || continue
 	ts="${w%.wav}.speech.txt"
@@ -83,6 +84,10 @@ for w in "$out"/speech-preview/0[1-9]-*-en-1.wav; do
 	[ -n "$end_t" ] || continue
 	set -- $(heard find "$out/speech-left.raw" "$mark" "$w" 0 "$end_t")
 	if awk "BEGIN { exit !($1 > $best) }"; then best=$1 best_name=$(basename "$w" .wav); fi
+	# and the lengths of its first three stretches of sound
+	set -- $(heard stretches "$out/speech-left.raw" "$mark" "$w" 3)
+	if awk "BEGIN { exit !($1 <= 0.15) }"; then alike="$alike $(basename "$w" .wav)"; fi
+	if awk "BEGIN { exit !($1 < $near) }"; then near=$1 near_name=$(basename "$w" .wav) near_at=$2; fi
 done
 if awk "BEGIN { exit !($first >= 0 && $last > $first) }"; then
 	ok "speech: sound from $first s to $last s after the keypad was made (first key at 2.5 s, Quick exit at 11.5 s, plus the keypad's start over ssh)"
@@ -90,7 +95,16 @@ else
 	bad "speech: no sound recorded after the first key"
 fi
 if awk "BEGIN { exit !($last >= 0 && $last < 14.5) }"; then ok "speech: the sound ended with Quick exit"; else bad "speech: the sound went on after Quick exit (until $last s)"; fi
-if awk "BEGIN { exit !($best > 0.8) }"; then ok "speech: what was heard is the title of $best_name as --preview says it (loudness correlation $best)"; else bad "speech: the title of no loop screen was heard (best correlation $best, $best_name)"; fi
+# Under emulation the guest's card bends the loudness of a saying (a
+# correlation of 0.97 on one run, 0.75 on the next for the same title) but
+# not where its pauses fall: the title counts as heard when its first three
+# stretches of sound are in the recording, each as long as --preview says
+# within 0.15 s in all, and no other screen's would be.
+case "$alike" in
+" $near_name") ok "speech: what was heard is the title of $near_name as --preview says it (its stretches of sound $near s apart in all, at $near_at s; loudness correlation $best with $best_name)" ;;
+"") bad "speech: the title of no loop screen was heard (closest $near_name, stretches $near s apart in all; loudness correlation $best with $best_name)" ;;
+*) bad "speech: the title heard could be any of$alike: the check cannot tell them apart" ;;
+esac
 
 # the content as it was
 g "cp /root/content-before-speech.yaml /etc/signpost/content.yaml && signpostctl reload" >/dev/null 2>&1 ||
