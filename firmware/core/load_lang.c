@@ -47,12 +47,15 @@ static int lang_index(const struct content *c, const char *code)
  * marked missing: the visitor who chose one reads the default language.
  * Texts with no letters ("24/7") read the same in every language, a call's
  * name written once is a name ("The Havens", "Childline") kept as it is,
- * and language_name is checked on its own (check_translations). */
+ * a speech.say written once is for the first language's voice alone (the
+ * others read the word as written), and language_name is checked on its
+ * own (check_translations). */
 static void untranslated(struct loader *L, const struct ynode *v, const char *what, const bool *missing)
 {
 	struct content *c = L->c;
 	if (L->langs_bad || c->n_langs < 2 || strcmp(what, "'language_name'") == 0 ||
-	    (v->kind == YNODE_SCALAR && strcmp(what, "'name'") == 0))
+	    (v->kind == YNODE_SCALAR && strcmp(what, "'name'") == 0) ||
+	    (v->kind == YNODE_SCALAR && strncmp(what, "how to say ", 11) == 0))
 		return;
 	char list[CONTENT_MAX_LANGS * 16] = "";
 	size_t used = 0, n = 0, first = 0;

@@ -391,6 +391,20 @@ static void test_spoken_words(void)
 		{ CHECK(false); return; }
 	CHECK_STR(s.sp.u[0].text, "sark po polsku 24/7");
 	said_free(&s);
+	/* a way of saying written once is the first language's on purpose:
+	 * no "written once for every language" warning about it */
+	{
+		struct content c = { 0 };
+		struct diag_list dl = { 0 };
+		CHECK(content_load_buffer("say.yaml", yaml, strlen(yaml), &c, &dl) == LOAD_OK);
+		for (size_t k = 0; k < dl.n; k++)
+			if (strstr(dl.items[k].message, "how to say")) {
+				diag_print(&dl, "say.yaml", stderr);
+				CHECK(!"a warning about a say: written once");
+			}
+		diag_clear(&dl);
+		content_free(&c);
+	}
 	/* the loader's refusals, at their place */
 	static const struct {
 		const char *say, *message;
