@@ -4,8 +4,9 @@
  *   sources  signals (SIGTERM/SIGINT stop, SIGHUP reload), the content
  *            file's folder, the clock being set, the clock being marked
  *            synchronised (until it is; clock_trust.h), the input
- *            devices' folder, and (wake.c's own) the display connection
- *            or the input devices;
+ *            devices' folder, the headphone sockets that report a plug
+ *            (jack.h, while speech has an output setting), and (wake.c's
+ *            own) the display connection or the input devices;
  *   timers   kiosk (its next deadline: loop turn, idle notice, countdown,
  *            reset, or a frame while a transition runs), watchdog, reload
  *            (the file has been quiet for a moment), schedule (the next
@@ -88,6 +89,7 @@ static void on_voice_key(struct run *st, enum voice_key key, uint64_t now);
 static void on_headset(struct run *st, uint64_t now);
 static void on_listen(struct run *st, uint64_t now);
 static void speech_off(struct run *st);
+static void add_sockets(struct run *st);
 static void speak(struct run *st, const struct voice_reply *r, uint64_t now);
 static void voice_press(struct run *st, const struct voice_reply *r, uint64_t now);
 
@@ -197,6 +199,7 @@ static void draw(struct run *st, uint64_t now)
 			reload(st, "start", now);
 		/* after the first frame, which never waits for sound */
 		speaker_open(&st->speaker, st->c->speech_output, st->c->speech_name, st->trace.on);
+		add_sockets(st);
 	}
 	whole_deck(st); /* the first frame is shown: now the other screens */
 }
@@ -650,6 +653,7 @@ static void checked(struct run *st, uint64_t now)
 			speaking = false;
 			speaker_close(&st->speaker);
 			speaker_open(&st->speaker, st->c->speech_output, st->c->speech_name, st->trace.on);
+			add_sockets(st);
 		}
 		relayout_as(st, true); /* the screen on view; the rest after its frame */
 		if (speaking) {
@@ -760,6 +764,33 @@ static void on_device_folder(void *ctx, int fd, uint64_t now)
 	wake_devices_changed(&st->wake);
 	st->devices_settle = now + DEVICE_SETTLE_MS;
 	arm(st, TIMER_DEVICES, now + DEVICE_SETTLE_STEP_MS);
+	if (speaker_sockets_changed(&st->speaker, st->c->speech_output, st->c->speech_name))
+		on_headset(st, now);
+	add_sockets(st);
+}
+
+/* A headphone socket (jack.h) says a plug went in or came out. */
+static void on_socket(void *ctx, int fd, uint64_t now)
+{
+	struct run *st = ctx;
+	const struct jacks *js = &st->speaker.jacks;
+	for (size_t i = 0; i < js->n; i++)
+		if (js->j[i].fd == fd) {
+			bool gone;
+			if (speaker_jack_event(&st->speaker, i, st->c->speech_output, st->c->speech_name, &gone))
+				on_headset(st, now);
+			else if (gone)
+				speech_off(st);
+			add_sockets(st); /* one that went is closed, the ones after it moved */
+			return;
+		}
+}
+
+static void add_sockets(struct run *st)
+{
+	loop_source_remove_all(&st->loop, on_socket, st);
+	for (size_t i = 0; i < st->speaker.jacks.n; i++)
+		loop_source_add(&st->loop, st->speaker.jacks.j[i].fd, "headphone socket", on_socket, st);
 }
 
 /* ---- the loop ------------------------------------------------------------- */

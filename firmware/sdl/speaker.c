@@ -86,13 +86,18 @@ static bool contains_nocase(const char *s, const char *part)
 	return false;
 }
 
-bool speaker_output_fits(enum speech_output o, const char *setting_name, const char *name)
+bool speaker_output_fits(enum speech_output o, const char *setting_name, const char *name, enum jack_state socket)
 {
 	static const char *const headset[] = { "headphone", "headset", "earphone", "earpiece" };
 	if (!name)
 		return o == SPEECH_OUT_LOUDSPEAKER;
+	/* a socket that says nothing is in it: nobody would hear */
+	if (socket == JACK_EMPTY && o != SPEECH_OUT_LOUDSPEAKER)
+		return false;
 	switch (o) {
 	case SPEECH_OUT_HEADSET:
+		if (socket == JACK_PLUGGED)
+			return true;
 		for (size_t i = 0; i < sizeof headset / sizeof headset[0]; i++)
 			if (contains_nocase(name, headset[i]))
 				return true;
@@ -105,6 +110,19 @@ bool speaker_output_fits(enum speech_output o, const char *setting_name, const c
 	default:
 		return false;
 	}
+}
+
+/* The state of the sockets of the output called name (jack.h). */
+static enum jack_state socket_state(const struct speaker *s, const char *name)
+{
+	if (s->jacks.n == 0 || !name)
+		return JACK_NONE;
+	const char *outputs[16];
+	size_t n = 0;
+	int all = SDL_GetNumAudioDevices(0);
+	for (int i = 0; i < all && n < sizeof outputs / sizeof outputs[0]; i++)
+		outputs[n++] = SDL_GetAudioDeviceName(i, 0);
+	return jacks_state_of(&s->jacks, name, outputs, n);
 }
 
 /* espeak-ng, started when there is an output to speak to (a kiosk with
@@ -155,7 +173,7 @@ static bool pick(struct speaker *s, enum speech_output o, const char *setting_na
 		const char *name = SDL_GetAudioDeviceName(i, 0);
 		if (!name)
 			continue;
-		if (speaker_output_fits(o, setting_name, name))
+		if (speaker_output_fits(o, setting_name, name, socket_state(s, name)))
 			return open_output(s, name);
 		int k = snprintf(seen + used, sizeof seen - used, "%s'%s'", used ? ", " : "", name);
 		if (k > 0 && (size_t)k < sizeof seen - used)
@@ -185,6 +203,7 @@ void speaker_open(struct speaker *s, enum speech_output o, const char *setting_n
 		return;
 	}
 	s->audio = true;
+	jacks_open(&s->jacks, "/dev/input");
 	/* SDL announces every output there is as it starts: only outputs
 	 * that come later are news (a headset plugged in) */
 	SDL_PumpEvents();
@@ -197,14 +216,25 @@ void speaker_close(struct speaker *s)
 	if (s->dev)
 		SDL_CloseAudioDevice(s->dev);
 	s->dev = 0;
-	if (s->audio)
+	if (s->audio) {
 		SDL_QuitSubSystem(SDL_INIT_AUDIO);
+		jacks_close(&s->jacks);
+	}
 	s->audio = false;
 	speech_audio_free(&s->a);
 	free(s->out);
 	s->out = NULL;
 	s->out_cap = 0;
 	/* espeak-ng stays started for the process (speech_synth.c says why) */
+}
+
+/* Our output is gone: nothing more is played to it. */
+static void lose_output(struct speaker *s)
+{
+	SDL_CloseAudioDevice(s->dev);
+	s->dev = 0;
+	s->next_u = s->end_u;
+	s->say_words = false;
 }
 
 bool speaker_device_event(struct speaker *s, const SDL_AudioDeviceEvent *ev, enum speech_output o,
@@ -216,10 +246,7 @@ bool speaker_device_event(struct speaker *s, const SDL_AudioDeviceEvent *ev, enu
 	if (ev->type == SDL_AUDIODEVICEREMOVED) {
 		if (s->dev && ev->which == s->dev) {
 			fprintf(stderr, "signpost: speech: the sound output '%s' went away\n", s->name);
-			SDL_CloseAudioDevice(s->dev);
-			s->dev = 0;
-			s->next_u = s->end_u;
-			s->say_words = false;
+			lose_output(s);
 			*gone = true;
 		}
 		return false;
@@ -227,9 +254,37 @@ bool speaker_device_event(struct speaker *s, const SDL_AudioDeviceEvent *ev, enu
 	if (s->dev)
 		return false;
 	const char *name = SDL_GetAudioDeviceName((int)ev->which, 0);
-	if (!name || !speaker_output_fits(o, setting_name, name))
+	if (!name || !speaker_output_fits(o, setting_name, name, socket_state(s, name)))
 		return false;
 	return open_output(s, name);
+}
+
+bool speaker_jack_event(struct speaker *s, size_t i, enum speech_output o, const char *setting_name, bool *gone)
+{
+	*gone = false;
+	char name[sizeof s->jacks.j[0].name];
+	snprintf(name, sizeof name, "%s", s->jacks.j[i].name);
+	bool went;
+	if (!jacks_read(&s->jacks, i, &went))
+		return false;
+	bool in = !went && s->jacks.j[i].in;
+	fprintf(stderr, "signpost: speech: the socket '%s' says %s\n", name,
+		in ? "headphones are plugged in" : went ? "it went away" : "they were taken out");
+	if (s->dev && s->name[0] && jack_belongs(name, s->name) &&
+	    !speaker_output_fits(o, setting_name, s->name, socket_state(s, s->name))) {
+		fprintf(stderr, "signpost: speech: stopped: nothing is plugged into '%s'\n", s->name);
+		lose_output(s);
+		*gone = true;
+		return false;
+	}
+	return in && !s->dev && pick(s, o, setting_name, false);
+}
+
+bool speaker_sockets_changed(struct speaker *s, enum speech_output o, const char *setting_name)
+{
+	if (!s->audio || !jacks_rescan(&s->jacks) || s->dev)
+		return false;
+	return pick(s, o, setting_name, false);
 }
 
 void speaker_stop(struct speaker *s)

@@ -9,10 +9,15 @@
  * name the content gives; or the system's default output only when the
  * content says, in SPEECH_LOUDSPEAKER_WORDS, that the room may hear it.
  * An output that appears later (a USB headset plugged in) is opened
- * then, and turns speech on. Nothing here writes down what is said. */
+ * then, and turns speech on; so is one whose socket says headphones were
+ * plugged in (jack.h), which also counts as a headset whatever its name.
+ * An output whose socket says nothing is plugged in is not used until
+ * something is, and is closed when the plug comes out. Nothing here
+ * writes down what is said. */
 #ifndef SIGNPOST_SPEAKER_H
 #define SIGNPOST_SPEAKER_H
 
+#include "jack.h"
 #include "speech.h"
 #include "speech_synth.h"
 #include "voice.h"
@@ -31,6 +36,7 @@ struct speaker {
 	bool synth;             /* espeak-ng started */
 	SDL_AudioDeviceID dev;  /* 0: no output open */
 	char name[160];         /* the output's name ("" for the default) */
+	struct jacks jacks;     /* the sockets that report a plug, while audio is started */
 	int rate;               /* samples a second */
 	bool trace;
 
@@ -58,8 +64,9 @@ struct speaker {
  * development window Esc closes it). */
 enum voice_key speaker_key_of(SDL_Keycode key, SDL_Keymod mod, bool escape_quits);
 
-/* Whether an output named name is one the setting allows. */
-bool speaker_output_fits(enum speech_output o, const char *setting_name, const char *name);
+/* Whether an output named name (NULL: the system's default), whose
+ * socket is in state socket, is one the setting allows. */
+bool speaker_output_fits(enum speech_output o, const char *setting_name, const char *name, enum jack_state socket);
 
 /* Starts SDL's audio and opens the output the setting allows, if one is
  * there (espeak-ng is started with it, not before); says on stderr which,
@@ -71,6 +78,15 @@ void speaker_close(struct speaker *s);
  * was opened now (speech then starts) or ours went away (*gone). */
 bool speaker_device_event(struct speaker *s, const SDL_AudioDeviceEvent *ev, enum speech_output o,
 			  const char *setting_name, bool *gone);
+
+/* After jacks.j[i].fd polled readable: true when a plug put into that
+ * socket opened its output now (speech then starts); *gone when the plug
+ * taken out closed ours. The sockets after i may have moved down. */
+bool speaker_jack_event(struct speaker *s, size_t i, enum speech_output o, const char *setting_name, bool *gone);
+
+/* After the input devices' folder changed: looks for sockets again;
+ * true when one that came with a plug in opened its output now. */
+bool speaker_sockets_changed(struct speaker *s, enum speech_output o, const char *setting_name);
 
 /* Drops what is queued: silence after the buffer now playing. */
 void speaker_stop(struct speaker *s);

@@ -3,6 +3,7 @@
  * guest, as a visitor's keypad would.
  *
  *   keypad [-w MS] KEY[:MS] ...
+ *   keypad -j NAME [-w MS] in|out[:MS] ...
  *
  * Creates a keyboard (EV_KEY with the keypad's keys: udev tags it
  * ID_INPUT_KEY and SDL reads it as a keyboard), waits -w ms (2000) for
@@ -10,6 +11,11 @@
  * kp2, kp5, kpdot, enter, backspace, plus, minus, h, r), each followed by
  * MS ms (1000) before the next; keeps the device a second and removes it.
  * Prints each press with the time since the start; exit 1 on any failure.
+ * With -j, a headphone socket instead, as a sound card's jack is given
+ * by Linux (sound/core/jack.c): an input device called NAME (the card's
+ * name, then the jack's: "QEMU USB Audio Headphone"), phys "ALSA", with
+ * the switch SW_HEADPHONE_INSERT, nothing plugged in at first; "in" and
+ * "out" put the plug in and take it out.
  * Needs /dev/uinput (root). */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>
@@ -63,12 +69,15 @@ static void emit(int type, int code, int value)
 int main(int argc, char **argv)
 {
 	long wait = 2000;
+	const char *jack = NULL;
 	int opt;
-	while ((opt = getopt(argc, argv, "w:")) != -1) {
+	while ((opt = getopt(argc, argv, "w:j:")) != -1) {
 		if (opt == 'w') {
 			wait = atol(optarg);
+		} else if (opt == 'j') {
+			jack = optarg;
 		} else {
-			fprintf(stderr, "usage: keypad [-w MS] KEY[:MS] ...\n");
+			fprintf(stderr, "usage: keypad [-j NAME] [-w MS] KEY[:MS] ...\n");
 			return 2;
 		}
 	}
@@ -78,15 +87,21 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	ioctl(fd, UI_SET_EVBIT, EV_SYN);
-	ioctl(fd, UI_SET_EVBIT, EV_KEY);
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		ioctl(fd, UI_SET_KEYBIT, keys[i].code);
+	if (jack) {
+		ioctl(fd, UI_SET_EVBIT, EV_SW);
+		ioctl(fd, UI_SET_SWBIT, SW_HEADPHONE_INSERT);
+		ioctl(fd, UI_SET_PHYS, "ALSA");
+	} else {
+		ioctl(fd, UI_SET_EVBIT, EV_KEY);
+		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+			ioctl(fd, UI_SET_KEYBIT, keys[i].code);
+	}
 	struct uinput_setup s;
 	memset(&s, 0, sizeof s);
 	s.id.bustype = BUS_USB;
 	s.id.vendor = 0x5167; /* "Sg" */
 	s.id.product = 0x0002;
-	snprintf(s.name, sizeof s.name, "signpost test keypad");
+	snprintf(s.name, sizeof s.name, "%s", jack ? jack : "signpost test keypad");
 	if (ioctl(fd, UI_DEV_SETUP, &s) < 0 || ioctl(fd, UI_DEV_CREATE) < 0) {
 		perror("keypad: creating the device");
 		return 1;
@@ -100,6 +115,14 @@ int main(int argc, char **argv)
 		long after = 1000;
 		if (sscanf(argv[i], "%31[a-z0-9]:%ld", name, &after) < 1)
 			return fprintf(stderr, "keypad: bad key %s\n", argv[i]), 2;
+		if (jack && (strcmp(name, "in") == 0 || strcmp(name, "out") == 0)) {
+			emit(EV_SW, SW_HEADPHONE_INSERT, strcmp(name, "in") == 0);
+			emit(EV_SYN, SYN_REPORT, 0);
+			printf("keypad: plug %s at %.2f s\n", name, now() - t0);
+			fflush(stdout);
+			sleep_ms(after);
+			continue;
+		}
 		int code = -1;
 		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
 			if (strcmp(keys[k].name, name) == 0)

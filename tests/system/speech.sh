@@ -15,7 +15,11 @@
 #     10 ms is matched too and reported);
 #   - the numeric keypad's "." (Quick exit) stops it: no sound after,
 #     and the neutral screen is on the panel;
-#   - the content is put back afterwards.
+#   - the content is put back afterwards (a headset only, by default);
+#   - a headphone socket that reports its plug (keypad.c -j: an input
+#     device named after the card, as Linux gives a sound card's jack):
+#     the plug in opens the card and speech is heard without a key, the
+#     plug out closes it and the recording is silent after.
 # Prints when the sound started and stopped, measured in the recording.
 wav="$out/speech.wav"
 heard() { python3 "$src/tests/cli/heard.py" "$@"; }
@@ -109,4 +113,36 @@ esac
 # the content as it was
 g "cp /root/content-before-speech.yaml /etc/signpost/content.yaml && signpostctl reload" >/dev/null 2>&1 ||
 	bad "the content could not be put back after the speech checks"
+
+# a headphone socket that reports a plug (the card's jack, made with
+# uinput under the card's name): with the default setting the card is no
+# headset by its name, but a plug in its socket makes it one
+mark=$(($(frames) * 2))
+g "./keypad -j 'QEMU USB Audio Headphone' -w 2500 in:4000 out:1" >"$out/jack.log" 2>&1 ||
+	bad "the headphone socket in the guest failed: $(tail -n 1 "$out/jack.log")"
+unplugged=$(($(frames) * 2)) # the keypad tool keeps the socket a second after the plug is out
+sleep 3
+left "$out/speech-left.raw"
+journal=$(g "journalctl -u signpost -b -o cat | grep 'speech:' | tail -n 6" || true)
+case $journal in
+*"socket 'QEMU USB Audio Headphone' says nothing is plugged in"*"says headphones are plugged in"*"through the sound output '"*"USB Audio"*"says they were taken out"*"stopped: nothing is plugged into"*)
+	ok "speech: a headphone socket is seen, its plug in opens its card, its plug out closes it (journal: $(echo "$journal" | tr '\n' '|' | cut -c1-200)...)" ;;
+*) bad "speech: the headphone socket's plug did not open and close the card; the journal says: $(echo "$journal" | tr '\n' '|')" ;;
+esac
+set -- $(python3 - "$out/speech-left.raw" "$mark" "$unplugged" <<'EOF2' || true
+import array, sys
+data = open(sys.argv[1], "rb").read()
+a = array.array("h"); a.frombytes(data[int(sys.argv[2]):int(sys.argv[3])][: (int(sys.argv[3]) - int(sys.argv[2])) // 2 * 2])
+loud = [i for i, x in enumerate(a) if abs(x) > 300]
+print("%.2f %.2f" % ((loud[0] / 22050, loud[-1] / 22050) if loud else (-1, -1)))
+EOF2
+) -1 -1
+if awk "BEGIN { exit !($1 >= 0) }"; then
+	ok "speech: the plug in was heard with no key pressed: sound from $1 s to $2 s after the socket was made (plug in at 2.5 s, out at 6.5 s, plus the tool's start over ssh)"
+else
+	bad "speech: no sound after the plug went into the socket"
+fi
+stopped=$(heard silent "$out/speech-left.raw" "$unplugged" || true)
+if [ "$stopped" = 0 ]; then ok "speech: silence after the plug came out (3 s recorded)"; else bad "speech: $stopped samples of sound after the plug came out"; fi
+
 echo "time speech: $(since "$t") s"

@@ -246,16 +246,16 @@ static void test_keys(void)
 static void test_outputs(void)
 {
 	/* by default: headphones or a headset, never anything else */
-	CHECK(speaker_output_fits(SPEECH_OUT_HEADSET, NULL, "bcm2835 Headphones"));
-	CHECK(speaker_output_fits(SPEECH_OUT_HEADSET, NULL, "Logitech USB Headset, USB Audio"));
-	CHECK(!speaker_output_fits(SPEECH_OUT_HEADSET, NULL, "vc4-hdmi-0, MAI PCM i2s-hifi-0"));
-	CHECK(!speaker_output_fits(SPEECH_OUT_HEADSET, NULL, "System audio output device"));
-	CHECK(!speaker_output_fits(SPEECH_OUT_HEADSET, NULL, NULL)); /* the system's default */
-	CHECK(speaker_output_fits(SPEECH_OUT_NAMED, "jabra", "Jabra EVOLVE 20 MS, USB Audio"));
-	CHECK(!speaker_output_fits(SPEECH_OUT_NAMED, "jabra", "bcm2835 Headphones"));
-	CHECK(!speaker_output_fits(SPEECH_OUT_NAMED, "", "bcm2835 Headphones"));
-	CHECK(speaker_output_fits(SPEECH_OUT_LOUDSPEAKER, NULL, NULL));
-	CHECK(!speaker_output_fits(SPEECH_OUT_NONE, NULL, "bcm2835 Headphones"));
+	CHECK(speaker_output_fits(SPEECH_OUT_HEADSET, NULL, "bcm2835 Headphones", JACK_NONE));
+	CHECK(speaker_output_fits(SPEECH_OUT_HEADSET, NULL, "Logitech USB Headset, USB Audio", JACK_NONE));
+	CHECK(!speaker_output_fits(SPEECH_OUT_HEADSET, NULL, "vc4-hdmi-0, MAI PCM i2s-hifi-0", JACK_NONE));
+	CHECK(!speaker_output_fits(SPEECH_OUT_HEADSET, NULL, "System audio output device", JACK_NONE));
+	CHECK(!speaker_output_fits(SPEECH_OUT_HEADSET, NULL, NULL, JACK_NONE)); /* the system's default */
+	CHECK(speaker_output_fits(SPEECH_OUT_NAMED, "jabra", "Jabra EVOLVE 20 MS, USB Audio", JACK_NONE));
+	CHECK(!speaker_output_fits(SPEECH_OUT_NAMED, "jabra", "bcm2835 Headphones", JACK_NONE));
+	CHECK(!speaker_output_fits(SPEECH_OUT_NAMED, "", "bcm2835 Headphones", JACK_NONE));
+	CHECK(speaker_output_fits(SPEECH_OUT_LOUDSPEAKER, NULL, NULL, JACK_NONE));
+	CHECK(!speaker_output_fits(SPEECH_OUT_NONE, NULL, "bcm2835 Headphones", JACK_NONE));
 }
 
 /* speech.output as staff write it, and the message when it is wrong. */
