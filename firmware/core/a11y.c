@@ -274,7 +274,8 @@ static void check_call_text(struct deck_set *set, struct diag_list *d)
 /* A+ is for the visitors who need larger text: with it, the body text and
  * the call boxes' small text must reach 0.7 degrees (EN 301 549 5.1.4
  * asks that a visitor can get there). Measured as the A+ decks are laid
- * out (after any giving up of size to keep a screen's numbers together);
+ * out (after any giving up of size for a list item or a call box taller
+ * than a page);
  * one warning each, at the smallest, with how many others are short. */
 static void check_large_text(struct deck_set *set, struct diag_list *d)
 {
@@ -342,9 +343,10 @@ static void check_large_text(struct deck_set *set, struct diag_list *d)
 		diag_add(d, DIAG_WARNING, at.line, at.col,
 			 "on a %dx%d screen of %.1f inches seen from %.0f cm, %s has capitals %.1f mm (%.2f "
 			 "degrees) high even with A+ (larger text)%s; EN 301 549 (5.1.4) asks that a visitor can "
-			 "make it %.1f degrees (%.1f mm): use a larger screen, fewer words on the screen (A+ gives "
-			 "up size to keep a screen's phone numbers together), or set display.diagonal_inches and "
-			 "display.viewing_distance_cm to the real ones",
+			 "make it %.1f degrees (%.1f mm): A+ gives up size only where a list item or a call box "
+			 "is taller than a page, so shorten the longest item or the call's hours (what a visitor "
+			 "must read can go in a text: block), use a larger screen, or set display.diagonal_inches "
+			 "and display.viewing_distance_cm to the real ones",
 			 set->w, set->h, c->diagonal_inches > 0 ? c->diagonal_inches : 10.1, distance_cm, what,
 			 worst[k].mm, worst[k].deg, others, A11Y_MIN_CAP_DEGREES, need_mm);
 	}

@@ -571,9 +571,14 @@ static void frame_numbers(struct frames *f, const struct draw_list *dl)
 }
 
 /* The calls of each screen on one page: a visitor in a hurry may not turn
- * the page to find the number they need. */
+ * the page to find the number they need. Not at A+: a visitor who asked
+ * for larger text gets the numbers at a size they can read, a page each
+ * if need be ("Page 1 of 2" on screen and in speech), rather than all
+ * together too small for them (EN 301 549 5.1.4). */
 static void deck_calls_pages(struct frames *f, const struct deck *dk)
 {
+	if (dk->text_scale > 1.0)
+		return;
 	for (size_t s = 0; s < dk->n; s++) {
 		const struct screen_layout *l = &dk->layouts[s];
 		int first = -1, last = -1;

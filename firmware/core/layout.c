@@ -305,8 +305,9 @@ struct sizes {
 	int body_px, body_lh, title_px, title_lh;
 	int call_small_px; /* a call's hours: smaller than the body's at normal
 			      size, the body's own at A+, which is for those who
-			      need it larger (EN 301 549 5.1.4 inside the box too),
-			      unless the screen has several calls to keep together */
+			      need it larger (EN 301 549 5.1.4 inside the box too) */
+	bool calls_apart;  /* A+: consecutive calls may go on different pages
+			      rather than shrink below 0.7 degrees together */
 	int space_lh;  /* the Latin line at body_px: spaces, pads and markers */
 	int x, width; /* body column */
 	int block_gap, item_gap;
@@ -712,8 +713,9 @@ static size_t flow_call_group(struct flow *f, const struct measurer *m, const st
 					i++;
 				}
 			}
-			/* every call after the group's first is glued to the one before */
-			f->units[call_unit].glued = call_unit > first_unit;
+			/* every call after the group's first is glued to the one
+			 * before, at normal size: the numbers are seen together */
+			f->units[call_unit].glued = call_unit > first_unit && !z->calls_apart;
 			last = i;
 			i++;
 		}
@@ -1101,12 +1103,10 @@ static bool layout_try(const struct screen_job *j, double k)
 	mt.listen = j->spec.listen && c->speech_output != SPEECH_OUT_NONE;
 	bar_rows(&mt, m, c, lang);
 	struct sizes z = { .body_px = mt.body_px, .title_px = mt.title_px };
-	size_t calls = 0;
-	for (size_t b = 0; b < sc->n_blocks; b++)
-		calls += sc->blocks[b].kind == BLOCK_CALL;
-	/* as large as the body at A+, but where several numbers must share a
-	 * page (layout_screen()) */
-	z.call_small_px = j->spec.text_scale > 1.0 && calls < 2 ? z.body_px : (int)lround(z.body_px * 0.85);
+	/* A+ is for those who need it larger: the hours as large as the body,
+	 * and each call a page's unit of its own (layout_screen()) */
+	z.calls_apart = j->spec.text_scale > 1.0;
+	z.call_small_px = z.calls_apart ? z.body_px : (int)lround(z.body_px * 0.85);
 	z.body_lh = m->line_height(m->ctx, FONT_REGULAR, z.body_px);
 	z.title_lh = m->line_height(m->ctx, FONT_BOLD, z.title_px);
 	z.x = mt.margin_x;
@@ -1243,16 +1243,12 @@ void layout_screen(struct screen_layout *out, const struct measurer *m, const st
 		least = k > LAYOUT_CALLS_FLOOR ? k : LAYOUT_CALLS_FLOOR;
 	}
 	double soft = LAYOUT_SHRINK_FLOOR;
-	size_t calls = 0;
-	for (size_t b = 0; b < c->screens[s].n_blocks; b++)
-		calls += c->screens[s].blocks[b].kind == BLOCK_CALL;
-	if (spec.text_scale > 1.0 && calls < 2) {
+	if (spec.text_scale > 1.0) {
 		/* A+ is for those who need larger text: it turns into more pages
 		 * rather than give up size below 0.7 degrees (as far as A+
 		 * goes); only a list item or a call taller than a page makes it
-		 * smaller. A screen of several numbers keeps them on one page
-		 * first, as before, and gives up size for that (--check says
-		 * where A+ then stays under 0.7 degrees) */
+		 * smaller. So a screen of several numbers may show them a page
+		 * each at A+ (at normal size they stay on one page together) */
 		double readable = readable_scale(m, c, spec.w, spec.h);
 		if (readable > spec.text_scale)
 			readable = spec.text_scale;

@@ -803,7 +803,10 @@ static void check_frames_warns_of_numbers_calls_and_text(void)
 	b[0].call = (struct call){ .name = lt("First line"), .number = "0800 000 0001" };
 	fixture_text(&w.c, &b[1], "Words between the calls, long enough to fill a page and more. Words between "
 				  "the calls, long enough to fill a page and more. Words between the calls, long "
-				  "enough to fill a page and more. Words between the calls, long enough.");
+				  "enough to fill a page and more. Words between the calls, long enough. Words "
+				  "between the calls, long enough to fill a page and more at normal size too. "
+				  "Words between the calls, long enough to fill a page and more. Words between "
+				  "the calls, long enough to fill a page and more at normal size too.");
 	b[2].kind = BLOCK_CALL;
 	b[2].call = (struct call){ .name = lt("Second line"), .number = "0800 000 0002" };
 	const char *step[] = { "A step so long that at large text it takes more than a page, and a step is "
