@@ -1187,22 +1187,78 @@ static void mirror(struct screen_layout *l)
  * of calls is taller than a page: a page is never taller than the screen,
  * and the numbers a visitor needs stay on one page together. Returns the
  * size used, as a fraction of the text scale. */
+/* Whether the screen laid out at ks[i] is the one to keep (layout_fit);
+ * the flows hold it either way, and *need its body's height when it is
+ * too tall. */
+static bool fit_at(const struct screen_job *j, const double *ks, size_t i, size_t n, double soft, int *need)
+{
+	bool one_page = layout_try(j, ks[i]);
+	int page = j->out->m.body_bottom - j->out->m.body_top;
+	*need = flow_height(j->body);
+	return one_page || i + 1 == n || (ks[i] <= soft + 1e-9 && tallest_group(j->body) <= page);
+}
+
 static double layout_fit(const struct screen_job *j, double least, double soft)
 {
 	if (soft < LAYOUT_SHRINK_FLOOR)
 		soft = LAYOUT_SHRINK_FLOOR;
-	for (int step = 0;; step++) {
+	/* the sizes, largest first: 5% steps, exactly soft where a step
+	 * passes it, exactly least last */
+	double ks[64];
+	size_t n = 0, at_soft = 0;
+	for (int step = 0; n < sizeof ks / sizeof ks[0]; step++) {
 		double k = 1.0 - 0.05 * step;
 		if (step > 0 && k < soft - 1e-9 && k + 0.05 > soft + 1e-9)
-			k = soft; /* the step that passes soft tries exactly soft */
+			k = soft;
 		if (k < least)
-			k = least; /* the last try: exactly the least */
-		bool floor = k <= soft + 1e-9, last = k <= least + 1e-9;
-		if (layout_try(j, k) || last ||
-		    (floor && tallest_group(j->body) <= j->out->m.body_bottom - j->out->m.body_top))
-			return k;
+			k = least;
+		if (k >= soft - 1e-9)
+			at_soft = n;
+		ks[n++] = k;
+		if (k <= least + 1e-9)
+			break;
+	}
+	int need, page;
+	if (fit_at(j, ks, 0, n, soft, &need))
+		return ks[0]; /* most screens */
+	/* The first size that does, as trying each in turn would find (a
+	 * smaller size never fits worse), with fewer tries: a screen's text
+	 * takes room about as the square of its size, so the try at full size
+	 * says where to start: a step above that guess (never below soft,
+	 * where a screen may turn into pages), then on down, or up while the
+	 * size above does too. Each try measures its words afresh. */
+	page = j->out->m.body_bottom - j->out->m.body_top;
+	double guess = need > 0 && page > 0 ? sqrt((double)page / need) : ks[n - 1];
+	size_t i = 1;
+	while (i + 1 < n && ks[i + 1] >= guess - 1e-9)
+		i++;
+	if (i > 1)
+		i--; /* a step above the guess */
+	if (i > at_soft)
+		i = at_soft;
+	flow_free(j->title);
+	flow_free(j->body);
+	if (fit_at(j, ks, i, n, soft, &need)) {
+		bool above_failed = false;
+		while (i > 1 && !above_failed) {
+			flow_free(j->title);
+			flow_free(j->body);
+			above_failed = !fit_at(j, ks, i - 1, n, soft, &need);
+			i -= !above_failed;
+		}
+		if (above_failed) {
+			/* ks[i] again (its words are measured already) */
+			flow_free(j->title);
+			flow_free(j->body);
+			fit_at(j, ks, i, n, soft, &need);
+		}
+		return ks[i];
+	}
+	for (;;) {
 		flow_free(j->title);
 		flow_free(j->body);
+		if (fit_at(j, ks, ++i, n, soft, &need))
+			return ks[i];
 	}
 }
 
