@@ -12,14 +12,17 @@
 #       from one saying to the next, so samples are not compared): prints
 #       the correlation, the second it starts at, and how much louder the
 #       capture is there
-#   heard.py stretches CAPTURE FROM WAV N
-#       the lengths of WAV's first N stretches of sound (words run together,
-#       split by a pause of 150 ms or more) against the capture's N in a row
-#       that are most alike: prints the sum of the differences in seconds
-#       and the second they start at. A guest's sound card under emulation
-#       can bend the loudness of a saying but keeps its pauses where they
-#       are, so this tells one screen's title from another where the
-#       loudness alone may not
+#   heard.py stretches CAPTURE FROM WAV T1
+#       the title's rhythm: WAV's stretches of sound (words run together,
+#       split by a pause of 150 ms or more) that start before T1 seconds,
+#       as their lengths and the pauses between them, against the same
+#       number of stretches in a row in the capture, starting at one of
+#       the first six after byte FROM (the title follows the few stretches
+#       of the intro): prints the smallest sum of differences in seconds
+#       and the second where that match starts. A guest's sound card under
+#       emulation can bend the loudness of a saying but keeps its pauses
+#       where they are, so this tells one screen's title from another where
+#       the loudness alone may not
 import array, struct, sys
 
 RATE = 22050
@@ -71,6 +74,17 @@ def stretches(env, gap=15):
     return out
 
 
+def rhythm(st):
+    # lengths of the stretches and of the pauses between them, in turn
+    out, end = [], None
+    for start, length in st:
+        if end is not None:
+            out.append(start - end)
+        out.append(length)
+        end = start + length
+    return out
+
+
 def main():
     what = sys.argv[1]
     if what == "silent":
@@ -97,13 +111,14 @@ def main():
     if what == "stretches":
         skip = int(sys.argv[3])
         cap = stretches(envelope(pcm_of(sys.argv[2], skip)))
-        n = int(sys.argv[5])
-        want = [d for _, d in stretches(envelope(pcm_of(sys.argv[4])))[:n]]
-        if len(want) < n or len(cap) < n:
+        t1 = float(sys.argv[5])
+        want = rhythm([st for st in stretches(envelope(pcm_of(sys.argv[4]))) if st[0] < t1])
+        n = (len(want) + 1) // 2
+        if not want or len(cap) < n:
             print("99 0")
             return 1
-        best = min((sum(abs(a - b[1]) for a, b in zip(want, cap[i:i + n])), cap[i][0])
-                   for i in range(len(cap) - n + 1))
+        best = min((sum(abs(a - b) for a, b in zip(want, rhythm(cap[i:i + n]))), cap[i][0])
+                   for i in range(min(6, len(cap) - n + 1)))
         print("%.2f %.2f" % (best[0], skip / 2 / RATE + best[1]))
         return 0
     print("heard.py: silent, find or stretches", file=sys.stderr)
