@@ -91,7 +91,7 @@ for w in "$out"/speech-preview/0[1-9]-*-en-1.wav; do
 	if awk "BEGIN { exit !($1 > $best) }"; then best=$1 best_name=$(basename "$w" .wav); fi
 	# and the rhythm of its stretches of sound
 	set -- $(heard stretches "$out/speech-left.raw" "$mark" "$w" "$end_t")
-	if awk "BEGIN { exit !($1 <= 0.15) }"; then alike="$alike $(basename "$w" .wav)"; fi
+	if awk "BEGIN { exit !($1 <= 0.2) }"; then alike="$alike $(basename "$w" .wav)"; fi
 	if awk "BEGIN { exit !($1 < $near) }"; then near=$1 near_name=$(basename "$w" .wav) near_at=$2; fi
 done
 if awk "BEGIN { exit !($first >= 0 && $last > $first) }"; then
@@ -104,7 +104,8 @@ if awk "BEGIN { exit !($last >= 0 && $last < 14.5) }"; then ok "speech: the soun
 # correlation of 0.97 on one run, 0.75 on the next for the same title) but
 # not where its pauses fall. The title counts as heard when its rhythm
 # (its stretches of sound and the pauses between, as --preview says it) is
-# in the recording just after the intro, within 0.15 s in all, and no
+# in the recording just after the intro, within 0.2 s in all (two loop
+# titles differ by 0.42 s at least), and no
 # other screen's title would be; or when the loudness alone matches one
 # screen's title closely (correlation over 0.85).
 case "$alike" in
