@@ -18,50 +18,76 @@ static void drop(struct inputs *in, size_t i)
 	memmove(&in->dev[i], &in->dev[i + 1], (in->n - i) * sizeof in->dev[0]);
 }
 
-/* Makes the open set match the folder: devices that went are closed,
- * readable ones that came are opened. True when it changed. */
-static bool scan(struct inputs *in)
+bool evdev_walk(const char *dir, const struct evdev_set *set)
 {
 	dev_t seen[64];
 	size_t n_seen = 0;
 	bool changed = false;
-	DIR *d = opendir(in->dir);
+	DIR *d = opendir(dir);
 	for (struct dirent *e; d && (e = readdir(d));) {
 		if (strncmp(e->d_name, "event", 5) != 0)
 			continue;
 		char path[512];
-		snprintf(path, sizeof path, "%s/%s", in->dir, e->d_name);
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		struct stat sb;
 		if (stat(path, &sb) != 0 || !S_ISCHR(sb.st_mode))
 			continue;
 		if (n_seen < sizeof seen / sizeof seen[0])
 			seen[n_seen++] = sb.st_rdev;
-		size_t i = 0;
-		while (i < in->n && in->dev[i] != sb.st_rdev)
+		size_t i = 0, n = set->n(set->ctx);
+		while (i < n && set->dev_of(set->ctx, i) != sb.st_rdev)
 			i++;
-		if (i < in->n || in->n == INPUTS_MAX)
+		if (i < n || n == set->room)
 			continue;
 		/* a node udev has not yet given to the input group fails here;
 		 * the change of its permissions brings another look */
 		int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-		if (fd < 0)
-			continue;
-		in->fd[in->n] = fd;
-		in->dev[in->n++] = sb.st_rdev;
-		changed = true;
+		if (fd >= 0 && set->take(set->ctx, fd, sb.st_rdev))
+			changed = true;
 	}
 	if (d)
 		closedir(d);
-	for (size_t i = in->n; i-- > 0;) {
+	for (size_t i = set->n(set->ctx); i-- > 0;) {
 		size_t j = 0;
-		while (j < n_seen && seen[j] != in->dev[i])
+		while (j < n_seen && seen[j] != set->dev_of(set->ctx, i))
 			j++;
 		if (j == n_seen && n_seen < sizeof seen / sizeof seen[0]) {
-			drop(in, i);
+			set->gone(set->ctx, i);
 			changed = true;
 		}
 	}
 	return changed;
+}
+
+static size_t inputs_n(void *ctx)
+{
+	return ((struct inputs *)ctx)->n;
+}
+
+static dev_t inputs_dev(void *ctx, size_t i)
+{
+	return ((struct inputs *)ctx)->dev[i];
+}
+
+static bool inputs_take(void *ctx, int fd, dev_t dev)
+{
+	struct inputs *in = ctx;
+	in->fd[in->n] = fd;
+	in->dev[in->n++] = dev;
+	return true;
+}
+
+static void inputs_gone(void *ctx, size_t i)
+{
+	drop(ctx, i);
+}
+
+/* Makes the open set match the folder: devices that went are closed,
+ * readable ones that came are opened. True when it changed. */
+static bool scan(struct inputs *in)
+{
+	return evdev_walk(in->dir, &(struct evdev_set){ in, inputs_n, INPUTS_MAX, inputs_dev, inputs_take,
+							 inputs_gone });
 }
 
 void inputs_open(struct inputs *in, const char *dir)

@@ -35,4 +35,21 @@ bool inputs_drain(struct inputs *in, size_t i);
 
 void inputs_close(struct inputs *in);
 
+/* One look at dir's event devices, for a set of open ones (this file's,
+ * and jack.c's sockets): each character device "event*" not yet in the
+ * set is opened read-only and non-blocking and given to take (which keeps
+ * the descriptor, or closes it and says no) while the set has room; then
+ * gone is told each member, from the last down, whose device is no longer
+ * there. dev_of(ctx, i) is member i's device; n the members now. True when
+ * the set changed. */
+struct evdev_set {
+	void *ctx;
+	size_t (*n)(void *ctx);
+	size_t room;
+	dev_t (*dev_of)(void *ctx, size_t i);
+	bool (*take)(void *ctx, int fd, dev_t dev);
+	void (*gone)(void *ctx, size_t i);
+};
+bool evdev_walk(const char *dir, const struct evdev_set *set);
+
 #endif

@@ -1,14 +1,14 @@
-/* jack.c — headphone sockets that report a plug; see jack.h. */
+/* jack.c — headphone sockets that report a plug; see jack.h. The folder
+ * is walked as inputs.c walks it (evdev_walk), keeping the sockets. */
 #include "jack.h"
 
-#include <dirent.h>
+#include "inputs.h"
+
 #include <errno.h>
-#include <fcntl.h>
 #include <linux/input.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define BITS_OF(n) (((n) + 8 * sizeof(unsigned long) - 1) / (8 * sizeof(unsigned long)))
@@ -43,53 +43,40 @@ static void drop(struct jacks *js, size_t i)
 	memmove(&js->j[i], &js->j[i + 1], (js->n - i) * sizeof js->j[0]);
 }
 
+static size_t jacks_n(void *ctx)
+{
+	return ((struct jacks *)ctx)->n;
+}
+
+static dev_t jacks_dev(void *ctx, size_t i)
+{
+	return ((struct jacks *)ctx)->j[i].dev;
+}
+
+/* An event device: kept when it is a headphone socket. */
+static bool jacks_take(void *ctx, int fd, dev_t dev)
+{
+	struct jacks *js = ctx;
+	struct jack *j = &js->j[js->n];
+	if (!socket_of(fd, j)) {
+		close(fd);
+		return false;
+	}
+	j->dev = dev;
+	js->n++;
+	fprintf(stderr, "signpost: speech: the socket '%s' says %s\n", j->name,
+		j->in ? "headphones are plugged in" : "nothing is plugged in");
+	return true;
+}
+
+static void jacks_gone(void *ctx, size_t i)
+{
+	drop(ctx, i);
+}
+
 static bool scan(struct jacks *js)
 {
-	dev_t seen[64];
-	size_t n_seen = 0;
-	bool changed = false;
-	DIR *d = opendir(js->dir);
-	for (struct dirent *e; d && (e = readdir(d));) {
-		if (strncmp(e->d_name, "event", 5) != 0)
-			continue;
-		char path[512];
-		snprintf(path, sizeof path, "%s/%s", js->dir, e->d_name);
-		struct stat sb;
-		if (stat(path, &sb) != 0 || !S_ISCHR(sb.st_mode))
-			continue;
-		if (n_seen < sizeof seen / sizeof seen[0])
-			seen[n_seen++] = sb.st_rdev;
-		size_t i = 0;
-		while (i < js->n && js->j[i].dev != sb.st_rdev)
-			i++;
-		if (i < js->n || js->n == JACKS_MAX)
-			continue;
-		int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-		if (fd < 0)
-			continue;
-		struct jack *j = &js->j[js->n];
-		if (!socket_of(fd, j)) {
-			close(fd);
-			continue;
-		}
-		j->dev = sb.st_rdev;
-		js->n++;
-		changed = true;
-		fprintf(stderr, "signpost: speech: the socket '%s' says %s\n", j->name,
-			j->in ? "headphones are plugged in" : "nothing is plugged in");
-	}
-	if (d)
-		closedir(d);
-	for (size_t i = js->n; i-- > 0;) {
-		size_t k = 0;
-		while (k < n_seen && seen[k] != js->j[i].dev)
-			k++;
-		if (k == n_seen && n_seen < sizeof seen / sizeof seen[0]) {
-			drop(js, i);
-			changed = true;
-		}
-	}
-	return changed;
+	return evdev_walk(js->dir, &(struct evdev_set){ js, jacks_n, JACKS_MAX, jacks_dev, jacks_take, jacks_gone });
 }
 
 void jacks_open(struct jacks *js, const char *dir)
