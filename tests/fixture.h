@@ -29,11 +29,11 @@ static inline int fake_line_height(void *ctx, enum font_style style, int px)
 	return px * 5 / 4;
 }
 
-static const struct measurer fake_measurer = { NULL, fake_width, fake_line_height, NULL, NULL };
+static const struct measurer fake_measurer = { .text_width = fake_width, .line_height = fake_line_height };
 
 /* the same fake for every language */
 static const struct measurer fake_by_lang[CONTENT_MAX_LANGS] = {
-	[0 ... CONTENT_MAX_LANGS - 1] = { NULL, fake_width, fake_line_height, NULL, NULL }
+	[0 ... CONTENT_MAX_LANGS - 1] = { .text_width = fake_width, .line_height = fake_line_height }
 };
 
 static inline struct ltext lt(const char *s)

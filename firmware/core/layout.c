@@ -102,6 +102,39 @@ static size_t break_word(const struct measurer *m, enum font_style style, int px
 	return good;
 }
 
+/* The words of a line from text[ls..] added up with the measurer's estimate
+ * (word_width): true with *fit_end and *n_words where every sum is further
+ * than the slack from max_width, so that adding up the words measured
+ * exactly gives the same line; false where one is too close to call, or a
+ * word is long enough to be measured in pieces (width_within). */
+static bool words_estimated(const struct measurer *m, enum font_style style, int px, const char *text,
+			    size_t ls, size_t end, int max_width, size_t *fit_end, size_t *n_words)
+{
+	int sum = 0, slack = 0;
+	size_t we = ls;
+	*fit_end = ls;
+	*n_words = 0;
+	while (we < end) {
+		size_t e = we;
+		while (e < end && text[e] == ' ')
+			e++;
+		while (e < end && text[e] != ' ')
+			e++;
+		if (e - we >= 256)
+			return false;
+		sum += m->word_width(m->ctx, style, px, text + we, e - we);
+		slack += m->word_slack;
+		if (sum - slack > max_width)
+			return true; /* this word is too wide for the line, surely */
+		if (sum + slack > max_width)
+			return false;
+		*fit_end = e;
+		(*n_words)++;
+		we = e;
+	}
+	return true;
+}
+
 /* Wraps one paragraph text[start, end) (no newlines inside). */
 static void wrap_paragraph(const struct measurer *m, enum font_style style, int px, const char *text,
 			   size_t start, size_t end, int max_width, struct line *out, size_t cap,
@@ -121,8 +154,14 @@ static void wrap_paragraph(const struct measurer *m, enum font_style style, int 
 		/* words are measured one at a time (with the spaces before them)
 		 * and added up: each word is measured once, however many lines and
 		 * text sizes try it, instead of every longer and longer line being
-		 * measured anew */
+		 * measured anew; first with the estimate, then, where that is too
+		 * close to call, each word at px */
 		size_t n_words = 0;
+		if (m->word_width &&
+		    words_estimated(m, style, px, text, ls, end, max_width, &fit_end, &n_words))
+			we = end; /* the words are counted: measure the line whole */
+		else
+			fit_end = ls, n_words = 0;
 		while (we < end) {
 			size_t e = we;
 			while (e < end && text[e] == ' ')

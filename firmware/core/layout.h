@@ -32,6 +32,12 @@ struct measurer {
 	 * badges are sized, so that a script with tall lines does not also get
 	 * wide gaps; NULL means line_height. */
 	int (*space_height)(void *ctx, enum font_style style, int px);
+	/* NULL, or an estimate of text_width for a word (with the spaces before
+	 * it) cheaper than measuring it at px: within word_slack pixels of
+	 * text_width. Wrapping adds words up with it and measures them with
+	 * text_width only where a line's sum is too close to call. */
+	int (*word_width)(void *ctx, enum font_style style, int px, const char *text, size_t len);
+	int word_slack;
 };
 
 /* One wrapped line: text[off .. off+len) of the source string. */

@@ -32,6 +32,18 @@ struct SDL_Surface;
 #define TEXT_MAX_FACES (CONTENT_MAX_LANGS + 1)
 #define TEXT_FALLBACK_FAMILY "DejaVu Sans"
 
+/* A table of measured widths (text.c). */
+struct text_widths {
+	struct text_width *slot;
+	size_t n, cap;
+};
+
+/* The size words are measured at for the estimate (text_measurer). */
+#define TEXT_WORD_PX 256
+/* How far the estimate of a word's width may be from its width measured at
+ * that size, in pixels: see text_measurer and tests/unit/test_text_sdl.c. */
+#define TEXT_WORD_SLACK 2
+
 struct text_face {
 	char family[128];
 	char path[2][1024]; /* FONT_REGULAR, FONT_BOLD */
@@ -96,9 +108,13 @@ struct text {
 	bool ascii_known[CONTENT_MAX_LANGS];
 	/* widths already measured, by (language, style, size, text): a layout
 	 * measures the same words again and again */
-	struct text_width *widths;
-	size_t n_widths, cap_widths;
+	struct text_widths widths;
+	/* words measured once at TEXT_WORD_PX, by (language, style, text), from
+	 * which their width at any size is estimated (text_measurer) */
+	struct text_widths words;
+	TTF_Font *word_font[TEXT_MAX_FACES][2]; /* at TEXT_WORD_PX, unhinted */
 	unsigned long measured, cached; /* for benchmarks */
+	unsigned long words_measured;   /* words measured at TEXT_WORD_PX */
 	unsigned long fonts_opened;     /* TTF_Fonts opened so far */
 	unsigned long fonts_resized;    /* and set to another size instead */
 };

@@ -57,7 +57,7 @@ static void wrap_cost_is_linear_in_the_text(void)
 	 * spaces, on lines of 20 characters: the measuring must grow with the
 	 * text (a few times its length), not with its square (which would be
 	 * 100,000 x 5,000 lines) */
-	const struct measurer m = { NULL, counting_width, fake_line_height, NULL, NULL };
+	const struct measurer m = { .text_width = counting_width, .line_height = fake_line_height };
 	size_t len = 100000;
 	char *word = malloc(len + 1), *words = malloc(len + 1);
 	for (size_t i = 0; i < len; i++) {
@@ -659,7 +659,7 @@ static int kerned_width(void *ctx, enum font_style style, int px, const char *te
 
 static void wrap_checks_each_line_whole(void)
 {
-	const struct measurer m = { NULL, kerned_width, fake_line_height, NULL, NULL };
+	const struct measurer m = { .text_width = kerned_width, .line_height = fake_line_height };
 	/* "aaaa bbbb" adds up to 90 px but measures 105: at 100 px it must not
 	 * share a line */
 	const char *text = "aaaa bbbb cc";
@@ -678,8 +678,57 @@ static void wrap_checks_each_line_whole(void)
 	CHECK_INT(lines[0].len, 9);
 }
 
+/* an estimate off by up to 2 px either way, as a hash of the word says,
+ * and the words the layout asked it about */
+static long estimated;
+static int rough_width(void *ctx, enum font_style style, int px, const char *s, size_t len)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	estimated++;
+	return fake_width(ctx, style, px, s, len) + (int)(h % 5) - 2;
+}
+
+static void wrap_with_an_estimate_breaks_where_measuring_does(void)
+{
+	/* words of 1 to 12 letters (and a few of up to 40), at every width
+	 * from 30 to 400 px: adding words up with an estimate within the
+	 * slack gives the same lines, widths included, as measuring each word
+	 * (a line measures as its words add up: nothing else can hide a
+	 * difference) */
+	const struct measurer exact = { .text_width = fake_width, .line_height = fake_line_height };
+	const struct measurer rough = { .text_width = fake_width, .line_height = fake_line_height,
+					.word_width = rough_width, .word_slack = 2 };
+	char text[2000];
+	size_t n = 0;
+	unsigned r = 7;
+	while (n < 1500) {
+		r = r * 1103515245u + 12345u;
+		size_t wl = 1 + (r >> 16) % (n > 700 && n < 720 ? 40 : 12);
+		for (size_t i = 0; i < wl; i++)
+			text[n++] = (char)('a' + (r >> (i % 16)) % 26);
+		text[n++] = ' ';
+	}
+	text[n] = '\0';
+	estimated = 0;
+	int differ = 0;
+	for (int w = 30; w <= 400; w++) {
+		struct line a[400], b[400];
+		size_t na = layout_wrap(&exact, FONT_REGULAR, 20, text, w, a, 400);
+		size_t nb = layout_wrap(&rough, FONT_REGULAR, 20, text, w, b, 400);
+		bool same = na == nb;
+		for (size_t i = 0; same && i < na && i < 400; i++)
+			same = a[i].off == b[i].off && a[i].len == b[i].len && a[i].width == b[i].width;
+		differ += !same;
+	}
+	CHECK_INT(differ, 0);
+	CHECK(estimated > 10000); /* the estimate was used, not only the exact widths */
+}
+
 int main(void)
 {
+	RUN(wrap_with_an_estimate_breaks_where_measuring_does);
 	RUN(wrap_checks_each_line_whole);
 	RUN(wrap_breaks_at_spaces);
 	RUN(wrap_exact_fit_stays_on_one_line);

@@ -1,12 +1,20 @@
 /* test_text_sdl.c — text.c's font cache: many sizes of one face keep few
  * fonts open (the oldest is set to the new size), and a font set to a size
  * measures exactly as one opened at that size does (the layouts, and so
- * --check's verdict and the pictures, must not depend on which it was). */
+ * --check's verdict and the pictures, must not depend on which it was).
+ * And the estimate of a word's width (measured once, scaled) is within
+ * TEXT_WORD_SLACK of its width at the size, for every word the layouts of
+ * the shipped content and the five-language example add up. */
 #include "test.h"
 
+#include "content_file.h"
+#include "deck.h"
+#include "kiosk.h"
+#include "load.h"
 #include "text.h"
 
 #include <SDL_ttf.h>
+#include <stdlib.h>
 
 static struct text text;
 
@@ -66,6 +74,93 @@ static void resized_fonts_measure_as_fresh_ones(void)
 	CHECK(text.fonts_resized > 0);
 }
 
+/* A measurer that passes everything to text.c's and, for each word the
+ * layout estimates, measures it at its size too. */
+struct spy {
+	struct measurer real;
+	long words;
+	int worst;
+	char worst_word[128];
+	int worst_px;
+};
+
+static int spy_text(void *ctx, enum font_style style, int px, const char *s, size_t len)
+{
+	struct spy *sp = ctx;
+	return sp->real.text_width(sp->real.ctx, style, px, s, len);
+}
+
+static int spy_word(void *ctx, enum font_style style, int px, const char *s, size_t len)
+{
+	struct spy *sp = ctx;
+	int est = sp->real.word_width(sp->real.ctx, style, px, s, len);
+	int d = abs(est - sp->real.text_width(sp->real.ctx, style, px, s, len));
+	sp->words++;
+	if (d > sp->worst) {
+		sp->worst = d;
+		sp->worst_px = px;
+		snprintf(sp->worst_word, sizeof sp->worst_word, "%.*s", (int)len, s);
+	}
+	return est;
+}
+
+static int spy_line(void *ctx, enum font_style style, int px)
+{
+	struct spy *sp = ctx;
+	return sp->real.line_height(sp->real.ctx, style, px);
+}
+
+static int spy_cap(void *ctx, enum font_style style, int px)
+{
+	struct spy *sp = ctx;
+	return sp->real.cap_height(sp->real.ctx, style, px);
+}
+
+static int spy_space(void *ctx, enum font_style style, int px)
+{
+	struct spy *sp = ctx;
+	return sp->real.space_height(sp->real.ctx, style, px);
+}
+
+static void words_estimated_within_the_slack(void)
+{
+	static const char *const files[] = { "config/content.yaml", "config/examples/multilingual.yaml" };
+	static const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 720, 1280 } };
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		struct content c;
+		struct diag_list d = { 0 };
+		CHECK_INT(content_load(files[f], &c, NULL, &d), LOAD_OK);
+		diag_clear(&d);
+		text_set_langs(&text, &c, NULL, 0);
+		static struct spy spies[CONTENT_MAX_LANGS];
+		struct measurer m[CONTENT_MAX_LANGS];
+		for (size_t l = 0; l < CONTENT_MAX_LANGS; l++) {
+			spies[l] = (struct spy){ .real = text_measurer(&text, l) };
+			m[l] = (struct measurer){ &spies[l], spy_text, spy_line, spy_cap, spy_space, spy_word,
+						  spies[l].real.word_slack };
+		}
+		for (size_t l = 0; l < c.n_langs; l++)
+			for (size_t z = 0; z < 2 * sizeof sizes / sizeof sizes[0]; z++) {
+				struct deck dk;
+				deck_build(&dk, &m[l], &c,
+					   (struct layout_spec){ .w = sizes[z / 2][0], .h = sizes[z / 2][1], .lang = l,
+								 .text_scale = z % 2 ? KIOSK_LARGE_TEXT : 1.0 });
+				deck_free(&dk);
+			}
+		long words = 0;
+		for (size_t l = 0; l < c.n_langs; l++) {
+			words += spies[l].words;
+			if (spies[l].worst > TEXT_WORD_SLACK)
+				fprintf(stderr, "  %s (%s): '%s' at %d px is %d px off\n", files[f], c.langs[l],
+					spies[l].worst_word, spies[l].worst_px, spies[l].worst);
+			CHECK(spies[l].worst <= TEXT_WORD_SLACK);
+		}
+		/* the estimate really was asked: thousands of words */
+		CHECK(words > 1000);
+		content_free(&c);
+	}
+}
+
 int main(void)
 {
 	char err[256];
@@ -75,6 +170,7 @@ int main(void)
 	}
 	RUN(many_sizes_keep_few_fonts_open);
 	RUN(resized_fonts_measure_as_fresh_ones);
+	RUN(words_estimated_within_the_slack);
 	text_close(&text);
 	TTF_Quit();
 	return TEST_DONE();
