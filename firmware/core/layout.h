@@ -38,6 +38,10 @@ struct measurer {
 	 * text_width only where a line's sum is too close to call. */
 	int (*word_width)(void *ctx, enum font_style style, int px, const char *text, size_t len);
 	int word_slack;
+	/* Only how many lines a text takes matters (a layout tried at a size
+	 * to see whether it fits): a line whose words add up to well within
+	 * the width is not measured whole, and its width is their sum. */
+	bool counting;
 };
 
 /* One wrapped line: text[off .. off+len) of the source string. */

@@ -788,8 +788,11 @@ static void menu_at(const struct scene_input *in, const struct metrics *mt, stru
 	g->px = px;
 	g->lh = text_h(in, FONT_BOLD, px);
 	g->tile_h = mt->btn_h * 3 / 2;
+	/* only the lines are counted: none is drawn from here */
+	struct measurer counting = *in->measurer;
+	counting.counting = true;
 	for (size_t i = 0; i < g->n; i++) {
-		size_t lines = layout_wrap(in->measurer, FONT_BOLD, px,
+		size_t lines = layout_wrap(&counting, FONT_BOLD, px,
 					   c->screens[g->topics[i]].title.by_lang[in->kiosk->lang],
 					   g->tile_w - 2 * g->pad, NULL, 0);
 		int h = (int)lines * g->lh + 2 * g->pad;

@@ -136,8 +136,9 @@ static void words_estimated_within_the_slack(void)
 		struct measurer m[CONTENT_MAX_LANGS];
 		for (size_t l = 0; l < CONTENT_MAX_LANGS; l++) {
 			spies[l] = (struct spy){ .real = text_measurer(&text, l) };
-			m[l] = (struct measurer){ &spies[l], spy_text, spy_line, spy_cap, spy_space, spy_word,
-						  spies[l].real.word_slack };
+			m[l] = (struct measurer){ .ctx = &spies[l], .text_width = spy_text, .line_height = spy_line,
+						  .cap_height = spy_cap, .space_height = spy_space,
+						  .word_width = spy_word, .word_slack = spies[l].real.word_slack };
 		}
 		for (size_t l = 0; l < c.n_langs; l++)
 			for (size_t z = 0; z < 2 * sizeof sizes / sizeof sizes[0]; z++) {
