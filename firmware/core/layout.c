@@ -1253,6 +1253,45 @@ static bool fit_at(const struct screen_job *j, const double *ks, size_t i, size_
 	return one_page || i + 1 == n || (ks[i] <= soft + 1e-9 && tallest_group(j->body) <= page);
 }
 
+/* The index of the first of ks[0..n) that does (fit_at), as trying each
+ * in turn would find (a smaller size never fits worse), with fewer tries:
+ * a screen's text takes room about as the square of its size, so the try
+ * at full size says where to start: a step above that guess (never below
+ * ks[at_soft], where a screen may turn into pages), then on down, or up
+ * while the size above does too. */
+static size_t fit_search(const struct screen_job *j, const double *ks, size_t n, size_t at_soft, double soft)
+{
+	int need;
+	if (fit_at(j, ks, 0, n, soft, &need))
+		return 0; /* most screens */
+	int page = j->out->m.body_bottom - j->out->m.body_top;
+	double guess = need > 0 && page > 0 ? sqrt((double)page / need) : ks[n - 1];
+	size_t i = 1;
+	while (i + 1 < n && ks[i + 1] >= guess - 1e-9)
+		i++;
+	if (i > 1)
+		i--; /* a step above the guess */
+	if (i > at_soft)
+		i = at_soft;
+	flow_free(j->title);
+	flow_free(j->body);
+	if (fit_at(j, ks, i, n, soft, &need)) {
+		while (i > 1) {
+			flow_free(j->title);
+			flow_free(j->body);
+			if (!fit_at(j, ks, i - 1, n, soft, &need))
+				break;
+			i--;
+		}
+		return i;
+	}
+	do {
+		flow_free(j->title);
+		flow_free(j->body);
+	} while (!fit_at(j, ks, ++i, n, soft, &need));
+	return i;
+}
+
 static double layout_fit(const struct screen_job *j, double least, double soft)
 {
 	if (soft < LAYOUT_SHRINK_FLOOR)
@@ -1273,47 +1312,15 @@ static double layout_fit(const struct screen_job *j, double least, double soft)
 		if (k <= least + 1e-9)
 			break;
 	}
-	int need, page;
-	if (fit_at(j, ks, 0, n, soft, &need))
-		return ks[0]; /* most screens */
-	/* The first size that does, as trying each in turn would find (a
-	 * smaller size never fits worse), with fewer tries: a screen's text
-	 * takes room about as the square of its size, so the try at full size
-	 * says where to start: a step above that guess (never below soft,
-	 * where a screen may turn into pages), then on down, or up while the
-	 * size above does too. Each try measures its words afresh. */
-	page = j->out->m.body_bottom - j->out->m.body_top;
-	double guess = need > 0 && page > 0 ? sqrt((double)page / need) : ks[n - 1];
-	size_t i = 1;
-	while (i + 1 < n && ks[i + 1] >= guess - 1e-9)
-		i++;
-	if (i > 1)
-		i--; /* a step above the guess */
-	if (i > at_soft)
-		i = at_soft;
-	/* These tries only count lines (measurer.counting): the size they
-	 * find is then laid out with every line measured whole, and on down
-	 * should it not fit after all. */
+	/* The tries only count lines (measurer.counting); the size they find
+	 * is then laid out with every line measured whole, and on down should
+	 * that not fit after all. Each size's words are estimated once. */
 	struct measurer counting = *j->m;
 	counting.counting = true;
 	struct screen_job jc = *j;
 	jc.m = &counting;
-	flow_free(j->title);
-	flow_free(j->body);
-	if (fit_at(&jc, ks, i, n, soft, &need)) {
-		bool above_failed = false;
-		while (i > 1 && !above_failed) {
-			flow_free(j->title);
-			flow_free(j->body);
-			above_failed = !fit_at(&jc, ks, i - 1, n, soft, &need);
-			i -= !above_failed;
-		}
-	} else {
-		do {
-			flow_free(j->title);
-			flow_free(j->body);
-		} while (!fit_at(&jc, ks, ++i, n, soft, &need));
-	}
+	size_t i = fit_search(&jc, ks, n, at_soft, soft);
+	int need;
 	for (;;) {
 		flow_free(j->title);
 		flow_free(j->body);

@@ -271,13 +271,16 @@ const char *text_family(const struct text *t, size_t lang)
 	return t->faces[t->lang_face[lang < CONTENT_MAX_LANGS ? lang : 0]].family;
 }
 
-TTF_Font *text_font(struct text *t, int face, enum font_style style, int px)
+/* The font for (face, style, px), hinted (light: drawn) or not (measured:
+ * see run_width). */
+static TTF_Font *font_get(struct text *t, int face, enum font_style style, int px, bool hinted)
 {
 	if (px < 1)
 		px = 1;
 	t->font_clock++;
 	for (size_t i = 0; i < t->n_fonts; i++)
-		if (t->fonts[i].face == face && t->fonts[i].style == style && t->fonts[i].px == px) {
+		if (t->fonts[i].face == face && t->fonts[i].style == style && t->fonts[i].px == px &&
+		    t->fonts[i].hinted == hinted) {
 			t->fonts[i].used = t->font_clock;
 			return t->fonts[i].font;
 		}
@@ -289,7 +292,7 @@ TTF_Font *text_font(struct text *t, int face, enum font_style style, int px)
 	 * does (each size opened anew: 933 opens, 2,840 M instructions) */
 	size_t same = 0, oldest_same = TEXT_MAX_FONTS;
 	for (size_t i = 0; i < t->n_fonts; i++)
-		if (t->fonts[i].face == face && t->fonts[i].style == style) {
+		if (t->fonts[i].face == face && t->fonts[i].style == style && t->fonts[i].hinted == hinted) {
 			same++;
 			if (oldest_same == TEXT_MAX_FONTS || t->fonts[i].used < t->fonts[oldest_same].used)
 				oldest_same = i;
@@ -304,6 +307,8 @@ TTF_Font *text_font(struct text *t, int face, enum font_style style, int px)
 	TTF_Font *font = open_face(&t->faces[face], style, px);
 	if (!font)
 		return NULL;
+	if (!hinted)
+		TTF_SetFontHinting(font, TTF_HINTING_NONE);
 	t->fonts_opened++;
 	size_t at = t->n_fonts;
 	if (at == TEXT_MAX_FONTS) {
@@ -319,9 +324,15 @@ TTF_Font *text_font(struct text *t, int face, enum font_style style, int px)
 	t->fonts[at].face = face;
 	t->fonts[at].style = style;
 	t->fonts[at].px = px;
+	t->fonts[at].hinted = hinted;
 	t->fonts[at].font = font;
 	t->fonts[at].used = t->font_clock;
 	return font;
+}
+
+TTF_Font *text_font(struct text *t, int face, enum font_style style, int px)
+{
+	return font_get(t, face, style, px, true);
 }
 
 static void fonts_clear(struct text *t)
@@ -869,7 +880,14 @@ static TTF_Font *run_font(struct text *t, const struct text_run *r, enum font_st
 static int run_width(struct text *t, size_t lang, const struct text_run *r, enum font_style style, int px,
 		     const char *s)
 {
-	TTF_Font *font = run_font(t, r, style, run_px(t, lang, r->face, px));
+	/* measured unhinted: light hinting moves ink only up and down, so the
+	 * widths are the drawn ones, without FreeType's autohinter studying
+	 * every glyph at every size */
+	TTF_Font *font = font_get(t, r->face, style, run_px(t, lang, r->face, px), false);
+	if (font) {
+		TTF_SetFontDirection(font, r->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+		TTF_SetFontScriptName(font, r->script);
+	}
 	if (!font || r->len == 0)
 		return 0;
 	char buf[512];

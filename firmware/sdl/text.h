@@ -8,10 +8,14 @@
  * language's face when that face can draw it and face 0 otherwise, so an
  * Arabic sentence with "Childline" in it draws both. Each run is shaped
  * with its direction and script, and runs are placed in visual order.
- * Widths are cached by (language, style, size, text); TTF_Fonts per (face,
- * style, size), at most TEXT_FACE_SIZES sizes of a face and style open at
- * once: past them the oldest is set to the new size, which keeps the
- * face's hinting and shaping data (made once per opened face). */
+ * Widths are measured unhinted (light hinting, which draws, moves ink only
+ * up and down) and cached by (language, style, size, text); a word is also
+ * measured once at TEXT_WORD_PX, from which its width at any size is
+ * estimated for the layout to add words up with (measurer.word_width).
+ * TTF_Fonts per (face, style, size, hinted or not), at most
+ * TEXT_FACE_SIZES sizes of each open at once: past them the oldest is set
+ * to the new size, which keeps the face's hinting and shaping data (made
+ * once per opened face). */
 #ifndef SIGNPOST_TEXT_H
 #define SIGNPOST_TEXT_H
 
@@ -92,6 +96,7 @@ struct text {
 		int face;
 		enum font_style style;
 		int px;
+		bool hinted; /* light hinting (drawn), or none (measured) */
 		TTF_Font *font;
 		unsigned long used; /* font_clock when last asked for */
 	} fonts[TEXT_MAX_FONTS];

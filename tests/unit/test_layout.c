@@ -678,6 +678,21 @@ static void wrap_checks_each_line_whole(void)
 	CHECK_INT(lines[0].len, 9);
 }
 
+/* About 1,500 characters of words of 1 to 12 letters, a few of up to 40. */
+static void random_words(char text[2000])
+{
+	size_t n = 0;
+	unsigned r = 7;
+	while (n < 1500) {
+		r = r * 1103515245u + 12345u;
+		size_t wl = 1 + (r >> 16) % (n > 700 && n < 720 ? 40 : 12);
+		for (size_t i = 0; i < wl; i++)
+			text[n++] = (char)('a' + (r >> (i % 16)) % 26);
+		text[n++] = ' ';
+	}
+	text[n] = '\0';
+}
+
 /* an estimate off by up to 2 px either way, as a hash of the word says,
  * and the words the layout asked it about */
 static long estimated;
@@ -701,16 +716,7 @@ static void wrap_with_an_estimate_breaks_where_measuring_does(void)
 	const struct measurer rough = { .text_width = fake_width, .line_height = fake_line_height,
 					.word_width = rough_width, .word_slack = 2 };
 	char text[2000];
-	size_t n = 0;
-	unsigned r = 7;
-	while (n < 1500) {
-		r = r * 1103515245u + 12345u;
-		size_t wl = 1 + (r >> 16) % (n > 700 && n < 720 ? 40 : 12);
-		for (size_t i = 0; i < wl; i++)
-			text[n++] = (char)('a' + (r >> (i % 16)) % 26);
-		text[n++] = ' ';
-	}
-	text[n] = '\0';
+	random_words(text);
 	estimated = 0;
 	int differ = 0;
 	for (int w = 30; w <= 400; w++) {
@@ -726,8 +732,47 @@ static void wrap_with_an_estimate_breaks_where_measuring_does(void)
 	CHECK(estimated > 10000); /* the estimate was used, not only the exact widths */
 }
 
+/* kerned_width, counting the lines measured whole */
+static long measured_whole;
+static int kerned_counted(void *ctx, enum font_style style, int px, const char *text, size_t len)
+{
+	for (size_t i = 1; i < len; i++)
+		if (text[i] == ' ' && text[i - 1] != ' ') {
+			measured_whole++;
+			break;
+		}
+	return kerned_width(ctx, style, px, text, len);
+}
+
+static void wrap_counting_counts_as_measuring_does(void)
+{
+	/* a line measures 15 px wider whole than its words add up: counting
+	 * (a size tried to see whether it fits) must count the lines that
+	 * measuring each line whole gives, measuring fewer of them */
+	const struct measurer exact = { .text_width = kerned_counted, .line_height = fake_line_height,
+					.word_width = rough_width, .word_slack = 2 };
+	struct measurer counting = exact;
+	counting.counting = true;
+	char text[2000];
+	random_words(text);
+	int differ = 0;
+	long whole_exact = 0, whole_counting = 0;
+	for (int w = 30; w <= 400; w++) {
+		measured_whole = 0;
+		size_t na = layout_wrap(&exact, FONT_REGULAR, 20, text, w, NULL, 0);
+		whole_exact += measured_whole;
+		measured_whole = 0;
+		size_t nb = layout_wrap(&counting, FONT_REGULAR, 20, text, w, NULL, 0);
+		whole_counting += measured_whole;
+		differ += na != nb;
+	}
+	CHECK_INT(differ, 0);
+	CHECK(whole_counting < whole_exact / 2);
+}
+
 int main(void)
 {
+	RUN(wrap_counting_counts_as_measuring_does);
 	RUN(wrap_with_an_estimate_breaks_where_measuring_does);
 	RUN(wrap_checks_each_line_whole);
 	RUN(wrap_breaks_at_spaces);

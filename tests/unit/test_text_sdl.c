@@ -1,7 +1,8 @@
 /* test_text_sdl.c — text.c's font cache: many sizes of one face keep few
  * fonts open (the oldest is set to the new size), and a font set to a size
  * measures exactly as one opened at that size does (the layouts, and so
- * --check's verdict and the pictures, must not depend on which it was).
+ * --check's verdict and the pictures, must not depend on which it was),
+ * and as wide as the hinted font that draws it.
  * And the estimate of a word's width (measured once, scaled) is within
  * TEXT_WORD_SLACK of its width at the size, for every word the layouts of
  * the shipped content and the five-language example add up. */
@@ -23,7 +24,7 @@ static struct text text;
 #define ARABIC "\u0644\u064a\u0633 \u0630\u0646\u0628\u0643"
 
 /* The width and line height SDL_ttf gives for s with a font opened afresh
- * at px, set up as text.c sets its fonts. */
+ * at px, set up as text.c sets the fonts it draws with. */
 static void fresh(int px, const char *s, bool rtl, const char *script, int *w, int *lh)
 {
 	TTF_Font *f = TTF_OpenFont(text.faces[0].path[FONT_REGULAR], px);
