@@ -6,6 +6,9 @@
 #include "app.h"
 #include "verdict.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,19 @@
 #endif
 
 #define DEFAULT_CONFIG "/etc/signpost/content.yaml"
+
+/* A check or a picture is a process that measures, draws and exits: what
+ * it frees is kept for what it allocates next, not handed back to the
+ * kernel and faulted in afresh (the ink of five scripts' sample lines,
+ * drawn at 100 px, was 5,900 page faults, a quarter of a check's time).
+ * The kiosk keeps glibc's defaults: it gives memory back after a reload. */
+static void keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
 
 static const char usage[] =
 	"usage: signpost [--config FILE] [--window WxH]      run the kiosk\n"
@@ -118,6 +134,8 @@ int main(int argc, char **argv)
 	if (dims && parse_size(dims, &o.w, &o.h) != 0)
 		return usage_error("'%s' is not a size; write it like 800x480", dims);
 
+	if (mode != RUN)
+		keep_freed_memory();
 	switch (mode) {
 	case CHECK:
 		return app_check(&o);

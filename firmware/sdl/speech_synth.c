@@ -105,11 +105,42 @@ bool speech_synth_open(char *err, size_t errlen)
 	return true;
 }
 
+/* The languages of espeak's voices, each code followed by a NUL, asked
+ * for once: each espeak_ListVoices() reads every voice file again (about
+ * 400 files: a check of five languages opened 2,000 files for it) */
+static char *voice_langs;
+static size_t voice_langs_len;
+
 void speech_synth_close(void)
 {
 	if (rate > 0)
 		espeak_Terminate();
 	rate = 0;
+	free(voice_langs);
+	voice_langs = NULL;
+	voice_langs_len = 0;
+}
+
+static void list_voice_langs(void)
+{
+	/* espeak's list: each voice's languages one after another, each
+	 * after a priority byte */
+	const espeak_VOICE **voices = espeak_ListVoices(NULL);
+	size_t len = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t v = 0; voices && voices[v]; v++)
+			for (const char *l = voices[v]->languages; l && *l; l += strlen(l + 1) + 2) {
+				size_t n = strlen(l + 1) + 1;
+				if (pass == 1)
+					memcpy(voice_langs + len, l + 1, n);
+				len += n;
+			}
+		if (pass == 0) {
+			voice_langs = xrealloc(NULL, len + 1);
+			voice_langs_len = len;
+			len = 0;
+		}
+	}
 }
 
 static bool set_voice(const char *lang)
@@ -121,16 +152,14 @@ static bool set_voice(const char *lang)
 bool speech_synth_has_voice(const char *lang)
 {
 	/* a voice whose language is this code or a dialect of it ("en" for
-	 * en-gb): espeak's list, each voice's languages one after another,
-	 * each after a priority byte */
+	 * en-gb) */
+	if (!voice_langs)
+		list_voice_langs();
 	size_t n = strlen(lang);
-	const espeak_VOICE **voices = espeak_ListVoices(NULL);
-	for (size_t v = 0; voices && voices[v]; v++) {
-		for (const char *l = voices[v]->languages; l && *l; l += strlen(l + 1) + 2) {
-			const char *code = l + 1;
-			if (strncmp(code, lang, n) == 0 && (code[n] == '\0' || code[n] == '-'))
-				return true;
-		}
+	for (size_t at = 0; at < voice_langs_len; at += strlen(voice_langs + at) + 1) {
+		const char *code = voice_langs + at;
+		if (strncmp(code, lang, n) == 0 && (code[n] == '\0' || code[n] == '-'))
+			return true;
 	}
 	return false;
 }
