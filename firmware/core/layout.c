@@ -137,16 +137,6 @@ static bool words_estimated(const struct measurer *m, enum font_style style, int
 	return true;
 }
 
-/* How much wider than its words added up a line of n words may measure
- * whole, in pixels: each word's width is rounded down to a whole pixel,
- * and shaping and kerning may join across a space (the shipped content and
- * the five-language example: 16 px at most, for 2 to 7 words in Urdu and
- * Bengali; tests/unit/test_text_sdl.c). */
-static int join_slack(size_t n)
-{
-	return 2 * (int)n + 12;
-}
-
 /* Wraps one paragraph text[start, end) (no newlines inside). */
 static void wrap_paragraph(const struct measurer *m, enum font_style style, int px, const char *text,
 			   size_t start, size_t end, int max_width, struct line *out, size_t cap,
@@ -194,7 +184,7 @@ static void wrap_paragraph(const struct measurer *m, enum font_style style, int 
 		 * sum said, words go back to the next line until it fits. Where
 		 * only the lines are counted, a line far enough within the width
 		 * is taken as it is. */
-		bool taken = m->counting && n_words > 0 && fit_w + sure + join_slack(n_words) <= max_width;
+		bool taken = m->counting && n_words > 0 && fit_w + sure + LAYOUT_JOIN_SLACK(n_words) <= max_width;
 		while (n_words > 0 && !taken) {
 			fit_w = m->text_width(m->ctx, style, px, text + ls, fit_end - ls);
 			if (fit_w <= max_width || n_words == 1)

@@ -44,6 +44,14 @@ struct measurer {
 	bool counting;
 };
 
+/* How much wider than its words added up (each measured with the spaces
+ * before it) a line of n words may measure whole, in pixels, for a
+ * counting measurer to take a line without measuring it: each word's
+ * width is rounded down to a whole pixel, and shaping and kerning may join
+ * across a space (the shipped content and the five-language example: 16
+ * px at most, never more than 2 px a word and 4 more; test_text_sdl.c). */
+#define LAYOUT_JOIN_SLACK(n) (2 * (int)(n) + 12)
+
 /* One wrapped line: text[off .. off+len) of the source string. */
 struct line {
 	size_t off, len;

@@ -4,8 +4,10 @@
  * --check's verdict and the pictures, must not depend on which it was),
  * and as wide as the hinted font that draws it.
  * And the estimate of a word's width (measured once, scaled) is within
- * TEXT_WORD_SLACK of its width at the size, for every word the layouts of
- * the shipped content and the five-language example add up. */
+ * TEXT_WORD_SLACK of its width at the size, and a line measured whole
+ * within LAYOUT_JOIN_SLACK of its words added up, for every word and line
+ * the layouts of the shipped content and the five-language example
+ * measure. */
 #include "test.h"
 
 #include "content_file.h"
@@ -15,6 +17,7 @@
 #include "text.h"
 
 #include <SDL_ttf.h>
+#include <limits.h>
 #include <stdlib.h>
 
 static struct text text;
@@ -79,16 +82,35 @@ static void resized_fonts_measure_as_fresh_ones(void)
  * layout estimates, measures it at its size too. */
 struct spy {
 	struct measurer real;
-	long words;
-	int worst;
+	long words, lines;
+	int worst, worst_join;
 	char worst_word[128];
 	int worst_px;
 };
 
+/* Measures s as text.c does and, when it holds several words (a line
+ * measured whole), how much wider it is than its words added up. */
 static int spy_text(void *ctx, enum font_style style, int px, const char *s, size_t len)
 {
 	struct spy *sp = ctx;
-	return sp->real.text_width(sp->real.ctx, style, px, s, len);
+	int whole = sp->real.text_width(sp->real.ctx, style, px, s, len), sum = 0;
+	size_t n = 0;
+	for (size_t we = 0; we < len; n++) {
+		size_t e = we;
+		while (e < len && s[e] == ' ')
+			e++;
+		while (e < len && s[e] != ' ')
+			e++;
+		sum += sp->real.text_width(sp->real.ctx, style, px, s + we, e - we);
+		we = e;
+	}
+	if (n > 1) {
+		sp->lines++;
+		int over = whole - sum - LAYOUT_JOIN_SLACK(n);
+		if (over > sp->worst_join)
+			sp->worst_join = over;
+	}
+	return whole;
 }
 
 static int spy_word(void *ctx, enum font_style style, int px, const char *s, size_t len)
@@ -136,7 +158,7 @@ static void words_estimated_within_the_slack(void)
 		static struct spy spies[CONTENT_MAX_LANGS];
 		struct measurer m[CONTENT_MAX_LANGS];
 		for (size_t l = 0; l < CONTENT_MAX_LANGS; l++) {
-			spies[l] = (struct spy){ .real = text_measurer(&text, l) };
+			spies[l] = (struct spy){ .real = text_measurer(&text, l), .worst_join = INT_MIN };
 			m[l] = (struct measurer){ .ctx = &spies[l], .text_width = spy_text, .line_height = spy_line,
 						  .cap_height = spy_cap, .space_height = spy_space,
 						  .word_width = spy_word, .word_slack = spies[l].real.word_slack };
@@ -149,16 +171,21 @@ static void words_estimated_within_the_slack(void)
 								 .text_scale = z % 2 ? KIOSK_LARGE_TEXT : 1.0 });
 				deck_free(&dk);
 			}
-		long words = 0;
+		long words = 0, lines = 0;
 		for (size_t l = 0; l < c.n_langs; l++) {
 			words += spies[l].words;
+			lines += spies[l].lines;
+			/* no line measured whole is wider than its words and the
+			 * slack a counting layout allows it */
+			CHECK(spies[l].worst_join <= 0);
 			if (spies[l].worst > TEXT_WORD_SLACK)
 				fprintf(stderr, "  %s (%s): '%s' at %d px is %d px off\n", files[f], c.langs[l],
 					spies[l].worst_word, spies[l].worst_px, spies[l].worst);
 			CHECK(spies[l].worst <= TEXT_WORD_SLACK);
 		}
-		/* the estimate really was asked: thousands of words */
+		/* the estimate really was asked, and lines measured: thousands */
 		CHECK(words > 1000);
+		CHECK(lines > 1000);
 		content_free(&c);
 	}
 }
