@@ -271,17 +271,28 @@ const char *text_family(const struct text *t, size_t lang)
 	return t->faces[t->lang_face[lang < CONTENT_MAX_LANGS ? lang : 0]].family;
 }
 
-/* The font for (face, style, px), hinted (light: drawn) or not (measured:
- * see run_width). */
-static TTF_Font *font_get(struct text *t, int face, enum font_style style, int px, bool hinted)
+/* What a font is asked for: to draw (light hinting), to measure (none, see
+ * run_width), or for metrics that hinting does not change (either). */
+enum hint { HINT_ANY = -1, HINT_NONE, HINT_LIGHT };
+
+/* The font for (face, style, px), set to hinting h. One font serves both:
+ * a second FT_Face and HarfBuzz face for the same size cost about 290 KB,
+ * and setting the hinting only empties the font's glyph cache (measuring
+ * and drawing come in runs: a layout, then its frames). */
+static TTF_Font *font_get(struct text *t, int face, enum font_style style, int px, enum hint h)
 {
 	if (px < 1)
 		px = 1;
 	t->font_clock++;
 	for (size_t i = 0; i < t->n_fonts; i++)
-		if (t->fonts[i].face == face && t->fonts[i].style == style && t->fonts[i].px == px &&
-		    t->fonts[i].hinted == hinted) {
+		if (t->fonts[i].face == face && t->fonts[i].style == style && t->fonts[i].px == px) {
 			t->fonts[i].used = t->font_clock;
+			if (h != HINT_ANY && t->fonts[i].hinted != (h == HINT_LIGHT)) {
+				TTF_SetFontHinting(t->fonts[i].font, h == HINT_LIGHT ? TTF_HINTING_LIGHT
+										 : TTF_HINTING_NONE);
+				t->fonts[i].hinted = h == HINT_LIGHT;
+				t->hinting_set++;
+			}
 			return t->fonts[i].font;
 		}
 	/* past TEXT_FACE_SIZES sizes of one face and style (or with the
@@ -292,7 +303,7 @@ static TTF_Font *font_get(struct text *t, int face, enum font_style style, int p
 	 * does (each size opened anew: 933 opens, 2,840 M instructions) */
 	size_t same = 0, oldest_same = TEXT_MAX_FONTS;
 	for (size_t i = 0; i < t->n_fonts; i++)
-		if (t->fonts[i].face == face && t->fonts[i].style == style && t->fonts[i].hinted == hinted) {
+		if (t->fonts[i].face == face && t->fonts[i].style == style) {
 			same++;
 			if (oldest_same == TEXT_MAX_FONTS || t->fonts[i].used < t->fonts[oldest_same].used)
 				oldest_same = i;
@@ -302,11 +313,12 @@ static TTF_Font *font_get(struct text *t, int face, enum font_style style, int p
 		t->fonts_resized++;
 		t->fonts[oldest_same].px = px;
 		t->fonts[oldest_same].used = t->font_clock;
-		return t->fonts[oldest_same].font;
+		return font_get(t, face, style, px, h); /* its hinting */
 	}
 	TTF_Font *font = open_face(&t->faces[face], style, px);
 	if (!font)
 		return NULL;
+	bool hinted = h != HINT_NONE; /* open_face() set light hinting */
 	if (!hinted)
 		TTF_SetFontHinting(font, TTF_HINTING_NONE);
 	t->fonts_opened++;
@@ -332,7 +344,7 @@ static TTF_Font *font_get(struct text *t, int face, enum font_style style, int p
 
 TTF_Font *text_font(struct text *t, int face, enum font_style style, int px)
 {
-	return font_get(t, face, style, px, true);
+	return font_get(t, face, style, px, HINT_LIGHT);
 }
 
 static void fonts_clear(struct text *t)
@@ -340,6 +352,7 @@ static void fonts_clear(struct text *t)
 	for (size_t i = 0; i < t->n_fonts; i++)
 		TTF_CloseFont(t->fonts[i].font);
 	t->n_fonts = 0;
+	memset(t->caps, 0, sizeof t->caps);
 	for (size_t f = 0; f < TEXT_MAX_FACES; f++)
 		for (int st = 0; st < 2; st++) {
 			if (t->word_font[f][st])
@@ -883,7 +896,7 @@ static int run_width(struct text *t, size_t lang, const struct text_run *r, enum
 	/* measured unhinted: light hinting moves ink only up and down, so the
 	 * widths are the drawn ones, without FreeType's autohinter studying
 	 * every glyph at every size */
-	TTF_Font *font = font_get(t, r->face, style, run_px(t, lang, r->face, px), false);
+	TTF_Font *font = font_get(t, r->face, style, run_px(t, lang, r->face, px), HINT_NONE);
 	if (font) {
 		TTF_SetFontDirection(font, r->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
 		TTF_SetFontScriptName(font, r->script);
@@ -960,7 +973,7 @@ SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int
 		int faces[2] = { 0, t->lang_face[lang] };
 		int asc = top, desc = bottom;
 		for (int f = 0; f < 2; f++) {
-			TTF_Font *font = text_font(t, faces[f], style, px);
+			TTF_Font *font = font_get(t, faces[f], style, px, HINT_ANY);
 			if (font) {
 				asc = TTF_FontAscent(font) > asc ? TTF_FontAscent(font) : asc;
 				desc = -TTF_FontDescent(font) > desc ? -TTF_FontDescent(font) : desc;
@@ -1168,7 +1181,7 @@ static int measure_word(void *ctx, enum font_style style, int px, const char *s,
 
 static int font_line_height(struct text *t, int face, enum font_style style, int px)
 {
-	TTF_Font *font = text_font(t, face, style, px);
+	TTF_Font *font = font_get(t, face, style, px, HINT_ANY);
 	if (!font)
 		return px;
 	int skip = TTF_FontLineSkip(font), height = TTF_FontHeight(font);
@@ -1183,7 +1196,7 @@ static int measure_line_height(void *ctx, enum font_style style, int px)
 {
 	struct text_lang *tl = ctx;
 	if (tl->t->lang_script[tl->lang]) {
-		TTF_Font *font = text_font(tl->t, 0, style, px);
+		TTF_Font *font = font_get(tl->t, 0, style, px, HINT_ANY);
 		int skip = font ? TTF_FontLineSkip(font) : px, height = font ? TTF_FontHeight(font) : px;
 		int h = (int)ceil((tl->t->lang_touch[tl->lang][style] + tl->t->clearance[style]) * px);
 		/* never more than the language's font asks for itself */
@@ -1196,7 +1209,7 @@ static int measure_line_height(void *ctx, enum font_style style, int px)
 	int faces[2] = { 0, tl->t->lang_face[tl->lang] };
 	int best = 0;
 	for (int i = 0; i < (faces[1] ? 2 : 1); i++) {
-		TTF_Font *font = text_font(tl->t, faces[i], style, px);
+		TTF_Font *font = font_get(tl->t, faces[i], style, px, HINT_ANY);
 		int h = px;
 		if (font) {
 			int skip = TTF_FontLineSkip(font), height = TTF_FontHeight(font);
@@ -1210,20 +1223,27 @@ static int measure_line_height(void *ctx, enum font_style style, int px)
 
 int text_cap_height(struct text *t, size_t lang, enum font_style style, int px)
 {
-	/* the capital H of face 0: scripts without capitals are judged by the
-	 * Latin text beside them */
+	/* the capital H of face 0 as drawn (hinting moves its top): scripts
+	 * without capitals are judged by the Latin text beside them. Kept
+	 * by size, so that asking does not set a measuring font's hinting
+	 * back and forth. */
 	(void)lang;
+	unsigned key = (unsigned)px * 2 + (unsigned)style;
+	struct text_cap *c = &t->caps[key % TEXT_CAPS];
+	if (c->key == key + 1)
+		return c->height;
 	TTF_Font *font = text_font(t, 0, style, px);
 	int minx, maxx, miny, maxy, advance;
-	if (!font || TTF_GlyphMetrics32(font, 'H', &minx, &maxx, &miny, &maxy, &advance) != 0)
-		return px * 72 / 100;
-	return maxy;
+	int h = !font || TTF_GlyphMetrics32(font, 'H', &minx, &maxx, &miny, &maxy, &advance) != 0 ? px * 72 / 100
+													 : maxy;
+	*c = (struct text_cap){ key + 1, h };
+	return h;
 }
 
 static int measure_space_height(void *ctx, enum font_style style, int px)
 {
 	struct text_lang *tl = ctx;
-	TTF_Font *font = text_font(tl->t, 0, style, px);
+	TTF_Font *font = font_get(tl->t, 0, style, px, HINT_ANY);
 	if (!font)
 		return px;
 	int skip = TTF_FontLineSkip(font), height = TTF_FontHeight(font);

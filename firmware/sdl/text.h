@@ -35,6 +35,7 @@ struct SDL_Surface;
 #define TEXT_FACE_SIZES 8
 #define TEXT_MAX_FACES (CONTENT_MAX_LANGS + 1)
 #define TEXT_FALLBACK_FAMILY "DejaVu Sans"
+#define TEXT_CAPS 64 /* capital heights kept (text_cap_height) */
 
 /* A table of measured widths (text.c). */
 struct text_widths {
@@ -96,7 +97,7 @@ struct text {
 		int face;
 		enum font_style style;
 		int px;
-		bool hinted; /* light hinting (drawn), or none (measured) */
+		bool hinted; /* light hinting (drawing), or none (measuring) */
 		TTF_Font *font;
 		unsigned long used; /* font_clock when last asked for */
 	} fonts[TEXT_MAX_FONTS];
@@ -122,6 +123,12 @@ struct text {
 	unsigned long words_measured;   /* words measured at TEXT_WORD_PX */
 	unsigned long fonts_opened;     /* TTF_Fonts opened so far */
 	unsigned long fonts_resized;    /* and set to another size instead */
+	unsigned long hinting_set;      /* a font set from drawing to measuring, or back */
+	/* capital heights by (px, style): 0 = none yet, else px * 2 + style + 1 */
+	struct text_cap {
+		unsigned key;
+		int height;
+	} caps[TEXT_CAPS];
 };
 
 /* Finds the files for family (regular and bold) through fontconfig, falling

@@ -78,6 +78,41 @@ static void resized_fonts_measure_as_fresh_ones(void)
 	CHECK(text.fonts_resized > 0);
 }
 
+/* Same size and format, same pixels. */
+static bool same_pixels(const SDL_Surface *a, const SDL_Surface *b)
+{
+	if (!a || !b || a->w != b->w || a->h != b->h || a->format->format != b->format->format)
+		return false;
+	for (int y = 0; y < a->h; y++)
+		if (memcmp((const Uint8 *)a->pixels + y * a->pitch, (const Uint8 *)b->pixels + y * b->pitch,
+			   (size_t)a->w * a->format->BytesPerPixel) != 0)
+			return false;
+	return true;
+}
+
+/* One font measures (unhinted) and draws (light hinting): a line drawn
+ * after the font measured is the line a text engine that never measured
+ * draws. */
+static void one_font_measures_and_draws(void)
+{
+	static struct text fresh_text;
+	char err[256];
+	CHECK(text_open(&fresh_text, "DejaVu Sans", err, sizeof err));
+	int px = 23; /* a size no other test here uses */
+	SDL_Surface *want = text_render(&fresh_text, 0, FONT_REGULAR, px, LATIN, strlen(LATIN), NULL);
+	struct measurer m = text_measurer(&text, 0);
+	text_forget_widths(&text);
+	m.text_width(m.ctx, FONT_REGULAR, px, LATIN, strlen(LATIN));
+	unsigned long fonts = text.fonts_opened + text.fonts_resized, set = text.hinting_set;
+	SDL_Surface *drawn = text_render(&text, 0, FONT_REGULAR, px, LATIN, strlen(LATIN), NULL);
+	CHECK_INT((int)(text.fonts_opened + text.fonts_resized - fonts), 0); /* the font that measured */
+	CHECK_INT((int)(text.hinting_set - set), 1);                         /* set to draw */
+	CHECK(same_pixels(want, drawn));
+	SDL_FreeSurface(want);
+	SDL_FreeSurface(drawn);
+	text_close(&fresh_text);
+}
+
 /* A measurer that passes everything to text.c's and, for each word the
  * layout estimates, measures it at its size too. */
 struct spy {
@@ -199,6 +234,7 @@ int main(void)
 	}
 	RUN(many_sizes_keep_few_fonts_open);
 	RUN(resized_fonts_measure_as_fresh_ones);
+	RUN(one_font_measures_and_draws);
 	RUN(words_estimated_within_the_slack);
 	text_close(&text);
 	TTF_Quit();
