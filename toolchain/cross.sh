@@ -32,7 +32,7 @@ mirror=${SIGNPOST_MIRROR:-http://deb.debian.org/debian}
 
 # Host tools, and the target's libraries (the -dev packages of dev.sh).
 build_pkgs="build-essential cmake pkg-config dpkg-dev fontconfig fonts-dejavu-core"
-target_pkgs="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libjpeg-dev libyaml-dev libfontconfig-dev libfribidi-dev libqrencode-dev libespeak-ng-dev"
+target_pkgs="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libpng-dev libjpeg-dev libyaml-dev libfontconfig-dev libfribidi-dev libharfbuzz-dev libqrencode-dev libespeak-ng-dev"
 test_pkgs="imagemagick lintian debootstrap"
 
 . toolchain/as-root.sh

@@ -22,7 +22,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 # What building needs, and what the tests need on top.
 build_pkgs="build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev \
-libsdl2-image-dev libpng-dev libjpeg-dev libyaml-dev libfontconfig-dev libfribidi-dev libqrencode-dev libespeak-ng-dev fontconfig fonts-dejavu-core"
+libsdl2-image-dev libpng-dev libjpeg-dev libyaml-dev libfontconfig-dev libfribidi-dev libharfbuzz-dev libqrencode-dev libespeak-ng-dev fontconfig fonts-dejavu-core"
 test_pkgs="xvfb xauth xdotool imagemagick openssh-server openssh-client systemd sudo \
 clang libclang-rt-14-dev fonts-noto-core zbar-tools tzdata ansible-core ansible-lint python3-apt \
 qemu-system-x86 qemu-utils debootstrap"

@@ -7,6 +7,7 @@
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
 #include <fribidi.h>
+#include <hb.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -82,6 +83,8 @@ static void face_close(struct text_face *f)
 	for (int st = 0; st < 2; st++) {
 		if (f->probe[st])
 			TTF_CloseFont(f->probe[st]);
+		if (f->hb[st])
+			hb_font_destroy(f->hb[st]);
 		SDL_free(f->file[st]);
 	}
 	memset(f, 0, sizeof *f);
@@ -353,12 +356,6 @@ static void fonts_clear(struct text *t)
 		TTF_CloseFont(t->fonts[i].font);
 	t->n_fonts = 0;
 	memset(t->caps, 0, sizeof t->caps);
-	for (size_t f = 0; f < TEXT_MAX_FACES; f++)
-		for (int st = 0; st < 2; st++) {
-			if (t->word_font[f][st])
-				TTF_CloseFont(t->word_font[f][st]);
-			t->word_font[f][st] = NULL;
-		}
 }
 
 /* ---- runs ------------------------------------------------------------------ */
@@ -1119,21 +1116,62 @@ static int measure_width(void *ctx, enum font_style style, int px, const char *s
  * word afresh: the five-language example measured 1,847 words 12,869 times.
  * A word's width is nearly proportional to its size (glyphs are placed by
  * HarfBuzz in fractions of a pixel, and light hinting moves nothing
- * sideways), so each word is measured once, unhinted, at TEXT_WORD_PX and
- * scaled: within TEXT_WORD_SLACK pixels of its width measured at the size
- * (the rounding of each glyph's place and of its ink's edges). The layout
- * uses the estimate only to add words up, and measures exactly where a
- * line's words might add up to within the slack of its width. */
+ * sideways), so each word is shaped once by HarfBuzz in font units, from
+ * the font file in memory (no FreeType face, no glyph loaded), and scaled:
+ * within TEXT_WORD_SLACK pixels of its width measured at the size (the
+ * rounding of each glyph's place and of its ink's edges). The layout uses
+ * the estimate only to add words up, and measures exactly where a line's
+ * words might add up to within the slack of its width. */
 
-static TTF_Font *word_font(struct text *t, int face, enum font_style style)
+static hb_font_t *word_font(struct text *t, int face, enum font_style style)
 {
-	TTF_Font **slot = &t->word_font[face][style];
-	if (!*slot) {
-		*slot = open_face(&t->faces[face], style, TEXT_WORD_PX);
-		if (*slot)
-			TTF_SetFontHinting(*slot, TTF_HINTING_NONE);
+	struct text_face *f = &t->faces[face];
+	if (!f->hb[style] && (f->file[style] || read_font(f, style))) {
+		hb_blob_t *blob = hb_blob_create(f->file[style], (unsigned)f->file_len[style],
+						 HB_MEMORY_MODE_READONLY, NULL, NULL);
+		hb_face_t *hf = hb_face_create(blob, 0);
+		f->hb[style] = hb_font_create(hf); /* scaled in font units */
+		hb_face_destroy(hf);
+		hb_blob_destroy(blob);
 	}
-	return *slot;
+	return f->hb[style];
+}
+
+/* The width of run r of s in font font as SDL_ttf measures it (the ink's
+ * left edge or the pen's start, whichever is further left, to the ink's
+ * right edge or the pen's end), in 1/256 of a pixel a pixel of size. */
+static int run_units(struct text *t, hb_font_t *font, const struct text_run *r, const char *s)
+{
+	if (!t->hb_buffer)
+		t->hb_buffer = hb_buffer_create();
+	hb_buffer_t *b = t->hb_buffer;
+	hb_buffer_clear_contents(b);
+	hb_buffer_set_direction(b, r->rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+	hb_buffer_set_script(b, hb_script_from_string(r->script, 4));
+	hb_buffer_guess_segment_properties(b);
+	hb_buffer_add_utf8(b, s + r->off, (int)r->len, 0, (int)r->len);
+	hb_shape(font, b, &(hb_feature_t){ HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START,
+					    HB_FEATURE_GLOBAL_END },
+		 1);
+	unsigned n = 0;
+	hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
+	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, NULL);
+	long x = 0, minx = 0, maxx = 0;
+	for (unsigned g = 0; g < n; g++) {
+		hb_glyph_extents_t ext;
+		if (hb_font_get_glyph_extents(font, info[g].codepoint, &ext) && ext.width != 0) {
+			long left = x + pos[g].x_offset + ext.x_bearing;
+			if (left < minx)
+				minx = left;
+			if (left + ext.width > maxx)
+				maxx = left + ext.width;
+		}
+		x += pos[g].x_advance;
+	}
+	if (x > maxx)
+		maxx = x;
+	unsigned upem = hb_face_get_upem(hb_font_get_face(font));
+	return upem ? (int)(((maxx - minx) * 256 + upem / 2) / upem) : 0;
 }
 
 /* Whether run_px() scales a run of face in lang. */
@@ -1149,7 +1187,8 @@ static int measure_word(void *ctx, enum font_style style, int px, const char *s,
 	if (len == 0)
 		return 0;
 	/* the key: language and style (no size: one entry serves them all);
-	 * width is the runs drawn at px, width2 those drawn at run_px() */
+	 * width is the runs drawn at px, width2 those drawn at run_px(), each
+	 * in 1/256 of a pixel a pixel of size */
 	unsigned char head[4] = { (unsigned char)tl->lang, (unsigned char)style, 0, 0 };
 	bool found;
 	struct text_width *e = table_get(&t->words, head, s, len, &found);
@@ -1158,25 +1197,16 @@ static int measure_word(void *ctx, enum font_style style, int px, const char *s,
 		size_t nr = text_runs(t, tl->lang, s, len, runs);
 		e->width = e->width2 = 0;
 		for (size_t i = 0; i < nr; i++) {
-			TTF_Font *font = runs[i].len ? word_font(t, runs[i].face, style) : NULL;
-			if (!font)
-				continue;
-			TTF_SetFontDirection(font, runs[i].rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
-			TTF_SetFontScriptName(font, runs[i].script);
-			char buf[512];
-			char *z = terminated(s + runs[i].off, runs[i].len, buf, sizeof buf);
-			int w = 0, h = 0;
-			if (!z || TTF_SizeUTF8(font, z, &w, &h) != 0)
-				w = 0;
-			if (z != buf)
-				SDL_free(z);
-			*(run_scaled(t, tl->lang, runs[i].face) ? &e->width2 : &e->width) += w;
+			hb_font_t *font = runs[i].len ? word_font(t, runs[i].face, style) : NULL;
+			if (font)
+				*(run_scaled(t, tl->lang, runs[i].face) ? &e->width2 : &e->width) +=
+					run_units(t, font, &runs[i], s);
 		}
 		t->words_measured++;
 	}
 	int own = t->lang_face[tl->lang];
 	long sum = (long)e->width * px + (long)e->width2 * run_px(t, tl->lang, own, px);
-	return (int)((sum + TEXT_WORD_PX / 2) / TEXT_WORD_PX);
+	return (int)((sum + 128) / 256);
 }
 
 static int font_line_height(struct text *t, int face, enum font_style style, int px)
@@ -1311,6 +1341,9 @@ void text_forget_widths(struct text *t)
 
 void text_close(struct text *t)
 {
+	if (t->hb_buffer)
+		hb_buffer_destroy(t->hb_buffer);
+	t->hb_buffer = NULL;
 	fonts_clear(t);
 	for (size_t i = 0; i < t->n_faces; i++)
 		face_close(&t->faces[i]);

@@ -10,8 +10,8 @@
  * with its direction and script, and runs are placed in visual order.
  * Widths are measured unhinted (light hinting, which draws, moves ink only
  * up and down) and cached by (language, style, size, text); a word is also
- * measured once at TEXT_WORD_PX, from which its width at any size is
- * estimated for the layout to add words up with (measurer.word_width).
+ * shaped once by HarfBuzz in font units, from which its width at any size
+ * is estimated for the layout to add words up with (measurer.word_width).
  * TTF_Fonts per (face, style, size, hinted or not), at most
  * TEXT_FACE_SIZES sizes of each open at once: past them the oldest is set
  * to the new size, which keeps the face's hinting and shaping data (made
@@ -43,10 +43,8 @@ struct text_widths {
 	size_t n, cap;
 };
 
-/* The size words are measured at for the estimate (text_measurer). */
-#define TEXT_WORD_PX 256
 /* How far the estimate of a word's width may be from its width measured at
- * that size, in pixels: see text_measurer and tests/unit/test_text_sdl.c. */
+ * its size, in pixels: see text_measurer and tests/unit/test_text_sdl.c. */
 #define TEXT_WORD_SLACK 2
 
 struct text_face {
@@ -55,6 +53,7 @@ struct text_face {
 	void *file[2];      /* each file read once; every size opens from memory */
 	size_t file_len[2];
 	TTF_Font *probe[2]; /* for "can this face draw that character" */
+	struct hb_font_t *hb[2]; /* HarfBuzz on file[], in font units: word widths */
 };
 
 struct text;
@@ -115,12 +114,12 @@ struct text {
 	/* widths already measured, by (language, style, size, text): a layout
 	 * measures the same words again and again */
 	struct text_widths widths;
-	/* words measured once at TEXT_WORD_PX, by (language, style, text), from
+	/* words measured once, in font units, by (language, style, text), from
 	 * which their width at any size is estimated (text_measurer) */
 	struct text_widths words;
-	TTF_Font *word_font[TEXT_MAX_FACES][2]; /* at TEXT_WORD_PX, unhinted */
+	struct hb_buffer_t *hb_buffer; /* for them */
 	unsigned long measured, cached; /* for benchmarks */
-	unsigned long words_measured;   /* words measured at TEXT_WORD_PX */
+	unsigned long words_measured;   /* words measured in font units */
 	unsigned long fonts_opened;     /* TTF_Fonts opened so far */
 	unsigned long fonts_resized;    /* and set to another size instead */
 	unsigned long hinting_set;      /* a font set from drawing to measuring, or back */
