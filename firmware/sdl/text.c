@@ -1,4 +1,5 @@
-/* text.c — fontconfig lookup, bidi runs, SDL_ttf shaping; see text.h. */
+/* text.c — fontconfig lookup, bidi runs, SDL_ttf shaping (HarfBuzz's own
+ * for the words' estimates); see text.h. */
 #include "text.h"
 
 #include "utf8.h"
@@ -876,10 +877,10 @@ static char *terminated(const char *s, size_t len, char *buf, size_t cap)
 	return z;
 }
 
-/* The font for a run, set to its direction and script. */
-static TTF_Font *run_font(struct text *t, const struct text_run *r, enum font_style style, int px)
+/* The font for a run, set to its direction and script, and to hinting h. */
+static TTF_Font *run_font(struct text *t, const struct text_run *r, enum font_style style, int px, enum hint h)
 {
-	TTF_Font *font = text_font(t, r->face, style, px);
+	TTF_Font *font = font_get(t, r->face, style, px, h);
 	if (font) {
 		TTF_SetFontDirection(font, r->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
 		TTF_SetFontScriptName(font, r->script);
@@ -893,11 +894,7 @@ static int run_width(struct text *t, size_t lang, const struct text_run *r, enum
 	/* measured unhinted: light hinting moves ink only up and down, so the
 	 * widths are the drawn ones, without FreeType's autohinter studying
 	 * every glyph at every size */
-	TTF_Font *font = font_get(t, r->face, style, run_px(t, lang, r->face, px), HINT_NONE);
-	if (font) {
-		TTF_SetFontDirection(font, r->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
-		TTF_SetFontScriptName(font, r->script);
-	}
+	TTF_Font *font = run_font(t, r, style, run_px(t, lang, r->face, px), HINT_NONE);
 	if (!font || r->len == 0)
 		return 0;
 	char buf[512];
@@ -934,7 +931,7 @@ SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int
 	if (top_out)
 		*top_out = 0;
 	for (size_t i = 0; i < nr; i++) {
-		TTF_Font *font = run_font(t, &runs[i], style, run_px(t, lang, runs[i].face, px));
+		TTF_Font *font = run_font(t, &runs[i], style, run_px(t, lang, runs[i].face, px), HINT_LIGHT);
 		if (!font || runs[i].len == 0)
 			continue;
 		char buf[512];
@@ -1004,7 +1001,7 @@ SDL_Surface *text_render(struct text *t, size_t lang, enum font_style style, int
 /* ---- the width cache -------------------------------------------------------- */
 
 struct text_width {
-	char *key; /* language, style, px and the text; NULL = free slot */
+	char *key; /* language, style, px (0 for words) and the text; NULL = free slot */
 	size_t key_len;
 	int width, width2;
 };
