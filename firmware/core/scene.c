@@ -307,6 +307,8 @@ static void scene_elems(struct draw_list *out, const struct scene_input *in, str
 			enum page_part part, int dx, uint8_t alpha)
 {
 	const struct screen_layout *l = &in->layouts[v.screen];
+	if (l->n_pages == 0)
+		return; /* not laid out (a deck in part): nothing to draw */
 	const struct page *pg = &l->pages[v.page < (int)l->n_pages ? v.page : 0];
 	const struct metrics *mt = &l->m;
 	struct palette pal = palette_of(&in->content->theme, in->kiosk->high_contrast);
@@ -385,6 +387,8 @@ static void scene_page(struct draw_list *out, const struct scene_input *in, stru
 		       int dx, uint8_t alpha)
 {
 	const struct screen_layout *l = &in->layouts[v.screen];
+	if (l->n_pages == 0)
+		return; /* not laid out (a deck in part): nothing to draw */
 	const struct page *pg = &l->pages[v.page < (int)l->n_pages ? v.page : 0];
 	struct palette p = palette_of(&in->content->theme, in->kiosk->high_contrast);
 	const struct metrics *mt = &l->m;
@@ -1099,6 +1103,11 @@ static double ease(double t)
 uint8_t scene_fade_alpha(const struct kiosk *k, uint64_t now)
 {
 	return (uint8_t)lround(ease(kiosk_transition_progress(k, now)) * 255);
+}
+
+bool scene_view_alone(const struct kiosk *k)
+{
+	return (k->mode == KIOSK_ATTRACT || k->mode == KIOSK_BROWSE) && !k->in_transition;
 }
 
 void scene_build(struct draw_list *out, const struct scene_input *in)

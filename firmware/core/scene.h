@@ -129,6 +129,12 @@ struct scene_input {
 	const struct measurer *by_lang;
 };
 
+/* Whether the frame for k draws the screen on view alone: no other
+ * screen's layout (the topics are drawn over another screen, a slide or a
+ * fade shows two). Then a deck laid out for that screen only
+ * (deck_build_first()) is all the frame needs. */
+bool scene_view_alone(const struct kiosk *k);
+
 /* Replaces the list's items with the frame for in. The list keeps its
  * memory between frames; free with draw_list_free(). */
 void scene_build(struct draw_list *out, const struct scene_input *in);

@@ -47,9 +47,11 @@ static void fade_forget(struct fade *f)
 }
 
 /* Lays every screen out again for the output size, language and text size;
- * drops cached textures. With first_only, only the screen on view: the
- * first frame waits for its layout alone, and whole_deck() (after that
- * frame, or before anything could move off the screen) does the rest. */
+ * drops cached textures. With first_only, only the screen on view when the
+ * frame shows it alone (not the topics, drawn over another screen, nor a
+ * slide or fade between two): the first frame waits for its layout alone,
+ * and whole_deck() (after that frame, or before anything could move off
+ * the screen) does the rest. */
 static void relayout_as(struct run *st, bool first_only)
 {
 	display_layout(&st->disp, st->c->rotation);
@@ -59,7 +61,7 @@ static void relayout_as(struct run *st, bool first_only)
 	struct layout_spec spec = { .w = st->disp.lw, .h = st->disp.lh, .lang = st->kiosk.lang,
 				    .text_scale = st->kiosk.text_scale, .out_of_hours = st->closed,
 				    .listen = st->speaker.dev != 0 };
-	if (first_only)
+	if (first_only && scene_view_alone(&st->kiosk))
 		deck_build_first(&st->deck, &st->m, st->c, spec, (size_t)st->kiosk.view.screen);
 	else
 		deck_build(&st->deck, &st->m, st->c, spec);

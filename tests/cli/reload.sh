@@ -92,11 +92,20 @@ sleep 0.4
 [ "$(reloads)" -gt "$before" ] && ok || fail "SIGHUP did not reload"
 
 # 6. a reload that removes the screen being read goes back to the loop
+# (each write waited for: a reload's check runs in a child, which a loaded
+# machine makes slow)
+shown() { grep -c "^trace: reload mode=" "$tmp/trace"; } # a reload's new state
+reloaded_after() { # COUNT: until more than COUNT reloads were shown, up to 10 s
+	i=0
+	while [ "$(shown)" -le "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+}
+before=$(shown)
 write_content "Second topic" >"$conf"
-sleep 0.6
+reloaded_after "$before"
 sed '/id: second/d' "$conf" >"$tmp/less.yaml"
+before=$(shown)
 cat "$tmp/less.yaml" >"$conf"
-sleep 0.6
+reloaded_after "$before"
 grep "^trace: reload mode=" "$tmp/trace" | tail -1 | grep -q "mode=attract screen=first" &&
 	ok || fail "a removed screen did not send the kiosk back to the loop"
 

@@ -351,6 +351,64 @@ static void idle_notice_covers_all_but_quick_exit(void)
 	world_free(&w);
 }
 
+/* Two draw lists alike, item for item. */
+static bool same_frame(const struct draw_list *a, const struct draw_list *b)
+{
+	if (a->n != b->n || a->n_hits != b->n_hits)
+		return false;
+	for (size_t i = 0; i < a->n; i++) {
+		const struct draw_item *x = &a->items[i], *y = &b->items[i];
+		if (x->kind != y->kind || x->role != y->role || x->x != y->x || x->y != y->y || x->w != y->w ||
+		    x->h != y->h || x->rgb != y->rgb || x->alpha != y->alpha || x->text != y->text ||
+		    x->len != y->len || strcmp(x->own_text, y->own_text) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* A start or a reload lays out the screen on view first and the rest after
+ * its frame: where scene_view_alone() says the frame needs no other
+ * screen, a deck laid out for that screen alone draws what the whole deck
+ * draws; the topics (over another screen), the language picker and a fade
+ * are not such frames (the topics' tiles are sized from the screen under
+ * them: from a deck in part, a division by zero). */
+static void a_deck_in_part_draws_the_view_alone(void)
+{
+	struct world w;
+	world_init(&w, 800, 480);
+	struct deck part;
+	deck_build_first(&part, &fake_measurer, &w.c, (struct layout_spec){ .w = 800, .h = 480, .text_scale = 1.0 }, 1);
+	struct draw_list dl = { 0 };
+	const struct kiosk_pose poses[] = {
+		{ .mode = KIOSK_ATTRACT, .view = { 1, 0 } },
+		{ .mode = KIOSK_BROWSE, .view = { 1, 0 } },
+		{ .mode = KIOSK_BROWSE, .view = { 1, 0 }, .history = true, .large_text = false },
+		{ .mode = KIOSK_MENU, .view = { 1, 0 } },
+		{ .mode = KIOSK_LANGS, .view = { 1, 0 } },
+	};
+	int alone = 0;
+	for (size_t i = 0; i < sizeof poses / sizeof poses[0]; i++) {
+		kiosk_pose(&w.k, &poses[i], 0);
+		if (!scene_view_alone(&w.k))
+			continue; /* needs the whole deck (the kiosk lays it out) */
+		alone++;
+		world_build(&w, 0);
+		struct scene_input in = { &w.c, &w.k, part.layouts, &fake_measurer, 0, NULL };
+		scene_build(&dl, &in);
+		CHECK(same_frame(&w.dl, &dl));
+	}
+	CHECK_INT(alone, 3);
+	kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_MENU }, 0);
+	CHECK(!scene_view_alone(&w.k));
+	/* a fade in the loop shows two screens */
+	kiosk_pose(&w.k, &(struct kiosk_pose){ .mode = KIOSK_ATTRACT, .view = { 1, 0 } }, 0);
+	w.k.in_transition = true;
+	CHECK(!scene_view_alone(&w.k));
+	draw_list_free(&dl);
+	deck_free(&part);
+	world_free(&w);
+}
+
 static void menu_lists_topics_but_not_the_neutral_screen(void)
 {
 	struct world w;
@@ -858,6 +916,7 @@ int main(void)
 	RUN(contrast_button_shows_its_state);
 	RUN(idle_notice_covers_all_but_quick_exit);
 	RUN(menu_lists_topics_but_not_the_neutral_screen);
+	RUN(a_deck_in_part_draws_the_view_alone);
 	RUN(topic_tiles_give_up_a_little_size_to_save_pages);
 	RUN(arrows_stay_in_place_and_no_empty_band);
 	RUN(count_is_of_topics_at_any_text_size);
