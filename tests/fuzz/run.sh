@@ -57,7 +57,7 @@ flags="-std=c11 -g -O1 -Wall -Wextra -Wundef -Wshadow -Wstrict-prototypes
 	"$here/tests/fuzz/fuzz_load.c" "$here"/firmware/core/*.c \
 	"$here/firmware/sdl/check.c" "$here/firmware/sdl/fontcheck.c" "$here/firmware/sdl/text.c" \
 	"$here/firmware/sdl/pictures.c" "$here/firmware/sdl/speech_synth.c" "$build/pictogram_sources.c" \
-	$(pkg-config --cflags --libs yaml-0.1 libqrencode sdl2 SDL2_ttf SDL2_image libpng libjpeg fontconfig fribidi espeak-ng) -lm \
+	$(pkg-config --cflags --libs yaml-0.1 libqrencode sdl2 SDL2_ttf SDL2_image libpng libjpeg fontconfig fribidi harfbuzz espeak-ng) -lm \
 	-o "$build/fuzz_load"
 # shellcheck disable=SC2046,SC2086
 "$cc" $flags \
