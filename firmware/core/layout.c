@@ -102,6 +102,17 @@ static size_t break_word(const struct measurer *m, enum font_style style, int px
 	return good;
 }
 
+/* The end of the word at text[we..end) with the spaces before it: the
+ * piece a line's words are measured in. */
+static size_t word_end(const char *text, size_t we, size_t end)
+{
+	while (we < end && text[we] == ' ')
+		we++;
+	while (we < end && text[we] != ' ')
+		we++;
+	return we;
+}
+
 /* The words of a line from text[ls..] added up with the measurer's estimate
  * (word_width): true with *fit_end and *n_words where every sum is further
  * than the slack from max_width, so that adding up the words measured
@@ -116,11 +127,7 @@ static bool words_estimated(const struct measurer *m, enum font_style style, int
 	*n_words = 0;
 	*est = 0;
 	while (we < end) {
-		size_t e = we;
-		while (e < end && text[e] == ' ')
-			e++;
-		while (e < end && text[e] != ' ')
-			e++;
+		size_t e = word_end(text, we, end);
 		if (e - we >= 256)
 			return false;
 		sum += m->word_width(m->ctx, style, px, text + we, e - we);
@@ -166,11 +173,7 @@ static void wrap_paragraph(const struct measurer *m, enum font_style style, int 
 		else
 			fit_end = ls, n_words = 0, fit_w = 0;
 		while (we < end) {
-			size_t e = we;
-			while (e < end && text[e] == ' ')
-				e++;
-			while (e < end && text[e] != ' ')
-				e++;
+			size_t e = word_end(text, we, end);
 			int ww = width_within(m, style, px, text, we, e, max_width - fit_w);
 			if (ww < 0)
 				break;
