@@ -197,6 +197,8 @@ static void draw(struct run *st, uint64_t now)
 	} else if (!st->ready_sent) {
 		notify_send(&st->notify, "READY=1"); /* the first frame is on screen */
 		st->ready_sent = true;
+		if (st->trace.on) /* tests wait for this, not for a guessed time */
+			fprintf(stderr, "trace: ready\n");
 		if (st->ops.check_at_start) /* the last good copy is: now the file (ops.h) */
 			reload(st, "start", now);
 		/* after the first frame, which never waits for sound */

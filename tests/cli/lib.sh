@@ -43,7 +43,7 @@ done_testing() {
 # --- the kiosk with a state folder and a status file ---
 # start_kiosk: the kiosk on $conf in an 800x480 window, its state in
 # $tmp/state, its status in $status and its log in $tmp/log; sets $pid and
-# waits for the status file. stop_kiosk ends it; status_get KEY reads it.
+# waits for the status file and the first frame. stop_kiosk ends it; status_get KEY reads it.
 start_kiosk() {
 	rm -f "$status"
 	STATE_DIRECTORY="$tmp/state" "$bin" --window 800x480 --trace --status "$status" \
@@ -51,6 +51,7 @@ start_kiosk() {
 	pid=$!
 	i=0
 	while [ ! -s "$status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	ready "$tmp/log"
 	sleep "${1:-0.3}"
 }
 stop_kiosk() { kill $pid; wait $pid 2>/dev/null; }
@@ -61,6 +62,16 @@ status_get() { sed -n "s/^$1=//p" "$status" | head -n 1; }
 first_frame() {
 	i=0
 	while ! grep -q "^trace: start" "$1" 2>/dev/null && kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+# ready LOG: until the kiosk ($pid, --trace into LOG) presented its first
+# frame (it said READY=1) or ended (20 s at most: a loaded machine, a
+# sanitizer build)
+ready() {
+	i=0
+	while ! grep -q "^trace: ready$" "$1" 2>/dev/null && kill -0 $pid 2>/dev/null && [ $i -lt 200 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
