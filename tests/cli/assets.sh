@@ -51,7 +51,8 @@ unset FONTCONFIG_FILE
 printf 'screens: [\n' >"$tmp/c.yaml"
 "$bin" --window 800x480 --trace --status "$tmp/status" --config "$tmp/c.yaml" 2>"$tmp/log" &
 pid=$!
-sleep 2
+ready "$tmp/log"
+sleep 0.5
 kill -0 $pid && ok || fail "the kiosk did not start on a broken file"
 grep -q "trace: start mode=attract screen=unavailable" "$tmp/log" && ok || fail "not the built-in screen: $(grep trace: "$tmp/log" | head -2)"
 grep -q "showing the built-in" "$tmp/log" && ok || fail "the log does not say why"
