@@ -30,9 +30,14 @@ typedef struct _TTF_Font TTF_Font;
 struct SDL_Surface;
 
 #define TEXT_MAX_FONTS 64
-/* sizes of one face and style open at once; past them one is resized (8
- * measured best for the five-language check: 4 and 16 cost more) */
-#define TEXT_FACE_SIZES 8
+/* sizes of one face and style open at once; past them one is resized.
+ * An open size is about 110 KB (FreeType's face, SDL_ttf's glyph cache,
+ * HarfBuzz's copies of the layout tables). With 2 instead of 8, a warm
+ * kiosk peaked 1.5 MB lower, its first frame took 3 % fewer instructions
+ * and the checks fewer too (default 128 -> 118 M, five languages 638 ->
+ * 632 M; with 3 or 4 the five languages were 622 or 619 M, for 0.6-1 MB
+ * more); drawing every screen cost the same (tests/bench, 2026-12-08). */
+#define TEXT_FACE_SIZES 2
 #define TEXT_MAX_FACES (CONTENT_MAX_LANGS + 1)
 #define TEXT_FALLBACK_FAMILY "DejaVu Sans"
 #define TEXT_CAPS 64 /* capital heights kept (text_cap_height) */
@@ -50,7 +55,7 @@ struct text_widths {
 struct text_face {
 	char family[128];
 	char path[2][1024]; /* FONT_REGULAR, FONT_BOLD */
-	void *file[2];      /* each file read once; every size opens from memory */
+	void *file[2];      /* each file mapped once; every size opens from memory */
 	size_t file_len[2];
 	TTF_Font *probe[2]; /* for "can this face draw that character" */
 	struct hb_font_t *hb[2]; /* HarfBuzz on file[], in font units: word widths */

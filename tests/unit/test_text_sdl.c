@@ -7,7 +7,10 @@
  * TEXT_WORD_SLACK of its width at the size, and a line measured whole
  * within LAYOUT_JOIN_SLACK of its words added up, for every word and line
  * the layouts of the shipped content and the five-language example
- * measure. */
+ * measure.
+ * And a face's font files are mapped while it is open (only the pages in
+ * use resident, not the whole file read into the heap), and unmapped when
+ * the text engine closes. */
 #include "test.h"
 
 #include "content_file.h"
@@ -18,7 +21,9 @@
 
 #include <SDL_ttf.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static struct text text;
 
@@ -225,6 +230,40 @@ static void words_estimated_within_the_slack(void)
 	}
 }
 
+/* How many of this process's mappings are of the file at path. */
+static int mappings_of(const char *path)
+{
+	FILE *maps = fopen("/proc/self/maps", "re");
+	CHECK(maps != NULL);
+	int n = 0;
+	char line[4352];
+	size_t len = strlen(path);
+	while (maps && fgets(line, sizeof line, maps)) {
+		char *at = strchr(line, '/');
+		if (at && strncmp(at, path, len) == 0 && (at[len] == '\n' || at[len] == '\0'))
+			n++;
+	}
+	if (maps)
+		fclose(maps);
+	return n;
+}
+
+static void font_files_mapped_while_open(void)
+{
+	/* the shared engine has the same file mapped already: a second
+	 * engine adds its own mapping, and closing takes it away again */
+	const char *path = text.faces[0].path[FONT_REGULAR];
+	int before = mappings_of(path);
+	CHECK(before >= 1);
+	struct text t;
+	char err[256];
+	CHECK(text_open(&t, "DejaVu Sans", err, sizeof err));
+	CHECK(text_font(&t, 0, FONT_REGULAR, 24) != NULL); /* a size opened from the file */
+	CHECK_INT(mappings_of(path), before + 1);
+	text_close(&t);
+	CHECK_INT(mappings_of(path), before);
+}
+
 int main(void)
 {
 	char err[256];
@@ -236,6 +275,7 @@ int main(void)
 	RUN(resized_fonts_measure_as_fresh_ones);
 	RUN(one_font_measures_and_draws);
 	RUN(words_estimated_within_the_slack);
+	RUN(font_files_mapped_while_open);
 	text_close(&text);
 	TTF_Quit();
 	return TEST_DONE();
