@@ -51,7 +51,7 @@ unset FONTCONFIG_FILE
 printf 'screens: [\n' >"$tmp/c.yaml"
 "$bin" --window 800x480 --trace --status "$tmp/status" --config "$tmp/c.yaml" 2>"$tmp/log" &
 pid=$!
-ready "$tmp/log"
+first_frame "$tmp/log"
 sleep 0.5
 kill -0 $pid && ok || fail "the kiosk did not start on a broken file"
 grep -q "trace: start mode=attract screen=unavailable" "$tmp/log" && ok || fail "not the built-in screen: $(grep trace: "$tmp/log" | head -2)"

@@ -66,7 +66,7 @@ SIGNPOST_TIMESYNC_DIR="$sync" "$bin" --window 800x480 --trace --status "$tmp/sta
 pid=$!
 wait_for "trace: schedule closed=0 asleep=0 next=none clock=untrusted" && ok ||
 	fail "with an untrusted clock the schedule is not open and awake: $(grep 'trace: schedule' "$trace")"
-ready "$trace"
+first_frame "$trace"
 sleep 1.5 # time enough for anything that would send it to sleep
 grep -q "^trace: sleep " "$trace" && fail "it went to sleep on a clock it cannot trust" || ok
 import -window root "$tmp/untrusted.png"

@@ -43,7 +43,7 @@ YAML
 "$bin" --window 800x480 --trace --config "$tmp/closed.yaml" 2>"$trace" &
 pid=$!
 wait_for "trace: schedule closed=1 asleep=0 next=none" && ok || fail "the schedule is not closed: $(grep schedule "$trace")"
-ready "$trace"
+first_frame "$trace"
 sleep 0.5
 import -window root "$tmp/closed.png"
 band=$(convert "$tmp/closed.png" -format '%[hex:p{5,470}]' info:)
@@ -90,7 +90,7 @@ pid=$!
 wait_for "trace: sleep mode=sleep" && ok || fail "not asleep at $now with sleep $from-$to"
 grep -q "trace: schedule closed=0 asleep=1 next=.*T$(echo "$to" | sed 's/:/:/')" "$trace" && ok ||
 	fail "the next change is not at $to: $(grep 'trace: schedule' "$trace")"
-ready "$trace"
+first_frame "$trace"
 sleep 0.5
 import -window root "$tmp/asleep.png"
 [ "$(mean "$tmp/asleep.png")" = 0 ] && ok || fail "asleep, the screen is not black (mean $(mean "$tmp/asleep.png"))"

@@ -51,25 +51,16 @@ start_kiosk() {
 	pid=$!
 	i=0
 	while [ ! -s "$status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-	ready "$tmp/log"
+	first_frame "$tmp/log"
 	sleep "${1:-0.3}"
 }
 stop_kiosk() { kill $pid; wait $pid 2>/dev/null; }
 status_get() { sed -n "s/^$1=//p" "$status" | head -n 1; }
 
-# first_frame LOG: until the kiosk ($pid, --trace into LOG) drew its first
-# frame or ended (10 s at most)
+# first_frame LOG: until the kiosk ($pid, --trace into LOG) presented its
+# first frame (`trace: ready`, printed as it says READY=1) or ended (20 s
+# at most: a loaded machine, a sanitizer build)
 first_frame() {
-	i=0
-	while ! grep -q "^trace: start" "$1" 2>/dev/null && kill -0 $pid 2>/dev/null && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
-# ready LOG: until the kiosk ($pid, --trace into LOG) presented its first
-# frame (it said READY=1) or ended (20 s at most: a loaded machine, a
-# sanitizer build)
-ready() {
 	i=0
 	while ! grep -q "^trace: ready$" "$1" 2>/dev/null && kill -0 $pid 2>/dev/null && [ $i -lt 200 ]; do
 		sleep 0.1

@@ -15,7 +15,7 @@ NOTIFY_SOCKET="$tmp/notify.sock" WATCHDOG_USEC=1000000 \
 pid=$!
 # 4 s from the first frame, however long a loaded machine or a sanitizer
 # build takes to get there
-ready "$tmp/trace"
+first_frame "$tmp/trace"
 sleep 4
 kill -TERM $pid
 wait $pid

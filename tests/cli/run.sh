@@ -39,7 +39,7 @@ stops_within_a_second() {
 "$bin" --window 800x480 --trace --config "$src/config/content.yaml" 2>"$tmp/trace" &
 pid=$!
 if wait_window; then ok; else fail "no window appeared"; fi
-ready "$tmp/trace"
+first_frame "$tmp/trace"
 if grep -q "^trace: ready$" "$tmp/trace"; then ok; else fail "no first frame (trace: ready) within 20 s"; fi
 import -window root "$tmp/shot.png"
 bg=$(convert "$tmp/shot.png" -format '%[hex:p{4,4}]' info:)
@@ -96,7 +96,7 @@ YAML
 "$bin" --window 640x400 --trace --config "$tmp/loop.yaml" 2>"$tmp/trace" &
 pid=$!
 wait_window || fail "no window for the loop test"
-ready "$tmp/trace"
+first_frame "$tmp/trace"
 sleep 3.5 # the 3 s cycle, then up to 5 s more on a loaded machine
 i=0
 while ! grep -q "trace: loop mode=attract screen=second page=1" "$tmp/trace" && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
